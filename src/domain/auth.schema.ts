@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.js';
+
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  isDemo: z.boolean(),
+  org: z.object({ id: z.string(), code: z.string(), kind: z.string(), nameFa: z.string(), nameEn: z.string() }),
+});
+
+export const sessionResponseSchema = z.object({ user: sessionUserSchema, expiresAt: z.string() });

@@ -1,0 +1,74 @@
+/**
+ * Every error the API can return, as a stable dotted code that is also an i18n key
+ * (`errors.<code>` in the web UI's fa/en dictionaries). The HTTP status lives here too, in one place.
+ */
+export const errorStatus = {
+  'request.invalid': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.rate_limited': 429,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'auth.forbidden': 403,
+  'auth.session_expired': 401,
+  'users.username_taken': 409,
+  'users.not_found': 404,
+  'organisations.not_found': 404,
+  'organisations.code_taken': 409,
+  'jurisdiction.not_found': 404,
+  'cases.not_found': 404,
+  'cases.not_editable': 409,
+  'cases.not_ready': 422,
+  'cases.invalid_state': 409,
+  'parties.not_found': 404,
+  'parties.invalid_national_id': 400,
+  'parties.identity_required': 400,
+  'custody.not_found': 404,
+  'custody.already_ended': 409,
+  'custody.end_before_start': 400,
+  'documents.not_found': 404,
+  'documents.too_large': 413,
+  'documents.unsupported_type': 415,
+  'documents.empty': 400,
+  'tracking.not_found': 404,
+  'internal.error': 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** A field-level problem inside a 400 `request.invalid`: the field's path and a code. */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message?: string;
+}
+
+/** The one error type use cases throw; the HTTP layer maps `code` to a status and a body. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, options: { message?: string; details?: Record<string, unknown>; issues?: FieldIssue[] } = {}) {
+    super(options.message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.issues = options.issues;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+/** Shorthand: `throw appError('cases.not_found')`. */
+export function appError(code: ErrorCode, details?: Record<string, unknown>): AppError {
+  return new AppError(code, details ? { details } : {});
+}
+
+/** Is this value an AppError with the given code? */
+export function isAppError(value: unknown, code?: ErrorCode): value is AppError {
+  return value instanceof AppError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { organisationKindSchema } from './roles.js';
+
+export const organisationCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'organisations.invalid_code');
+
+export const createOrganisationBodySchema = z.object({
+  code: organisationCodeSchema,
+  kind: organisationKindSchema,
+  nameFa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  provinceCode: z.string().regex(/^IR-\d{2}$/),
+  countyCode: z.string().min(1).max(40),
+  nodeId: z.string().min(1).max(63).optional(),
+});
+export type CreateOrganisationBody = z.infer<typeof createOrganisationBodySchema>;
+
+export const organisationSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: organisationKindSchema,
+  nameFa: z.string(),
+  nameEn: z.string(),
+  provinceCode: z.string(),
+  countyCode: z.string(),
+  nodeId: z.string(),
+  isDemo: z.boolean(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const jurisdictionRuleBodySchema = z
+  .object({
+    countyCode: z.string().min(1).max(40).optional(),
+    stationId: z.uuid().optional(),
+    prosecutorOfficeId: z.uuid(),
+  })
+  .refine((b) => (b.countyCode === undefined) !== (b.stationId === undefined), {
+    message: 'jurisdiction.county_or_station',
+    path: ['countyCode'],
+  });

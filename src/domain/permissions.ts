@@ -1,0 +1,68 @@
+import { AppError, type ErrorCode } from './errors.js';
+import type { Role } from './roles.js';
+
+/**
+ * The one permissions matrix of casebridge: for each action, the roles that may take it and
+ * whose resources they may take it on. `own` = only resources of the actor's organisation
+ * (anything else is *not found*, never *forbidden*, so that existence is not revealed);
+ * `any` = resources of any organisation on this node.
+ */
+export const permissions = {
+  'case.create': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.read': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.update': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.search': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.document.upload': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.document.read': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.submit.prepare': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'case.submit.approve': { roles: ['station.chief'], scope: 'own' },
+  'intake.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },
+  'intake.decide': { roles: ['prosecutor.clerk'], scope: 'own' },
+  'order.issue': { roles: ['prosecutor.judge'], scope: 'own' },
+  'order.close': { roles: ['prosecutor.judge'], scope: 'own' },
+  'order.execute': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'escort.execute': { roles: ['escort.officer'], scope: 'own' },
+  'figures.read': { roles: ['supervisor', 'admin', 'station.chief', 'prosecutor.judge'], scope: 'own' },
+  'organisation.read': {
+    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge', 'escort.officer', 'supervisor', 'admin'],
+    scope: 'any',
+  },
+  'organisation.manage': { roles: ['admin'], scope: 'any' },
+  'jurisdiction.manage': { roles: ['admin'], scope: 'any' },
+  'user.manage': { roles: ['admin'], scope: 'any' },
+  'audit.read': { roles: ['admin', 'supervisor'], scope: 'any' },
+  'peer.manage': { roles: ['admin'], scope: 'any' },
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'own' | 'any' }>;
+
+export type Action = keyof typeof permissions;
+export const actions = Object.keys(permissions) as Action[];
+
+/** Who is acting: the signed-in user, reduced to what authorisation needs. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+}
+
+/** The resource an action is taken on, if any: its organisation, and the code to answer when it is out of scope. */
+export interface Resource {
+  orgId: string;
+  notFound: ErrorCode;
+}
+
+/** Can this actor take this action (on this resource)? Pure; see `assertCan`. */
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  const rule = permissions[action];
+  if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId) return false;
+  return (rule.roles as readonly Role[]).includes(actor.role);
+}
+
+/**
+ * Throws unless the actor may take the action. Out-of-scope resources answer with the resource's
+ * not-found code (existence is never revealed); in-scope but not allowed answers `auth.forbidden`.
+ */
+export function assertCan(actor: Actor, action: Action, resource?: Resource): void {
+  const rule = permissions[action];
+  if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId) throw new AppError(resource.notFound);
+  if (!(rule.roles as readonly Role[]).includes(actor.role)) throw new AppError('auth.forbidden', { details: { action } });
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.js';
+
+export const createUserBodySchema = z.object({
+  orgId: z.uuid(),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$/, 'users.invalid_username'),
+  displayName: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  password: z.string().min(10, 'users.password_too_short').max(200),
+});
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  isDemo: z.boolean(),
+  locked: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;

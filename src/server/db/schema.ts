@@ -1,0 +1,207 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types of the database, kept in step with `migrations/*.sql` (a test checks the two agree). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+export interface ProvincesTable {
+  code: string;
+  name_fa: string;
+  name_en: string;
+}
+
+export interface CountiesTable {
+  code: string;
+  province_code: string;
+  name_fa: string;
+  name_en: string;
+}
+
+export interface CrimeCategoriesTable {
+  code: string;
+  name_fa: string;
+  name_en: string;
+  sort_order: Generated<number>;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  code: string;
+  kind: 'station' | 'outpost' | 'prosecutor_office' | 'escort_unit' | 'hq';
+  name_fa: string;
+  name_en: string;
+  province_code: string;
+  county_code: string;
+  node_id: string;
+  is_demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface JurisdictionRulesTable {
+  id: string;
+  county_code: string | null;
+  station_id: string | null;
+  prosecutor_office_id: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  is_demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<number, number, never>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  org_id: string | null;
+  ip: string | null;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CaseCountersTable {
+  org_id: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface CasesTable {
+  id: string;
+  org_id: string;
+  year: number;
+  seq: number;
+  case_number: string;
+  origin: 'complaint' | 'officer_report' | 'flagrant';
+  status: Generated<string>;
+  tracking_code: string | null;
+  crime_category_code: string | null;
+  incident_at: Timestamp | null;
+  incident_province_code: string | null;
+  incident_county_code: string | null;
+  incident_address: string | null;
+  narrative: string | null;
+  accused_unknown: Generated<boolean>;
+  search_key: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface PartiesTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  role: 'complainant' | 'accused' | 'witness' | 'informant';
+  first_name: string;
+  last_name: string;
+  father_name: string | null;
+  national_id: string | null;
+  passport_number: string | null;
+  nationality: Generated<string>;
+  mobile: string | null;
+  address: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustodyRecordsTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  party_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: 'released' | 'bail' | 'handed_to_prosecutor' | 'transferred' | 'other' | null;
+  end_note: string | null;
+  created_at: Timestamp;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size: ColumnType<number, number, number>;
+  media_type: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  sha256: string;
+  kind: string;
+  name: string;
+  media_type: string;
+  size: ColumnType<number, number, number>;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  org_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  type: string;
+  details: Json;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: GeneratedTimestamp;
+}
+
+export interface Database {
+  provinces: ProvincesTable;
+  counties: CountiesTable;
+  crime_categories: CrimeCategoriesTable;
+  organisations: OrganisationsTable;
+  jurisdiction_rules: JurisdictionRulesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  case_counters: CaseCountersTable;
+  cases: CasesTable;
+  parties: PartiesTable;
+  custody_records: CustodyRecordsTable;
+  blobs: BlobsTable;
+  case_documents: CaseDocumentsTable;
+  case_events: CaseEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type PartyRow = Selectable<PartiesTable>;
+export type CustodyRow = Selectable<CustodyRecordsTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type NewCase = Insertable<CasesTable>;

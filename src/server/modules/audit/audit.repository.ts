@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { AuditAction } from '../../../domain/audit-actions.js';
+import { canonicalize } from '../../../domain/canonical-json.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+
+/** The hash before the first entry. */
+export const AUDIT_GENESIS = '0'.repeat(64);
+const AUDIT_LOCK = 727002;
+
+/** One thing somebody did: who, what, on which resource, from where. */
+export interface AuditEntry {
+  action: AuditAction;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  resourceType: string;
+  resourceId: string | null;
+  orgId: string | null;
+  ip: string | null;
+  details?: Record<string, unknown>;
+  at: Date;
+}
+
+interface StoredEntry {
+  seq: number;
+  at: Date;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  org_id: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The hash of an entry: SHA-256 over the previous hash and the entry's canonical JSON. */
+export function auditEntryHash(prevHash: string, e: StoredEntry): string {
+  const canonical = canonicalize({
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorUserId: e.actor_user_id,
+    actorOrgId: e.actor_org_id,
+    action: e.action,
+    resourceType: e.resource_type,
+    resourceId: e.resource_id,
+    orgId: e.org_id,
+    ip: e.ip,
+    details: e.details,
+  });
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/**
+ * Appends an entry to the hash-chained audit log, inside the caller's transaction (so the record
+ * and the change it describes commit or roll back together). Appends are serialised by an
+ * advisory lock held until the transaction ends, which keeps the chain linear.
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const stored: StoredEntry = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    actor_user_id: entry.actorUserId,
+    actor_org_id: entry.actorOrgId,
+    action: entry.action,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId,
+    org_id: entry.orgId,
+    ip: entry.ip,
+    details: entry.details ?? {},
+  };
+  const prevHash = last?.hash ?? AUDIT_GENESIS;
+  await tx
+    .insertInto('audit_log')
+    .values({ ...stored, details: JSON.stringify(stored.details), prev_hash: prevHash, hash: auditEntryHash(prevHash, stored) })
+    .execute();
+}
+
+/** Where the chain first breaks, or `ok`. */
+export type AuditVerification =
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; firstBadSeq: number; reason: 'changed' | 'missing' | 'broken_link' };
+
+/**
+ * Walks the whole chain in order and reports the first entry that was changed (its hash no longer
+ * matches its content), deleted (a gap in `seq`), or reordered/relinked (its `prev_hash` is not the
+ * previous entry's hash).
+ */
+export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<AuditVerification> {
+  let prevHash = AUDIT_GENESIS;
+  let expectedSeq = 1;
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return { ok: true, entries: count, head: prevHash };
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return { ok: false, entries: count, firstBadSeq: expectedSeq, reason: 'missing' };
+      if (row.prev_hash !== prevHash) return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'broken_link' };
+      if (auditEntryHash(prevHash, row) !== row.hash) {
+        return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'changed' };
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { assertCan, type Actor } from '../../../domain/permissions.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit, verifyAuditChain, type AuditVerification } from './audit.repository.js';
+
+/** A page of the audit log, newest first, optionally for one resource. */
+export async function listAuditEntries(input: {
+  db: Db;
+  actor: Actor;
+  resourceType?: string | undefined;
+  resourceId?: string | undefined;
+  page: number;
+  pageSize: number;
+}) {
+  assertCan(input.actor, 'audit.read');
+  let query = input.db.selectFrom('audit_log');
+  if (input.resourceType) query = query.where('resource_type', '=', input.resourceType);
+  if (input.resourceId) query = query.where('resource_id', '=', input.resourceId);
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: total.n,
+    items: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at.toISOString(),
+      action: r.action,
+      actorUserId: r.actor_user_id,
+      actorOrgId: r.actor_org_id,
+      resourceType: r.resource_type,
+      resourceId: r.resource_id,
+      orgId: r.org_id,
+      ip: r.ip,
+      details: r.details,
+      hash: r.hash,
+    })),
+  };
+}
+
+/** Verifies the whole hash chain and records that it was verified (the record joins the chain). */
+export async function verifyAudit(input: { db: Db; clock: Clock; actor: Actor; ip: string | null }): Promise<AuditVerification> {
+  assertCan(input.actor, 'audit.read');
+  const result = await verifyAuditChain(input.db);
+  await input.db.transaction().execute((tx) =>
+    recordAudit(tx, {
+      action: 'audit.verified', actorUserId: input.actor.userId, actorOrgId: input.actor.orgId, resourceType: 'audit_log',
+      resourceId: null, orgId: null, ip: input.ip, at: input.clock.now(), details: { ok: result.ok, entries: result.entries },
+    }),
+  );
+  return result;
+}

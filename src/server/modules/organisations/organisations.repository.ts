@@ -1,0 +1,42 @@
+import type { Organisation } from '../../../domain/organisations.schema.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { OrganisationRow } from '../../db/schema.js';
+
+/** Row → API shape. */
+export function presentOrganisation(row: OrganisationRow): Organisation {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    nameFa: row.name_fa,
+    nameEn: row.name_en,
+    provinceCode: row.province_code,
+    countyCode: row.county_code,
+    nodeId: row.node_id,
+    isDemo: row.is_demo,
+  };
+}
+
+/** An organisation by id, or null. */
+export async function findOrganisation(db: DbOrTx, id: string): Promise<OrganisationRow | null> {
+  return (await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/**
+ * The prosecutor's office competent for a station: the station's own override if there is one,
+ * otherwise the rule for the station's county; null if neither exists.
+ */
+export async function findCompetentProsecutorOffice(db: DbOrTx, stationId: string): Promise<OrganisationRow | null> {
+  const row = await db
+    .selectFrom('organisations as station')
+    .innerJoin('jurisdiction_rules as rule', (join) =>
+      join.on((eb) => eb.or([eb('rule.station_id', '=', eb.ref('station.id')), eb('rule.county_code', '=', eb.ref('station.county_code'))])),
+    )
+    .innerJoin('organisations as office', 'office.id', 'rule.prosecutor_office_id')
+    .selectAll('office')
+    .where('station.id', '=', stationId)
+    .orderBy((eb) => eb.case().when('rule.station_id', 'is not', null).then(0).else(1).end())
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../domain/errors.js';
+import { assertCan, type Actor } from '../../../domain/permissions.js';
+import type { Role } from '../../../domain/roles.js';
+import type { CreateUserBody, User } from '../../../domain/users.schema.js';
+import type { Db } from '../../db/client.js';
+import type { UserRow } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findUserByUsername } from '../auth/auth.repository.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
+
+function presentUser(row: UserRow, now: Date): User {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    isDemo: row.is_demo,
+    locked: row.locked_until !== null && row.locked_until > now,
+  };
+}
+
+/**
+ * Creates a user in an organisation with an Argon2id-hashed password. `actor` is null when the
+ * node's operator runs `casebridge users add` on the machine itself.
+ */
+export async function createUser(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor | null;
+  body: CreateUserBody & { isDemo?: boolean };
+  ip?: string | null;
+}): Promise<User> {
+  if (input.actor) assertCan(input.actor, 'user.manage');
+  const { body } = input;
+  const passwordHash = await hashPassword(body.password);
+  const now = input.clock.now();
+  return input.db.transaction().execute(async (tx) => {
+    if (!(await findOrganisation(tx, body.orgId))) throw new AppError('organisations.not_found');
+    if (await findUserByUsername(tx, body.username)) throw new AppError('users.username_taken');
+    const row = await tx
+      .insertInto('users')
+      .values({
+        id: randomUUID(),
+        org_id: body.orgId,
+        username: body.username,
+        display_name: body.displayName,
+        role: body.role,
+        password_hash: passwordHash,
+        is_demo: body.isDemo ?? false,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      action: 'user.created', actorUserId: input.actor?.userId ?? null, actorOrgId: input.actor?.orgId ?? null,
+      resourceType: 'user', resourceId: row.id, orgId: row.org_id, ip: input.ip ?? null, at: now, details: { role: row.role },
+    });
+    return presentUser(row, now);
+  });
+}
+
+/** The users of the node (admin), optionally of one organisation. */
+export async function listUsers(input: { db: Db; clock: Clock; actor: Actor; orgId?: string | undefined }): Promise<User[]> {
+  assertCan(input.actor, 'user.manage');
+  let q = input.db.selectFrom('users').selectAll().orderBy('username');
+  if (input.orgId) q = q.where('org_id', '=', input.orgId);
+  const now = input.clock.now();
+  return (await q.execute()).map((r) => presentUser(r, now));
+}

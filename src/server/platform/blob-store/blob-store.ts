@@ -1,0 +1,26 @@
+import type { Readable } from 'node:stream';
+
+/** What a store holds after a write: the content's SHA-256 (its name), its size, and its first bytes. */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  /** The first bytes of the content (up to 4 KiB), for checking its type by content. */
+  head: Buffer;
+}
+
+/**
+ * Content-addressed storage for documents: each content is stored once, named by its SHA-256,
+ * written and read as streams (never whole in memory). Drivers: local disk now, S3-compatible later.
+ */
+export interface BlobStore {
+  /**
+   * Streams `source` into the store, hashing as it goes. Rejects with `documents.too_large` past
+   * `maxBytes` and leaves nothing behind. `head` lets the caller check the type by content.
+   */
+  put(source: Readable, options: { maxBytes: number }): Promise<StoredBlob>;
+  /** A stream of the content, or throws `documents.not_found`. */
+  get(sha256: string): Promise<Readable>;
+  has(sha256: string): Promise<boolean>;
+  /** Removes a content (only for rolling back a write that was refused). */
+  remove(sha256: string): Promise<void>;
+}

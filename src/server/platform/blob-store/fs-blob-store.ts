@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../../domain/errors.js';
+import { createSha256Stream, isSha256Hex } from '../crypto/hash.js';
+import type { BlobStore, StoredBlob } from './blob-store.js';
+
+const HEAD_BYTES = 4096;
+
+/** Counts bytes, keeps the first few KiB, and fails with `documents.too_large` past the limit. */
+function limitAndPeek(maxBytes: number): { stream: Transform; head: () => Buffer } {
+  let seen = 0;
+  const headChunks: Buffer[] = [];
+  let headSize = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > maxBytes) return callback(new AppError('documents.too_large', { details: { maxBytes } }));
+      if (headSize < HEAD_BYTES) {
+        const piece = chunk.subarray(0, HEAD_BYTES - headSize);
+        headChunks.push(Buffer.from(piece));
+        headSize += piece.length;
+      }
+      callback(null, chunk);
+    },
+  });
+  return { stream, head: () => Buffer.concat(headChunks) };
+}
+
+/**
+ * The local-disk driver: `<root>/ab/cd/abcd…` named by SHA-256. A write goes to a temporary file
+ * first and is renamed into place only once complete, so a crash never leaves a partial blob under
+ * a real name; an existing blob of the same hash is kept and the duplicate discarded.
+ */
+export function createFsBlobStore(root: string): BlobStore {
+  const tmpDir = path.join(root, 'tmp');
+  const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+
+  return {
+    async put(source: Readable, { maxBytes }): Promise<StoredBlob> {
+      await fs.mkdir(tmpDir, { recursive: true });
+      const tmp = path.join(tmpDir, randomUUID());
+      const limiter = limitAndPeek(maxBytes);
+      const hasher = createSha256Stream();
+      try {
+        await pipeline(source, limiter.stream, hasher.stream, createWriteStream(tmp, { mode: 0o600 }));
+        const { sha256, size } = await hasher.digest;
+        const final = pathOf(sha256);
+        await fs.mkdir(path.dirname(final), { recursive: true });
+        if (await exists(final)) await fs.rm(tmp, { force: true });
+        else await fs.rename(tmp, final);
+        return { sha256, size, head: limiter.head() };
+      } catch (error) {
+        await fs.rm(tmp, { force: true });
+        throw error;
+      }
+    },
+    async get(sha256: string): Promise<Readable> {
+      if (!isSha256Hex(sha256) || !(await exists(pathOf(sha256)))) throw new AppError('documents.not_found');
+      return createReadStream(pathOf(sha256));
+    },
+    async has(sha256: string): Promise<boolean> {
+      return isSha256Hex(sha256) && exists(pathOf(sha256));
+    },
+    async remove(sha256: string): Promise<void> {
+      if (isSha256Hex(sha256)) await fs.rm(pathOf(sha256), { force: true });
+    },
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}

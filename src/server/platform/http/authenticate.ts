@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../../domain/errors.js';
+import type { Actor } from '../../../domain/permissions.js';
+import type { SessionUser } from '../../modules/auth/auth.usecases.js';
+
+export const SESSION_COOKIE = 'cb_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: { actor: Actor; user: SessionUser; token: string; expiresAt: Date } | null;
+  }
+}
+
+/** The signed-in actor of a request, or throws `auth.unauthenticated` (401). */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.auth) throw new AppError('auth.unauthenticated');
+  return request.auth.actor;
+}
+
+/** The client's address as the audit log records it. */
+export function clientIp(request: FastifyRequest): string | null {
+  return request.ip ?? null;
+}

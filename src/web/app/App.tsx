@@ -1,0 +1,42 @@
+import { useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import faIR from 'antd/es/locale/fa_IR.js';
+import enUS from 'antd/es/locale/en_US.js';
+import { I18nProvider, useI18n, type Locale } from '../i18n/i18n.js';
+import { createQueryClient } from './query-client.js';
+import { SessionGate } from './SessionGate.js';
+import { theme } from './theme.js';
+
+const antdLocales = { fa: faIR, en: enUS };
+
+/** antd in the UI language: Persian right-to-left, English left-to-right. */
+function LocalisedAntd({ children }: { children: ReactNode }) {
+  const { locale, dir } = useI18n();
+  return (
+    <ConfigProvider direction={dir} locale={antdLocales[locale]} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Every provider the screens need, around any content (tests render screens inside it too). */
+export function AppProviders({ children, locale, queryClient }: { children: ReactNode; locale?: Locale; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <I18nProvider {...(locale ? { locale } : {})}>
+      <QueryClientProvider client={client}>
+        <LocalisedAntd>{children}</LocalisedAntd>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}
+
+/** The web app: providers, then the sign-in page or the signed-in shell. */
+export function App() {
+  return (
+    <AppProviders>
+      <SessionGate />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Button, Input, Select, Space } from 'antd';
+import { jalaliParts } from '../../domain/jalali.js';
+import { toLatinDigits } from '../../domain/persian-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import { daysInJalaliMonth, instantToJalali, jalaliToInstant } from './jalali-calendar.js';
+
+interface Draft {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  /** `HH:MM` as typed, in any digits. */
+  time: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function draftFrom(iso: string | null | undefined, digits: (text: string) => string): Draft {
+  const p = iso ? instantToJalali(iso) : null;
+  if (!p) return { year: null, month: null, day: null, time: '' };
+  return { year: p.year, month: p.month, day: p.day, time: digits(`${pad(p.hour)}:${pad(p.minute)}`) };
+}
+
+/** `14:30`, `۱۴:۳۰`, `9.05` → { hour, minute }; null if not a time of day. */
+export function parseTimeOfDay(text: string): { hour: number; minute: number } | null {
+  const m = /^\s*(\d{1,2})\s*[:٫.]\s*(\d{2})\s*$/.exec(toLatinDigits(text));
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  return hour <= 23 && minute <= 59 ? { hour, minute } : null;
+}
+
+function draftToIso(d: Draft): string | null {
+  const time = parseTimeOfDay(d.time);
+  if (d.year === null || d.month === null || d.day === null || !time) return null;
+  return jalaliToInstant({ year: d.year, month: d.month, day: d.day, ...time })?.toISOString() ?? null;
+}
+
+export interface JalaliDateTimePickerProps {
+  /** A UTC ISO instant, or null. */
+  value?: string | null;
+  /** Called with a UTC ISO instant once date and time are complete, with null while they are not. */
+  onChange?: (iso: string | null) => void;
+  /** The clock for "now" and the range of years, injectable for tests. */
+  now?: () => Date;
+  /** How many years back the year list goes. */
+  yearsBack?: number;
+  id?: string;
+  disabled?: boolean;
+}
+
+/**
+ * Picks a date and time in the Jalali calendar, Tehran time, and yields a UTC instant.
+ * Day, month and year are lists (type to filter, in any digits); the time is typed as HH:MM.
+ */
+export function JalaliDateTimePicker({ value, onChange, now = () => new Date(), yearsBack = 30, id, disabled }: JalaliDateTimePickerProps) {
+  const { t, digits } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(value, digits));
+  const [synced, setSynced] = useState<string | null>(value ?? null);
+  // A controlled value that changed from outside replaces the draft (derived state, set during render).
+  if (value !== undefined && (value ?? null) !== synced) {
+    setSynced(value ?? null);
+    setDraft(draftFrom(value, digits));
+  }
+
+  const update = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    if (next.year !== null && next.month !== null && next.day !== null) {
+      next.day = Math.min(next.day, daysInJalaliMonth(next.year, next.month));
+    }
+    setDraft(next);
+    const iso = draftToIso(next);
+    setSynced(iso);
+    onChange?.(iso);
+  };
+
+  const thisYear = jalaliParts(now()).year;
+  const years = Array.from({ length: yearsBack + 2 }, (_, i) => thisYear + 1 - i);
+  const dayCount = draft.year !== null && draft.month !== null ? daysInJalaliMonth(draft.year, draft.month) : 31;
+  const filter = (input: string, option?: { label: string; value: number }) =>
+    !!option && (toLatinDigits(option.label).includes(toLatinDigits(input)) || String(option.value) === toLatinDigits(input));
+  const timeInvalid = draft.time.trim() !== '' && parseTimeOfDay(draft.time) === null;
+
+  return (
+    <Space.Compact id={id} style={{ inlineSize: '100%' }} role="group" aria-label={t('picker.label')}>
+      <Select<number, { label: string; value: number }>
+        aria-label={t('picker.day')}
+        placeholder={t('picker.day')}
+        value={draft.day ?? undefined}
+        disabled={disabled}
+        showSearch
+        virtual={false}
+        filterOption={filter}
+        style={{ minInlineSize: 72 }}
+        options={Array.from({ length: dayCount }, (_, i) => ({ value: i + 1, label: digits(i + 1) }))}
+        onChange={(day) => update({ day })}
+      />
+      <Select<number, { label: string; value: number }>
+        aria-label={t('picker.month')}
+        placeholder={t('picker.month')}
+        value={draft.month ?? undefined}
+        disabled={disabled}
+        showSearch
+        virtual={false}
+        filterOption={filter}
+        style={{ minInlineSize: 120 }}
+        options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t(`picker.months.${i + 1}`) }))}
+        onChange={(month) => update({ month })}
+      />
+      <Select<number, { label: string; value: number }>
+        aria-label={t('picker.year')}
+        placeholder={t('picker.year')}
+        value={draft.year ?? undefined}
+        disabled={disabled}
+        showSearch
+        virtual={false}
+        filterOption={filter}
+        style={{ minInlineSize: 96 }}
+        options={years.map((y) => ({ value: y, label: digits(y) }))}
+        onChange={(year) => update({ year })}
+      />
+      <Input
+        aria-label={t('picker.time')}
+        placeholder={t('picker.timePlaceholder')}
+        value={draft.time}
+        disabled={disabled}
+        dir="ltr"
+        inputMode="numeric"
+        status={timeInvalid ? 'error' : undefined}
+        aria-invalid={timeInvalid}
+        style={{ inlineSize: 96 }}
+        onChange={(event) => update({ time: event.target.value })}
+      />
+      <Button
+        disabled={disabled}
+        onClick={() => {
+          const p = jalaliParts(now());
+          update({ year: p.year, month: p.month, day: p.day, time: digits(`${pad(p.hour)}:${pad(p.minute)}`) });
+        }}
+      >
+        {t('picker.now')}
+      </Button>
+    </Space.Compact>
+  );
+}

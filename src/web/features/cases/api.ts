@@ -1,0 +1,168 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, queryString } from '../../api/client.js';
+import { uploadFile } from '../../api/upload.js';
+import type {
+  CaseDetail,
+  CaseDocument,
+  CaseFields,
+  CaseSummary,
+  CreateCaseBody,
+  Custody,
+  CustodyEndReason,
+  Party,
+  PartyBody,
+  TimelineItem,
+} from '../../api/types.js';
+
+/** One hook per call of the cases API. Mutations refresh the case (and the list) they change. */
+
+export const casesKeys = {
+  all: ['cases'] as const,
+  list: (params: CaseListParams) => ['cases', 'list', params] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  timeline: (id: string) => ['cases', 'timeline', id] as const,
+};
+
+export interface CaseListParams {
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
+/** GET /api/cases?q=&page=&pageSize= */
+export function useCaseList(params: CaseListParams) {
+  return useQuery({
+    queryKey: casesKeys.list(params),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: CaseSummary[]; total: number }>(`/api/cases${queryString({ ...params })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/cases/:id */
+export function useCase(id: string) {
+  return useQuery({
+    queryKey: casesKeys.detail(id),
+    queryFn: ({ signal }) => apiRequest<CaseDetail>(casePath(id), { signal }),
+  });
+}
+
+/** GET /api/cases/:id/timeline */
+export function useCaseTimeline(id: string) {
+  return useQuery({
+    queryKey: casesKeys.timeline(id),
+    queryFn: ({ signal }) => apiRequest<{ items: TimelineItem[] }>(`${casePath(id)}/timeline`, { signal }),
+  });
+}
+
+function useCaseMutation<V, R>(caseIdOf: (v: V) => string, call: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (_result, variables) => {
+      const id = caseIdOf(variables);
+      void queryClient.invalidateQueries({ queryKey: casesKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: casesKeys.timeline(id) });
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+  });
+}
+
+/** POST /api/cases → 201 CaseDetail */
+export function useCreateCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCaseBody) => apiRequest<CaseDetail>('/api/cases', { method: 'POST', body }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(casesKeys.detail(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+  });
+}
+
+/** PATCH /api/cases/:id */
+export function useUpdateCase() {
+  return useCaseMutation(
+    (v: { caseId: string; fields: CaseFields }) => v.caseId,
+    ({ caseId, fields }) => apiRequest<CaseDetail>(casePath(caseId), { method: 'PATCH', body: fields }),
+  );
+}
+
+/** POST /api/cases/:id/parties */
+export function useAddParty() {
+  return useCaseMutation(
+    (v: { caseId: string; party: PartyBody }) => v.caseId,
+    ({ caseId, party }) => apiRequest<Party>(`${casePath(caseId)}/parties`, { method: 'POST', body: party }),
+  );
+}
+
+/** PATCH /api/cases/:id/parties/:partyId */
+export function useUpdateParty() {
+  return useCaseMutation(
+    (v: { caseId: string; partyId: string; party: Partial<PartyBody> }) => v.caseId,
+    ({ caseId, partyId, party }) =>
+      apiRequest<Party>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, { method: 'PATCH', body: party }),
+  );
+}
+
+/** DELETE /api/cases/:id/parties/:partyId */
+export function useDeleteParty() {
+  return useCaseMutation(
+    (v: { caseId: string; partyId: string }) => v.caseId,
+    ({ caseId, partyId }) =>
+      apiRequest<void>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, { method: 'DELETE' }),
+  );
+}
+
+/** POST /api/cases/:id/custody */
+export function useStartCustody() {
+  return useCaseMutation(
+    (v: { caseId: string; partyId: string; startedAt: string }) => v.caseId,
+    ({ caseId, partyId, startedAt }) =>
+      apiRequest<Custody>(`${casePath(caseId)}/custody`, { method: 'POST', body: { partyId, startedAt } }),
+  );
+}
+
+export interface EndCustodyBody {
+  endedAt: string;
+  endReason: CustodyEndReason;
+  endNote?: string;
+}
+
+/** POST /api/cases/:id/custody/:custodyId/end */
+export function useEndCustody() {
+  return useCaseMutation(
+    (v: { caseId: string; custodyId: string; body: EndCustodyBody }) => v.caseId,
+    ({ caseId, custodyId, body }) =>
+      apiRequest<Custody>(`${casePath(caseId)}/custody/${encodeURIComponent(custodyId)}/end`, { method: 'POST', body }),
+  );
+}
+
+export interface UploadDocumentVars {
+  caseId: string;
+  kind: string;
+  file: File;
+  onProgress?: (fraction: number) => void;
+}
+
+/** POST /api/cases/:id/documents (multipart: `kind`, then `file`), with upload progress. */
+export function uploadCaseDocument({ caseId, kind, file, onProgress }: UploadDocumentVars): Promise<CaseDocument> {
+  return uploadFile<CaseDocument>({
+    url: `${casePath(caseId)}/documents`,
+    fields: { kind },
+    file,
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+/** The hook form of `uploadCaseDocument`, refreshing the case when a document lands. */
+export function useUploadDocument() {
+  return useCaseMutation((v: UploadDocumentVars) => v.caseId, uploadCaseDocument);
+}
+
+/** GET /api/cases/:id/documents/:documentId/content — a link, opened by the browser. */
+export function documentContentUrl(caseId: string, documentId: string): string {
+  return `${casePath(caseId)}/documents/${encodeURIComponent(documentId)}/content`;
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { buildApp, type App } from '../src/server/app.js';
+import { loadConfig, type Config } from '../src/server/config.js';
+import type { Db } from '../src/server/db/client.js';
+import { createFsBlobStore } from '../src/server/platform/blob-store/fs-blob-store.js';
+import { systemClock, type Clock } from '../src/server/platform/clock.js';
+import { createLogger } from '../src/server/platform/logger.js';
+import { TEST_PASSWORD } from './factories.js';
+
+/** The HTTP app on a test database, with its own temporary data folder; closed after the file's tests. */
+export async function useTestApp(db: Db, options: { clock?: Clock; config?: Partial<Config> } = {}) {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-app-'));
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), ...options.config };
+  const blobs = createFsBlobStore(path.join(dataDir, 'blobs'));
+  const app = await buildApp({ config, db, clock: options.clock ?? systemClock, log: createLogger('silent'), blobs });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+  return { app, config, dataDir, blobs };
+}
+
+/** Signs a user in and returns the cookie header to send with later requests. */
+export async function signIn(app: App, username: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'cb_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `cb_session=${cookie.value}`;
+}

