@@ -14,7 +14,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { base64UrlDecode, base64UrlEncode } from './hash.js';
 
 /** Why a JWS was refused; also the i18n keys under `errors.` */
@@ -259,7 +259,7 @@ function importJwk(jwk: unknown, wantPrivate: boolean): KeyObject {
   if (kty !== 'OKP' || crv !== 'Ed25519' || typeof x !== 'string')
     throw new KeyFormatError('not an Ed25519 JWK');
   if (wantPrivate && typeof d !== 'string') throw new KeyFormatError('not a private JWK');
-  const members = { kty, crv, x, ...(wantPrivate ? { d } : {}) };
+  const members: JsonWebKey = wantPrivate && typeof d === 'string' ? { kty, crv, x, d } : { kty, crv, x };
   const key = attempt(() =>
     wantPrivate
       ? createPrivateKey({ key: members, format: 'jwk' })
