@@ -5,23 +5,24 @@ import { afterAll } from 'vitest';
 import { buildApp, type App } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import type { Db } from '../src/server/db/client.js';
-import { createFsBlobStore } from '../src/server/platform/blob-store/fs-blob-store.js';
 import { systemClock, type Clock } from '../src/server/platform/clock.js';
 import { createLogger } from '../src/server/platform/logger.js';
-import { TEST_PASSWORD } from './factories.js';
+import { createNodeDeps } from '../src/server/node-deps.js';
+import { TEST_NODE_ID, TEST_PASSWORD } from './factories.js';
 
 /** The HTTP app on a test database, with its own temporary data folder; closed after the file's tests. */
 export async function useTestApp(db: Db, options: { clock?: Clock; config?: Partial<Config> } = {}) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-app-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), ...options.config };
-  const blobs = createFsBlobStore(path.join(dataDir, 'blobs'));
-  const app = await buildApp({ config, db, clock: options.clock ?? systemClock, log: createLogger('silent'), blobs });
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID }), ...options.config };
+  const deps = await createNodeDeps({ config, db, clock: options.clock ?? systemClock, log: createLogger('silent') });
+  const { blobs, exchange } = deps;
+  const app = await buildApp(deps);
   await app.ready();
   afterAll(async () => {
     await app.close();
     await fs.rm(dataDir, { recursive: true, force: true });
   });
-  return { app, config, dataDir, blobs };
+  return { app, config, dataDir, blobs, exchange, deps };
 }
 
 /** Signs a user in and returns the cookie header to send with later requests. */

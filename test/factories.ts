@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { nationalIdCheckDigit } from '../src/domain/national-id.js';
 import type { Role } from '../src/domain/roles.js';
+import type { OpenCaseBody } from '../src/domain/cases/case.schema.js';
+import type { AddPartyBody } from '../src/domain/cases/party.schema.js';
+import type { Actor } from '../src/domain/permissions.js';
 import type { Db } from '../src/server/db/client.js';
+import { openCase } from '../src/server/modules/cases/open-case.usecase.js';
+import { addParty } from '../src/server/modules/cases/parties.usecases.js';
+import type { Clock } from '../src/server/platform/clock.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { createOrganisation, setJurisdictionRule } from '../src/server/modules/organisations/organisations.usecases.js';
 import { createUser } from '../src/server/modules/users/users.usecases.js';
+
+/** The node id of the test app (`useTestApp`): organisations made by the factories are hosted on it. */
+export const TEST_NODE_ID = 'node-test';
 
 const suffix = () => randomBytes(3).toString('hex').toUpperCase();
 
@@ -16,7 +25,7 @@ export async function makeOrganisation(db: Db, options: { kind?: 'station' | 'ou
     db,
     clock: systemClock,
     actor: null,
-    nodeId: 'node-test',
+    nodeId: TEST_NODE_ID,
     body: { code, kind, nameFa: `واحد ${code}`, nameEn: `Unit ${code}`, provinceCode: 'IR-23', countyCode: options.countyCode ?? 'IR-23-TEHRAN' },
   });
 }
@@ -45,4 +54,52 @@ export function makeNationalId(): string {
     first9 = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10)).join('');
   } while (/^(\d)\1{8}$/.test(first9));
   return first9 + String(nationalIdCheckDigit(first9));
+}
+
+/**
+ * A draft case inserted directly (not through the cases use cases), for tests of other modules that need one:
+ * case number `1405/T-<random>`, origin `complaint`, created by the given user.
+ */
+export async function makeDraftCase(db: Db, options: { orgId: string; userId: string }) {
+  const now = new Date();
+  return db
+    .insertInto('cases')
+    .values({
+      id: crypto.randomUUID(),
+      org_id: options.orgId,
+      year: 1405,
+      seq: randomBytes(4).readUInt32BE(0) >>> 1, // random, so that it never meets the counter's numbers in practice
+      case_number: `1405/T-${suffix()}`,
+      origin: 'complaint',
+      created_by: options.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A station (with its prosecutor's office) and a user of it, with the user as a use-case actor. */
+export async function makeStationUser(db: Db, role: 'station.officer' | 'station.chief' = 'station.officer') {
+  const { station, office } = await makeJurisdiction(db);
+  const user = await makeUser(db, station.id, role);
+  const actor: Actor = { userId: user.id, orgId: station.id, role: user.role };
+  return { station, office, user, actor };
+}
+
+/** A case opened through the cases use case (numbered; a complaint, with a tracking code, unless told otherwise). */
+export async function makeCase(db: Db, actor: Actor, body: Partial<OpenCaseBody> = {}, clock: Clock = systemClock) {
+  return openCase({ db, clock, actor, ip: null, body: { origin: 'complaint', ...body } });
+}
+
+/** A party added through the cases use case: an accused with a valid national ID unless told otherwise. */
+export async function makeParty(db: Db, actor: Actor, caseId: string, body: Partial<AddPartyBody> = {}, clock: Clock = systemClock) {
+  return addParty({
+    db,
+    clock,
+    actor,
+    ip: null,
+    caseId,
+    body: { role: 'accused', firstName: 'علی', lastName: 'رضایی', nationalId: makeNationalId(), ...body },
+  });
 }

@@ -9,6 +9,7 @@ export const auditActions = [
   'jurisdiction.changed',
   'case.created',
   'case.read',
+  'case.receipt_read',
   'case.updated',
   'case.searched',
   'case.listed',
@@ -24,6 +25,7 @@ export const auditActions = [
   'readiness.checked',
   'tracking.viewed',
   'audit.verified',
+  'demo.seeded',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

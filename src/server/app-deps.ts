@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { BlobStore } from './platform/blob-store/blob-store.js';
+import type { Exchange } from './modules/exchange/exchange.js';
 import type { Clock } from './platform/clock.js';
 
 /** Everything the HTTP app and its use cases need, passed explicitly (no container, no globals). */
@@ -11,4 +12,5 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   blobs: BlobStore;
+  exchange: Exchange;
 }

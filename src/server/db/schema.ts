@@ -174,6 +174,73 @@ export interface CaseEventsTable {
   details: Json;
 }
 
+export interface PeersTable {
+  node_id: string;
+  base_url: string | null;
+  added_at: GeneratedTimestamp;
+}
+
+export interface PeerKeysTable {
+  kid: string;
+  node_id: string;
+  public_jwk: Json;
+  added_at: GeneratedTimestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  direction: 'out' | 'in';
+  id: string;
+  org_id: string;
+  type: string;
+  case_ref: string;
+  from_node: string;
+  from_org: string;
+  to_node: string;
+  to_org: string;
+  seq: number;
+  prev_hash: string | null;
+  sha256: string;
+  jws: string;
+  envelope: Json;
+  created_at: Timestamp;
+  status: string;
+  receipt_jws: string | null;
+  receipt_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  message_id: string;
+  to_node: string;
+  thread: string;
+  seq: number;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+}
+
+export interface RefusedMessagesTable {
+  id: Generated<number>;
+  received_at: Timestamp;
+  from_node: string | null;
+  message_id: string | null;
+  reason: string;
+  detail: string | null;
+  jws: string;
+}
+
+export interface EvidenceLogTable {
+  idx: number;
+  kind: string;
+  ref: string;
+  case_ref: string | null;
+  entry: string;
+  leaf_hash: string;
+  at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -196,6 +263,12 @@ export interface Database {
   blobs: BlobsTable;
   case_documents: CaseDocumentsTable;
   case_events: CaseEventsTable;
+  peers: PeersTable;
+  peer_keys: PeerKeysTable;
+  messages: MessagesTable;
+  outbox: OutboxTable;
+  refused_messages: RefusedMessagesTable;
+  evidence_log: EvidenceLogTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

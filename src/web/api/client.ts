@@ -45,7 +45,12 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const e = body?.error;
-  const code = typeof e?.code === 'string' ? e.code : response.status === 401 ? 'auth.unauthenticated' : 'internal.error';
+  const code =
+    typeof e?.code === 'string'
+      ? e.code
+      : response.status === 401
+        ? 'auth.unauthenticated'
+        : 'internal.error';
   const message = typeof e?.message === 'string' ? e.message : response.statusText;
   const issues = Array.isArray(e?.issues) ? (e.issues as FieldIssue[]) : [];
   return new ApiError(response.status, code, message, issues);

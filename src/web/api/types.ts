@@ -25,11 +25,16 @@ export type CaseOrigin = (typeof caseOrigins)[number];
 export const partyRoles = ['complainant', 'accused', 'witness', 'informant'] as const;
 export type PartyRole = (typeof partyRoles)[number];
 
-export const custodyEndReasons = ['released', 'bail', 'handed_to_prosecutor', 'transferred', 'other'] as const;
+export const custodyEndReasons = [
+  'released',
+  'bail',
+  'handed_to_prosecutor',
+  'transferred',
+  'other',
+] as const;
 export type CustodyEndReason = (typeof custodyEndReasons)[number];
 
-export const documentKinds = ['complaint_form', 'officer_report', 'statement', 'identity', 'photo', 'medical', 'other'] as const;
-export type DocumentKind = (typeof documentKinds)[number];
+export { documentKinds, type DocumentKind } from '../../domain/documents/documents.schema.js';
 
 export interface CaseSummary {
   id: string;

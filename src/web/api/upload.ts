@@ -34,7 +34,8 @@ export function uploadFile<T>({ url, fields, file, onProgress, signal }: UploadO
         resolve(body as T);
         return;
       }
-      const e = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
+      const e = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)
+        ?.error;
       reject(
         new ApiError(
           xhr.status,

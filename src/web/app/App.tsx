@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale as AntdLocale } from 'antd/es/locale/index.js';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import faIR from 'antd/es/locale/fa_IR.js';
 import enUS from 'antd/es/locale/en_US.js';
@@ -8,7 +9,9 @@ import { createQueryClient } from './query-client.js';
 import { SessionGate } from './SessionGate.js';
 import { theme } from './theme.js';
 
-const antdLocales = { fa: faIR, en: enUS };
+// antd ships no `type: module`, so under NodeNext TypeScript types these default imports as the CommonJS
+// namespace; the bundler (and vitest) hand over the ESM default, which is the Locale object.
+const antdLocales = { fa: faIR, en: enUS } as unknown as Record<Locale, AntdLocale>;
 
 /** antd in the UI language: Persian right-to-left, English left-to-right. */
 function LocalisedAntd({ children }: { children: ReactNode }) {
@@ -21,7 +24,15 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
 }
 
 /** Every provider the screens need, around any content (tests render screens inside it too). */
-export function AppProviders({ children, locale, queryClient }: { children: ReactNode; locale?: Locale; queryClient?: QueryClient }) {
+export function AppProviders({
+  children,
+  locale,
+  queryClient,
+}: {
+  children: ReactNode;
+  locale?: Locale;
+  queryClient?: QueryClient;
+}) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <I18nProvider {...(locale ? { locale } : {})}>

@@ -1,7 +1,10 @@
 import { Component, type ReactNode } from 'react';
 
 /** Catches a screen's render error (or a failed lazy chunk) so that the shell stays usable. */
-export class ErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+export class ErrorBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {

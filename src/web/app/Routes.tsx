@@ -7,8 +7,12 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { matchPath, navigate, usePath } from './router.js';
 
 // Feature screens are split out of the first download: the sign-in page loads none of them.
-const CaseListPage = lazy(() => import('../features/cases/CaseListPage.js').then((m) => ({ default: m.CaseListPage })));
-const NewCasePage = lazy(() => import('../features/cases/NewCasePage.js').then((m) => ({ default: m.NewCasePage })));
+const CaseListPage = lazy(() =>
+  import('../features/cases/CaseListPage.js').then((m) => ({ default: m.CaseListPage })),
+);
+const NewCasePage = lazy(() =>
+  import('../features/cases/NewCasePage.js').then((m) => ({ default: m.NewCasePage })),
+);
 const CasePage = lazy(() => import('../features/cases/CasePage.js').then((m) => ({ default: m.CasePage })));
 
 function Redirect({ to }: { to: string }) {
@@ -24,10 +28,12 @@ export function Routes({ user }: { user: SessionUser }) {
 
   let page;
   let params: Record<string, string> | null;
-  if (path === '/') page = isStation ? <Redirect to="/cases" /> : <Result status="info" title={t('app.notYetAvailable')} />;
+  if (path === '/')
+    page = isStation ? <Redirect to="/cases" /> : <Result status="info" title={t('app.notYetAvailable')} />;
   else if (isStation && matchPath('/cases', path)) page = <CaseListPage />;
   else if (isStation && matchPath('/cases/new', path)) page = <NewCasePage />;
-  else if (isStation && (params = matchPath('/cases/:id', path))) page = <CasePage key={params.id} id={params.id!} />;
+  else if (isStation && (params = matchPath('/cases/:id', path)))
+    page = <CasePage key={params.id} id={params.id!} />;
   else page = <Result status="404" title={t('app.pageNotFound')} />;
 
   return (

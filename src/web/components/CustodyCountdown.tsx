@@ -18,7 +18,12 @@ export interface CustodyCountdownProps {
 const colors = { running: 'processing', warning: 'red', overdue: 'error' } as const;
 
 /** A live countdown to a custody deadline: red under 4 hours, "overdue" once past it. */
-export function CustodyCountdown({ deadlineAt, endedAt, now = () => new Date(), tickMs = 1000 }: CustodyCountdownProps) {
+export function CustodyCountdown({
+  deadlineAt,
+  endedAt,
+  now = () => new Date(),
+  tickMs = 1000,
+}: CustodyCountdownProps) {
   const { t, digits } = useI18n();
   const [at, setAt] = useState(now);
   // `now` is usually an inline arrow: kept in a ref so that a re-render does not restart the timer.
@@ -42,10 +47,23 @@ export function CustodyCountdown({ deadlineAt, endedAt, now = () => new Date(), 
 
   const reading = readClock(new Date(deadlineAt), at);
   const time = digits(formatDuration(reading.seconds));
-  const label = reading.state === 'overdue' ? t('custody.overdue', { time }) : t('custody.remaining', { time });
+  const label =
+    reading.state === 'overdue' ? t('custody.overdue', { time }) : t('custody.remaining', { time });
   return (
-    <Tooltip title={<>{t('custody.deadline')}: <JalaliTime at={deadlineAt} /></>}>
-      <Tag color={colors[reading.state]} data-state={reading.state} role="timer" aria-live="off" style={{ fontVariantNumeric: 'tabular-nums' }}>
+    <Tooltip
+      title={
+        <>
+          {t('custody.deadline')}: <JalaliTime at={deadlineAt} />
+        </>
+      }
+    >
+      <Tag
+        color={colors[reading.state]}
+        data-state={reading.state}
+        role="timer"
+        aria-live="off"
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         {label}
       </Tag>
     </Tooltip>

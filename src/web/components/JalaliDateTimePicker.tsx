@@ -53,7 +53,14 @@ export interface JalaliDateTimePickerProps {
  * Picks a date and time in the Jalali calendar, Tehran time, and yields a UTC instant.
  * Day, month and year are lists (type to filter, in any digits); the time is typed as HH:MM.
  */
-export function JalaliDateTimePicker({ value, onChange, now = () => new Date(), yearsBack = 30, id, disabled }: JalaliDateTimePickerProps) {
+export function JalaliDateTimePicker({
+  value,
+  onChange,
+  now = () => new Date(),
+  yearsBack = 30,
+  id,
+  disabled,
+}: JalaliDateTimePickerProps) {
   const { t, digits } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(value, digits));
   const [synced, setSynced] = useState<string | null>(value ?? null);
@@ -76,9 +83,12 @@ export function JalaliDateTimePicker({ value, onChange, now = () => new Date(), 
 
   const thisYear = jalaliParts(now()).year;
   const years = Array.from({ length: yearsBack + 2 }, (_, i) => thisYear + 1 - i);
-  const dayCount = draft.year !== null && draft.month !== null ? daysInJalaliMonth(draft.year, draft.month) : 31;
+  const dayCount =
+    draft.year !== null && draft.month !== null ? daysInJalaliMonth(draft.year, draft.month) : 31;
   const filter = (input: string, option?: { label: string; value: number }) =>
-    !!option && (toLatinDigits(option.label).includes(toLatinDigits(input)) || String(option.value) === toLatinDigits(input));
+    !!option &&
+    (toLatinDigits(option.label).includes(toLatinDigits(input)) ||
+      String(option.value) === toLatinDigits(input));
   const timeInvalid = draft.time.trim() !== '' && parseTimeOfDay(draft.time) === null;
 
   return (
@@ -135,7 +145,12 @@ export function JalaliDateTimePicker({ value, onChange, now = () => new Date(), 
         disabled={disabled}
         onClick={() => {
           const p = jalaliParts(now());
-          update({ year: p.year, month: p.month, day: p.day, time: digits(`${pad(p.hour)}:${pad(p.minute)}`) });
+          update({
+            year: p.year,
+            month: p.month,
+            day: p.day,
+            time: digits(`${pad(p.hour)}:${pad(p.minute)}`),
+          });
         }}
       >
         {t('picker.now')}

@@ -10,7 +10,12 @@ const enDateTime = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const enDate = new Intl.DateTimeFormat('en-GB', { timeZone: TEHRAN, year: 'numeric', month: 'short', day: '2-digit' });
+const enDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TEHRAN,
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+});
 
 /** Formats an instant for the UI: Jalali with Persian digits in `fa`, Gregorian with Latin digits in `en`; Tehran time. */
 export function formatInstant(locale: Locale, at: Date, mode: 'datetime' | 'date' = 'datetime'): string {

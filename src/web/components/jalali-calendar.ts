@@ -21,14 +21,23 @@ export function jalaliToGregorianDay(year: number, month: number, day: number): 
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   // 1 Farvardin 1400 was 21 March 2021.
   let noon = Date.UTC(2021, 2, 21, 12) + (ordinal(year, month, day) - ordinal(1400, 1, 1)) * DAY_MS;
+  // UTC noon is 15:30 (or 16:30) in Tehran: the same Gregorian day.
+  const matches = (at: number) => {
+    const p = jalaliParts(new Date(at));
+    return p.year === year && p.month === month && p.day === day;
+  };
   for (let i = 0; i < 6; i++) {
-    // UTC noon is 15:30 (or 16:30) in Tehran: the same Gregorian day.
     const p = jalaliParts(new Date(noon));
     const diff = ordinal(year, month, day) - ordinal(p.year, p.month, p.day);
-    if (diff === 0) return noon - 12 * 3_600_000;
-    noon += diff * DAY_MS;
+    if (diff !== 0) {
+      noon += diff * DAY_MS;
+      continue;
+    }
+    // The estimate can be a day off at a year's end, and an impossible date (31 Mehr) aliases the next one.
+    for (const at of [noon, noon - DAY_MS, noon + DAY_MS]) if (matches(at)) return at - 12 * 3_600_000;
+    return null;
   }
-  return null; // e.g. 30 Esfand of a common year, or 31 Mehr
+  return null;
 }
 
 /** How many days a Jalali month has (Esfand: 30 in a leap year). */
@@ -55,7 +64,14 @@ function tehranOffset(at: number): number {
   for (const part of tehranWall.formatToParts(new Date(at))) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const wall = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
   return wall - Math.floor(at / 1000) * 1000;
 }
 

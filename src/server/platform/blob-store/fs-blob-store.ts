@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -50,8 +50,14 @@ export function createFsBlobStore(root: string): BlobStore {
         const { sha256, size } = await hasher.digest;
         const final = pathOf(sha256);
         await fs.mkdir(path.dirname(final), { recursive: true });
-        if (await exists(final)) await fs.rm(tmp, { force: true });
-        else await fs.rename(tmp, final);
+        if (await exists(final)) {
+          await fs.rm(tmp, { force: true });
+        } else {
+          // On disk before it has a real name, and the name on disk before we answer: evidence must survive a power cut.
+          await syncPath(tmp);
+          await fs.rename(tmp, final);
+          await syncPath(path.dirname(final)).catch(() => undefined); // directories cannot be opened for sync everywhere
+        }
         return { sha256, size, head: limiter.head() };
       } catch (error) {
         await fs.rm(tmp, { force: true });
@@ -59,8 +65,13 @@ export function createFsBlobStore(root: string): BlobStore {
       }
     },
     async get(sha256: string): Promise<Readable> {
-      if (!isSha256Hex(sha256) || !(await exists(pathOf(sha256)))) throw new AppError('documents.not_found');
-      return createReadStream(pathOf(sha256));
+      if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
+      // Opened here, not lazily by the stream, so that a missing blob is a clear error before any byte is sent.
+      const handle = await fs.open(pathOf(sha256), 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') throw new AppError('documents.not_found');
+        throw error;
+      });
+      return handle.createReadStream();
     },
     async has(sha256: string): Promise<boolean> {
       return isSha256Hex(sha256) && exists(pathOf(sha256));
@@ -76,4 +87,13 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+async function syncPath(target: string): Promise<void> {
+  const handle = await fs.open(target, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -128,6 +128,15 @@ export function verifyDetachedJws({
   return check({ ...parts, payload: base64UrlEncode(payload) }, payload, resolveKey);
 }
 
+/**
+ * The key id a compact JWS names in its protected header, before any check — so that the caller can
+ * fetch that key (asynchronously) and then verify. Null if the JWS or its header is malformed.
+ */
+export function peekKid(jws: string): string | null {
+  const parts = splitCompact(jws);
+  return parts ? readHeader(parts.header) : null;
+}
+
 /** The public key as a JWK with its kid, for trust files and evidence bundles. */
 export function exportPublicJwk(key: KeyObject): Ed25519PublicJwk {
   const x = rawPublicKey(key);

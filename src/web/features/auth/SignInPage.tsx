@@ -40,15 +40,24 @@ export function SignInPage() {
           onFinish={(values) =>
             login.mutate(values, {
               onError: (e) => {
-                if (e instanceof ApiError && e.code === 'auth.invalid_credentials') form.setFieldValue('password', '');
+                if (e instanceof ApiError && e.code === 'auth.invalid_credentials')
+                  form.setFieldValue('password', '');
               },
             })
           }
         >
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input autoComplete="username" autoFocus dir="ltr" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" dir="ltr" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>

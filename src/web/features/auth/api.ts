@@ -31,7 +31,8 @@ export interface Credentials {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Credentials) => apiRequest<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body }),
+    mutationFn: (body: Credentials) =>
+      apiRequest<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body }),
     onSuccess: ({ user }) => queryClient.setQueryData(sessionKey, user),
   });
 }

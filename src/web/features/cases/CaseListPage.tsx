@@ -44,16 +44,37 @@ export function CaseListPage() {
         </a>
       ),
     },
-    { key: 'trackingCode', title: t('cases.fields.trackingCode'), render: (_, c) => (c.trackingCode ? <span className="cb-ltr">{digits(c.trackingCode)}</span> : '—') },
+    {
+      key: 'trackingCode',
+      title: t('cases.fields.trackingCode'),
+      render: (_, c) => (c.trackingCode ? <span className="cb-ltr">{digits(c.trackingCode)}</span> : '—'),
+    },
     { key: 'origin', title: t('cases.fields.origin'), render: (_, c) => t(`cases.origin.${c.origin}`) },
-    { key: 'crime', title: t('cases.fields.crimeCategory'), render: (_, c) => referenceName(categories.data, c.crimeCategoryCode, locale) || '—' },
-    { key: 'parties', title: t('cases.fields.parties'), render: (_, c) => joinNames(c.partyNames, locale) || '—' },
-    { key: 'status', title: t('cases.fields.status'), render: (_, c) => <Tag>{codeLabel(i18n, 'cases.status', c.status)}</Tag> },
-    { key: 'createdAt', title: t('cases.fields.createdAt'), render: (_, c) => <JalaliTime at={c.createdAt} /> },
+    {
+      key: 'crime',
+      title: t('cases.fields.crimeCategory'),
+      render: (_, c) => referenceName(categories.data, c.crimeCategoryCode, locale) || '—',
+    },
+    {
+      key: 'parties',
+      title: t('cases.fields.parties'),
+      render: (_, c) => joinNames(c.partyNames, locale) || '—',
+    },
+    {
+      key: 'status',
+      title: t('cases.fields.status'),
+      render: (_, c) => <Tag>{codeLabel(i18n, 'cases.status', c.status)}</Tag>,
+    },
+    {
+      key: 'createdAt',
+      title: t('cases.fields.createdAt'),
+      render: (_, c) => <JalaliTime at={c.createdAt} />,
+    },
     {
       key: 'custody',
       title: t('cases.fields.custody'),
-      render: (_, c) => (c.inCustody && c.custodyDeadlineAt ? <CustodyCountdown deadlineAt={c.custodyDeadlineAt} /> : '—'),
+      render: (_, c) =>
+        c.inCustody && c.custodyDeadlineAt ? <CustodyCountdown deadlineAt={c.custodyDeadlineAt} /> : '—',
     },
   ];
 

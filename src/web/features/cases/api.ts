@@ -36,7 +36,9 @@ export function useCaseList(params: CaseListParams) {
   return useQuery({
     queryKey: casesKeys.list(params),
     queryFn: ({ signal }) =>
-      apiRequest<{ items: CaseSummary[]; total: number }>(`/api/cases${queryString({ ...params })}`, { signal }),
+      apiRequest<{ items: CaseSummary[]; total: number }>(`/api/cases${queryString({ ...params })}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -103,7 +105,10 @@ export function useUpdateParty() {
   return useCaseMutation(
     (v: { caseId: string; partyId: string; party: Partial<PartyBody> }) => v.caseId,
     ({ caseId, partyId, party }) =>
-      apiRequest<Party>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, { method: 'PATCH', body: party }),
+      apiRequest<Party>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, {
+        method: 'PATCH',
+        body: party,
+      }),
   );
 }
 
@@ -136,7 +141,10 @@ export function useEndCustody() {
   return useCaseMutation(
     (v: { caseId: string; custodyId: string; body: EndCustodyBody }) => v.caseId,
     ({ caseId, custodyId, body }) =>
-      apiRequest<Custody>(`${casePath(caseId)}/custody/${encodeURIComponent(custodyId)}/end`, { method: 'POST', body }),
+      apiRequest<Custody>(`${casePath(caseId)}/custody/${encodeURIComponent(custodyId)}/end`, {
+        method: 'POST',
+        body,
+      }),
   );
 }
 
@@ -148,7 +156,12 @@ export interface UploadDocumentVars {
 }
 
 /** POST /api/cases/:id/documents (multipart: `kind`, then `file`), with upload progress. */
-export function uploadCaseDocument({ caseId, kind, file, onProgress }: UploadDocumentVars): Promise<CaseDocument> {
+export function uploadCaseDocument({
+  caseId,
+  kind,
+  file,
+  onProgress,
+}: UploadDocumentVars): Promise<CaseDocument> {
   return uploadFile<CaseDocument>({
     url: `${casePath(caseId)}/documents`,
     fields: { kind },

@@ -2,7 +2,11 @@ import type { ReferenceItem } from '../../api/types.js';
 import type { Locale } from '../../i18n/i18n.js';
 
 /** The name of a reference item (crime category, province, county) in the UI language; the code if unknown. */
-export function referenceName(items: ReferenceItem[] | undefined, code: string | null | undefined, locale: Locale): string {
+export function referenceName(
+  items: ReferenceItem[] | undefined,
+  code: string | null | undefined,
+  locale: Locale,
+): string {
   if (!code) return '';
   const item = items?.find((i) => i.code === code);
   if (!item) return code;

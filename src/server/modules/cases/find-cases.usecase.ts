@@ -1,0 +1,43 @@
+import type { CaseList, FindCasesQuery } from '../../../domain/cases/case.schema.js';
+import { caseQueryKey } from '../../../domain/cases/search-key.js';
+import { assertCan, type Actor } from '../../../domain/permissions.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { presentCaseSummary } from './case.presenter.js';
+import { findCasePage } from './cases.repository.js';
+import { findRunningCustodyStartByCase } from './custody.repository.js';
+import { findPartyNamesByCase } from './parties.repository.js';
+
+/**
+ * A page of the actor's station's cases: all of them newest first, or those matching `q` (case
+ * number, tracking code, national ID, name — any spelling variant, a letter off) best match first.
+ * Audited as `case.searched` or `case.listed` with the ids shown; the query itself is not kept,
+ * as it is usually somebody's name or national ID.
+ */
+export async function findCases(input: { db: Db; clock: Clock; actor: Actor; ip: string | null; query: FindCasesQuery }): Promise<CaseList> {
+  const { db, actor, query } = input;
+  assertCan(actor, 'case.search');
+  const key = query.q ? caseQueryKey(query.q) : '';
+  const now = input.clock.now();
+  return db.transaction().execute(async (tx) => {
+    const { rows, total } = await findCasePage(tx, { orgId: actor.orgId, key: key || null, page: query.page, pageSize: query.pageSize });
+    const ids = rows.map((r) => r.id);
+    const [names, custodySince] = await Promise.all([findPartyNamesByCase(tx, ids), findRunningCustodyStartByCase(tx, ids)]);
+    await recordAudit(tx, {
+      action: key ? 'case.searched' : 'case.listed',
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'case',
+      resourceId: null,
+      orgId: actor.orgId,
+      ip: input.ip,
+      at: now,
+      details: { page: query.page, pageSize: query.pageSize, total, caseIds: ids },
+    });
+    return {
+      total,
+      items: rows.map((r) => presentCaseSummary(r, { partyNames: names.get(r.id) ?? [], runningCustodySince: custodySince.get(r.id) ?? null })),
+    };
+  });
+}

@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { uploadDocumentFieldsSchema } from '../../../domain/documents/documents.schema.js';
+import { safeFileName } from '../../../domain/documents/file-name.js';
+import { AppError } from '../../../domain/errors.js';
+import type { IncomingDocument } from './documents.usecases.js';
+
+/** The multipart field that carries the file. */
+const FILE_FIELD = 'file';
+
+const invalid = (path: string, code: string, message: string) => new AppError('request.invalid', { issues: [{ path, code, message }] });
+
+/**
+ * Reads an upload's multipart body up to the start of its file: the text fields first (`kind`), validated,
+ * then the `file` part, handed over unread so that it streams straight into the store. Nothing is buffered
+ * but the small text fields (capped at 1 KiB each by the multipart limits).
+ */
+export async function receiveMultipartDocument(request: FastifyRequest): Promise<IncomingDocument> {
+  if (!request.isMultipart()) throw new AppError('request.unsupported_media_type');
+  const parts = request.parts();
+  const fields: Record<string, unknown> = {};
+  for (;;) {
+    const next = await nextPart(parts);
+    if (next.done) throw invalid(`body.${FILE_FIELD}`, 'validation.required', 'A file is required.');
+    const part = next.value;
+    if (part.type === 'field') {
+      fields[part.fieldname] = part.value;
+      continue;
+    }
+    if (part.fieldname !== FILE_FIELD) {
+      part.file.destroy();
+      throw invalid(`body.${part.fieldname}`, 'validation.unexpected', `Send the file as "${FILE_FIELD}".`);
+    }
+    const parsed = uploadDocumentFieldsSchema.safeParse(fields);
+    if (!parsed.success) {
+      part.file.destroy();
+      const issues = parsed.error.issues.map((i) => ({
+        path: ['body', ...i.path.map(String)].join('.'),
+        code: `validation.${i.code}`,
+        message: i.path[0] !== undefined && fields[String(i.path[0])] === undefined ? 'Send this field before the file.' : i.message,
+      }));
+      throw new AppError('request.invalid', { issues });
+    }
+    const file = part.file;
+    // Browsers send a quote in a file name as %22 (HTML's multipart encoding); give the user their quote back.
+    const fileName = safeFileName(part.filename.replace(/%22/g, '"'));
+    return { kind: parsed.data.kind, fileName, content: file, wasTruncated: () => file.truncated };
+  }
+}
+
+/** The next part, with the multipart plugin's own size-limit error told as `documents.too_large`. */
+async function nextPart(parts: ReturnType<FastifyRequest['parts']>) {
+  try {
+    return await parts.next();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('documents.too_large');
+    throw error;
+  }
+}

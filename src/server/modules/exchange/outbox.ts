@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { MessageDocument, MessageEnvelope, MessageParty, MessageType } from '../../../domain/messages/envelope.js';
+import { uuidv7 } from '../../../domain/messages/envelope.js';
+import type { MessageBody } from '../../../domain/messages/bodies.js';
+import type { Tx } from '../../db/client.js';
+import { sealMessage } from '../../platform/crypto/message-signing.js';
+import { appendEvidence } from '../evidence/evidence.repository.js';
+import type { Signer } from './node-keys.js';
+
+/** The thread a message belongs to: one sender, one receiver, one case. */
+export function threadKey(from: string, to: string, caseRef: string): string {
+  return `${from}>${to}:${caseRef}`;
+}
+
+/** A message to send, before it is numbered in its thread and signed. */
+export interface OutgoingMessage<T extends MessageType = MessageType> {
+  type: T;
+  from: { orgId: string; orgCode: string };
+  to: MessageParty;
+  caseRef: string;
+  createdBy: string;
+  body: MessageBody<T>;
+  documents: MessageDocument[];
+}
+
+/**
+ * Numbers, signs and stores an outgoing message and puts it in the outbox, inside the caller's
+ * transaction — the state change that causes a message and the message itself commit together
+ * (never "commit, then call out"). A delivery worker sends it later, in thread order.
+ */
+export async function enqueueMessage<T extends MessageType>(
+  tx: Tx,
+  input: { signer: Signer; message: OutgoingMessage<T>; now: Date },
+): Promise<{ id: string; sha256: string; seq: number }> {
+  const { signer, message, now } = input;
+  const thread = threadKey(message.from.orgCode, message.to.org, message.caseRef);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${thread}, 0))`.execute(tx);
+  const last = await tx
+    .selectFrom('messages')
+    .select(['seq', 'sha256'])
+    .where('direction', '=', 'out')
+    .where('from_org', '=', message.from.orgCode)
+    .where('to_org', '=', message.to.org)
+    .where('case_ref', '=', message.caseRef)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const envelope: MessageEnvelope = {
+    id: uuidv7({ now: now.getTime() }),
+    type: message.type,
+    from: { node: signer.nodeId, org: message.from.orgCode },
+    to: message.to,
+    caseRef: message.caseRef,
+    thread: { prev: last?.sha256 ?? null, seq: (last?.seq ?? 0) + 1 },
+    createdAt: now.toISOString(),
+    createdBy: message.createdBy,
+    body: message.body,
+    documents: message.documents,
+  };
+  const sealed = sealMessage({ envelope, privateKey: signer.privateKey, kid: signer.kid });
+  await tx
+    .insertInto('messages')
+    .values({
+      direction: 'out',
+      id: envelope.id,
+      org_id: message.from.orgId,
+      type: envelope.type,
+      case_ref: envelope.caseRef,
+      from_node: envelope.from.node,
+      from_org: envelope.from.org,
+      to_node: envelope.to.node,
+      to_org: envelope.to.org,
+      seq: envelope.thread.seq,
+      prev_hash: envelope.thread.prev,
+      sha256: sealed.sha256,
+      jws: sealed.jws,
+      envelope: sealed.canonical,
+      created_at: now,
+      status: 'queued',
+    })
+    .execute();
+  await tx
+    .insertInto('outbox')
+    .values({ message_id: envelope.id, to_node: envelope.to.node, thread, seq: envelope.thread.seq, next_attempt_at: now })
+    .execute();
+  await appendEvidence(tx, { kind: 'message.sent', ref: envelope.id, caseRef: envelope.caseRef, entry: sealed.jws, at: now });
+  return { id: envelope.id, sha256: sealed.sha256, seq: envelope.thread.seq };
+}

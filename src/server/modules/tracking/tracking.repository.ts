@@ -1,0 +1,36 @@
+import type { DbOrTx } from '../../db/client.js';
+
+/**
+ * The complaint case with this tracking code that has a complainant with this national ID, with its
+ * station's name; null when either does not match (one query, one answer for both).
+ */
+export async function findTrackedCase(db: DbOrTx, trackingCode: string, nationalId: string) {
+  return (
+    (await db
+      .selectFrom('cases')
+      .innerJoin('organisations', 'organisations.id', 'cases.org_id')
+      .select([
+        'cases.id',
+        'cases.org_id',
+        'cases.case_number',
+        'cases.status',
+        'cases.created_at',
+        'cases.sent_at',
+        'cases.updated_at',
+        'organisations.name_fa as station_name',
+      ])
+      .where('cases.tracking_code', '=', trackingCode)
+      .where('cases.origin', '=', 'complaint')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('parties')
+            .select('parties.id')
+            .whereRef('parties.case_id', '=', 'cases.id')
+            .where('parties.role', '=', 'complainant')
+            .where('parties.national_id', '=', nationalId),
+        ),
+      )
+      .executeTakeFirst()) ?? null
+  );
+}

@@ -1,0 +1,48 @@
+import { publicCaseStatus } from '../../../domain/cases/public-status.js';
+import { normaliseTrackingCode } from '../../../domain/cases/tracking-code.js';
+import type { TrackingStatus } from '../../../domain/cases/tracking.schema.js';
+import { AppError } from '../../../domain/errors.js';
+import { formatJalaliLatin } from '../../../domain/jalali.js';
+import { normaliseNationalId } from '../../../domain/national-id.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findTrackedCase } from './tracking.repository.js';
+
+/**
+ * A complainant follows their case without signing in: the tracking code from the receipt and the
+ * national ID of a complainant of that case must both match. The answer is the state of the case in
+ * plain terms, never anybody's details; any mismatch is the same `tracking.not_found`, so the
+ * endpoint tells nothing about which half was wrong. Every look-up is audited (`tracking.viewed`)
+ * with its outcome, never with the national ID.
+ */
+export async function viewTracking(input: { db: Db; clock: Clock; code: string; nationalId: string; ip: string | null }): Promise<TrackingStatus> {
+  const now = input.clock.now();
+  const trackingCode = normaliseTrackingCode(input.code);
+  const nationalId = normaliseNationalId(input.nationalId);
+  const found = await input.db.transaction().execute(async (tx) => {
+    const row = trackingCode ? await findTrackedCase(tx, trackingCode, nationalId) : null;
+    await recordAudit(tx, {
+      action: 'tracking.viewed',
+      actorUserId: null,
+      actorOrgId: null,
+      resourceType: 'case',
+      resourceId: row?.id ?? null,
+      orgId: row?.org_id ?? null,
+      ip: input.ip,
+      at: now,
+      details: { outcome: row ? 'found' : 'not_found' },
+    });
+    return row;
+  });
+  if (!found) throw new AppError('tracking.not_found');
+  return {
+    status: publicCaseStatus(found.status),
+    caseNumber: found.case_number,
+    stationName: found.station_name,
+    receivedAt: found.created_at.toISOString(),
+    receivedAtLocal: formatJalaliLatin(found.created_at),
+    sentAt: found.sent_at ? found.sent_at.toISOString() : null,
+    updatedAt: found.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { AppDeps } from './app-deps.js';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { createExchange } from './modules/exchange/exchange.js';
+import { messageHandlers } from './modules/exchange/handlers.registry.js';
+import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
+import type { Clock } from './platform/clock.js';
+
+/** Assembles everything a node's app needs around an open database: the node and the tests both use it. */
+export async function createNodeDeps(input: { config: Config; db: Db; clock: Clock; log: Logger }): Promise<AppDeps> {
+  const blobs = createFsBlobStore(path.join(input.config.dataDir, 'blobs'));
+  const exchange = await createExchange({
+    db: input.db,
+    blobs,
+    clock: input.clock,
+    dataDir: input.config.dataDir,
+    nodeId: input.config.nodeId,
+    handlers: messageHandlers,
+  });
+  return { ...input, blobs, exchange };
+}
