@@ -54,6 +54,12 @@ export const errorStatus = {
   'message.wrong_recipient': 422,
   'message.id_conflict': 422,
   'peers.not_found': 404,
+  'submission.not_found': 404,
+  'intake.not_found': 404,
+  'intake.invalid_state': 409,
+  'orders.not_found': 404,
+  'orders.invalid_state': 409,
+  'orders.deadline_in_past': 400,
   'internal.error': 500,
 } as const;
 

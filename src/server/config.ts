@@ -34,6 +34,13 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Seed demo data into an empty embedded database at start ('auto'), always ('true') or never ('false'). */
   DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Run the delivery worker inside the node ('true'), or only in separate `casebridge worker` processes ('false'). */
+  DELIVERY_WORKER: z.enum(['true', 'false']).default('true'),
+  /** First retry of a failed delivery after this many ms (doubling, with jitter, up to DELIVERY_MAX_DELAY_MS). */
+  DELIVERY_BASE_DELAY_MS: z.coerce.number().int().positive().default(1000),
+  DELIVERY_MAX_DELAY_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  /** How long a worker holds a claimed message before another worker may take it over (after a crash). */
+  DELIVERY_LEASE_MS: z.coerce.number().int().positive().default(2 * 60_000),
   /** Set cookies with the Secure flag (behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });
@@ -51,6 +58,8 @@ export type Config = {
   loginLockMinutes: number;
   demo: 'auto' | 'true' | 'false';
   cookieSecure: boolean;
+  deliveryWorker: boolean;
+  delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number };
 };
 
 /** Thrown when the environment is invalid; the message names each bad variable. */
@@ -78,5 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     demo: e.DEMO,
     cookieSecure: e.COOKIE_SECURE === 'true',
+    deliveryWorker: e.DELIVERY_WORKER === 'true',
+    delivery: { baseDelayMs: e.DELIVERY_BASE_DELAY_MS, maxDelayMs: e.DELIVERY_MAX_DELAY_MS, leaseMs: e.DELIVERY_LEASE_MS },
   };
 }

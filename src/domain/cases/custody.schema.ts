@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { optionalText, instantSchema } from './text-fields.js';
 
-export const custodyEndReasons = ['released', 'bail', 'handed_to_prosecutor', 'transferred', 'other'] as const;
+export const custodyEndReasons = [
+  'released',
+  'bail',
+  'handed_to_prosecutor',
+  'transferred',
+  'other',
+] as const;
 export const custodyEndReasonSchema = z.enum(custodyEndReasons);
 export type CustodyEndReason = z.infer<typeof custodyEndReasonSchema>;
 

@@ -1,5 +1,12 @@
 /** What a complainant is told about their case: a few plain states, never the internal workflow. */
-export const publicCaseStatuses = ['received', 'sent', 'registered', 'returned', 'closed', 'in_progress'] as const;
+export const publicCaseStatuses = [
+  'received',
+  'sent',
+  'registered',
+  'returned',
+  'closed',
+  'in_progress',
+] as const;
 export type PublicCaseStatus = (typeof publicCaseStatuses)[number];
 
 /**

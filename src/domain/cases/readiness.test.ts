@@ -22,7 +22,10 @@ describe('the readiness check before sending', () => {
   });
 
   it('lists everything an empty complaint file lacks, with where to fix it', () => {
-    const result = checkReadiness({ ...complete, crimeCategoryCode: null, narrative: null, parties: [], custody: [], documents: [] }, now);
+    const result = checkReadiness(
+      { ...complete, crimeCategoryCode: null, narrative: null, parties: [], custody: [], documents: [] },
+      now,
+    );
     expect(result.ready).toBe(false);
     expect(result.missing).toEqual([
       { code: 'readiness.no_party', path: 'parties' },

@@ -27,8 +27,10 @@ export function checkReadiness(file: ReadinessInput, now: Date): Readiness {
   const missing: { code: ReadinessCode; path?: string }[] = [];
   const roles = new Set(file.parties.map((p) => p.role));
   if (file.parties.length === 0) missing.push({ code: 'readiness.no_party', path: 'parties' });
-  if (!roles.has('accused') && !file.accusedUnknown) missing.push({ code: 'readiness.no_accused', path: 'parties' });
-  if (!file.crimeCategoryCode) missing.push({ code: 'readiness.no_crime_category', path: 'crimeCategoryCode' });
+  if (!roles.has('accused') && !file.accusedUnknown)
+    missing.push({ code: 'readiness.no_accused', path: 'parties' });
+  if (!file.crimeCategoryCode)
+    missing.push({ code: 'readiness.no_crime_category', path: 'crimeCategoryCode' });
   if (!file.narrative?.trim()) missing.push({ code: 'readiness.no_narrative', path: 'narrative' });
   if (file.origin === 'complaint') {
     if (!roles.has('complainant')) missing.push({ code: 'readiness.no_complainant', path: 'parties' });
@@ -39,9 +41,12 @@ export function checkReadiness(file: ReadinessInput, now: Date): Readiness {
   const roleOf = new Map(file.parties.map((p) => [p.id, p.role]));
   file.custody.forEach((c, i) => {
     const role = roleOf.get(c.partyId);
-    if (role === undefined) missing.push({ code: 'readiness.custody_party_missing', path: `custody.${i}.partyId` });
-    else if (role !== 'accused') missing.push({ code: 'readiness.custody_party_not_accused', path: `custody.${i}.partyId` });
-    if (c.startedAt.getTime() > now.getTime()) missing.push({ code: 'readiness.custody_starts_in_future', path: `custody.${i}.startedAt` });
+    if (role === undefined)
+      missing.push({ code: 'readiness.custody_party_missing', path: `custody.${i}.partyId` });
+    else if (role !== 'accused')
+      missing.push({ code: 'readiness.custody_party_not_accused', path: `custody.${i}.partyId` });
+    if (c.startedAt.getTime() > now.getTime())
+      missing.push({ code: 'readiness.custody_starts_in_future', path: `custody.${i}.startedAt` });
   });
   return { ready: missing.length === 0, missing };
 }

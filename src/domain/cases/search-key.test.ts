@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseQueryKey, caseSearchKey, trigramKey } from './search-key.js';
+import { caseQuery, caseSearchKey, trigramKey } from './search-key.js';
 
 describe('the trigram search key', () => {
   it('is plain ASCII, so pg_trgm finds words whatever the database locale', () => {
@@ -18,12 +18,15 @@ describe('the trigram search key', () => {
       trackingCode: 'K7M-4QX-9TR',
       parties: [{ firstName: 'مریم', lastName: 'احمدی', nationalId: '۰۴۹۹۳۷۰۸۹۹' }],
     });
-    for (const part of ['1405/000007', 'k7m-4qx-9tr', 'k7m4qx9tr', trigramKey('مریم احمدی'), '0499370899']) expect(key).toContain(part);
+    for (const part of ['1405/000007', 'k7m-4qx-9tr', 'k7m4qx9tr', trigramKey('مریم احمدی'), '0499370899'])
+      expect(key).toContain(part);
   });
 
-  it('turns queries into the same spelling: identifiers joined up, names transliterated', () => {
-    expect(caseQueryKey('۰۴۹۹-۳۷۰۸۹۹')).toBe('0499370899');
-    expect(caseQueryKey('k7m 4qx 9tr')).toBe('k7m4qx9tr');
-    expect(caseQueryKey('احمدي')).toBe(trigramKey('احمدی'));
+  it('turns queries into the same spelling: identifiers joined up and exact, names transliterated and fuzzy', () => {
+    expect(caseQuery('۰۴۹۹-۳۷۰۸۹۹')).toEqual({ key: '0499370899', fuzzy: false });
+    expect(caseQuery('۱۴۰۵/۱۲')).toEqual({ key: '1405/000012', fuzzy: false });
+    expect(caseQuery('k7m 4qx 9tr')).toEqual({ key: 'k7m4qx9tr', fuzzy: false });
+    expect(caseQuery('احمدي')).toEqual({ key: trigramKey('احمدی'), fuzzy: true });
+    expect(caseQuery(' \u200c ')).toBeNull();
   });
 });

@@ -1,11 +1,18 @@
 import { normaliseIdentifier, searchKey } from '../persian-text.js';
+import { formatCaseNumber } from './case-number.js';
 import { normaliseTrackingCode } from './tracking-code.js';
 
 /** What of a case is searchable: its numbers and its parties' names and identifiers. */
 export interface SearchableCase {
   caseNumber: string;
   trackingCode: string | null;
-  parties: { firstName: string; lastName: string; fatherName?: string | null; nationalId?: string | null; passportNumber?: string | null }[];
+  parties: {
+    firstName: string;
+    lastName: string;
+    fatherName?: string | null;
+    nationalId?: string | null;
+    passportNumber?: string | null;
+  }[];
 }
 
 /**
@@ -17,9 +24,40 @@ export interface SearchableCase {
  * misspellings of names cost nothing; the key is never shown, so readability does not matter.
  */
 const TRIGRAM_LETTERS: Readonly<Record<string, string>> = {
-  ا: 'a', ب: 'b', پ: 'p', ت: 't', ط: 't', ث: 's', س: 's', ص: 's', ج: 'j', ژ: 'j', چ: 'c',
-  ح: 'h', ه: 'h', خ: 'x', د: 'd', ذ: 'z', ز: 'z', ض: 'z', ظ: 'z', ر: 'r', ش: 'w', ع: 'e',
-  ء: 'e', ئ: 'e', غ: 'q', ق: 'q', ف: 'f', ک: 'k', گ: 'g', ل: 'l', م: 'm', ن: 'n', و: 'v', ی: 'i',
+  ا: 'a',
+  ب: 'b',
+  پ: 'p',
+  ت: 't',
+  ط: 't',
+  ث: 's',
+  س: 's',
+  ص: 's',
+  ج: 'j',
+  ژ: 'j',
+  چ: 'c',
+  ح: 'h',
+  ه: 'h',
+  خ: 'x',
+  د: 'd',
+  ذ: 'z',
+  ز: 'z',
+  ض: 'z',
+  ظ: 'z',
+  ر: 'r',
+  ش: 'w',
+  ع: 'e',
+  ء: 'e',
+  ئ: 'e',
+  غ: 'q',
+  ق: 'q',
+  ف: 'f',
+  ک: 'k',
+  گ: 'g',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  و: 'v',
+  ی: 'i',
 };
 
 /**
@@ -34,25 +72,43 @@ export function trigramKey(text: string): string {
 
 /**
  * The normalised text a case is found by (trigram-indexed in `cases.search_key`). Rebuilt whenever
- * the case or its parties change; never shown to anybody. Queries go through `caseQueryKey`.
+ * the case or its parties change; never shown to anybody. Queries go through `caseQuery`.
  * The tracking code is there both as printed and without dashes, as people type it either way.
  */
 export function caseSearchKey(c: SearchableCase): string {
   const parts = [c.caseNumber, c.trackingCode ?? '', c.trackingCode?.replaceAll('-', '') ?? ''];
   for (const p of c.parties) {
-    parts.push(`${p.firstName} ${p.lastName}`, p.fatherName ?? '', normaliseIdentifier(p.nationalId ?? ''), normaliseIdentifier(p.passportNumber ?? ''));
+    parts.push(
+      `${p.firstName} ${p.lastName}`,
+      p.fatherName ?? '',
+      normaliseIdentifier(p.nationalId ?? ''),
+      normaliseIdentifier(p.passportNumber ?? ''),
+    );
   }
   return trigramKey(parts.filter(Boolean).join(' | '));
 }
 
+/** A search as the database runs it: the key to look for, and whether near misses count. */
+export interface CaseQuery {
+  key: string;
+  /** False for identifiers: a national ID or case number one digit off is somebody else's. */
+  fuzzy: boolean;
+}
+
 /**
- * The key of a search query, comparable with `caseSearchKey`. Identifiers typed with separators
- * (`۰۰۱-۲۳۴۵۶۷-۸`, `k7m 4qx 9tr`) are joined up first, so they match as one word.
+ * A search query in the spelling of `caseSearchKey`, or null if it holds nothing to search for.
+ * Identifiers are matched exactly (as part of the key): digits typed with separators
+ * (`۰۴۹۹-۳۷۰۸۹۹`) are joined up, a case number may be typed unpadded (`1405/12` → `1405/000012`),
+ * a tracking code in any case, with or without dashes. Anything else is a name, matched fuzzily.
  */
-export function caseQueryKey(query: string): string {
+export function caseQuery(query: string): CaseQuery | null {
   const identifier = normaliseIdentifier(query);
-  if (/^\d+$/.test(identifier)) return identifier;
+  if (/^\d+$/.test(identifier)) return { key: identifier, fuzzy: false };
+  const caseNumber = /^(\d{4})\/(\d{1,6})$/.exec(identifier);
+  if (caseNumber)
+    return { key: formatCaseNumber(Number(caseNumber[1]), Number(caseNumber[2])), fuzzy: false };
   const trackingCode = normaliseTrackingCode(query);
-  if (trackingCode) return trigramKey(trackingCode.replaceAll('-', ''));
-  return trigramKey(query);
+  if (trackingCode) return { key: trigramKey(trackingCode.replaceAll('-', '')), fuzzy: false };
+  const key = trigramKey(query);
+  return key ? { key, fuzzy: true } : null;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatTrackingCode, normaliseTrackingCode, TRACKING_ALPHABET, TRACKING_CODE_LENGTH } from './tracking-code.js';
+import {
+  formatTrackingCode,
+  normaliseTrackingCode,
+  TRACKING_ALPHABET,
+  TRACKING_CODE_LENGTH,
+} from './tracking-code.js';
 
 describe('tracking codes', () => {
   it('use no characters people confuse, and carry at least 40 bits', () => {

@@ -241,6 +241,85 @@ export interface EvidenceLogTable {
   at: Timestamp;
 }
 
+export interface CaseSubmissionsTable {
+  case_id: string;
+  org_id: string;
+  office_code: string;
+  office_node: string;
+  office_name: string;
+  submitted_message_id: string;
+  sent_at: Timestamp;
+  answer: 'registered' | 'returned' | 'rejected' | null;
+  answered_at: Timestamp | null;
+  file_number: string | null;
+  branch: string | null;
+  assigned_judge: string | null;
+  deficiencies: ColumnType<unknown, string | null, string | null> | null;
+  rejection: ColumnType<unknown, string | null, string | null> | null;
+}
+
+export interface IntakeFilesTable {
+  id: string;
+  org_id: string;
+  source_node: string;
+  source_org: string;
+  case_ref: string;
+  station_name: string;
+  case_number: string;
+  crime_category_code: string;
+  snapshot: ColumnType<unknown, string, string>;
+  in_custody: boolean;
+  custody_deadline_at: Timestamp | null;
+  submitted_message_id: string;
+  received_at: Timestamp;
+  status: 'received' | 'registered' | 'returned' | 'rejected';
+  file_number: string | null;
+  branch: string | null;
+  assigned_judge: string | null;
+  decision: ColumnType<unknown, string | null, string | null> | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  supplements: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface IntakeDocumentsTable {
+  intake_file_id: string;
+  sha256: string;
+  name: string;
+  kind: string;
+  media_type: string;
+  size: ColumnType<number, number, number>;
+  message_id: string;
+  received_at: Timestamp;
+}
+
+export interface OrdersTable {
+  org_id: string;
+  order_id: string;
+  side: 'office' | 'station';
+  case_ref: string;
+  case_id: string | null;
+  intake_file_id: string | null;
+  peer_node: string;
+  peer_org: string;
+  kind: string;
+  text: string;
+  deadline_at: Timestamp;
+  issued_by: string;
+  issued_at: Timestamp;
+  status: 'open' | 'acknowledged' | 'reported' | 'closed';
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  reported_at: Timestamp | null;
+  reported_by: string | null;
+  report: string | null;
+  report_documents: ColumnType<unknown, string | undefined, string>;
+  outcome: 'closed' | 'more_requested' | null;
+  close_note: string | null;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -270,6 +349,10 @@ export interface Database {
   refused_messages: RefusedMessagesTable;
   evidence_log: EvidenceLogTable;
   schema_migrations: SchemaMigrationsTable;
+  case_submissions: CaseSubmissionsTable;
+  intake_files: IntakeFilesTable;
+  intake_documents: IntakeDocumentsTable;
+  orders: OrdersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -278,3 +361,6 @@ export type PartyRow = Selectable<PartiesTable>;
 export type CustodyRow = Selectable<CustodyRecordsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type NewCase = Insertable<CasesTable>;
+export type IntakeFileRow = Selectable<IntakeFilesTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type CaseSubmissionRow = Selectable<CaseSubmissionsTable>;

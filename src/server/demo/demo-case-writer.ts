@@ -13,8 +13,9 @@ import type {
 } from '../db/schema.js';
 import type { DemoCasePlan } from './demo-cases.js';
 
-/** The timeline event a new case starts with (the cases module writes the same). */
-export const CASE_OPENED_EVENT = 'case.opened';
+/** The timeline event a new case starts with: the same type and details as the cases module's `openCase`. */
+export const CASE_OPENED_EVENT = 'case.created';
+const CUSTODY_LIMIT_MS = 24 * 60 * 60 * 1000;
 
 // PostgreSQL takes at most 65,535 parameters in one statement.
 const MAX_PARAMETERS = 65_000;
@@ -80,7 +81,9 @@ async function allocateSequences(
 
 /**
  * Writes one batch of planned cases in one transaction: counters, cases (with their search keys),
- * parties, custody records and the opening timeline events, each table in multi-row INSERTs.
+ * parties, custody records and their timeline events (types and details as the cases module writes
+ * them), each table in multi-row INSERTs. Unlike the use cases it writes no audit entry per case:
+ * nobody did these things; one `demo.seeded` entry records the whole seed.
  */
 export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[]): Promise<void> {
   if (plans.length === 0) return;
@@ -98,7 +101,16 @@ export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[])
       const year = years[i] as number;
       const seq = seqs[i] as number;
       const caseNumber = formatCaseNumber(year, seq);
-      const partyIds = plan.parties.map(() => randomUUID());
+      const event = (type: string, at: Date, details: Record<string, unknown>) =>
+        events.push({
+          case_id: caseId,
+          org_id: orgId,
+          at,
+          actor_user_id: plan.createdBy,
+          type,
+          details: JSON.stringify(details),
+        });
+
       cases.push({
         id: caseId,
         org_id: orgId,
@@ -119,17 +131,12 @@ export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[])
         created_at: plan.createdAt,
         updated_at: plan.createdAt,
       });
-      events.push({
-        case_id: caseId,
-        org_id: orgId,
-        at: plan.createdAt,
-        actor_user_id: plan.createdBy,
-        type: CASE_OPENED_EVENT,
-        details: JSON.stringify({ origin: plan.origin }),
-      });
-      plan.parties.forEach((party, j) => {
+      event(CASE_OPENED_EVENT, plan.createdAt, { origin: plan.origin, caseNumber });
+
+      const partyIds = plan.parties.map((party) => {
+        const id = randomUUID();
         parties.push({
-          id: partyIds[j] as string,
+          id,
           case_id: caseId,
           org_id: orgId,
           role: party.role,
@@ -142,9 +149,12 @@ export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[])
           created_at: plan.createdAt,
           updated_at: plan.createdAt,
         });
+        event('party.added', plan.createdAt, { partyId: id, role: party.role });
+        return id;
       });
-      if (plan.custody) {
-        const c = plan.custody;
+
+      const c = plan.custody;
+      if (c) {
         const custodyId = randomUUID();
         const partyId = partyIds[c.partyIndex] as string;
         custody.push({
@@ -158,24 +168,11 @@ export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[])
           end_note: null,
           created_at: plan.createdAt,
         });
-        const details = JSON.stringify({ custodyId, partyId });
-        events.push({
-          case_id: caseId,
-          org_id: orgId,
-          at: plan.createdAt,
-          actor_user_id: plan.createdBy,
-          type: 'custody.started',
-          details,
-        });
-        if (c.endedAt)
-          events.push({
-            case_id: caseId,
-            org_id: orgId,
-            at: c.endedAt,
-            actor_user_id: plan.createdBy,
-            type: 'custody.ended',
-            details,
-          });
+        event('custody.started', plan.createdAt, { custodyId, partyId });
+        if (c.endedAt) {
+          const endedInTime = c.endedAt.getTime() - c.startedAt.getTime() <= CUSTODY_LIMIT_MS;
+          event('custody.ended', c.endedAt, { custodyId, partyId, endReason: c.endReason, endedInTime });
+        }
       }
     });
 

@@ -20,7 +20,10 @@ const caseFieldNames = Object.keys(columnOf) as CaseField[];
  * The columns an open or update body sets, and the names of the fields it sets: a field left out is
  * left alone, `null` clears it. Text goes in exactly as sent.
  */
-export function caseColumnsOf(body: UpdateCaseBody): { columns: Updateable<CasesTable>; fields: CaseField[] } {
+export function caseColumnsOf(body: UpdateCaseBody): {
+  columns: Updateable<CasesTable>;
+  fields: CaseField[];
+} {
   const columns: Updateable<CasesTable> = {};
   const fields: CaseField[] = [];
   for (const field of caseFieldNames) {
@@ -36,7 +39,8 @@ export function caseColumnsOf(body: UpdateCaseBody): { columns: Updateable<Cases
 
 /** The reference codes of a case once `body` is applied to `row` (or to nothing, for a new case). */
 export function mergedReferences(body: UpdateCaseBody, row?: CaseRow): CaseReferences {
-  const pick = (v: string | null | undefined, current: string | null | undefined) => (v === undefined ? (current ?? null) : v);
+  const pick = (v: string | null | undefined, current: string | null | undefined) =>
+    v === undefined ? (current ?? null) : v;
   return {
     crimeCategoryCode: pick(body.crimeCategoryCode, row?.crime_category_code),
     incidentProvinceCode: pick(body.incidentProvinceCode, row?.incident_province_code),

@@ -7,6 +7,9 @@ import { readCase, type CaseUseCaseInput } from './case-transaction.js';
 export async function getCaseReadiness(input: CaseUseCaseInput): Promise<Readiness> {
   return readCase({ ...input, audit: 'readiness.checked' }, async ({ tx, row, now }) => {
     const readiness = readinessOf(await loadCaseFile(tx, row), now);
-    return { value: readiness, details: { ready: readiness.ready, missing: readiness.missing.map((m) => m.code) } };
+    return {
+      value: readiness,
+      details: { ready: readiness.ready, missing: readiness.missing.map((m) => m.code) },
+    };
   });
 }

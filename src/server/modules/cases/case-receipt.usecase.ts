@@ -14,7 +14,8 @@ export const RECEIPT_NOTE =
  */
 export async function getCaseReceipt(input: CaseUseCaseInput): Promise<Receipt> {
   return readCase({ ...input, audit: 'case.receipt_read' }, async ({ tx, row }) => {
-    if (row.origin !== 'complaint' || !row.tracking_code) throw new AppError('cases.invalid_state', { details: { reason: 'no_receipt' } });
+    if (row.origin !== 'complaint' || !row.tracking_code)
+      throw new AppError('cases.invalid_state', { details: { reason: 'no_receipt' } });
     const station = await findOrganisation(tx, row.org_id);
     return {
       value: {

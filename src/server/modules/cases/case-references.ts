@@ -16,15 +16,34 @@ export interface CaseReferences {
 export async function assertCaseReferencesExist(db: DbOrTx, refs: CaseReferences): Promise<void> {
   const issues: FieldIssue[] = [];
   const [category, province, county] = await Promise.all([
-    refs.crimeCategoryCode ? db.selectFrom('crime_categories').select('code').where('code', '=', refs.crimeCategoryCode).executeTakeFirst() : null,
-    refs.incidentProvinceCode ? db.selectFrom('provinces').select('code').where('code', '=', refs.incidentProvinceCode).executeTakeFirst() : null,
+    refs.crimeCategoryCode
+      ? db
+          .selectFrom('crime_categories')
+          .select('code')
+          .where('code', '=', refs.crimeCategoryCode)
+          .executeTakeFirst()
+      : null,
+    refs.incidentProvinceCode
+      ? db
+          .selectFrom('provinces')
+          .select('code')
+          .where('code', '=', refs.incidentProvinceCode)
+          .executeTakeFirst()
+      : null,
     refs.incidentCountyCode
-      ? db.selectFrom('counties').select(['code', 'province_code']).where('code', '=', refs.incidentCountyCode).executeTakeFirst()
+      ? db
+          .selectFrom('counties')
+          .select(['code', 'province_code'])
+          .where('code', '=', refs.incidentCountyCode)
+          .executeTakeFirst()
       : null,
   ]);
-  if (refs.crimeCategoryCode && !category) issues.push({ path: 'body.crimeCategoryCode', code: 'reference.unknown' });
-  if (refs.incidentProvinceCode && !province) issues.push({ path: 'body.incidentProvinceCode', code: 'reference.unknown' });
-  if (refs.incidentCountyCode && !county) issues.push({ path: 'body.incidentCountyCode', code: 'reference.unknown' });
+  if (refs.crimeCategoryCode && !category)
+    issues.push({ path: 'body.crimeCategoryCode', code: 'reference.unknown' });
+  if (refs.incidentProvinceCode && !province)
+    issues.push({ path: 'body.incidentProvinceCode', code: 'reference.unknown' });
+  if (refs.incidentCountyCode && !county)
+    issues.push({ path: 'body.incidentCountyCode', code: 'reference.unknown' });
   if (county && refs.incidentProvinceCode && county.province_code !== refs.incidentProvinceCode) {
     issues.push({ path: 'body.incidentCountyCode', code: 'reference.county_not_in_province' });
   }

@@ -7,7 +7,14 @@ export async function getCaseTimeline(input: CaseUseCaseInput): Promise<Timeline
   return readCase({ ...input, audit: 'timeline.read' }, async ({ tx, row }) => {
     const events = await findCaseEvents(tx, row.id);
     return {
-      value: { items: events.map((e) => ({ at: e.at.toISOString(), type: e.type, actorUserId: e.actor_user_id, details: e.details })) },
+      value: {
+        items: events.map((e) => ({
+          at: e.at.toISOString(),
+          type: e.type,
+          actorUserId: e.actor_user_id,
+          details: e.details,
+        })),
+      },
     };
   });
 }

@@ -33,7 +33,14 @@ export interface CaseEventInput {
 /** Records an act on a case in the audit log, in the caller's transaction. */
 export async function auditCase(
   tx: Tx,
-  input: { actor: Actor; ip: string | null; at: Date; action: AuditAction; caseRow: Pick<CaseRow, 'id' | 'org_id'>; details?: Record<string, unknown> },
+  input: {
+    actor: Actor;
+    ip: string | null;
+    at: Date;
+    action: AuditAction;
+    caseRow: Pick<CaseRow, 'id' | 'org_id'>;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await recordAudit(tx, {
     action: input.action,
@@ -61,7 +68,14 @@ export async function readCase<T>(
   return db.transaction().execute(async (tx) => {
     const row = await loadCaseFor({ db: tx, actor, caseId, action: input.action ?? 'case.read' });
     const { value, details } = await read({ tx, row, now });
-    await auditCase(tx, { actor, ip, at: now, action: input.audit, caseRow: row, ...(details ? { details } : {}) });
+    await auditCase(tx, {
+      actor,
+      ip,
+      at: now,
+      action: input.audit,
+      caseRow: row,
+      ...(details ? { details } : {}),
+    });
     return value;
   });
 }
@@ -83,8 +97,22 @@ export async function changeCase<T>(
     const row = await updateCase(tx, caseId, { updated_at: now });
     const { value, event } = await change({ tx, row, now });
     await refreshCaseSearchKey(tx, row);
-    await recordCaseEvent(tx, { caseId, orgId: row.org_id, at: now, actorUserId: actor.userId, type: event.type, ...(event.details ? { details: event.details } : {}) });
-    await auditCase(tx, { actor, ip, at: now, action: input.audit, caseRow: row, ...(event.details ? { details: event.details } : {}) });
+    await recordCaseEvent(tx, {
+      caseId,
+      orgId: row.org_id,
+      at: now,
+      actorUserId: actor.userId,
+      type: event.type,
+      ...(event.details ? { details: event.details } : {}),
+    });
+    await auditCase(tx, {
+      actor,
+      ip,
+      at: now,
+      action: input.audit,
+      caseRow: row,
+      ...(event.details ? { details: event.details } : {}),
+    });
     return value;
   });
 }

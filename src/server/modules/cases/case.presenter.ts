@@ -64,7 +64,10 @@ export function readinessOf(file: CaseFile, now: Date): Readiness {
 }
 
 /** A case in a list; `runningCustodySince` is the earliest start among its running custodies. */
-export function presentCaseSummary(row: CaseRow, extras: { partyNames: string[]; runningCustodySince: Date | null }): CaseSummary {
+export function presentCaseSummary(
+  row: CaseRow,
+  extras: { partyNames: string[]; runningCustodySince: Date | null },
+): CaseSummary {
   const since = extras.runningCustodySince;
   return {
     id: row.id,

@@ -1,5 +1,5 @@
 import { sql, type Updateable } from 'kysely';
-import { caseSearchKey } from '../../../domain/cases/search-key.js';
+import { caseSearchKey, type CaseQuery } from '../../../domain/cases/search-key.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { CaseRow, CasesTable, NewCase } from '../../db/schema.js';
 
@@ -12,7 +12,11 @@ export async function allocateCaseSeq(tx: Tx, orgId: string, year: number): Prom
   const row = await tx
     .insertInto('case_counters')
     .values({ org_id: orgId, year, last_seq: 1 })
-    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({ last_seq: eb('case_counters.last_seq', '+', 1) })))
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'year'])
+        .doUpdateSet((eb) => ({ last_seq: eb('case_counters.last_seq', '+', 1) })),
+    )
     .returning('last_seq')
     .executeTakeFirstOrThrow();
   return row.last_seq;
@@ -20,7 +24,13 @@ export async function allocateCaseSeq(tx: Tx, orgId: string, year: number): Prom
 
 /** Is this tracking code already given to a case? */
 export async function isTrackingCodeTaken(db: DbOrTx, trackingCode: string): Promise<boolean> {
-  return (await db.selectFrom('cases').select('id').where('tracking_code', '=', trackingCode).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('cases')
+      .select('id')
+      .where('tracking_code', '=', trackingCode)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** Inserts a new case and returns its row. */
@@ -30,11 +40,19 @@ export async function insertCase(tx: Tx, values: NewCase): Promise<CaseRow> {
 
 /** Changes columns of a case and returns the row as it now is. */
 export async function updateCase(tx: Tx, caseId: string, changes: Updateable<CasesTable>): Promise<CaseRow> {
-  return tx.updateTable('cases').set(changes).where('id', '=', caseId).returningAll().executeTakeFirstOrThrow();
+  return tx
+    .updateTable('cases')
+    .set(changes)
+    .where('id', '=', caseId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Rebuilds a case's search key from its numbers and its parties as they now are. */
-export async function refreshCaseSearchKey(tx: Tx, row: Pick<CaseRow, 'id' | 'case_number' | 'tracking_code'>): Promise<void> {
+export async function refreshCaseSearchKey(
+  tx: Tx,
+  row: Pick<CaseRow, 'id' | 'case_number' | 'tracking_code'>,
+): Promise<void> {
   const parties = await tx
     .selectFrom('parties')
     .select(['first_name', 'last_name', 'father_name', 'national_id', 'passport_number'])
@@ -59,25 +77,37 @@ export async function refreshCaseSearchKey(tx: Tx, row: Pick<CaseRow, 'id' | 'ca
 const WORD_SIMILARITY_THRESHOLD = 0.3;
 
 /**
- * A page of an organisation's cases. Without a key: newest first. With a key (see `caseQueryKey`):
- * cases whose search key contains it, or holds a word close to it (trigram word similarity, so a
- * one-letter slip still matches), best match first. Both conditions use the GIN trigram index.
+ * A page of an organisation's cases. Without a query: newest first. With one (see `caseQuery`):
+ * cases whose search key contains the query's key, or — for a fuzzy query — holds a word close to it
+ * (trigram word similarity, so a one-letter slip still matches); best match first. Both conditions
+ * can use the GIN trigram index.
  */
 export async function findCasePage(
   tx: Tx,
-  input: { orgId: string; key: string | null; page: number; pageSize: number },
+  input: { orgId: string; query: CaseQuery | null; page: number; pageSize: number },
 ): Promise<{ rows: CaseRow[]; total: number }> {
-  let query = tx.selectFrom('cases').where('org_id', '=', input.orgId);
-  const { key } = input;
-  if (key) {
-    // `set_config(…, true)` is SET LOCAL: the threshold of the `<%` operator, for this transaction only.
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(tx);
+  let matching = tx.selectFrom('cases').where('org_id', '=', input.orgId);
+  let ordered = matching;
+  const { query } = input;
+  if (query) {
+    const { key } = query;
     const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('search_key', 'like', pattern), sql<boolean>`${key} <% search_key`]));
+    if (query.fuzzy) {
+      // set_config(…, true) is SET LOCAL: the threshold of `<%`, for this transaction only.
+      await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
+        tx,
+      );
+      matching = matching.where((eb) =>
+        eb.or([eb('search_key', 'like', pattern), sql<boolean>`${key} <% search_key`]),
+      );
+    } else {
+      matching = matching.where('search_key', 'like', pattern);
+    }
+    // A whole word that matches beats a word that merely starts with it, which beats a near miss.
+    ordered = matching
+      .orderBy(sql`strict_word_similarity(${key}, search_key)`, 'desc')
+      .orderBy(sql`word_similarity(${key}, search_key)`, 'desc');
   }
-  const ordered = key
-    ? query.orderBy(sql`greatest(word_similarity(${key}, search_key), case when strpos(search_key, ${key}) > 0 then 1 else 0 end)`, 'desc')
-    : query;
   const [rows, total] = await Promise.all([
     ordered
       .selectAll()
@@ -86,7 +116,7 @@ export async function findCasePage(
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
 }

@@ -8,8 +8,16 @@ import {
   timelineSchema,
   updateCaseBodySchema,
 } from '../../../domain/cases/case.schema.js';
-import { custodySchema, endCustodyBodySchema, startCustodyBodySchema } from '../../../domain/cases/custody.schema.js';
-import { addPartyBodySchema, partySchema, updatePartyBodySchema } from '../../../domain/cases/party.schema.js';
+import {
+  custodySchema,
+  endCustodyBodySchema,
+  startCustodyBodySchema,
+} from '../../../domain/cases/custody.schema.js';
+import {
+  addPartyBodySchema,
+  partySchema,
+  updatePartyBodySchema,
+} from '../../../domain/cases/party.schema.js';
 import { readinessSchema } from '../../../domain/cases/readiness.schema.js';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
@@ -33,16 +41,36 @@ const tags = ['cases'];
 /** The station's case file: open, read, search, edit, parties, custody, timeline, readiness, receipt. */
 export async function registerCaseRoutes(app: App, deps: AppDeps): Promise<void> {
   /** Who acts, from where, with the app's db and clock: the first half of every use case's input. */
-  const actingOn = (request: FastifyRequest) => ({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request) });
+  const actingOn = (request: FastifyRequest) => ({
+    db: deps.db,
+    clock: deps.clock,
+    actor: requireActor(request),
+    ip: clientIp(request),
+  });
 
   app.post(
     '/api/cases',
-    { schema: { tags, summary: 'Open a case file', body: openCaseBodySchema, response: { 201: caseDetailSchema } } },
-    async (request, reply) => reply.status(201).send(await openCase({ ...actingOn(request), body: request.body })),
+    {
+      schema: {
+        tags,
+        summary: 'Open a case file',
+        body: openCaseBodySchema,
+        response: { 201: caseDetailSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openCase({ ...actingOn(request), body: request.body })),
   );
   app.get(
     '/api/cases',
-    { schema: { tags, summary: 'The station\u2019s cases, newest first, or matching `q` best first', querystring: findCasesQuerySchema, response: { 200: caseListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The station\u2019s cases, newest first, or matching `q` best first',
+        querystring: findCasesQuerySchema,
+        response: { 200: caseListSchema },
+      },
+    },
     async (request) => findCases({ ...actingOn(request), query: request.query }),
   );
   app.get(
@@ -52,23 +80,63 @@ export async function registerCaseRoutes(app: App, deps: AppDeps): Promise<void>
   );
   app.patch(
     '/api/cases/:id',
-    { schema: { tags, summary: 'Change the incident fields of a draft case', params: caseParams, body: updateCaseBodySchema, response: { 200: caseDetailSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change the incident fields of a draft case',
+        params: caseParams,
+        body: updateCaseBodySchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
     async (request) => updateCase({ ...actingOn(request), caseId: request.params.id, body: request.body }),
   );
   app.get(
     '/api/cases/:id/receipt',
-    { schema: { tags, summary: 'The complainant\u2019s receipt (Art. 37)', params: caseParams, response: { 200: receiptSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The complainant\u2019s receipt (Art. 37)',
+        params: caseParams,
+        response: { 200: receiptSchema },
+      },
+    },
     async (request) => getCaseReceipt({ ...actingOn(request), caseId: request.params.id }),
   );
   app.post(
     '/api/cases/:id/parties',
-    { schema: { tags, summary: 'Add a party', params: caseParams, body: addPartyBodySchema, response: { 201: partySchema } } },
-    async (request, reply) => reply.status(201).send(await addParty({ ...actingOn(request), caseId: request.params.id, body: request.body })),
+    {
+      schema: {
+        tags,
+        summary: 'Add a party',
+        params: caseParams,
+        body: addPartyBodySchema,
+        response: { 201: partySchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addParty({ ...actingOn(request), caseId: request.params.id, body: request.body })),
   );
   app.patch(
     '/api/cases/:id/parties/:partyId',
-    { schema: { tags, summary: 'Change a party', params: partyParams, body: updatePartyBodySchema, response: { 200: partySchema } } },
-    async (request) => updateParty({ ...actingOn(request), caseId: request.params.id, partyId: request.params.partyId, body: request.body }),
+    {
+      schema: {
+        tags,
+        summary: 'Change a party',
+        params: partyParams,
+        body: updatePartyBodySchema,
+        response: { 200: partySchema },
+      },
+    },
+    async (request) =>
+      updateParty({
+        ...actingOn(request),
+        caseId: request.params.id,
+        partyId: request.params.partyId,
+        body: request.body,
+      }),
   );
   app.delete(
     '/api/cases/:id/parties/:partyId',
@@ -80,22 +148,61 @@ export async function registerCaseRoutes(app: App, deps: AppDeps): Promise<void>
   );
   app.post(
     '/api/cases/:id/custody',
-    { schema: { tags, summary: 'Start custody (Art. 46: at most 24 hours)', params: caseParams, body: startCustodyBodySchema, response: { 201: custodySchema } } },
-    async (request, reply) => reply.status(201).send(await startCustody({ ...actingOn(request), caseId: request.params.id, body: request.body })),
+    {
+      schema: {
+        tags,
+        summary: 'Start custody (Art. 46: at most 24 hours)',
+        params: caseParams,
+        body: startCustodyBodySchema,
+        response: { 201: custodySchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await startCustody({ ...actingOn(request), caseId: request.params.id, body: request.body })),
   );
   app.post(
     '/api/cases/:id/custody/:custodyId/end',
-    { schema: { tags, summary: 'End custody', params: custodyParams, body: endCustodyBodySchema, response: { 200: custodySchema } } },
-    async (request) => endCustody({ ...actingOn(request), caseId: request.params.id, custodyId: request.params.custodyId, body: request.body }),
+    {
+      schema: {
+        tags,
+        summary: 'End custody',
+        params: custodyParams,
+        body: endCustodyBodySchema,
+        response: { 200: custodySchema },
+      },
+    },
+    async (request) =>
+      endCustody({
+        ...actingOn(request),
+        caseId: request.params.id,
+        custodyId: request.params.custodyId,
+        body: request.body,
+      }),
   );
   app.get(
     '/api/cases/:id/timeline',
-    { schema: { tags, summary: 'What happened to the case, oldest first', params: caseParams, response: { 200: timelineSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'What happened to the case, oldest first',
+        params: caseParams,
+        response: { 200: timelineSchema },
+      },
+    },
     async (request) => getCaseTimeline({ ...actingOn(request), caseId: request.params.id }),
   );
   app.get(
     '/api/cases/:id/readiness',
-    { schema: { tags, summary: 'Whether the case could be sent now, and what is missing', params: caseParams, response: { 200: readinessSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Whether the case could be sent now, and what is missing',
+        params: caseParams,
+        response: { 200: readinessSchema },
+      },
+    },
     async (request) => getCaseReadiness({ ...actingOn(request), caseId: request.params.id }),
   );
 }

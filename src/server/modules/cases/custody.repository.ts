@@ -4,11 +4,21 @@ import type { CustodyRecordsTable, CustodyRow } from '../../db/schema.js';
 
 /** The custody records of a case, in the order they started. */
 export async function findCustodyOfCase(db: DbOrTx, caseId: string): Promise<CustodyRow[]> {
-  return db.selectFrom('custody_records').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('id').execute();
+  return db
+    .selectFrom('custody_records')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** A custody record of this case (locked for the transaction), or null. */
-export async function findCustodyOfCaseById(tx: Tx, caseId: string, custodyId: string): Promise<CustodyRow | null> {
+export async function findCustodyOfCaseById(
+  tx: Tx,
+  caseId: string,
+  custodyId: string,
+): Promise<CustodyRow | null> {
   return (
     (await tx
       .selectFrom('custody_records')
@@ -21,7 +31,11 @@ export async function findCustodyOfCaseById(tx: Tx, caseId: string, custodyId: s
 }
 
 /** Does any custody record (running or ended) concern this party? */
-export async function hasCustodyRecords(db: DbOrTx, partyId: string, options: { runningOnly?: boolean } = {}): Promise<boolean> {
+export async function hasCustodyRecords(
+  db: DbOrTx,
+  partyId: string,
+  options: { runningOnly?: boolean } = {},
+): Promise<boolean> {
   let query = db.selectFrom('custody_records').select('id').where('party_id', '=', partyId);
   if (options.runningOnly) query = query.where('ended_at', 'is', null);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
@@ -33,12 +47,24 @@ export async function insertCustody(tx: Tx, values: Insertable<CustodyRecordsTab
 }
 
 /** Changes a custody record and returns its row as it now is. */
-export async function updateCustody(tx: Tx, custodyId: string, changes: Updateable<CustodyRecordsTable>): Promise<CustodyRow> {
-  return tx.updateTable('custody_records').set(changes).where('id', '=', custodyId).returningAll().executeTakeFirstOrThrow();
+export async function updateCustody(
+  tx: Tx,
+  custodyId: string,
+  changes: Updateable<CustodyRecordsTable>,
+): Promise<CustodyRow> {
+  return tx
+    .updateTable('custody_records')
+    .set(changes)
+    .where('id', '=', custodyId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The earliest start among the running custodies of several cases, by case. */
-export async function findRunningCustodyStartByCase(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, Date>> {
+export async function findRunningCustodyStartByCase(
+  db: DbOrTx,
+  caseIds: readonly string[],
+): Promise<Map<string, Date>> {
   if (caseIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('custody_records')

@@ -4,12 +4,18 @@ import type { Custody, EndCustodyBody, StartCustodyBody } from '../../../domain/
 import { AppError } from '../../../domain/errors.js';
 import { presentCustody } from './case.presenter.js';
 import { changeCase, type CaseUseCaseInput } from './case-transaction.js';
-import { findCustodyOfCaseById, hasCustodyRecords, insertCustody, updateCustody } from './custody.repository.js';
+import {
+  findCustodyOfCaseById,
+  hasCustodyRecords,
+  insertCustody,
+  updateCustody,
+} from './custody.repository.js';
 import { findPartyOfCase } from './parties.repository.js';
 
 /** Throws `custody.time_in_future` for a start or end later than now: custody records what happened. */
 function assertNotInFuture(at: Date, now: Date, path: string): void {
-  if (at.getTime() > now.getTime()) throw new AppError('custody.time_in_future', { issues: [{ path, code: 'custody.time_in_future' }] });
+  if (at.getTime() > now.getTime())
+    throw new AppError('custody.time_in_future', { issues: [{ path, code: 'custody.time_in_future' }] });
 }
 
 /**
@@ -23,7 +29,8 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
     const party = await findPartyOfCase(tx, row.id, input.body.partyId);
     if (!party) throw new AppError('parties.not_found');
     if (party.role !== 'accused') throw new AppError('custody.party_not_accused');
-    if (await hasCustodyRecords(tx, party.id, { runningOnly: true })) throw new AppError('custody.already_open');
+    if (await hasCustodyRecords(tx, party.id, { runningOnly: true }))
+      throw new AppError('custody.already_open');
     const custody = await insertCustody(tx, {
       id: randomUUID(),
       case_id: row.id,
@@ -32,7 +39,10 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
       started_at: startedAt,
       created_at: now,
     });
-    return { value: presentCustody(custody, now), event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id } } };
+    return {
+      value: presentCustody(custody, now),
+      event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id } },
+    };
   });
 }
 
@@ -40,7 +50,9 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
  * Records the end of a custody (release, bail, hand-over, …) and whether it ended within the 24 hours.
  * Allowed after the case was sent too: the hand-over to the prosecutor usually comes after the file.
  */
-export async function endCustody(input: CaseUseCaseInput & { custodyId: string; body: EndCustodyBody }): Promise<Custody> {
+export async function endCustody(
+  input: CaseUseCaseInput & { custodyId: string; body: EndCustodyBody },
+): Promise<Custody> {
   return changeCase({ ...input, audit: 'custody.ended', anyStatus: true }, async ({ tx, row, now }) => {
     const custody = await findCustodyOfCaseById(tx, row.id, input.custodyId);
     if (!custody) throw new AppError('custody.not_found');
@@ -48,11 +60,23 @@ export async function endCustody(input: CaseUseCaseInput & { custodyId: string; 
     const endedAt = new Date(input.body.endedAt);
     if (endedAt.getTime() < custody.started_at.getTime()) throw new AppError('custody.end_before_start');
     assertNotInFuture(endedAt, now, 'body.endedAt');
-    const ended = await updateCustody(tx, custody.id, { ended_at: endedAt, end_reason: input.body.endReason, end_note: input.body.endNote ?? null });
+    const ended = await updateCustody(tx, custody.id, {
+      ended_at: endedAt,
+      end_reason: input.body.endReason,
+      end_note: input.body.endNote ?? null,
+    });
     const { endedInTime } = custodyClock({ startedAt: ended.started_at, endedAt, now });
     return {
       value: presentCustody(ended, now),
-      event: { type: 'custody.ended', details: { custodyId: ended.id, partyId: ended.party_id, endReason: input.body.endReason, endedInTime } },
+      event: {
+        type: 'custody.ended',
+        details: {
+          custodyId: ended.id,
+          partyId: ended.party_id,
+          endReason: input.body.endReason,
+          endedInTime,
+        },
+      },
     };
   });
 }

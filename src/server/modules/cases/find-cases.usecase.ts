@@ -1,5 +1,5 @@
 import type { CaseList, FindCasesQuery } from '../../../domain/cases/case.schema.js';
-import { caseQueryKey } from '../../../domain/cases/search-key.js';
+import { caseQuery } from '../../../domain/cases/search-key.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
@@ -15,17 +15,31 @@ import { findPartyNamesByCase } from './parties.repository.js';
  * Audited as `case.searched` or `case.listed` with the ids shown; the query itself is not kept,
  * as it is usually somebody's name or national ID.
  */
-export async function findCases(input: { db: Db; clock: Clock; actor: Actor; ip: string | null; query: FindCasesQuery }): Promise<CaseList> {
+export async function findCases(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  ip: string | null;
+  query: FindCasesQuery;
+}): Promise<CaseList> {
   const { db, actor, query } = input;
   assertCan(actor, 'case.search');
-  const key = query.q ? caseQueryKey(query.q) : '';
+  const search = query.q ? caseQuery(query.q) : null;
   const now = input.clock.now();
   return db.transaction().execute(async (tx) => {
-    const { rows, total } = await findCasePage(tx, { orgId: actor.orgId, key: key || null, page: query.page, pageSize: query.pageSize });
+    const { rows, total } = await findCasePage(tx, {
+      orgId: actor.orgId,
+      query: search,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     const ids = rows.map((r) => r.id);
-    const [names, custodySince] = await Promise.all([findPartyNamesByCase(tx, ids), findRunningCustodyStartByCase(tx, ids)]);
+    const [names, custodySince] = await Promise.all([
+      findPartyNamesByCase(tx, ids),
+      findRunningCustodyStartByCase(tx, ids),
+    ]);
     await recordAudit(tx, {
-      action: key ? 'case.searched' : 'case.listed',
+      action: search ? 'case.searched' : 'case.listed',
       actorUserId: actor.userId,
       actorOrgId: actor.orgId,
       resourceType: 'case',
@@ -37,7 +51,12 @@ export async function findCases(input: { db: Db; clock: Clock; actor: Actor; ip:
     });
     return {
       total,
-      items: rows.map((r) => presentCaseSummary(r, { partyNames: names.get(r.id) ?? [], runningCustodySince: custodySince.get(r.id) ?? null })),
+      items: rows.map((r) =>
+        presentCaseSummary(r, {
+          partyNames: names.get(r.id) ?? [],
+          runningCustodySince: custodySince.get(r.id) ?? null,
+        }),
+      ),
     };
   });
 }

@@ -17,7 +17,9 @@ describe('opening a case file', () => {
 
   it('gives 20 cases opened at once 20 distinct, consecutive numbers', async () => {
     const { actor: fresh } = await makeStationUser(db);
-    const opened = await Promise.all(Array.from({ length: 20 }, () => makeCase(db, fresh, { origin: 'officer_report' })));
+    const opened = await Promise.all(
+      Array.from({ length: 20 }, () => makeCase(db, fresh, { origin: 'officer_report' })),
+    );
     const seqs = opened.map((c) => Number(c.caseNumber.split('/')[1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(new Set(opened.map((c) => c.caseNumber)).size).toBe(20);
@@ -46,12 +48,21 @@ describe('opening a case file', () => {
   it('draws again when a tracking code is already taken, so codes stay unique', async () => {
     const first = await makeCase(db, actor);
     const draws = [first.trackingCode ?? '', 'ZZZ-ZZZ-ZZ2'];
-    const second = await openCase({ db, clock: fixedClock(new Date()), actor, ip: null, body: { origin: 'complaint' }, newCode: () => draws.shift() ?? 'never' });
+    const second = await openCase({
+      db,
+      clock: fixedClock(new Date()),
+      actor,
+      ip: null,
+      body: { origin: 'complaint' },
+      newCode: () => draws.shift() ?? 'never',
+    });
     expect(second.trackingCode).toBe('ZZZ-ZZZ-ZZ2');
   });
 
   it('refuses roles that do not open cases', async () => {
-    await expect(makeCase(db, { ...actor, role: 'prosecutor.clerk' })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(makeCase(db, { ...actor, role: 'prosecutor.clerk' })).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
   });
 
   it('writes the opening on the timeline and in the audit log, in the same transaction', async () => {

@@ -12,7 +12,12 @@ import { presentCaseDetail } from './case.presenter.js';
 import { assertCaseReferencesExist } from './case-references.js';
 import { caseColumnsOf, mergedReferences } from './case-fields.js';
 import { auditCase } from './case-transaction.js';
-import { allocateCaseSeq, insertCase, isTrackingCodeTaken, refreshCaseSearchKey } from './cases.repository.js';
+import {
+  allocateCaseSeq,
+  insertCase,
+  isTrackingCodeTaken,
+  refreshCaseSearchKey,
+} from './cases.repository.js';
 import { newTrackingCode } from './tracking-code.generator.js';
 
 /** Draws before giving up; with 31^9 codes a second draw is already a curiosity. */
@@ -47,7 +52,8 @@ export async function openCase(input: {
   return db.transaction().execute(async (tx) => {
     await assertCaseReferencesExist(tx, mergedReferences(body));
     const seq = await allocateCaseSeq(tx, actor.orgId, year);
-    const trackingCode = body.origin === 'complaint' ? await uniqueTrackingCode(tx, input.newCode ?? newTrackingCode) : null;
+    const trackingCode =
+      body.origin === 'complaint' ? await uniqueTrackingCode(tx, input.newCode ?? newTrackingCode) : null;
     const row = await insertCase(tx, {
       ...columns,
       id: randomUUID(),
@@ -63,7 +69,14 @@ export async function openCase(input: {
     });
     await refreshCaseSearchKey(tx, row);
     const details = { origin: row.origin, caseNumber: row.case_number };
-    await recordCaseEvent(tx, { caseId: row.id, orgId: row.org_id, at: now, actorUserId: actor.userId, type: 'case.created', details });
+    await recordCaseEvent(tx, {
+      caseId: row.id,
+      orgId: row.org_id,
+      at: now,
+      actorUserId: actor.userId,
+      type: 'case.created',
+      details,
+    });
     await auditCase(tx, { actor, ip: input.ip, at: now, action: 'case.created', caseRow: row, details });
     return presentCaseDetail(await loadCaseFile(tx, row), now);
   });

@@ -4,13 +4,25 @@ import type { PartiesTable, PartyRow } from '../../db/schema.js';
 
 /** The parties of a case, in the order they were added. */
 export async function findPartiesOfCase(db: DbOrTx, caseId: string): Promise<PartyRow[]> {
-  return db.selectFrom('parties').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('parties')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** A party of this case (locked for the transaction), or null: a party of another case is not found. */
 export async function findPartyOfCase(tx: Tx, caseId: string, partyId: string): Promise<PartyRow | null> {
   return (
-    (await tx.selectFrom('parties').selectAll().where('id', '=', partyId).where('case_id', '=', caseId).forUpdate().executeTakeFirst()) ?? null
+    (await tx
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', partyId)
+      .where('case_id', '=', caseId)
+      .forUpdate()
+      .executeTakeFirst()) ?? null
   );
 }
 
@@ -20,8 +32,17 @@ export async function insertParty(tx: Tx, values: Insertable<PartiesTable>): Pro
 }
 
 /** Changes a party and returns its row as it now is. */
-export async function updateParty(tx: Tx, partyId: string, changes: Updateable<PartiesTable>): Promise<PartyRow> {
-  return tx.updateTable('parties').set(changes).where('id', '=', partyId).returningAll().executeTakeFirstOrThrow();
+export async function updateParty(
+  tx: Tx,
+  partyId: string,
+  changes: Updateable<PartiesTable>,
+): Promise<PartyRow> {
+  return tx
+    .updateTable('parties')
+    .set(changes)
+    .where('id', '=', partyId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Deletes a party (callers make sure no custody record points at it). */
@@ -30,7 +51,10 @@ export async function deleteParty(tx: Tx, partyId: string): Promise<void> {
 }
 
 /** Names of the parties of several cases, by case, in the order they were added. */
-export async function findPartyNamesByCase(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function findPartyNamesByCase(
+  db: DbOrTx,
+  caseIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const names = new Map<string, string[]>();
   if (caseIds.length === 0) return names;
   const rows = await db
@@ -40,6 +64,7 @@ export async function findPartyNamesByCase(db: DbOrTx, caseIds: readonly string[
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  for (const r of rows) names.set(r.case_id, [...(names.get(r.case_id) ?? []), `${r.first_name} ${r.last_name}`]);
+  for (const r of rows)
+    names.set(r.case_id, [...(names.get(r.case_id) ?? []), `${r.first_name} ${r.last_name}`]);
   return names;
 }

@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
-import { IRAN, missingIdentity, type AddPartyBody, type Party, type UpdatePartyBody } from '../../../domain/cases/party.schema.js';
+import {
+  IRAN,
+  missingIdentity,
+  type AddPartyBody,
+  type Party,
+  type UpdatePartyBody,
+} from '../../../domain/cases/party.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { PartiesTable, PartyRow } from '../../db/schema.js';
 import { presentParty } from './case.presenter.js';
 import { changeCase, type CaseContext, type CaseUseCaseInput } from './case-transaction.js';
 import { hasCustodyRecords } from './custody.repository.js';
-import { deleteParty, findPartyOfCase, insertParty, updateParty as updatePartyRow } from './parties.repository.js';
+import {
+  deleteParty,
+  findPartyOfCase,
+  insertParty,
+  updateParty as updatePartyRow,
+} from './parties.repository.js';
 
 /** The party columns a body sets (text exactly as sent; identifiers as the schema normalised them). */
 function partyColumnsOf(body: UpdatePartyBody): Updateable<PartiesTable> {
@@ -31,7 +42,10 @@ function assertIdentifiedAfter(current: PartyRow, body: UpdatePartyBody): void {
     nationalId: body.nationalId === undefined ? current.national_id : body.nationalId,
     passportNumber: body.passportNumber === undefined ? current.passport_number : body.passportNumber,
   });
-  if (missing) throw new AppError('parties.identity_required', { issues: [{ path: `body.${missing}`, code: 'parties.identity_required' }] });
+  if (missing)
+    throw new AppError('parties.identity_required', {
+      issues: [{ path: `body.${missing}`, code: 'parties.identity_required' }],
+    });
 }
 
 /** A party of the case in hand, or `parties.not_found` (a party of another case is not found either). */
@@ -56,7 +70,10 @@ export async function addParty(input: CaseUseCaseInput & { body: AddPartyBody })
       created_at: now,
       updated_at: now,
     });
-    return { value: presentParty(party), event: { type: 'party.added', details: { partyId: party.id, role: party.role } } };
+    return {
+      value: presentParty(party),
+      event: { type: 'party.added', details: { partyId: party.id, role: party.role } },
+    };
   });
 }
 
@@ -64,16 +81,26 @@ export async function addParty(input: CaseUseCaseInput & { body: AddPartyBody })
  * Changes a party of a draft case. The merged party must still be identified; an accused held in
  * custody stays an accused until the custody ends (`parties.has_custody`).
  */
-export async function updateParty(input: CaseUseCaseInput & { partyId: string; body: UpdatePartyBody }): Promise<Party> {
+export async function updateParty(
+  input: CaseUseCaseInput & { partyId: string; body: UpdatePartyBody },
+): Promise<Party> {
   return changeCase({ ...input, audit: 'party.updated' }, async (ctx) => {
     const current = await getPartyOf(ctx, input.partyId);
     assertIdentifiedAfter(current, input.body);
-    const leavesAccused = current.role === 'accused' && input.body.role !== undefined && input.body.role !== 'accused';
-    if (leavesAccused && (await hasCustodyRecords(ctx.tx, current.id, { runningOnly: true }))) throw new AppError('parties.has_custody');
-    const party = await updatePartyRow(ctx.tx, current.id, { ...partyColumnsOf(input.body), updated_at: ctx.now });
+    const leavesAccused =
+      current.role === 'accused' && input.body.role !== undefined && input.body.role !== 'accused';
+    if (leavesAccused && (await hasCustodyRecords(ctx.tx, current.id, { runningOnly: true })))
+      throw new AppError('parties.has_custody');
+    const party = await updatePartyRow(ctx.tx, current.id, {
+      ...partyColumnsOf(input.body),
+      updated_at: ctx.now,
+    });
     return {
       value: presentParty(party),
-      event: { type: 'party.updated', details: { partyId: party.id, role: party.role, fields: Object.keys(input.body) } },
+      event: {
+        type: 'party.updated',
+        details: { partyId: party.id, role: party.role, fields: Object.keys(input.body) },
+      },
     };
   });
 }
@@ -84,6 +111,9 @@ export async function removeParty(input: CaseUseCaseInput & { partyId: string })
     const party = await getPartyOf(ctx, input.partyId);
     if (await hasCustodyRecords(ctx.tx, party.id)) throw new AppError('parties.has_custody');
     await deleteParty(ctx.tx, party.id);
-    return { value: undefined, event: { type: 'party.removed', details: { partyId: party.id, role: party.role } } };
+    return {
+      value: undefined,
+      event: { type: 'party.removed', details: { partyId: party.id, role: party.role } },
+    };
   });
 }

@@ -1,5 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { formatTrackingCode, TRACKING_ALPHABET, TRACKING_CODE_LENGTH } from '../../../domain/cases/tracking-code.js';
+import {
+  formatTrackingCode,
+  TRACKING_ALPHABET,
+  TRACKING_CODE_LENGTH,
+} from '../../../domain/cases/tracking-code.js';
 
 /**
  * A fresh tracking code from the operating system's CSPRNG: nine symbols of a 31-letter alphabet
@@ -7,6 +11,7 @@ import { formatTrackingCode, TRACKING_ALPHABET, TRACKING_CODE_LENGTH } from '../
  */
 export function newTrackingCode(): string {
   let symbols = '';
-  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) symbols += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++)
+    symbols += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return formatTrackingCode(symbols);
 }

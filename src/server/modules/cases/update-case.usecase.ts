@@ -15,6 +15,9 @@ export async function updateCase(input: CaseUseCaseInput & { body: UpdateCaseBod
     await assertCaseReferencesExist(tx, mergedReferences(input.body, row));
     const { columns, fields } = caseColumnsOf(input.body);
     const updated = fields.length > 0 ? await updateCaseRow(tx, row.id, columns) : row;
-    return { value: presentCaseDetail(await loadCaseFile(tx, updated), now), event: { type: 'case.updated', details: { fields } } };
+    return {
+      value: presentCaseDetail(await loadCaseFile(tx, updated), now),
+      event: { type: 'case.updated', details: { fields } },
+    };
   });
 }

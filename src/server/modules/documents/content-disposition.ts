@@ -5,7 +5,7 @@
  * in the fallback and percent-encoded in `filename*`.
  */
 export function attachmentDisposition(fileName: string): string {
-  // eslint-disable-next-line no-control-regex -- anything that is not printable ASCII, and the quoted-string specials
+  // Anything that is not printable ASCII, and the quoted-string specials (and % so that nothing looks encoded).
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }

@@ -12,14 +12,15 @@ const invalid = (path: string, code: string, message: string) => new AppError('r
 /**
  * Reads an upload's multipart body up to the start of its file: the text fields first (`kind`), validated,
  * then the `file` part, handed over unread so that it streams straight into the store. Nothing is buffered
- * but the small text fields (capped at 1 KiB each by the multipart limits).
+ * but the small text fields (capped at 1 KiB each by the multipart limits). A file past `maxBytes` (the
+ * multipart `fileSize` limit, set from the same configuration) fails its stream with `documents.too_large`.
  */
-export async function receiveMultipartDocument(request: FastifyRequest): Promise<IncomingDocument> {
+export async function receiveMultipartDocument(request: FastifyRequest, options: { maxBytes: number }): Promise<IncomingDocument> {
   if (!request.isMultipart()) throw new AppError('request.unsupported_media_type');
   const parts = request.parts();
   const fields: Record<string, unknown> = {};
   for (;;) {
-    const next = await nextPart(parts);
+    const next = await nextPart(parts, options.maxBytes);
     if (next.done) throw invalid(`body.${FILE_FIELD}`, 'validation.required', 'A file is required.');
     const part = next.value;
     if (part.type === 'field') {
@@ -41,6 +42,9 @@ export async function receiveMultipartDocument(request: FastifyRequest): Promise
       throw new AppError('request.invalid', { issues });
     }
     const file = part.file;
+    // Past the limit the parser would quietly drop the rest of the file and wait for the whole upload to
+    // arrive; failing the stream at once answers 413 while the client is still sending, and stores nothing.
+    file.once('limit', () => file.destroy(new AppError('documents.too_large', { details: { maxBytes: options.maxBytes } })));
     // Browsers send a quote in a file name as %22 (HTML's multipart encoding); give the user their quote back.
     const fileName = safeFileName(part.filename.replace(/%22/g, '"'));
     return { kind: parsed.data.kind, fileName, content: file, wasTruncated: () => file.truncated };
@@ -48,11 +52,11 @@ export async function receiveMultipartDocument(request: FastifyRequest): Promise
 }
 
 /** The next part, with the multipart plugin's own size-limit error told as `documents.too_large`. */
-async function nextPart(parts: ReturnType<FastifyRequest['parts']>) {
+async function nextPart(parts: ReturnType<FastifyRequest['parts']>, maxBytes: number) {
   try {
     return await parts.next();
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('documents.too_large');
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('documents.too_large', { details: { maxBytes } });
     throw error;
   }
 }

@@ -57,8 +57,8 @@ describe('the documents of a station\u2019s case file', () => {
   let caseId: string;
   let station: Awaited<ReturnType<typeof makeStation>>;
 
-  const upload = (upload: Upload, onCase = caseId, as = cookie) =>
-    app.inject({ method: 'POST', url: `/api/cases/${onCase}/documents`, ...withCookie(multipart(upload), as) });
+  const upload = (body: Upload, onCase = caseId, as = cookie) =>
+    app.inject({ method: 'POST', url: `/api/cases/${onCase}/documents`, ...withCookie(multipart(body), as) });
   const withCookie = (body: ReturnType<typeof multipart>, as: string) => ({ payload: body.payload, headers: { ...body.headers, cookie: as } });
 
   beforeAll(async () => {
@@ -191,9 +191,18 @@ describe('the documents of a station\u2019s case file', () => {
     expect(unknown.json().error.issues[0].path).toBe('body.kind');
   });
 
+  it('describes the three routes in the OpenAPI document, the upload as multipart', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/cases/{id}/documents', '/api/cases/{id}/documents/{documentId}/content']));
+    expect(Object.keys(spec.paths['/api/cases/{id}/documents'].post.requestBody?.content ?? {})).toContain('multipart/form-data');
+  });
+
   it('answers 415 to a body that is not multipart', async () => {
-    const res = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: { cookie }, payload: { kind: 'report' } });
-    expect(res.statusCode).toBe(415);
+    const json = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: { cookie }, payload: { kind: 'report', file: 'JVBERi0xLjcK' } });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error.code).toBe('request.unsupported_media_type');
+    const form = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'kind=report' });
+    expect(form.statusCode).toBe(415);
   });
 });
 
@@ -245,15 +254,14 @@ describe('refused uploads, which leave nothing in the store', () => {
     await expectNothingStored();
   });
 
-  it('accepts a file of exactly the configured size, and keeps it when a longer file cut to the same bytes is refused', async () => {
+  it('accepts a file of exactly the configured size, and keeps it when a longer file that starts with the same bytes is refused', async () => {
     const content = Buffer.concat([PDF.subarray(0, 100), Buffer.alloc(1024 - 100)]);
     const res = await upload({ kind: 'report', fileName: 'exact.pdf', content });
     expect(res.statusCode).toBe(201);
     expect(res.json().size).toBe(1024);
     const blob = path.join(sha256(content).slice(0, 2), sha256(content).slice(2, 4), sha256(content));
     expect(await storedFiles(dataDir)).toEqual([blob]);
-    // The longer file is cut at 1024 bytes by the multipart parser: its stored prefix is the blob above,
-    // which another document uses, so refusing it must not remove that blob.
+    // The longer file's first 1024 bytes are the blob above, which a document uses: refusing it must not touch it.
     const longer = await upload({ kind: 'report', fileName: 'longer.pdf', content: Buffer.concat([content, Buffer.from('and more')]) });
     expect(longer.statusCode).toBe(413);
     expect(await storedFiles(dataDir)).toEqual([blob]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseDocumentListSchema, caseDocumentParamsSchema, caseDocumentSchema } from '../../../domain/documents/documents.schema.js';
+import { caseDocumentListSchema, caseDocumentParamsSchema, caseDocumentSchema, documentKindSchema } from '../../../domain/documents/documents.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -8,6 +8,17 @@ import { receiveMultipartDocument } from './documents.multipart.js';
 import { downloadDocument, listDocuments, uploadDocument } from './documents.usecases.js';
 
 const caseParamsSchema = z.object({ id: z.uuid() });
+
+/**
+ * The multipart body, for the OpenAPI document only: the parser leaves `request.body` empty (the parts are read
+ * as a stream by `receiveMultipartDocument`), hence `nullish`.
+ */
+const uploadBodyDocSchema = z
+  .object({
+    kind: documentKindSchema,
+    file: z.string().meta({ format: 'binary', description: 'The file, sent after `kind`.' }),
+  })
+  .nullish();
 
 /** The documents of a station's case file: upload (streamed), list, download. */
 export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -20,13 +31,14 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
         description: 'The type is told by the content (PDF, JPEG, PNG, TIFF, WebP, MP4, plain text); the client\u2019s type and the file name are ignored.',
         consumes: ['multipart/form-data'],
         params: caseParamsSchema,
+        body: uploadBodyDocSchema,
         response: { 201: caseDocumentSchema },
       },
     },
     async (request, reply) => {
       const document = await uploadDocument({
         db: deps.db, blobs: deps.blobs, clock: deps.clock, actor: requireActor(request), caseId: request.params.id,
-        maxBytes: deps.config.maxDocumentBytes, ip: clientIp(request), receive: () => receiveMultipartDocument(request),
+        maxBytes: deps.config.maxDocumentBytes, ip: clientIp(request), receive: () => receiveMultipartDocument(request, { maxBytes: deps.config.maxDocumentBytes }),
       });
       return reply.status(201).send(document);
     },

@@ -93,3 +93,68 @@ describe('streaming a large document', () => {
     expect(await hashStream(res.stream())).toEqual({ sha256: document.sha256, size: FILE_BYTES });
   });
 });
+
+describe('uploading over a real connection', () => {
+  const LIMIT = 10 * 1024 * 1024;
+  const SENT = 300 * 1024 * 1024;
+  let base: string;
+  let cookie: string;
+  let strangerCookie: string;
+  let caseId: string;
+  let pulled = 0;
+
+  /** A multipart body of a PDF of `size` bytes, counting how much of it the connection has taken. */
+  const body = (boundary: string, size: number) =>
+    Readable.toWeb(
+      Readable.from(
+        (function* () {
+          pulled = 0;
+          yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nvideo\r\n`);
+          yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="فیلم دوربین.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+          yield PDF_HEADER;
+          for (let left = size - PDF_HEADER.length; left > 0; left -= CHUNK) {
+            pulled += CHUNK;
+            yield Buffer.alloc(Math.min(CHUNK, left));
+          }
+          yield Buffer.from(`\r\n--${boundary}--\r\n`);
+        })(),
+      ),
+    );
+  const post = (as: string, size: number) =>
+    fetch(`${base}/api/cases/${caseId}/documents`, {
+      method: 'POST',
+      headers: { cookie: as, 'content-type': 'multipart/form-data; boundary=real-connection' },
+      body: body('real-connection', size) as ReadableStream<Uint8Array>,
+      duplex: 'half', // required by fetch for a streamed request body
+    } as RequestInit);
+
+  beforeAll(async () => {
+    const { db } = await useTestDatabase();
+    const { app } = await useTestApp(db, { config: { maxDocumentBytes: LIMIT } });
+    const org = await makeOrganisation(db);
+    const user = await makeUser(db, org.id, 'station.officer');
+    cookie = await signIn(app, user.username);
+    strangerCookie = await signIn(app, (await makeUser(db, (await makeOrganisation(db)).id, 'station.officer')).username);
+    caseId = (await makeDraftCase(db, { orgId: org.id, userId: user.id })).id;
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  it('stores an upload sent by a real HTTP client, its Persian file name intact', async () => {
+    const res = await post(cookie, 5 * 1024 * 1024);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ name: 'فیلم دوربین.pdf', size: 5 * 1024 * 1024, mediaType: 'application/pdf' });
+  });
+
+  it('answers 413 while a too-large file is still being sent, instead of waiting for all of it', async () => {
+    const res = await post(cookie, SENT);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('documents.too_large');
+    expect(pulled).toBeLessThan(SENT / 3);
+  });
+
+  it('answers 404 for another station\u2019s case before reading the file', async () => {
+    const res = await post(strangerCookie, SENT);
+    expect(res.status).toBe(404);
+    expect(pulled).toBeLessThan(SENT / 3);
+  });
+});

@@ -4,6 +4,7 @@ import type { CaseDocument, DocumentKind } from '../../../domain/documents/docum
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
+import type { CaseRow } from '../../db/schema.js';
 import type { BlobStore, StoredBlob } from '../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../platform/clock.js';
 import { createPlainTextCheck, detectContentType, type DocumentMediaType } from '../../platform/content-type.js';
@@ -48,9 +49,12 @@ export async function uploadDocument(input: {
   maxBytes: number;
   ip?: string | null;
   receive: () => Promise<IncomingDocument>;
+  /** Whether the case takes uploads in its state: drafts only, unless told otherwise (documents for a supplement). */
+  assertAcceptsUploads?: (row: CaseRow) => void;
 }): Promise<CaseDocument> {
   const { db, blobs, actor, caseId } = input;
-  assertEditable(await loadCaseFor({ db, actor, caseId, action: 'case.document.upload' }));
+  const assertAccepts = input.assertAcceptsUploads ?? assertEditable;
+  assertAccepts(await loadCaseFor({ db, actor, caseId, action: 'case.document.upload' }));
 
   const incoming = await input.receive();
   const stored = await blobs.put(incoming.content, { maxBytes: input.maxBytes });
@@ -59,7 +63,7 @@ export async function uploadDocument(input: {
     const row = await db.transaction().execute(async (tx) => {
       // Checked again under the row lock: the case may have been sent while the file was uploading.
       const caseRow = await loadCaseFor({ db: tx, actor, caseId, action: 'case.document.upload', forUpdate: true });
-      assertEditable(caseRow);
+      assertAccepts(caseRow);
       await lockBlob(tx, stored.sha256);
       // A refused upload of the same bytes may have removed the blob between our write and this lock.
       if (!(await blobs.has(stored.sha256))) throw new AppError('documents.upload_conflict');

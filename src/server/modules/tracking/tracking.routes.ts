@@ -21,6 +21,13 @@ export async function registerTrackingRoutes(app: App, deps: AppDeps): Promise<v
       },
       config: { rateLimit: TRACKING_RATE_LIMIT },
     },
-    async (request) => viewTracking({ db: deps.db, clock: deps.clock, code: request.query.code, nationalId: request.query.nationalId, ip: clientIp(request) }),
+    async (request) =>
+      viewTracking({
+        db: deps.db,
+        clock: deps.clock,
+        code: request.query.code,
+        nationalId: request.query.nationalId,
+        ip: clientIp(request),
+      }),
   );
 }

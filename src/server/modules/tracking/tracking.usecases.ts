@@ -16,7 +16,13 @@ import { findTrackedCase } from './tracking.repository.js';
  * endpoint tells nothing about which half was wrong. Every look-up is audited (`tracking.viewed`)
  * with its outcome, never with the national ID.
  */
-export async function viewTracking(input: { db: Db; clock: Clock; code: string; nationalId: string; ip: string | null }): Promise<TrackingStatus> {
+export async function viewTracking(input: {
+  db: Db;
+  clock: Clock;
+  code: string;
+  nationalId: string;
+  ip: string | null;
+}): Promise<TrackingStatus> {
   const now = input.clock.now();
   const trackingCode = normaliseTrackingCode(input.code);
   const nationalId = normaliseNationalId(input.nationalId);

@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isAppError } from '../domain/errors.js';
+import type { Config } from '../server/config.js';
+import { exportEvidenceBundle } from '../server/modules/evidence/bundle-export.js';
+import { loadOrCreateNodeKeys } from '../server/modules/exchange/node-keys.js';
+import { createFsBlobStore } from '../server/platform/blob-store/fs-blob-store.js';
+import { systemClock, type Clock } from '../server/platform/clock.js';
+import { CliError, withDatabase, type CliIo } from './cli-context.js';
+
+/**
+ * `casebridge evidence export <caseRef> [--out file.zip]`: writes the evidence bundle of a case (the
+ * station's case id) — signed messages and receipts in both directions, documents, public keys, the
+ * node's signed tree head and inclusion proofs — for anyone to check with `casebridge verify`. Signs the
+ * tree head with the node's key from DATA_DIR (never makes one). Read-only on the database.
+ */
+export async function runEvidenceExport(
+  config: Config,
+  options: { caseRef: string; out?: string | undefined },
+  io: CliIo,
+  clock: Clock = systemClock,
+): Promise<number> {
+  const keyring = path.join(config.dataDir, 'keys', 'keyring.json');
+  if (!(await exists(keyring))) {
+    throw new CliError(`no node keys in ${path.dirname(keyring)}: start the node once with this DATA_DIR first`);
+  }
+  const keys = await loadOrCreateNodeKeys({ dataDir: config.dataDir, nodeId: config.nodeId });
+  const blobs = createFsBlobStore(path.join(config.dataDir, 'blobs'));
+  const outFile = path.resolve(options.out ?? defaultFileName(options.caseRef, clock.now()));
+
+  const summary = await withDatabase(config, 'require-migrated', async ({ db }) => {
+    try {
+      return await exportEvidenceBundle({ db, blobs, caseRef: options.caseRef, signer: keys.signer, clock, outFile });
+    } catch (error) {
+      if (isAppError(error, 'cases.not_found')) throw new CliError(`no evidence about case ${options.caseRef} in this node's log`);
+      throw error;
+    }
+  });
+  io.out(
+    `OK: wrote ${summary.file} (${summary.bytes} bytes): ${summary.messages} messages, ${summary.receipts} receipts, ` +
+      `${summary.documents} documents, ${summary.keys} keys, ${summary.entries} log entries` +
+      `${summary.refused ? ` (${summary.refused} refused)` : ''}; signed tree head size ${summary.treeSize}, root ${summary.rootHash}`,
+  );
+  if (summary.missingDocuments) {
+    io.err(`warning: ${summary.missingDocuments} document(s) named by the messages are not held by this node; the bundle will not verify`);
+  }
+  return 0;
+}
+
+function defaultFileName(caseRef: string, now: Date): string {
+  const safe = caseRef.replace(/[^0-9A-Za-z._-]+/g, '_').slice(0, 80);
+  return `evidence-${safe}-${now.toISOString().replace(/[:.]/g, '-')}.zip`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { requiredText } from '../cases/text-fields.js';
+import { custodySnapshotSchema, deficiencyCodes, partySnapshotSchema, rejectionCodes } from '../messages/bodies.js';
+
+export const intakeStatuses = ['received', 'registered', 'returned', 'rejected'] as const;
+export type IntakeStatus = (typeof intakeStatuses)[number];
+
+/** `"true"`/`"false"` in a query string. */
+const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** GET /api/intake — the office's queue, filtered and paged. */
+export const intakeQueueQuerySchema = z.object({
+  status: z.enum(intakeStatuses).optional(),
+  stationCode: z.string().max(50).optional(),
+  crimeCategory: z.string().max(50).optional(),
+  custody: queryFlag.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type IntakeQueueQuery = z.infer<typeof intakeQueueQuerySchema>;
+
+/** An intake file in the queue. */
+export const intakeSummarySchema = z.object({
+  id: z.string(),
+  caseRef: z.string(),
+  caseNumber: z.string(),
+  station: z.object({ code: z.string(), name: z.string() }),
+  crimeCategoryCode: z.string(),
+  status: z.enum(intakeStatuses),
+  receivedAt: z.string(),
+  inCustody: z.boolean(),
+  /** Earliest start + 24 h among the custodies running when the file was sent (Art. 46). */
+  custodyDeadlineAt: z.string().nullable(),
+  /** Seconds left on that clock now; negative once past. */
+  custodyRemainingSeconds: z.number().int().nullable(),
+  fileNumber: z.string().nullable(),
+  partyNames: z.array(z.string()),
+});
+export type IntakeSummary = z.infer<typeof intakeSummarySchema>;
+
+export const intakeQueueSchema = z.object({ items: z.array(intakeSummarySchema), total: z.number().int() });
+export type IntakeQueue = z.infer<typeof intakeQueueSchema>;
+
+export const intakeDocumentSchema = z.object({
+  sha256: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  receivedAt: z.string(),
+  /** The receiver re-hashed every byte and its signed receipt lists this hash. */
+  hashVerified: z.boolean(),
+});
+
+/** One intake file with everything in it and how it was verified. */
+export const intakeDetailSchema = intakeSummarySchema.extend({
+  origin: z.string(),
+  trackingCode: z.string().nullable(),
+  incidentAt: z.string().nullable(),
+  incidentProvinceCode: z.string().nullable(),
+  incidentCountyCode: z.string().nullable(),
+  incidentAddress: z.string().nullable(),
+  narrative: z.string(),
+  accusedUnknown: z.boolean(),
+  parties: z.array(partySnapshotSchema),
+  custody: z.array(custodySnapshotSchema),
+  approvedBy: z.string(),
+  documents: z.array(intakeDocumentSchema),
+  verification: z.object({
+    messageId: z.string(),
+    messageSha256: z.string(),
+    /** Re-verified now against the trust store. */
+    signatureVerified: z.boolean(),
+    documentsVerified: z.boolean(),
+  }),
+  branch: z.string().nullable(),
+  assignedJudge: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decision: z.record(z.string(), z.unknown()).nullable(),
+});
+export type IntakeDetail = z.infer<typeof intakeDetailSchema>;
+
+/** POST /api/intake/:id/register */
+export const registerIntakeBodySchema = z.object({ fileNumber: requiredText(50), branch: requiredText(100), assignedJudge: requiredText(200) });
+export type RegisterIntakeBody = z.infer<typeof registerIntakeBodySchema>;
+
+/** POST /api/intake/:id/return — returned for completion (نقص) with the coded list of what is missing. */
+export const returnIntakeBodySchema = z.object({
+  deficiencies: z.array(z.object({ code: z.enum(deficiencyCodes), text: z.string().max(2000) })).min(1).max(50),
+});
+export type ReturnIntakeBody = z.infer<typeof returnIntakeBodySchema>;
+
+/** POST /api/intake/:id/reject */
+export const rejectIntakeBodySchema = z.object({
+  reasons: z.array(z.object({ code: z.enum(rejectionCodes), text: z.string().max(2000) })).min(1).max(20),
+  competentOfficeCode: z.string().max(50).optional(),
+});
+export type RejectIntakeBody = z.infer<typeof rejectIntakeBodySchema>;
+
+export const intakeDecisionSchema = z.object({ id: z.string(), status: z.enum(intakeStatuses), messageId: z.string() });
+export type IntakeDecision = z.infer<typeof intakeDecisionSchema>;

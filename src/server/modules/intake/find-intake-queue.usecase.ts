@@ -1,0 +1,26 @@
+import type { IntakeQueue, IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
+import { assertCan, type Actor } from '../../../domain/permissions.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findIntakePage } from './intake-files.repository.js';
+import { presentIntakeSummary } from './intake.presenter.js';
+
+/**
+ * The office's intake queue: files under a running custody clock that are not yet decided first, with
+ * their deadlines (nearest first), then the rest newest first; filtered by status, station, crime
+ * category or custody. Audited as `intake.listed` with the ids shown.
+ */
+export async function findIntakeQueue(input: { db: Db; clock: Clock; actor: Actor; ip: string | null; query: IntakeQueueQuery }): Promise<IntakeQueue> {
+  const { actor, query } = input;
+  assertCan(actor, 'intake.read');
+  const now = input.clock.now();
+  return input.db.transaction().execute(async (tx) => {
+    const { rows, total } = await findIntakePage(tx, { orgId: actor.orgId, query });
+    await recordAudit(tx, {
+      action: 'intake.listed', actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'intake_file', resourceId: null,
+      orgId: actor.orgId, ip: input.ip, at: now, details: { page: query.page, total, intakeIds: rows.map((r) => r.id) },
+    });
+    return { total, items: rows.map((r) => presentIntakeSummary(r, now)) };
+  });
+}

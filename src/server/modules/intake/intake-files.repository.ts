@@ -1,0 +1,124 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { CaseSubmittedBody, PartySnapshot } from '../../../domain/messages/bodies.js';
+import type { MessageDocument } from '../../../domain/messages/envelope.js';
+import type { IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
+
+/** One `case.supplemented` as the intake file keeps it. */
+export interface IntakeSupplement {
+  messageId: string;
+  note: string;
+  answers: string | null;
+  parties: PartySnapshot[];
+  documents: string[];
+  receivedAt: string;
+}
+
+/** The case file as the station signed it. */
+export function snapshotOf(row: Pick<IntakeFileRow, 'snapshot'>): CaseSubmittedBody {
+  return row.snapshot as CaseSubmittedBody;
+}
+
+/** The supplements received for a file, oldest first. */
+export function supplementsOf(row: Pick<IntakeFileRow, 'supplements'>): IntakeSupplement[] {
+  return (row.supplements as IntakeSupplement[] | null) ?? [];
+}
+
+/** Inserts an intake file; null if the office already holds a file for this station's case. */
+export async function insertIntakeFile(tx: Tx, values: Insertable<IntakeFilesTable>): Promise<IntakeFileRow | null> {
+  const row = await tx
+    .insertInto('intake_files')
+    .values(values)
+    .onConflict((oc) => oc.columns(['org_id', 'source_org', 'case_ref']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** An intake file by id (locked for the transaction with `forUpdate`), or null. */
+export async function findIntakeFile(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<IntakeFileRow | null> {
+  let query = db.selectFrom('intake_files').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+/** The office's file for a station's case (the thread's case reference), locked; or null. */
+export async function findIntakeFileOfThread(tx: Tx, input: { orgId: string; sourceOrg: string; caseRef: string }): Promise<IntakeFileRow | null> {
+  const row = await tx
+    .selectFrom('intake_files')
+    .selectAll()
+    .where('org_id', '=', input.orgId)
+    .where('source_org', '=', input.sourceOrg)
+    .where('case_ref', '=', input.caseRef)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Changes an intake file and returns it as it now is. */
+export async function updateIntakeFile(tx: Tx, id: string, changes: Updateable<IntakeFilesTable>): Promise<IntakeFileRow> {
+  return tx.updateTable('intake_files').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Records the documents a message brought to an intake file. The receiver has already re-hashed every
+ * byte into the store; here the store's content is recorded (once per hash) and bound to the file.
+ */
+export async function recordIntakeDocuments(tx: Tx, input: { intakeFileId: string; messageId: string; documents: readonly MessageDocument[]; at: Date }): Promise<void> {
+  for (const d of input.documents) {
+    await tx
+      .insertInto('blobs')
+      .values({ sha256: d.sha256, size: d.size, media_type: d.mediaType })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    await tx
+      .insertInto('intake_documents')
+      .values({ intake_file_id: input.intakeFileId, sha256: d.sha256, name: d.name, kind: d.kind, media_type: d.mediaType, size: d.size, message_id: input.messageId, received_at: input.at })
+      .onConflict((oc) => oc.columns(['intake_file_id', 'sha256']).doNothing())
+      .execute();
+  }
+}
+
+/** The documents of an intake file, in the order they arrived. */
+export async function findIntakeDocuments(db: DbOrTx, intakeFileId: string) {
+  return db.selectFrom('intake_documents').selectAll().where('intake_file_id', '=', intakeFileId).orderBy('received_at').orderBy('name').execute();
+}
+
+/** One document of an intake file, or null. */
+export async function findIntakeDocument(db: DbOrTx, input: { intakeFileId: string; sha256: string }) {
+  const row = await db
+    .selectFrom('intake_documents')
+    .selectAll()
+    .where('intake_file_id', '=', input.intakeFileId)
+    .where('sha256', '=', input.sha256)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * A page of an office's queue. Files not yet decided whose person is held under a running custody
+ * clock come first, the nearest deadline first (Art. 46: 24 hours); then everything else, newest first.
+ */
+export async function findIntakePage(db: DbOrTx, input: { orgId: string; query: IntakeQueueQuery }): Promise<{ rows: IntakeFileRow[]; total: number }> {
+  const { query } = input;
+  let base = db.selectFrom('intake_files').where('org_id', '=', input.orgId);
+  if (query.status) base = base.where('status', '=', query.status);
+  if (query.stationCode) base = base.where('source_org', '=', query.stationCode);
+  if (query.crimeCategory) base = base.where('crime_category_code', '=', query.crimeCategory);
+  if (query.custody !== undefined) base = base.where('in_custody', '=', query.custody);
+  const urgent = sql`(in_custody and status = 'received')`;
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy(sql`${urgent} desc`)
+      .orderBy(sql`case when ${urgent} then custody_deadline_at end asc`)
+      .orderBy('received_at', 'desc')
+      .orderBy('id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}

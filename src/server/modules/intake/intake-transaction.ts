@@ -1,0 +1,37 @@
+import type { AuditAction } from '../../../domain/audit-actions.js';
+import type { Action, Actor } from '../../../domain/permissions.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { IntakeFileRow } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { loadIntakeFor } from './intake-access.js';
+
+/** What every use case on one intake file is given. */
+export interface IntakeUseCaseInput {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  ip: string | null;
+  intakeId: string;
+}
+
+/**
+ * Reads or changes one intake file for an actor, in one transaction that also writes the audit entry:
+ * the file is loaded (locked with `forUpdate`) and authorised for `action`, then `work` runs.
+ */
+export async function withIntakeFile<T>(
+  input: IntakeUseCaseInput & { action: Action; audit: AuditAction; forUpdate?: boolean },
+  work: (ctx: { tx: Tx; file: IntakeFileRow; now: Date }) => Promise<{ value: T; details?: Record<string, unknown> }>,
+): Promise<T> {
+  const { actor } = input;
+  const now = input.clock.now();
+  return input.db.transaction().execute(async (tx) => {
+    const file = await loadIntakeFor({ db: tx, actor, intakeId: input.intakeId, action: input.action, forUpdate: input.forUpdate ?? false });
+    const { value, details } = await work({ tx, file, now });
+    await recordAudit(tx, {
+      action: input.audit, actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'intake_file', resourceId: file.id,
+      orgId: file.org_id, ip: input.ip, at: now, ...(details ? { details } : {}),
+    });
+    return value;
+  });
+}

@@ -1,0 +1,71 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  intakeDecisionSchema,
+  intakeDetailSchema,
+  intakeQueueQuerySchema,
+  intakeQueueSchema,
+  registerIntakeBodySchema,
+  rejectIntakeBodySchema,
+  returnIntakeBodySchema,
+} from '../../../domain/intake/intake.schema.js';
+import type { App } from '../../app.js';
+import type { AppDeps } from '../../app-deps.js';
+import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { attachmentDisposition } from '../documents/content-disposition.js';
+import { findIntakeQueue } from './find-intake-queue.usecase.js';
+import { getIntakeFile } from './get-intake-file.usecase.js';
+import { registerIntake, rejectIntake, returnIntake } from './intake-decisions.usecase.js';
+import { downloadIntakeDocument } from './intake-document.usecase.js';
+
+const intakeParams = z.object({ id: z.uuid() });
+const documentParams = intakeParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const tags = ['intake'];
+
+/** The prosecutor's office's intake: the queue, a file, its documents, and the clerk's decisions. */
+export async function registerIntakeRoutes(app: App, deps: AppDeps): Promise<void> {
+  const actingOn = (request: FastifyRequest<{ Params: { id: string } }>) => ({
+    db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), intakeId: request.params.id,
+  });
+
+  app.get(
+    '/api/intake',
+    { schema: { tags, summary: 'The intake queue: running custody clocks first, then newest first', querystring: intakeQueueQuerySchema, response: { 200: intakeQueueSchema } } },
+    async (request) => findIntakeQueue({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), query: request.query }),
+  );
+  app.get(
+    '/api/intake/:id',
+    { schema: { tags, summary: 'An intake file with its parties, documents and verification', params: intakeParams, response: { 200: intakeDetailSchema } } },
+    async (request) => getIntakeFile(actingOn(request)),
+  );
+  app.post(
+    '/api/intake/:id/register',
+    { schema: { tags, summary: 'Register the file (prosecutor\u2019s clerk)', params: intakeParams, body: registerIntakeBodySchema, response: { 200: intakeDecisionSchema } } },
+    async (request) => registerIntake({ ...actingOn(request), exchange: deps.exchange, body: request.body }),
+  );
+  app.post(
+    '/api/intake/:id/return',
+    { schema: { tags, summary: 'Return the file for completion with what is missing (prosecutor\u2019s clerk)', params: intakeParams, body: returnIntakeBodySchema, response: { 200: intakeDecisionSchema } } },
+    async (request) => returnIntake({ ...actingOn(request), exchange: deps.exchange, body: request.body }),
+  );
+  app.post(
+    '/api/intake/:id/reject',
+    { schema: { tags, summary: 'Reject the file with coded reasons (prosecutor\u2019s clerk)', params: intakeParams, body: rejectIntakeBodySchema, response: { 200: intakeDecisionSchema } } },
+    async (request) => rejectIntake({ ...actingOn(request), exchange: deps.exchange, body: request.body }),
+  );
+  app.get(
+    '/api/intake/:id/documents/:sha256/content',
+    { schema: { tags, summary: 'Download a document of an intake file (always as an attachment)', params: documentParams } },
+    async (request, reply) => {
+      const { document, content } = await downloadIntakeDocument({ ...actingOn(request), blobs: deps.blobs, sha256: request.params.sha256 });
+      return reply
+        .header('content-type', document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType)
+        .header('content-length', String(document.size))
+        .header('content-disposition', attachmentDisposition(document.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', 'sandbox')
+        .header('cache-control', 'private, no-store')
+        .send(content);
+    },
+  );
+}

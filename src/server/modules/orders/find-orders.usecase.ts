@@ -1,0 +1,27 @@
+import { AppError } from '../../../domain/errors.js';
+import type { FindOrdersQuery, OrderList } from '../../../domain/orders/orders.schema.js';
+import { can, type Actor } from '../../../domain/permissions.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findOrders } from './orders.repository.js';
+import { presentOrder } from './orders.presenter.js';
+
+/**
+ * The orders of the actor's organisation — a station's inbox or an office's issued orders — overdue ones
+ * first. Open to those who execute orders (station) and those who read intake (office). Audited as
+ * `order.listed`.
+ */
+export async function findOrderList(input: { db: Db; clock: Clock; actor: Actor; ip: string | null; query: FindOrdersQuery }): Promise<OrderList> {
+  const { actor, query } = input;
+  if (!can(actor, 'order.execute') && !can(actor, 'intake.read')) throw new AppError('auth.forbidden', { details: { action: 'order.read' } });
+  const now = input.clock.now();
+  return input.db.transaction().execute(async (tx) => {
+    const rows = await findOrders(tx, { orgId: actor.orgId, status: query.status, overdueOnly: query.overdue, now });
+    await recordAudit(tx, {
+      action: 'order.listed', actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'order', resourceId: null,
+      orgId: actor.orgId, ip: input.ip, at: now, details: { count: rows.length },
+    });
+    return { items: rows.map((r) => presentOrder(r, now)) };
+  });
+}

@@ -1,0 +1,77 @@
+import type { Updateable } from 'kysely';
+import type { Tx } from '../../db/client.js';
+import type { OrderRow, OrdersTable } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
+import { recordIntakeDocuments } from '../intake/intake-files.repository.js';
+import { findCaseOfMessage } from '../submission/case-of-message.repository.js';
+import { findOrder, insertOrder, updateOrder } from './orders.repository.js';
+
+async function auditByMessage(tx: Tx, message: InboundMessage, order: OrderRow): Promise<void> {
+  await recordAudit(tx, {
+    action: 'order.updated_by_message', actorUserId: null, actorOrgId: null, resourceType: 'order', resourceId: order.order_id,
+    orgId: order.org_id, ip: null, at: message.now, details: { messageId: message.envelope.id, type: message.envelope.type, status: order.status },
+  });
+}
+
+/**
+ * Applies a step the other side took to this side's row of the order: only the organisation the order
+ * was exchanged with can move it (a message from anyone else about this order id changes nothing).
+ */
+async function applyStep(message: InboundMessage, orderId: string, changes: (order: OrderRow) => Updateable<OrdersTable>): Promise<OrderRow | null> {
+  const { tx, envelope, recipient, now } = message;
+  const order = await findOrder(tx, { orgId: recipient.id, orderId, forUpdate: true });
+  if (!order || order.peer_org !== envelope.from.org || order.case_ref !== envelope.caseRef) return null;
+  const updated = await updateOrder(tx, order, { ...changes(order), updated_at: now });
+  await auditByMessage(tx, message, updated);
+  return updated;
+}
+
+/** `order.issued` at the station: the order lands in the station's orders inbox, tied to its case. */
+export const onOrderIssued: MessageHandler<'order.issued'> = async (message) => {
+  const { tx, envelope, recipient, now } = message;
+  const body = envelope.body;
+  const caseRow = await findCaseOfMessage(tx, message);
+  const order = await insertOrder(tx, {
+    org_id: recipient.id,
+    order_id: body.orderId,
+    side: 'station',
+    case_ref: envelope.caseRef,
+    case_id: caseRow?.id ?? null,
+    peer_node: envelope.from.node,
+    peer_org: envelope.from.org,
+    kind: body.kind,
+    text: body.text,
+    deadline_at: new Date(body.deadlineAt),
+    issued_by: body.issuedBy,
+    issued_at: new Date(body.issuedAt),
+    status: 'open',
+    updated_at: now,
+  });
+  if (order) await auditByMessage(tx, message, order);
+};
+
+/** `order.acknowledged` at the office. */
+export const onOrderAcknowledged: MessageHandler<'order.acknowledged'> = async (message) => {
+  const body = message.envelope.body;
+  await applyStep(message, body.orderId, () => ({ status: 'acknowledged', acknowledged_at: new Date(body.acknowledgedAt), acknowledged_by: body.acknowledgedBy }));
+};
+
+/** `order.reported` at the office: the report, and its documents added to the intake file. */
+export const onOrderReported: MessageHandler<'order.reported'> = async (message) => {
+  const { envelope, tx, now } = message;
+  const body = envelope.body;
+  const order = await applyStep(message, body.orderId, () => ({
+    status: 'reported', report: body.report, reported_at: new Date(body.reportedAt), reported_by: body.reportedBy, report_documents: JSON.stringify(envelope.documents),
+  }));
+  if (order?.intake_file_id) await recordIntakeDocuments(tx, { intakeFileId: order.intake_file_id, messageId: envelope.id, documents: envelope.documents, at: now });
+};
+
+/** `order.closed` at the station: closed, or back to open when the prosecutor asks for more. */
+export const onOrderClosed: MessageHandler<'order.closed'> = async (message) => {
+  const body = message.envelope.body;
+  const closed = body.outcome === 'closed';
+  await applyStep(message, body.orderId, () => ({
+    status: closed ? 'closed' : 'open', outcome: body.outcome, close_note: body.note, closed_at: closed ? new Date(body.closedAt) : null,
+  }));
+};

@@ -1,0 +1,52 @@
+import type { IntakeRejectedBody, IntakeReturnedBody } from '../../../domain/messages/bodies.js';
+import type { AnswerStatus } from '../../../domain/submission/case-status.js';
+import type { CaseSubmissionsTable } from '../../db/schema.js';
+import type { Updateable } from 'kysely';
+import { recordAudit } from '../audit/audit.repository.js';
+import { recordCaseEvent } from '../cases/case-events.repository.js';
+import { updateCase } from '../cases/cases.repository.js';
+import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
+import { findCaseOfMessage } from './case-of-message.repository.js';
+import { updateSubmission } from './case-submissions.repository.js';
+
+/**
+ * Applies the office's business answer to the station's case, in the transaction that accepts the
+ * message: the case's status, the answer's details on its submission, a timeline event and an audit
+ * entry. A message about a case this station does not have changes nothing.
+ */
+async function applyAnswer(
+  message: InboundMessage,
+  answer: AnswerStatus,
+  changes: Updateable<CaseSubmissionsTable>,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const { tx, now } = message;
+  const row = await findCaseOfMessage(tx, message);
+  if (!row) return;
+  await updateCase(tx, row.id, { status: answer, updated_at: now });
+  await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
+  const eventDetails = { messageId: message.envelope.id, ...details };
+  await recordCaseEvent(tx, { caseId: row.id, orgId: row.org_id, at: now, actorUserId: null, type: `answer.${answer}`, details: eventDetails });
+  await recordAudit(tx, {
+    action: 'case.answer_received', actorUserId: null, actorOrgId: null, resourceType: 'case', resourceId: row.id,
+    orgId: row.org_id, ip: null, at: now, details: { answer, ...eventDetails },
+  });
+}
+
+/** `intake.registered`: the office registered the file under its number, branch and judge. */
+export const onIntakeRegistered: MessageHandler<'intake.registered'> = async (message) => {
+  const { fileNumber, branch, assignedJudge } = message.envelope.body;
+  await applyAnswer(message, 'registered', { file_number: fileNumber, branch, assigned_judge: assignedJudge }, { fileNumber });
+};
+
+/** `intake.returned`: returned for completion (نقص) with the coded list of what is missing. */
+export const onIntakeReturned: MessageHandler<'intake.returned'> = async (message) => {
+  const deficiencies: IntakeReturnedBody['deficiencies'] = message.envelope.body.deficiencies;
+  await applyAnswer(message, 'returned', { deficiencies: JSON.stringify(deficiencies) }, { codes: deficiencies.map((d) => d.code) });
+};
+
+/** `intake.rejected`: rejected, with coded reasons and, for wrong jurisdiction, the competent office if known. */
+export const onIntakeRejected: MessageHandler<'intake.rejected'> = async (message) => {
+  const { reasons, competentOffice }: IntakeRejectedBody = message.envelope.body;
+  await applyAnswer(message, 'rejected', { rejection: JSON.stringify({ reasons, competentOffice }) }, { codes: reasons.map((r) => r.code) });
+};

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/app.js';
+import { useTestDatabase } from '../../../../test/db.js';
+import { makeCase, makeNationalId, makeParty, makeStationUser } from '../../../../test/factories.js';
+import { toPersianDigits } from '../../../domain/persian-text.js';
+import type { App } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import { TRACKING_RATE_LIMIT } from './tracking.routes.js';
+
+describe('public tracking of a complaint', () => {
+  let db: Db;
+  let app: App;
+  let complaint: { id: string; caseNumber: string; trackingCode: string };
+  const complainantId = makeNationalId();
+  const accusedId = makeNationalId();
+  let addressCounter = 0;
+
+  /** Each test asks from its own address, so the rate limit of one does not spill into another. */
+  const track = (query: Record<string, string>, remoteAddress = `10.0.0.${++addressCounter}`) =>
+    app.inject({ method: 'GET', url: '/api/public/tracking', query, remoteAddress });
+
+  beforeAll(async () => {
+    ({ db } = await useTestDatabase());
+    ({ app } = await useTestApp(db));
+    const { actor } = await makeStationUser(db);
+    const opened = await makeCase(db, actor);
+    complaint = { id: opened.id, caseNumber: opened.caseNumber, trackingCode: opened.trackingCode ?? '' };
+    await makeParty(db, actor, opened.id, {
+      role: 'complainant',
+      firstName: 'مریم',
+      lastName: 'احمدی',
+      nationalId: complainantId,
+    });
+    await makeParty(db, actor, opened.id, {
+      role: 'accused',
+      firstName: 'رضا',
+      lastName: 'کریمی',
+      nationalId: accusedId,
+    });
+  });
+
+  it('shows the complainant the state of their case in plain terms, without signing in', async () => {
+    const res = await track({ code: complaint.trackingCode, nationalId: complainantId });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'received',
+      caseNumber: complaint.caseNumber,
+      sentAt: null,
+      stationName: expect.stringMatching(/^واحد/),
+    });
+    expect(res.json().receivedAtLocal).toMatch(/^14\d\d\/\d\d\/\d\d \d\d:\d\d$/);
+    expect(res.body).not.toMatch(/مریم|رضا|احمدی|کریمی/);
+  });
+
+  it('accepts the code and the national ID however they were typed', async () => {
+    const res = await track({
+      code: complaint.trackingCode.toLowerCase().replaceAll('-', ' '),
+      nationalId: toPersianDigits(complainantId),
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('says sent once the case has left the station', async () => {
+    await db
+      .updateTable('cases')
+      .set({ status: 'sent', sent_at: new Date() })
+      .where('id', '=', complaint.id)
+      .execute();
+    const res = await track({ code: complaint.trackingCode, nationalId: complainantId });
+    expect(res.json().status).toBe('sent');
+    expect(res.json().sentAt).not.toBeNull();
+    await db
+      .updateTable('cases')
+      .set({ status: 'draft', sent_at: null })
+      .where('id', '=', complaint.id)
+      .execute();
+  });
+
+  it('answers the same 404 for a wrong code, a wrong national ID, or the accused\u2019s national ID', async () => {
+    const answers = await Promise.all([
+      track({ code: 'ZZZ-ZZZ-ZZZ', nationalId: complainantId }),
+      track({ code: complaint.trackingCode, nationalId: makeNationalId() }),
+      track({ code: complaint.trackingCode, nationalId: accusedId }),
+      track({ code: 'not a code', nationalId: 'nor an id' }),
+    ]);
+    for (const res of answers) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toEqual({ error: { code: 'tracking.not_found', message: 'tracking.not_found' } });
+    }
+  });
+
+  it('audits each look-up with its outcome, never with the national ID', async () => {
+    await track({ code: complaint.trackingCode, nationalId: complainantId }, '192.0.2.7');
+    await track({ code: complaint.trackingCode, nationalId: accusedId }, '192.0.2.8');
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'tracking.viewed')
+      .where('ip', 'in', ['192.0.2.7', '192.0.2.8'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => [r.ip, r.resource_id, r.details])).toEqual([
+      ['192.0.2.7', complaint.id, { outcome: 'found' }],
+      ['192.0.2.8', null, { outcome: 'not_found' }],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(complainantId);
+    expect(JSON.stringify(rows)).not.toContain(accusedId);
+  });
+
+  it('limits look-ups per address', async () => {
+    const address = '198.51.100.9';
+    for (let i = 0; i < TRACKING_RATE_LIMIT.max; i++) {
+      expect((await track({ code: 'ZZZ-ZZZ-ZZZ', nationalId: complainantId }, address)).statusCode).toBe(404);
+    }
+    const limited = await track({ code: complaint.trackingCode, nationalId: complainantId }, address);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('request.rate_limited');
+    expect(
+      (await track({ code: complaint.trackingCode, nationalId: complainantId }, '198.51.100.10')).statusCode,
+    ).toBe(200);
+  });
+
+  it('has no answer for a case that is not a complaint', async () => {
+    const { actor } = await makeStationUser(db);
+    const report = await makeCase(db, actor, { origin: 'officer_report' });
+    await db.updateTable('cases').set({ tracking_code: 'YYY-YYY-YYY' }).where('id', '=', report.id).execute();
+    await makeParty(db, actor, report.id, {
+      role: 'complainant',
+      firstName: 'a',
+      lastName: 'b',
+      nationalId: complainantId,
+    });
+    expect((await track({ code: 'YYY-YYY-YYY', nationalId: complainantId })).statusCode).toBe(404);
+  });
+});

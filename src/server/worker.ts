@@ -1,0 +1,35 @@
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
+import { createNodeDeps } from './node-deps.js';
+import { systemClock } from './platform/clock.js';
+import { createLogger } from './platform/logger.js';
+
+/**
+ * Runs a delivery worker as its own process (`casebridge worker`): the same database and data
+ * folder (keys, documents) as the node, no HTTP server. Any number can run beside the node; they
+ * share the outbox through FOR UPDATE SKIP LOCKED. Resolves when a signal stops it.
+ */
+export async function runWorker(config: Config, options: { onReady?: () => void } = {}): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database.db);
+  const deps = await createNodeDeps({ config, db: database.db, clock: systemClock, log });
+  const worker = startDeliveryWorker({
+    db: database.db,
+    clock: systemClock,
+    log,
+    transportFor: (node) => deps.exchange.transportFor(node),
+    policy: config.delivery,
+  });
+  log.info({ nodeId: config.nodeId }, 'delivery worker running');
+  options.onReady?.();
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await worker.stop();
+  await database.close();
+}
