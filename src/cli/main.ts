@@ -1,19 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { roles } from '../domain/roles.js';
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
-import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../server/demo/seed-demo.js';
-import { runAuditVerify } from './audit-verify.js';
-import { CliError, type CliIo } from './cli-context.js';
-import { runMigrate } from './migrate.js';
-import { runOrgsList } from './orgs-list.js';
-import { runSeed } from './seed.js';
-import { runServe } from './serve.js';
-import { runUsersAdd } from './users-add.js';
-import { runUsersList } from './users-list.js';
+import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../server/demo/demo-defaults.js';
+import { CliError, type CliIo } from './cli-error.js';
 
 /**
- * The `casebridge` command line: one file per command in this folder. Configuration comes from the
- * environment (src/server/config.ts), exactly as for the node; options only say what to do.
+ * The `casebridge` command line: one file per command in this folder, each imported only when its
+ * command runs (so `--help` or `audit verify` do not load the whole server). Configuration comes from
+ * the environment (src/server/config.ts), exactly as for the node; options only say what to do.
  */
 const io: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -63,6 +57,7 @@ program
   .description('run the node (HTTP API and web UI) until SIGINT/SIGTERM')
   .action(async () => {
     try {
+      const { runServe } = await import('./serve.js');
       await runServe(loadConfig());
     } catch (error) {
       process.exit(report(error));
@@ -72,7 +67,7 @@ program
 program
   .command('migrate')
   .description('apply the database migrations not yet applied')
-  .action(finite((config) => runMigrate(config, io)));
+  .action(finite(async (config) => (await import('./migrate.js')).runMigrate(config, io)));
 
 program
   .command('seed')
@@ -85,8 +80,12 @@ program
     String(DEFAULT_DEMO_SEED),
   )
   .action((options: { demo?: boolean; cases: number; seed: string }) =>
-    finite((config) =>
-      runSeed(config, { demo: options.demo === true, cases: options.cases, seed: options.seed }, io),
+    finite(async (config) =>
+      (await import('./seed.js')).runSeed(
+        config,
+        { demo: options.demo === true, cases: options.cases, seed: options.seed },
+        io,
+      ),
     )(),
   );
 
@@ -100,25 +99,53 @@ users
   .requiredOption('--name <name>', 'display name, as written (Persian welcome)')
   .option('--password <p>', 'password (at least 10 characters); prefer the prompt or stdin')
   .action((options: { org: string; username: string; role: string; name: string; password?: string }) =>
-    finite((config) => runUsersAdd(config, options, io))(),
+    finite(async (config) => (await import('./users-add.js')).runUsersAdd(config, options, io))(),
   );
 users
   .command('list')
   .description('list the users with role, organisation and state')
-  .action(finite((config) => runUsersList(config, io)));
+  .action(finite(async (config) => (await import('./users-list.js')).runUsersList(config, io)));
 
 program
   .command('orgs')
   .description('organisations of this node')
   .command('list')
   .description('list the organisations')
-  .action(finite((config) => runOrgsList(config, io)));
+  .action(finite(async (config) => (await import('./orgs-list.js')).runOrgsList(config, io)));
 
 program
   .command('audit')
   .description('the audit log')
   .command('verify')
   .description('verify the audit hash chain: exit 0 if intact, 2 at the first bad entry')
-  .action(finite((config) => runAuditVerify(config, io)));
+  .action(finite(async (config) => (await import('./audit-verify.js')).runAuditVerify(config, io)));
+
+program
+  .command('evidence')
+  .description('evidence bundles of cases')
+  .command('export <caseRef>')
+  .description(
+    'write the evidence bundle of a case (the station’s case id) as a ZIP, for `casebridge verify`',
+  )
+  .option('--out <file>', 'the ZIP to write (default: evidence-<caseRef>-<time>.zip here)')
+  .action((caseRef: string, options: { out?: string }) =>
+    finite(async (config) =>
+      (await import('./evidence-export.command.js')).runEvidenceExport(
+        config,
+        { caseRef, out: options.out },
+        io,
+      ),
+    )(),
+  );
+
+program
+  .command('worker')
+  .description('run an extra delivery worker beside the node (any number can run) until SIGINT/SIGTERM')
+  .action(finite(async (config) => (await import('./worker.js')).runWorkerCommand(config, io)));
+
+program
+  .command('verify <zip>')
+  .description('verify an evidence bundle offline: exit 0 if everything checks, 2 listing each failure')
+  .action((zip: string) => finite(async () => (await import('./verify.command.js')).runVerify(zip, io))());
 
 await program.parseAsync(process.argv);
