@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** What a document of a case file is. */
-export const documentKinds = ['complaint', 'report', 'evidence', 'id_document', 'photo', 'video', 'medical', 'other'] as const;
+export const documentKinds = [
+  'complaint',
+  'report',
+  'evidence',
+  'id_document',
+  'photo',
+  'video',
+  'medical',
+  'other',
+] as const;
 export const documentKindSchema = z.enum(documentKinds);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 

@@ -35,7 +35,8 @@ describe('making a user\u2019s file name safe to show', () => {
   });
 
   it('answers `document` for a missing, empty or dot-only name', () => {
-    for (const name of [undefined, null, '', '   ', '.', '..', '../', '\u202e\u0000']) expect(safeFileName(name)).toBe('document');
+    for (const name of [undefined, null, '', '   ', '.', '..', '../', '\u202e\u0000'])
+      expect(safeFileName(name)).toBe('document');
   });
 
   it('caps the length at 200 characters, keeping the extension and never cutting a character in two', () => {

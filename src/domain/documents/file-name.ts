@@ -28,6 +28,9 @@ export function safeFileName(input: string | null | undefined): string {
   const dot = base.lastIndexOf('.');
   const extension = dot > 0 ? Array.from(base.slice(dot)) : [];
   const keep = extension.length > 1 && extension.length <= MAX_EXTENSION_LENGTH ? extension : [];
-  const stem = Array.from(keep.length > 0 ? base.slice(0, dot) : base).slice(0, MAX_FILE_NAME_LENGTH - keep.length);
-  return (stem.join('').trimEnd() + keep.join('')) || DEFAULT_FILE_NAME;
+  const stem = Array.from(keep.length > 0 ? base.slice(0, dot) : base).slice(
+    0,
+    MAX_FILE_NAME_LENGTH - keep.length,
+  );
+  return stem.join('').trimEnd() + keep.join('') || DEFAULT_FILE_NAME;
 }

@@ -20,10 +20,36 @@ export type DocumentMediaType = (typeof documentMediaTypes)[number];
  * ISO base-media brands accepted as MP4 (what phones, body cameras and CCTV exports write). QuickTime (`qt  `),
  * 3GP and audio-only brands are not MP4 and are refused.
  */
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'mp71', 'avc1', 'M4V ', 'MSNV', 'dash']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'mp71',
+  'avc1',
+  'M4V ',
+  'MSNV',
+  'dash',
+]);
 
 /** Markup that a browser could render or run; refused as "text" wherever it appears in the first KiB. */
-const MARKUP_MARKERS = ['<html', '<!doctype', '<svg', '<?xml', '<script', '<head', '<body', '<iframe', '<object', '<embed', '<!--'];
+const MARKUP_MARKERS = [
+  '<html',
+  '<!doctype',
+  '<svg',
+  '<?xml',
+  '<script',
+  '<head',
+  '<body',
+  '<iframe',
+  '<object',
+  '<embed',
+  '<!--',
+];
 const MARKUP_WINDOW = 1024;
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>

@@ -12,5 +12,8 @@ export function attachmentDisposition(fileName: string): string {
 
 /** Percent-encodes everything but RFC 5987's `attr-char` (encodeURIComponent leaves `'()*` bare). */
 function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }

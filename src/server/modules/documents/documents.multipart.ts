@@ -7,7 +7,8 @@ import type { IncomingDocument } from './documents.usecases.js';
 /** The multipart field that carries the file. */
 const FILE_FIELD = 'file';
 
-const invalid = (path: string, code: string, message: string) => new AppError('request.invalid', { issues: [{ path, code, message }] });
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('request.invalid', { issues: [{ path, code, message }] });
 
 /**
  * Reads an upload's multipart body up to the start of its file: the text fields first (`kind`), validated,
@@ -15,7 +16,10 @@ const invalid = (path: string, code: string, message: string) => new AppError('r
  * but the small text fields (capped at 1 KiB each by the multipart limits). A file past `maxBytes` (the
  * multipart `fileSize` limit, set from the same configuration) fails its stream with `documents.too_large`.
  */
-export async function receiveMultipartDocument(request: FastifyRequest, options: { maxBytes: number }): Promise<IncomingDocument> {
+export async function receiveMultipartDocument(
+  request: FastifyRequest,
+  options: { maxBytes: number },
+): Promise<IncomingDocument> {
   if (!request.isMultipart()) throw new AppError('request.unsupported_media_type');
   const parts = request.parts();
   const fields: Record<string, unknown> = {};
@@ -37,14 +41,19 @@ export async function receiveMultipartDocument(request: FastifyRequest, options:
       const issues = parsed.error.issues.map((i) => ({
         path: ['body', ...i.path.map(String)].join('.'),
         code: `validation.${i.code}`,
-        message: i.path[0] !== undefined && fields[String(i.path[0])] === undefined ? 'Send this field before the file.' : i.message,
+        message:
+          i.path[0] !== undefined && fields[String(i.path[0])] === undefined
+            ? 'Send this field before the file.'
+            : i.message,
       }));
       throw new AppError('request.invalid', { issues });
     }
     const file = part.file;
     // Past the limit the parser would quietly drop the rest of the file and wait for the whole upload to
     // arrive; failing the stream at once answers 413 while the client is still sending, and stores nothing.
-    file.once('limit', () => file.destroy(new AppError('documents.too_large', { details: { maxBytes: options.maxBytes } })));
+    file.once('limit', () =>
+      file.destroy(new AppError('documents.too_large', { details: { maxBytes: options.maxBytes } })),
+    );
     // Browsers send a quote in a file name as %22 (HTML's multipart encoding); give the user their quote back.
     const fileName = safeFileName(part.filename.replace(/%22/g, '"'));
     return { kind: parsed.data.kind, fileName, content: file, wasTruncated: () => file.truncated };
@@ -56,7 +65,8 @@ async function nextPart(parts: ReturnType<FastifyRequest['parts']>, maxBytes: nu
   try {
     return await parts.next();
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('documents.too_large', { details: { maxBytes } });
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('documents.too_large', { details: { maxBytes } });
     throw error;
   }
 }

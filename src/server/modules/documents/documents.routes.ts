@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { caseDocumentListSchema, caseDocumentParamsSchema, caseDocumentSchema, documentKindSchema } from '../../../domain/documents/documents.schema.js';
+import {
+  caseDocumentListSchema,
+  caseDocumentParamsSchema,
+  caseDocumentSchema,
+  documentKindSchema,
+} from '../../../domain/documents/documents.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -28,7 +33,8 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
       schema: {
         tags: ['documents'],
         summary: 'Add a document to a draft case (multipart: the `kind` field, then the `file`)',
-        description: 'The type is told by the content (PDF, JPEG, PNG, TIFF, WebP, MP4, plain text); the client\u2019s type and the file name are ignored.',
+        description:
+          'The type is told by the content (PDF, JPEG, PNG, TIFF, WebP, MP4, plain text); the client\u2019s type and the file name are ignored.',
         consumes: ['multipart/form-data'],
         params: caseParamsSchema,
         body: uploadBodyDocSchema,
@@ -37,8 +43,14 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
     },
     async (request, reply) => {
       const document = await uploadDocument({
-        db: deps.db, blobs: deps.blobs, clock: deps.clock, actor: requireActor(request), caseId: request.params.id,
-        maxBytes: deps.config.maxDocumentBytes, ip: clientIp(request), receive: () => receiveMultipartDocument(request, { maxBytes: deps.config.maxDocumentBytes }),
+        db: deps.db,
+        blobs: deps.blobs,
+        clock: deps.clock,
+        actor: requireActor(request),
+        caseId: request.params.id,
+        maxBytes: deps.config.maxDocumentBytes,
+        ip: clientIp(request),
+        receive: () => receiveMultipartDocument(request, { maxBytes: deps.config.maxDocumentBytes }),
       });
       return reply.status(201).send(document);
     },
@@ -46,22 +58,49 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
 
   app.get(
     '/api/cases/:id/documents',
-    { schema: { tags: ['documents'], summary: 'The documents of a case', params: caseParamsSchema, response: { 200: caseDocumentListSchema } } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'The documents of a case',
+        params: caseParamsSchema,
+        response: { 200: caseDocumentListSchema },
+      },
+    },
     async (request) => ({
-      items: await listDocuments({ db: deps.db, clock: deps.clock, actor: requireActor(request), caseId: request.params.id, ip: clientIp(request) }),
+      items: await listDocuments({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        caseId: request.params.id,
+        ip: clientIp(request),
+      }),
     }),
   );
 
   app.get(
     '/api/cases/:id/documents/:documentId/content',
-    { schema: { tags: ['documents'], summary: 'Download a document (always as an attachment, never rendered)', params: caseDocumentParamsSchema } },
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Download a document (always as an attachment, never rendered)',
+        params: caseDocumentParamsSchema,
+      },
+    },
     async (request, reply) => {
       const { document, content } = await downloadDocument({
-        db: deps.db, blobs: deps.blobs, clock: deps.clock, actor: requireActor(request),
-        caseId: request.params.id, documentId: request.params.documentId, ip: clientIp(request),
+        db: deps.db,
+        blobs: deps.blobs,
+        clock: deps.clock,
+        actor: requireActor(request),
+        caseId: request.params.id,
+        documentId: request.params.documentId,
+        ip: clientIp(request),
       });
       return reply
-        .header('content-type', document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType)
+        .header(
+          'content-type',
+          document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType,
+        )
         .header('content-length', String(document.size))
         .header('content-disposition', attachmentDisposition(document.name))
         .header('x-content-type-options', 'nosniff')

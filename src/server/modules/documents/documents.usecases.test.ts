@@ -16,7 +16,11 @@ import { openDocumentStream, uploadDocument, type IncomingDocument } from './doc
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
 
-const incoming = (content: Buffer, kind: DocumentKind = 'report', fileName = 'doc.pdf'): IncomingDocument => ({
+const incoming = (
+  content: Buffer,
+  kind: DocumentKind = 'report',
+  fileName = 'doc.pdf',
+): IncomingDocument => ({
   kind,
   fileName,
   content: Readable.from([content]),
@@ -33,7 +37,8 @@ describe('documents, as the use cases see them', () => {
   const newCase = async () => (await makeDraftCase(db, { orgId: actor.orgId, userId: actor.userId })).id;
   const upload = (caseId: string, receive: () => Promise<IncomingDocument>, store = blobs) =>
     uploadDocument({ db, blobs: store, clock: systemClock, actor, caseId, maxBytes: 1024 * 1024, receive });
-  const sendCase = (caseId: string) => db.updateTable('cases').set({ status: 'sent' }).where('id', '=', caseId).execute();
+  const sendCase = (caseId: string) =>
+    db.updateTable('cases').set({ status: 'sent' }).where('id', '=', caseId).execute();
 
   beforeAll(async () => {
     ({ db } = await useTestDatabase());
@@ -59,8 +64,12 @@ describe('documents, as the use cases see them', () => {
   it('opens nothing for another station, nor for a document of another case', async () => {
     const caseId = await newCase();
     const document = await upload(caseId, async () => incoming(Buffer.concat([PDF, Buffer.from('x')])));
-    await expect(openDocumentStream({ db, blobs, actor: stranger, caseId, documentId: document.id })).rejects.toMatchObject({ code: 'cases.not_found' });
-    await expect(openDocumentStream({ db, blobs, actor, caseId: await newCase(), documentId: document.id })).rejects.toMatchObject({ code: 'documents.not_found' });
+    await expect(
+      openDocumentStream({ db, blobs, actor: stranger, caseId, documentId: document.id }),
+    ).rejects.toMatchObject({ code: 'cases.not_found' });
+    await expect(
+      openDocumentStream({ db, blobs, actor, caseId: await newCase(), documentId: document.id }),
+    ).rejects.toMatchObject({ code: 'documents.not_found' });
   });
 
   it('does not read the upload at all when the actor may not add to the case', async () => {
@@ -70,7 +79,9 @@ describe('documents, as the use cases see them', () => {
       return incoming(PDF);
     };
     const caseId = await newCase();
-    await expect(uploadDocument({ db, blobs, clock: systemClock, actor: stranger, caseId, maxBytes: 1024, receive })).rejects.toMatchObject({ code: 'cases.not_found' });
+    await expect(
+      uploadDocument({ db, blobs, clock: systemClock, actor: stranger, caseId, maxBytes: 1024, receive }),
+    ).rejects.toMatchObject({ code: 'cases.not_found' });
     await sendCase(caseId);
     await expect(upload(caseId, receive)).rejects.toMatchObject({ code: 'cases.not_editable' });
     expect(received).toBe(false);
@@ -85,7 +96,9 @@ describe('documents, as the use cases see them', () => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'cases.not_editable' });
     expect(await blobs.has(sha256Hex(content))).toBe(false);
-    expect(await db.selectFrom('case_documents').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+    expect(
+      await db.selectFrom('case_documents').select('id').where('case_id', '=', caseId).execute(),
+    ).toEqual([]);
   });
 
   it('keeps the blob when the refused upload\u2019s bytes belong to another document too', async () => {
@@ -113,8 +126,12 @@ describe('documents, as the use cases see them', () => {
         return stored;
       },
     };
-    await expect(upload(caseId, async () => incoming(content), vanishing)).rejects.toMatchObject({ code: 'documents.upload_conflict' });
-    expect(await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256Hex(content)).execute()).toEqual([]);
+    await expect(upload(caseId, async () => incoming(content), vanishing)).rejects.toMatchObject({
+      code: 'documents.upload_conflict',
+    });
+    expect(
+      await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256Hex(content)).execute(),
+    ).toEqual([]);
   });
 
   it('checks a text longer than the stored head to its end', async () => {
@@ -122,15 +139,23 @@ describe('documents, as the use cases see them', () => {
     const accepted = await upload(await newCase(), async () => incoming(persian, 'report', 'صورتجلسه.txt'));
     expect(accepted).toMatchObject({ mediaType: 'text/plain', size: persian.length });
 
-    const turnsBinary = Buffer.concat([Buffer.from('plain at first\n'.repeat(400)), Buffer.from([0x00, 0x01]), Buffer.from('MZ')]);
-    await expect(upload(await newCase(), async () => incoming(turnsBinary))).rejects.toMatchObject({ code: 'documents.unsupported_type' });
+    const turnsBinary = Buffer.concat([
+      Buffer.from('plain at first\n'.repeat(400)),
+      Buffer.from([0x00, 0x01]),
+      Buffer.from('MZ'),
+    ]);
+    await expect(upload(await newCase(), async () => incoming(turnsBinary))).rejects.toMatchObject({
+      code: 'documents.unsupported_type',
+    });
     expect(await blobs.has(sha256Hex(turnsBinary))).toBe(false);
   });
 
   it('refuses a file its transport cut short, and keeps nothing', async () => {
     const content = Buffer.concat([PDF, Buffer.from('cut')]);
     const cut = { ...incoming(content), wasTruncated: () => true };
-    await expect(upload(await newCase(), async () => cut)).rejects.toMatchObject({ code: 'documents.too_large' });
+    await expect(upload(await newCase(), async () => cut)).rejects.toMatchObject({
+      code: 'documents.too_large',
+    });
     expect(await blobs.has(sha256Hex(content))).toBe(false);
   });
 });

@@ -7,7 +7,11 @@ import type { Db } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
 import type { BlobStore, StoredBlob } from '../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../platform/clock.js';
-import { createPlainTextCheck, detectContentType, type DocumentMediaType } from '../../platform/content-type.js';
+import {
+  createPlainTextCheck,
+  detectContentType,
+  type DocumentMediaType,
+} from '../../platform/content-type.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { assertEditable, loadCaseFor } from '../cases/case-access.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
@@ -59,10 +63,21 @@ export async function uploadDocument(input: {
   const incoming = await input.receive();
   const stored = await blobs.put(incoming.content, { maxBytes: input.maxBytes });
   try {
-    const mediaType = await checkStoredContent({ blobs, stored, truncated: incoming.wasTruncated(), maxBytes: input.maxBytes });
+    const mediaType = await checkStoredContent({
+      blobs,
+      stored,
+      truncated: incoming.wasTruncated(),
+      maxBytes: input.maxBytes,
+    });
     const row = await db.transaction().execute(async (tx) => {
       // Checked again under the row lock: the case may have been sent while the file was uploading.
-      const caseRow = await loadCaseFor({ db: tx, actor, caseId, action: 'case.document.upload', forUpdate: true });
+      const caseRow = await loadCaseFor({
+        db: tx,
+        actor,
+        caseId,
+        action: 'case.document.upload',
+        forUpdate: true,
+      });
       assertAccepts(caseRow);
       await lockBlob(tx, stored.sha256);
       // A refused upload of the same bytes may have removed the blob between our write and this lock.
@@ -82,11 +97,31 @@ export async function uploadDocument(input: {
         uploaded_at: at,
       });
       // Ids, kind, type and hash only: a file name can carry a person's name.
-      const details = { documentId: document.id, kind: document.kind, mediaType, size: stored.size, sha256: stored.sha256 };
-      await recordCaseEvent(tx, { caseId: caseRow.id, orgId: caseRow.org_id, at, actorUserId: actor.userId, type: 'document.uploaded', details });
+      const details = {
+        documentId: document.id,
+        kind: document.kind,
+        mediaType,
+        size: stored.size,
+        sha256: stored.sha256,
+      };
+      await recordCaseEvent(tx, {
+        caseId: caseRow.id,
+        orgId: caseRow.org_id,
+        at,
+        actorUserId: actor.userId,
+        type: 'document.uploaded',
+        details,
+      });
       await recordAudit(tx, {
-        action: 'document.uploaded', actorUserId: actor.userId, actorOrgId: actor.orgId,
-        resourceType: 'case_document', resourceId: document.id, orgId: caseRow.org_id, ip: input.ip ?? null, details: { caseId: caseRow.id, ...details }, at,
+        action: 'document.uploaded',
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        resourceType: 'case_document',
+        resourceId: document.id,
+        orgId: caseRow.org_id,
+        ip: input.ip ?? null,
+        details: { caseId: caseRow.id, ...details },
+        at,
       });
       return document;
     });
@@ -102,13 +137,22 @@ export async function uploadDocument(input: {
  * (`documents.too_large`), empty (`documents.empty`), or none of the accepted types (`documents.unsupported_type`).
  * Text longer than the head the store kept is read back and checked to its end.
  */
-async function checkStoredContent(input: { blobs: BlobStore; stored: StoredBlob; truncated: boolean; maxBytes: number }): Promise<DocumentMediaType> {
+async function checkStoredContent(input: {
+  blobs: BlobStore;
+  stored: StoredBlob;
+  truncated: boolean;
+  maxBytes: number;
+}): Promise<DocumentMediaType> {
   const { stored } = input;
   if (input.truncated) throw new AppError('documents.too_large', { details: { maxBytes: input.maxBytes } });
   if (stored.size === 0) throw new AppError('documents.empty');
   const mediaType = detectContentType(stored.head, stored.size);
   if (!mediaType) throw new AppError('documents.unsupported_type');
-  if (mediaType === 'text/plain' && stored.size > stored.head.length && !(await isPlainTextThroughout(input.blobs, stored.sha256))) {
+  if (
+    mediaType === 'text/plain' &&
+    stored.size > stored.head.length &&
+    !(await isPlainTextThroughout(input.blobs, stored.sha256))
+  ) {
     throw new AppError('documents.unsupported_type');
   }
   return mediaType;
@@ -139,14 +183,27 @@ async function discardUnreferencedBlob(input: { db: Db; blobs: BlobStore; sha256
 }
 
 /** The documents of a case the actor may read, oldest first; the listing is audited. */
-export async function listDocuments(input: { db: Db; clock: Clock; actor: Actor; caseId: string; ip?: string | null }): Promise<CaseDocument[]> {
+export async function listDocuments(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  caseId: string;
+  ip?: string | null;
+}): Promise<CaseDocument[]> {
   const { actor } = input;
   return input.db.transaction().execute(async (tx) => {
     const caseRow = await loadCaseFor({ db: tx, actor, caseId: input.caseId, action: 'case.document.read' });
     const rows = await findDocumentsOfCase(tx, caseRow.id);
     await recordAudit(tx, {
-      action: 'document.listed', actorUserId: actor.userId, actorOrgId: actor.orgId,
-      resourceType: 'case', resourceId: caseRow.id, orgId: caseRow.org_id, ip: input.ip ?? null, details: { count: rows.length }, at: input.clock.now(),
+      action: 'document.listed',
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'case',
+      resourceId: caseRow.id,
+      orgId: caseRow.org_id,
+      ip: input.ip ?? null,
+      details: { count: rows.length },
+      at: input.clock.now(),
     });
     return rows.map(presentDocument);
   });
@@ -164,13 +221,30 @@ export interface DocumentStream {
  * reach, `documents.not_found` for a document that is not this case's. Not audited: the caller records why it
  * read the bytes (a download, a message to the prosecutor's office).
  */
-export async function openDocumentStream(input: { db: Db; blobs: BlobStore; actor: Actor; caseId: string; documentId: string }): Promise<DocumentStream> {
+export async function openDocumentStream(input: {
+  db: Db;
+  blobs: BlobStore;
+  actor: Actor;
+  caseId: string;
+  documentId: string;
+}): Promise<DocumentStream> {
   const { row, content } = await openDocumentRow(input);
   return { document: presentDocument(row), content };
 }
 
-async function openDocumentRow(input: { db: Db; blobs: BlobStore; actor: Actor; caseId: string; documentId: string }): Promise<{ row: CaseDocumentRow; content: Readable }> {
-  const caseRow = await loadCaseFor({ db: input.db, actor: input.actor, caseId: input.caseId, action: 'case.document.read' });
+async function openDocumentRow(input: {
+  db: Db;
+  blobs: BlobStore;
+  actor: Actor;
+  caseId: string;
+  documentId: string;
+}): Promise<{ row: CaseDocumentRow; content: Readable }> {
+  const caseRow = await loadCaseFor({
+    db: input.db,
+    actor: input.actor,
+    caseId: input.caseId,
+    action: 'case.document.read',
+  });
   const row = await findDocumentOfCase(input.db, { caseId: caseRow.id, documentId: input.documentId });
   if (!row) throw new AppError('documents.not_found');
   return { row, content: await input.blobs.get(row.sha256) };
@@ -191,9 +265,15 @@ export async function downloadDocument(input: {
   try {
     await input.db.transaction().execute(async (tx) => {
       await recordAudit(tx, {
-        action: 'document.read', actorUserId: actor.userId, actorOrgId: actor.orgId,
-        resourceType: 'case_document', resourceId: row.id, orgId: row.org_id, ip: input.ip ?? null,
-        details: { caseId: row.case_id, sha256: row.sha256 }, at: input.clock.now(),
+        action: 'document.read',
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        resourceType: 'case_document',
+        resourceId: row.id,
+        orgId: row.org_id,
+        ip: input.ip ?? null,
+        details: { caseId: row.case_id, sha256: row.sha256 },
+        at: input.clock.now(),
       });
     });
   } catch (error) {

@@ -42,7 +42,10 @@ const bytesOf = async (stream: Readable): Promise<Buffer> => {
  * What every blob store driver must do (the local disk now, S3-compatible storage later): run it from the
  * driver's own test file with a factory that gives a fresh, empty store.
  */
-export function describeBlobStoreContract(driver: string, makeStore: () => Promise<BlobStoreUnderTest>): void {
+export function describeBlobStoreContract(
+  driver: string,
+  makeStore: () => Promise<BlobStoreUnderTest>,
+): void {
   describe(`the ${driver} blob store (contract)`, () => {
     const withStore = async (test: (store: BlobStore) => Promise<void>) => {
       const { store, cleanup } = await makeStore();
@@ -56,7 +59,9 @@ export function describeBlobStoreContract(driver: string, makeStore: () => Promi
     it('gives back exactly the bytes it was given, named by their SHA-256, with their size and first 4 KiB', () =>
       withStore(async (store) => {
         const content = Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 7) % 256));
-        const stored = await store.put(Readable.from([content.subarray(0, 3000), content.subarray(3000)]), { maxBytes: 1_000_000 });
+        const stored = await store.put(Readable.from([content.subarray(0, 3000), content.subarray(3000)]), {
+          maxBytes: 1_000_000,
+        });
         expect(stored.sha256).toBe(sha256Hex(content));
         expect(stored.size).toBe(content.length);
         expect(stored.head.equals(content.subarray(0, HEAD_BYTES))).toBe(true);
@@ -74,13 +79,18 @@ export function describeBlobStoreContract(driver: string, makeStore: () => Promi
       withStore(async (store) => {
         const stored = await store.put(generated(80, 64 * 1024), { maxBytes: 80 * 64 * 1024 });
         expect(stored).toMatchObject(await hashStream(generated(80, 64 * 1024)));
-        expect(await hashStream(await store.get(stored.sha256))).toEqual({ sha256: stored.sha256, size: stored.size });
+        expect(await hashStream(await store.get(stored.sha256))).toEqual({
+          sha256: stored.sha256,
+          size: stored.size,
+        });
       }));
 
     it('stores the same content once, however many times it is put, even at the same time', () =>
       withStore(async (store) => {
         const content = Buffer.from('the same statement, twice');
-        const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.put(Readable.from([content]), { maxBytes: 1000 })));
+        const [a, b, c] = await Promise.all(
+          [1, 2, 3].map(() => store.put(Readable.from([content]), { maxBytes: 1000 })),
+        );
         expect(a?.sha256).toBe(sha256Hex(content));
         expect(b?.sha256).toBe(a?.sha256);
         expect(c?.sha256).toBe(a?.sha256);
@@ -96,7 +106,9 @@ export function describeBlobStoreContract(driver: string, makeStore: () => Promi
     it('refuses a content past the size limit with documents.too_large, and keeps nothing of it', () =>
       withStore(async (store) => {
         const content = Buffer.alloc(1025, 2);
-        const error = await store.put(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), { maxBytes: 1024 }).catch((e: unknown) => e);
+        const error = await store
+          .put(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), { maxBytes: 1024 })
+          .catch((e: unknown) => e);
         expect(isAppError(error, 'documents.too_large')).toBe(true);
         expect(await store.has(sha256Hex(content))).toBe(false);
         expect(await store.has(sha256Hex(content.subarray(0, 1024)))).toBe(false);
@@ -105,7 +117,9 @@ export function describeBlobStoreContract(driver: string, makeStore: () => Promi
     it('keeps nothing of a content whose source fails half-way, and passes the failure on', () =>
       withStore(async (store) => {
         const part = Buffer.alloc(5000, 3);
-        await expect(store.put(failingAfter(part), { maxBytes: 1_000_000 })).rejects.toThrow('connection reset');
+        await expect(store.put(failingAfter(part), { maxBytes: 1_000_000 })).rejects.toThrow(
+          'connection reset',
+        );
         expect(await store.has(sha256Hex(part))).toBe(false);
       }));
 
@@ -118,7 +132,12 @@ export function describeBlobStoreContract(driver: string, makeStore: () => Promi
 
     it('answers documents.not_found for a hash it does not hold, and for anything that is not a hash', () =>
       withStore(async (store) => {
-        for (const name of [sha256Hex('never stored'), '../../etc/passwd', 'ABC', sha256Hex('x').toUpperCase()]) {
+        for (const name of [
+          sha256Hex('never stored'),
+          '../../etc/passwd',
+          'ABC',
+          sha256Hex('x').toUpperCase(),
+        ]) {
           const error = await store.get(name).catch((e: unknown) => e);
           expect(isAppError(error, 'documents.not_found')).toBe(true);
           expect(await store.has(name)).toBe(false);
