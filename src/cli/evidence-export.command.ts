@@ -22,7 +22,9 @@ export async function runEvidenceExport(
 ): Promise<number> {
   const keyring = path.join(config.dataDir, 'keys', 'keyring.json');
   if (!(await exists(keyring))) {
-    throw new CliError(`no node keys in ${path.dirname(keyring)}: start the node once with this DATA_DIR first`);
+    throw new CliError(
+      `no node keys in ${path.dirname(keyring)}: start the node once with this DATA_DIR first`,
+    );
   }
   const keys = await loadOrCreateNodeKeys({ dataDir: config.dataDir, nodeId: config.nodeId });
   const blobs = createFsBlobStore(path.join(config.dataDir, 'blobs'));
@@ -30,9 +32,17 @@ export async function runEvidenceExport(
 
   const summary = await withDatabase(config, 'require-migrated', async ({ db }) => {
     try {
-      return await exportEvidenceBundle({ db, blobs, caseRef: options.caseRef, signer: keys.signer, clock, outFile });
+      return await exportEvidenceBundle({
+        db,
+        blobs,
+        caseRef: options.caseRef,
+        signer: keys.signer,
+        clock,
+        outFile,
+      });
     } catch (error) {
-      if (isAppError(error, 'cases.not_found')) throw new CliError(`no evidence about case ${options.caseRef} in this node's log`);
+      if (isAppError(error, 'cases.not_found'))
+        throw new CliError(`no evidence about case ${options.caseRef} in this node's log`);
       throw error;
     }
   });
@@ -42,7 +52,9 @@ export async function runEvidenceExport(
       `${summary.refused ? ` (${summary.refused} refused)` : ''}; signed tree head size ${summary.treeSize}, root ${summary.rootHash}`,
   );
   if (summary.missingDocuments) {
-    io.err(`warning: ${summary.missingDocuments} document(s) named by the messages are not held by this node; the bundle will not verify`);
+    io.err(
+      `warning: ${summary.missingDocuments} document(s) named by the messages are not held by this node; the bundle will not verify`,
+    );
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { formatFailure, verifyEvidenceBundle } from '../server/modules/evidence/bundle-verify.js';
-import type { CliIo } from './cli-context.js';
+import type { CliIo } from './cli-error.js';
 
 /** Exit code when a bundle does not verify (1 is any other failure). */
 export const BUNDLE_INVALID_EXIT = 2;

@@ -7,7 +7,12 @@
  * Pure: shared by the exporter and the offline verifier.
  */
 import { z } from 'zod';
-import { messagePartySchema, messageTypeSchema, sha256HexSchema, type MessageType } from '../messages/envelope.js';
+import {
+  messagePartySchema,
+  messageTypeSchema,
+  sha256HexSchema,
+  type MessageType,
+} from '../messages/envelope.js';
 import { evidenceKindSchema } from './evidence-kinds.js';
 import { signedTreeHeadSchema } from './tree-head.js';
 

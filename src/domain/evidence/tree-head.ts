@@ -26,4 +26,9 @@ export const signedTreeHeadSchema = treeHeadSchema.extend({
 export type SignedTreeHead = z.infer<typeof signedTreeHeadSchema>;
 
 /** The fields of a tree head, in a fixed order (for naming which one differs from what was signed). */
-export const treeHeadFields = ['nodeId', 'treeSize', 'rootHash', 'timestamp'] as const satisfies readonly (keyof TreeHead)[];
+export const treeHeadFields = [
+  'nodeId',
+  'treeSize',
+  'rootHash',
+  'timestamp',
+] as const satisfies readonly (keyof TreeHead)[];

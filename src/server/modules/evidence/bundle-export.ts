@@ -58,13 +58,20 @@ export async function exportEvidenceBundle(input: {
 }): Promise<EvidenceBundleSummary> {
   const { treeHead, leaves } = await signCurrentTreeHead(input);
   const caseEntries = await listCaseEntries(input.db, input.caseRef, treeHead.treeSize);
-  if (caseEntries.length === 0) throw new AppError('cases.not_found', { message: 'The evidence log holds nothing about this case.' });
+  if (caseEntries.length === 0)
+    throw new AppError('cases.not_found', { message: 'The evidence log holds nothing about this case.' });
 
   const plan = planBundle(caseEntries, leaves);
   const documents: ManifestDocument[] = [];
   for (const doc of plan.documents.values()) {
     const held = await input.blobs.has(doc.sha256);
-    documents.push({ sha256: doc.sha256, size: doc.size, mediaType: doc.mediaType, name: doc.name, file: held ? documentFileName(doc.sha256) : null });
+    documents.push({
+      sha256: doc.sha256,
+      size: doc.size,
+      mediaType: doc.mediaType,
+      name: doc.name,
+      file: held ? documentFileName(doc.sha256) : null,
+    });
   }
   const trusted = await findTrustedKeys(input.db, [...new Set([...plan.kids, treeHead.kid])]);
   const keyFiles: { key: ManifestKey; jwk: Ed25519PublicJwk }[] = trusted.map((k) => ({
@@ -87,7 +94,15 @@ export async function exportEvidenceBundle(input: {
   };
 
   const members: ZipMember[] = [
-    { name: README_FILE, data: bundleReadme({ ...manifest, treeSize: treeHead.treeSize, rootHash: treeHead.rootHash, kid: treeHead.kid }) },
+    {
+      name: README_FILE,
+      data: bundleReadme({
+        ...manifest,
+        treeSize: treeHead.treeSize,
+        rootHash: treeHead.rootHash,
+        kid: treeHead.kid,
+      }),
+    },
     { name: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` },
     ...keyFiles.map((k) => ({ name: k.key.file, data: `${JSON.stringify(k.jwk, null, 2)}\n` })),
     ...[...plan.files].map(([name, data]) => ({ name, data })),

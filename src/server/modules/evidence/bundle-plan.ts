@@ -38,7 +38,14 @@ export interface BundlePlan {
 
 /** Plans the bundle of these entries (all below the tree of `leaves`), with each entry's inclusion proof. */
 export function planBundle(caseEntries: readonly EvidenceEntry[], leaves: readonly Uint8Array[]): BundlePlan {
-  const plan: BundlePlan = { files: new Map(), entries: [], messages: [], receipts: [], documents: new Map(), kids: new Set() };
+  const plan: BundlePlan = {
+    files: new Map(),
+    entries: [],
+    messages: [],
+    receipts: [],
+    documents: new Map(),
+    kids: new Set(),
+  };
   const messagesById = new Map<string, ManifestMessage>();
   const receiptsByMessage = new Map<string, number>();
 
@@ -70,7 +77,11 @@ interface Placed {
   messageSha256: string | null;
 }
 
-function placeMessage(plan: BundlePlan, byId: Map<string, ManifestMessage>, entry: EvidenceEntry): Placed | null {
+function placeMessage(
+  plan: BundlePlan,
+  byId: Map<string, ManifestMessage>,
+  entry: EvidenceEntry,
+): Placed | null {
   const payload = peekJwsPayload(entry.entry);
   const envelope = payload ? messageEnvelopeSchema.safeParse(payload.json) : null;
   const kid = peekKid(entry.entry);
@@ -82,7 +93,8 @@ function placeMessage(plan: BundlePlan, byId: Map<string, ManifestMessage>, entr
   if (existing === undefined) {
     plan.files.set(file, entry.entry);
     plan.kids.add(kid);
-    for (const doc of message.documents) if (!plan.documents.has(doc.sha256)) plan.documents.set(doc.sha256, doc);
+    for (const doc of message.documents)
+      if (!plan.documents.has(doc.sha256)) plan.documents.set(doc.sha256, doc);
     byId.set(message.id, {
       id: message.id,
       type: message.type,
@@ -100,13 +112,19 @@ function placeMessage(plan: BundlePlan, byId: Map<string, ManifestMessage>, entr
   return { file, messageSha256: payload.sha256 };
 }
 
-function placeReceipt(plan: BundlePlan, countByMessage: Map<string, number>, entry: EvidenceEntry): Placed | null {
+function placeReceipt(
+  plan: BundlePlan,
+  countByMessage: Map<string, number>,
+  entry: EvidenceEntry,
+): Placed | null {
   const payload = peekJwsPayload(entry.entry);
   const receipt = payload ? deliveryReceiptSchema.safeParse(payload.json) : null;
   const kid = peekKid(entry.entry);
   if (!receipt?.success || !kid || !SAFE_ID.test(receipt.data.messageId)) return null;
   const { messageId, messageSha256 } = receipt.data;
-  const known = plan.receipts.find((r) => r.messageId === messageId && plan.files.get(r.file) === entry.entry);
+  const known = plan.receipts.find(
+    (r) => r.messageId === messageId && plan.files.get(r.file) === entry.entry,
+  );
   const hash = isSha256Hex(messageSha256) ? messageSha256 : null;
   if (known) return { file: known.file, messageSha256: hash };
   const nth = (countByMessage.get(messageId) ?? 0) + 1;

@@ -1,7 +1,14 @@
 /** The README.txt of an evidence bundle: how to verify it, in Persian and in English. */
 
 /** The README text for a bundle of this case, node and tree head. */
-export function bundleReadme(input: { caseRef: string; nodeId: string; createdAt: string; treeSize: number; rootHash: string; kid: string }): string {
+export function bundleReadme(input: {
+  caseRef: string;
+  nodeId: string;
+  createdAt: string;
+  treeSize: number;
+  rootHash: string;
+  kid: string;
+}): string {
   return `بستهٔ ادله — casebridge
 =======================
 

@@ -38,7 +38,10 @@ export async function verifyEvidenceBundle(zipPath: string): Promise<BundleRepor
   try {
     zip = await openZip(zipPath);
   } catch (error) {
-    return failedReport(basename(zipPath), `not a readable ZIP archive (${error instanceof Error ? error.message : 'error'})`);
+    return failedReport(
+      basename(zipPath),
+      `not a readable ZIP archive (${error instanceof Error ? error.message : 'error'})`,
+    );
   }
   try {
     const manifest = await readManifest(zip);
@@ -99,7 +102,8 @@ function checkListedFiles(ctx: VerifyContext): void {
 
 async function checkKeys(ctx: VerifyContext): Promise<void> {
   for (const listed of ctx.manifest.keys) {
-    if (listed.file !== keyFileName(listed.kid)) ctx.fail(listed.file, `file name should be ${keyFileName(listed.kid)}`);
+    if (listed.file !== keyFileName(listed.kid))
+      ctx.fail(listed.file, `file name should be ${keyFileName(listed.kid)}`);
     const bytes = await ctx.read(listed.file);
     if (!bytes) continue;
     try {
@@ -125,11 +129,21 @@ function checkTreeHead(ctx: VerifyContext): TreeHead {
     return claimed;
   }
   const signerNode = ctx.keys.get(opened.kid)?.nodeId;
-  if (signerNode !== opened.head.nodeId) ctx.fail(MANIFEST_FILE, `treeHead: signed with a key of node ${signerNode ?? '?'}, not of ${opened.head.nodeId}`);
-  if (opened.head.nodeId !== ctx.manifest.nodeId) ctx.fail(MANIFEST_FILE, `treeHead: signed by node ${opened.head.nodeId}, not the exporting node ${ctx.manifest.nodeId}`);
-  if (opened.kid !== claimed.kid) ctx.fail(MANIFEST_FILE, `treeHead.kid differs from the signed tree head's key ${opened.kid}`);
+  if (signerNode !== opened.head.nodeId)
+    ctx.fail(
+      MANIFEST_FILE,
+      `treeHead: signed with a key of node ${signerNode ?? '?'}, not of ${opened.head.nodeId}`,
+    );
+  if (opened.head.nodeId !== ctx.manifest.nodeId)
+    ctx.fail(
+      MANIFEST_FILE,
+      `treeHead: signed by node ${opened.head.nodeId}, not the exporting node ${ctx.manifest.nodeId}`,
+    );
+  if (opened.kid !== claimed.kid)
+    ctx.fail(MANIFEST_FILE, `treeHead.kid differs from the signed tree head's key ${opened.kid}`);
   for (const field of treeHeadFields) {
-    if (claimed[field] !== opened.head[field]) ctx.fail(MANIFEST_FILE, `treeHead.${field} differs from the signed tree head`);
+    if (claimed[field] !== opened.head[field])
+      ctx.fail(MANIFEST_FILE, `treeHead.${field} differs from the signed tree head`);
   }
   return opened.head;
 }
@@ -137,7 +151,8 @@ function checkTreeHead(ctx: VerifyContext): TreeHead {
 /** Each document's bytes hash to its name, with the size the (verified) messages give it. */
 async function checkDocuments(ctx: VerifyContext): Promise<void> {
   const signedSizes = new Map<string, number>();
-  for (const message of ctx.messages.values()) for (const d of message.documents) signedSizes.set(d.sha256, d.size);
+  for (const message of ctx.messages.values())
+    for (const d of message.documents) signedSizes.set(d.sha256, d.size);
   for (const listed of ctx.manifest.documents) {
     const name = documentFileName(listed.sha256);
     if (listed.file === null) {
@@ -152,8 +167,10 @@ async function checkDocuments(ctx: VerifyContext): Promise<void> {
     try {
       const digest = await hashStream(await ctx.zip.open(listed.file));
       const size = signedSizes.get(listed.sha256) ?? listed.size;
-      if (digest.sha256 !== listed.sha256) ctx.fail(listed.file, `hash mismatch (the bytes hash to ${digest.sha256})`);
-      else if (digest.size !== size) ctx.fail(listed.file, `size mismatch (${digest.size} bytes, the message says ${size})`);
+      if (digest.sha256 !== listed.sha256)
+        ctx.fail(listed.file, `hash mismatch (the bytes hash to ${digest.sha256})`);
+      else if (digest.size !== size)
+        ctx.fail(listed.file, `size mismatch (${digest.size} bytes, the message says ${size})`);
     } catch (error) {
       ctx.fail(listed.file, `unreadable (${error instanceof Error ? error.message : 'error'})`);
     }
@@ -170,23 +187,35 @@ async function checkEntries(ctx: VerifyContext, tree: TreeHead): Promise<void> {
     const label = `entry ${entry.idx} (${entry.kind})`;
     if (seen.has(entry.idx)) ctx.fail(entry.file, `${label} is listed twice`);
     seen.add(entry.idx);
+    if (isMessageKind(entry.kind)) covered.add(`message:${entry.file}`);
+    if (isReceiptKind(entry.kind)) covered.add(`receipt:${entry.file}`);
     const bytes = await ctx.read(entry.file);
     if (!bytes) continue;
-    if ((isMessageKind(entry.kind) || isReceiptKind(entry.kind)) && !entry.file.startsWith('refused/')) covered.add(entry.file);
     const messageHash = messageFiles.get(entry.file);
-    if (messageHash !== undefined && entry.messageSha256 !== messageHash) ctx.fail(entry.file, `${label}: message hash differs from the manifest's message`);
+    if (messageHash !== undefined && entry.messageSha256 !== messageHash)
+      ctx.fail(entry.file, `${label}: message hash differs from the manifest's message`);
     const hash = leafHash(bytes);
     if (toHex(hash) !== entry.leafHash) {
-      ctx.fail(entry.file, `${label}: the bytes do not hash to the entry's leaf hash (changed after they were logged)`);
+      ctx.fail(
+        entry.file,
+        `${label}: the bytes do not hash to the entry's leaf hash (changed after they were logged)`,
+      );
       continue;
     }
     const proof = entry.inclusionProof.map((p) => fromHex(p) ?? new Uint8Array());
-    if (!verifyInclusion({ leafHash: hash, index: entry.idx, treeSize: tree.treeSize, proof, rootHash: root })) {
-      ctx.fail(entry.file, `${label}: inclusion proof does not verify against the signed tree head (size ${tree.treeSize})`);
+    if (
+      !verifyInclusion({ leafHash: hash, index: entry.idx, treeSize: tree.treeSize, proof, rootHash: root })
+    ) {
+      ctx.fail(
+        entry.file,
+        `${label}: inclusion proof does not verify against the signed tree head (size ${tree.treeSize})`,
+      );
     }
   }
-  for (const m of ctx.manifest.messages) if (!covered.has(m.file)) ctx.fail(m.file, 'no evidence log entry holds this message');
-  for (const r of ctx.manifest.receipts) if (!covered.has(r.file)) ctx.fail(r.file, 'no evidence log entry holds this receipt');
+  for (const m of ctx.manifest.messages)
+    if (!covered.has(`message:${m.file}`)) ctx.fail(m.file, 'no evidence log entry holds this message');
+  for (const r of ctx.manifest.receipts)
+    if (!covered.has(`receipt:${r.file}`)) ctx.fail(r.file, 'no evidence log entry holds this receipt');
 }
 
 function countsOf(manifest: BundleManifest): BundleCounts {

@@ -23,7 +23,11 @@ export function treeRoot(leaves: readonly Uint8Array[], treeSize = leaves.length
 }
 
 /** The inclusion path (hex) of leaf `idx` in the tree of the first `treeSize` leaves. */
-export function inclusionPathHex(leaves: readonly Uint8Array[], idx: number, treeSize = leaves.length): string[] {
+export function inclusionPathHex(
+  leaves: readonly Uint8Array[],
+  idx: number,
+  treeSize = leaves.length,
+): string[] {
   return inclusionProof(leaves.slice(0, treeSize), idx).map(toHex);
 }
 

@@ -39,12 +39,25 @@ export async function appendEvidence(
   input: { kind: EvidenceKind; ref: string; caseRef: string | null; entry: string; at: Date },
 ): Promise<{ index: number; leafHash: string }> {
   await sql`select pg_advisory_xact_lock(${EVIDENCE_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('evidence_log').select('idx').orderBy('idx', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('evidence_log')
+    .select('idx')
+    .orderBy('idx', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const index = last ? last.idx + 1 : 0;
   const hash = toHex(leafHash(new TextEncoder().encode(input.entry)));
   await tx
     .insertInto('evidence_log')
-    .values({ idx: index, kind: input.kind, ref: input.ref, case_ref: input.caseRef, entry: input.entry, leaf_hash: hash, at: input.at })
+    .values({
+      idx: index,
+      kind: input.kind,
+      ref: input.ref,
+      case_ref: input.caseRef,
+      entry: input.entry,
+      leaf_hash: hash,
+      at: input.at,
+    })
     .execute();
   return { index, leafHash: hash };
 }
@@ -75,7 +88,11 @@ export async function findEntryByIdx(db: DbOrTx, idx: number): Promise<EvidenceE
 }
 
 /** The first entry of this kind about this message id, or null. */
-export async function findEntryByRef(db: DbOrTx, ref: string, kind: EvidenceKind): Promise<EvidenceEntry | null> {
+export async function findEntryByRef(
+  db: DbOrTx,
+  ref: string,
+  kind: EvidenceKind,
+): Promise<EvidenceEntry | null> {
   const row = await db
     .selectFrom('evidence_log')
     .selectAll()
@@ -88,7 +105,11 @@ export async function findEntryByRef(db: DbOrTx, ref: string, kind: EvidenceKind
 }
 
 /** Every entry about a case (both directions, refusals included) below a tree size, in log order. */
-export async function listCaseEntries(db: DbOrTx, caseRef: string, treeSize: number): Promise<EvidenceEntry[]> {
+export async function listCaseEntries(
+  db: DbOrTx,
+  caseRef: string,
+  treeSize: number,
+): Promise<EvidenceEntry[]> {
   const rows = await db
     .selectFrom('evidence_log')
     .selectAll()
@@ -104,10 +125,19 @@ export async function listCaseEntries(db: DbOrTx, caseRef: string, treeSize: num
  * organisation of this node that sent or received a message about it.
  */
 export async function findCaseOrganisations(db: DbOrTx, caseRef: string): Promise<string[]> {
-  const fromMessages = await db.selectFrom('messages').select('org_id').distinct().where('case_ref', '=', caseRef).execute();
+  const fromMessages = await db
+    .selectFrom('messages')
+    .select('org_id')
+    .distinct()
+    .where('case_ref', '=', caseRef)
+    .execute();
   const orgs = new Set(fromMessages.map((r) => r.org_id));
   if (UUID.test(caseRef)) {
-    const station = await db.selectFrom('cases').select('org_id').where('id', '=', caseRef).executeTakeFirst();
+    const station = await db
+      .selectFrom('cases')
+      .select('org_id')
+      .where('id', '=', caseRef)
+      .executeTakeFirst();
     if (station) orgs.add(station.org_id);
   }
   return [...orgs];
@@ -116,11 +146,29 @@ export async function findCaseOrganisations(db: DbOrTx, caseRef: string): Promis
 /** The trust store's keys with these ids (own and peers'); unknown ids are left out. */
 export async function findTrustedKeys(db: DbOrTx, kids: readonly string[]): Promise<TrustedKeyRow[]> {
   if (kids.length === 0) return [];
-  const rows = await db.selectFrom('peer_keys').selectAll().where('kid', 'in', [...kids]).orderBy('kid').execute();
-  return rows.map((r) => ({ kid: r.kid, nodeId: r.node_id, publicJwk: r.public_jwk, revoked: r.revoked_at !== null }));
+  const rows = await db
+    .selectFrom('peer_keys')
+    .selectAll()
+    .where('kid', 'in', [...kids])
+    .orderBy('kid')
+    .execute();
+  return rows.map((r) => ({
+    kid: r.kid,
+    nodeId: r.node_id,
+    publicJwk: r.public_jwk,
+    revoked: r.revoked_at !== null,
+  }));
 }
 
-function toEntry(row: { idx: number; kind: string; ref: string; case_ref: string | null; entry: string; leaf_hash: string; at: Date }): EvidenceEntry {
+function toEntry(row: {
+  idx: number;
+  kind: string;
+  ref: string;
+  case_ref: string | null;
+  entry: string;
+  leaf_hash: string;
+  at: Date;
+}): EvidenceEntry {
   return {
     idx: row.idx,
     kind: row.kind as EvidenceKind,

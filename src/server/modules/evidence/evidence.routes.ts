@@ -4,7 +4,12 @@ import { evidenceKindSchema } from '../../../domain/evidence/evidence-kinds.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { requireActor } from '../../platform/http/authenticate.js';
-import { getConsistencyProof, getInclusionProof, getSignedTreeHead, type EntryLocator } from './evidence.usecases.js';
+import {
+  getConsistencyProof,
+  getInclusionProof,
+  getSignedTreeHead,
+  type EntryLocator,
+} from './evidence.usecases.js';
 
 const size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -25,7 +30,12 @@ export async function registerEvidenceRoutes(app: App, deps: AppDeps): Promise<v
 
   app.get(
     '/api/evidence/tree-head',
-    { schema: { tags: ['evidence'], summary: 'The signed tree head of this node’s evidence log (admin, supervisor)' } },
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'The signed tree head of this node’s evidence log (admin, supervisor)',
+      },
+    },
     async (request) => getSignedTreeHead({ ...evidenceDeps(), actor: requireActor(request) }),
   );
 
@@ -35,7 +45,8 @@ export async function registerEvidenceRoutes(app: App, deps: AppDeps): Promise<v
       schema: {
         tags: ['evidence'],
         summary: 'Inclusion proof of an evidence entry in the current tree, with its signed head',
-        description: 'By `idx`, or by `messageId` and `kind`. Open to admin/supervisor and to the organisations of the entry’s case.',
+        description:
+          'By `idx`, or by `messageId` and `kind`. Open to admin/supervisor and to the organisations of the entry’s case.',
         querystring: proofQuery,
       },
     },

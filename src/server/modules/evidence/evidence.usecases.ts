@@ -15,7 +15,13 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Signer } from '../exchange/node-keys.js';
 import { consistencyPathHex, inclusionPathHex, treeRoot } from './evidence-tree.js';
-import { findCaseOrganisations, findEntryByIdx, findEntryByRef, readLeaves, type EvidenceEntry } from './evidence.repository.js';
+import {
+  findCaseOrganisations,
+  findEntryByIdx,
+  findEntryByRef,
+  readLeaves,
+  type EvidenceEntry,
+} from './evidence.repository.js';
 import { signTreeHead } from './tree-head-signing.js';
 
 /** What the evidence use cases need. */
@@ -55,10 +61,15 @@ export interface ConsistencyProofView {
  * The node's current tree head, signed with its key, and the leaves it was computed over (no permission
  * check: for the API use cases below and the bundle exporter).
  */
-export async function signCurrentTreeHead(deps: EvidenceDeps): Promise<{ treeHead: SignedTreeHead; leaves: Uint8Array[] }> {
+export async function signCurrentTreeHead(
+  deps: EvidenceDeps,
+): Promise<{ treeHead: SignedTreeHead; leaves: Uint8Array[] }> {
   const leaves = await readLeaves(deps.db);
   const root = treeRoot(leaves);
-  const treeHead = signTreeHead({ nodeId: deps.signer.nodeId, ...root, timestamp: deps.clock.now().toISOString() }, deps.signer);
+  const treeHead = signTreeHead(
+    { nodeId: deps.signer.nodeId, ...root, timestamp: deps.clock.now().toISOString() },
+    deps.signer,
+  );
   return { treeHead, leaves };
 }
 
@@ -69,10 +80,15 @@ export async function getSignedTreeHead(deps: EvidenceDeps & { actor: Actor }): 
 }
 
 /** GET /api/evidence/proof: an entry's inclusion proof in the current tree, with the signed head. */
-export async function getInclusionProof(deps: EvidenceDeps & { actor: Actor; locator: EntryLocator }): Promise<InclusionProofView> {
+export async function getInclusionProof(
+  deps: EvidenceDeps & { actor: Actor; locator: EntryLocator },
+): Promise<InclusionProofView> {
   const { locator } = deps;
   // The entry first, then the leaves: a committed entry is in every snapshot read after it.
-  const entry = 'idx' in locator ? await findEntryByIdx(deps.db, locator.idx) : await findEntryByRef(deps.db, locator.messageId, locator.kind);
+  const entry =
+    'idx' in locator
+      ? await findEntryByIdx(deps.db, locator.idx)
+      : await findEntryByRef(deps.db, locator.messageId, locator.kind);
   if (!entry) throw notFound();
   await assertMayReadEntry(deps.db, deps.actor, entry);
   const { treeHead, leaves } = await signCurrentTreeHead(deps);
@@ -91,11 +107,16 @@ export async function getInclusionProof(deps: EvidenceDeps & { actor: Actor; loc
 }
 
 /** GET /api/evidence/consistency: the proof that the tree of `from` leaves is a prefix of the tree of `to` (`audit.read`). */
-export async function getConsistencyProof(deps: Omit<EvidenceDeps, 'signer' | 'clock'> & { actor: Actor; from: number; to: number }): Promise<ConsistencyProofView> {
+export async function getConsistencyProof(
+  deps: Omit<EvidenceDeps, 'signer' | 'clock'> & { actor: Actor; from: number; to: number },
+): Promise<ConsistencyProofView> {
   assertCan(deps.actor, 'audit.read');
   const leaves = await readLeaves(deps.db);
   if (deps.from > deps.to || deps.to > leaves.length) {
-    throw new AppError('request.invalid', { message: `need 0 ≤ from ≤ to ≤ ${leaves.length}`, details: { treeSize: leaves.length } });
+    throw new AppError('request.invalid', {
+      message: `need 0 ≤ from ≤ to ≤ ${leaves.length}`,
+      details: { treeSize: leaves.length },
+    });
   }
   return {
     from: deps.from,

@@ -8,15 +8,25 @@ import { treeHeadSchema, type SignedTreeHead, type TreeHead } from '../../../dom
 import { signJws, verifyJws, type KeyResolver } from '../../platform/crypto/signing.js';
 
 /** Why a tree head's JWS was not accepted. */
-export type TreeHeadFailure = 'signature.unknown_key' | 'signature.invalid' | 'signature.malformed' | 'tree_head.malformed' | 'tree_head.not_canonical';
+export type TreeHeadFailure =
+  | 'signature.unknown_key'
+  | 'signature.invalid'
+  | 'signature.malformed'
+  | 'tree_head.malformed'
+  | 'tree_head.not_canonical';
 
 /** A verified tree head and the key that signed it, or why not. */
-export type OpenedTreeHead = { ok: true; head: TreeHead; kid: string } | { ok: false; reason: TreeHeadFailure };
+export type OpenedTreeHead =
+  { ok: true; head: TreeHead; kid: string } | { ok: false; reason: TreeHeadFailure };
 
 /** Signs a tree head with the node's current key. */
 export function signTreeHead(head: TreeHead, signer: { kid: string; privateKey: KeyObject }): SignedTreeHead {
   const payload = new TextEncoder().encode(canonicalize(treeHeadSchema.parse(head)));
-  return { ...head, kid: signer.kid, jws: signJws({ payload, privateKey: signer.privateKey, kid: signer.kid }) };
+  return {
+    ...head,
+    kid: signer.kid,
+    jws: signJws({ payload, privateKey: signer.privateKey, kid: signer.kid }),
+  };
 }
 
 /** Checks a tree head's JWS and reads the head it signs: it must be canonical JSON of exactly the four fields. */

@@ -19,7 +19,8 @@ export async function checkMessages(ctx: VerifyContext): Promise<void> {
       ctx.fail(listed.file, `message ${listed.id} is listed twice in the manifest`);
       continue;
     }
-    if (listed.file !== messageFileName(listed)) ctx.fail(listed.file, `file name should be ${messageFileName(listed)}`);
+    if (listed.file !== messageFileName(listed))
+      ctx.fail(listed.file, `file name should be ${messageFileName(listed)}`);
     const bytes = await ctx.read(listed.file);
     if (!bytes) {
       ctx.messages.set(listed.id, fromManifest(listed));
@@ -34,10 +35,15 @@ export async function checkMessages(ctx: VerifyContext): Promise<void> {
     const { envelope, sha256, kid } = opened;
     const signerNode = ctx.keys.get(kid)?.nodeId;
     if (signerNode !== envelope.from.node) {
-      ctx.fail(listed.file, `signed with a key of node ${signerNode ?? '?'}, not of the sending node ${envelope.from.node}`);
+      ctx.fail(
+        listed.file,
+        `signed with a key of node ${signerNode ?? '?'}, not of the sending node ${envelope.from.node}`,
+      );
     }
-    if (sha256 !== listed.sha256) ctx.fail(listed.file, `SHA-256 ${sha256} does not match the manifest's ${listed.sha256}`);
-    if (envelope.caseRef !== ctx.manifest.caseRef) ctx.fail(listed.file, `is about case ${envelope.caseRef}, not the bundle's case`);
+    if (sha256 !== listed.sha256)
+      ctx.fail(listed.file, `SHA-256 ${sha256} does not match the manifest's ${listed.sha256}`);
+    if (envelope.caseRef !== ctx.manifest.caseRef)
+      ctx.fail(listed.file, `is about case ${envelope.caseRef}, not the bundle's case`);
     const differs = differingFields(listed, {
       id: envelope.id,
       type: envelope.type,
@@ -50,7 +56,8 @@ export async function checkMessages(ctx: VerifyContext): Promise<void> {
     });
     if (differs.length) ctx.fail(listed.file, `does not match the manifest (${differs.join(', ')})`);
     for (const doc of envelope.documents) {
-      if (!listedDocuments.has(doc.sha256)) ctx.fail(listed.file, `names document ${doc.sha256} that the bundle does not list`);
+      if (!listedDocuments.has(doc.sha256))
+        ctx.fail(listed.file, `names document ${doc.sha256} that the bundle does not list`);
     }
     ctx.messages.set(envelope.id, {
       id: envelope.id,
@@ -88,7 +95,10 @@ export function checkThreads(ctx: VerifyContext): void {
       } else if (message.seq < expected) {
         ctx.fail(message.file, `repeats seq ${message.seq} of its thread`);
       } else if (message.verified && message.prev !== (previous?.sha256 ?? null)) {
-        ctx.fail(message.file, `prev ${message.prev ?? 'null'} does not chain to ${previous ? `${previous.file} (${previous.sha256})` : 'the start of the thread'}`);
+        ctx.fail(
+          message.file,
+          `prev ${message.prev ?? 'null'} does not chain to ${previous ? `${previous.file} (${previous.sha256})` : 'the start of the thread'}`,
+        );
       }
       expected = Math.max(expected, message.seq + 1);
       previous = message;
@@ -100,7 +110,9 @@ export function checkThreads(ctx: VerifyContext): void {
 export async function checkReceipts(ctx: VerifyContext): Promise<void> {
   const listedReceipts = new Set(ctx.manifest.receipts.map((r) => r.file));
   for (const message of ctx.manifest.messages) {
-    for (const file of message.receipts) if (!listedReceipts.has(file)) ctx.fail(message.file, `names receipt ${file} that the bundle does not list`);
+    for (const file of message.receipts)
+      if (!listedReceipts.has(file))
+        ctx.fail(message.file, `names receipt ${file} that the bundle does not list`);
   }
   for (const listed of ctx.manifest.receipts) {
     const bytes = await ctx.read(listed.file);
@@ -116,7 +128,11 @@ export async function checkReceipts(ctx: VerifyContext): Promise<void> {
       ctx.fail(listed.file, describeJwsFailure(receipt));
       continue;
     }
-    if (receipt.messageId !== listed.messageId || receipt.messageSha256 !== listed.messageSha256 || verified.kid !== listed.kid) {
+    if (
+      receipt.messageId !== listed.messageId ||
+      receipt.messageSha256 !== listed.messageSha256 ||
+      verified.kid !== listed.kid
+    ) {
       ctx.fail(listed.file, 'does not match the manifest');
     }
     const message = ctx.messages.get(receipt.messageId);
@@ -125,16 +141,30 @@ export async function checkReceipts(ctx: VerifyContext): Promise<void> {
       continue;
     }
     if (receipt.messageSha256 !== message.sha256) {
-      ctx.fail(listed.file, `names hash ${receipt.messageSha256}, not the hash of ${message.file} (${message.sha256})`);
+      ctx.fail(
+        listed.file,
+        `names hash ${receipt.messageSha256}, not the hash of ${message.file} (${message.sha256})`,
+      );
     }
     const signerNode = ctx.keys.get(verified.kid)?.nodeId;
-    if (signerNode !== receipt.receiver.node || receipt.receiver.node !== message.toNode || receipt.receiver.org !== message.toOrg) {
-      ctx.fail(listed.file, `not signed by the recipient of ${message.file} (signed by node ${signerNode ?? '?'} for ${receipt.receiver.node}/${receipt.receiver.org})`);
+    if (
+      signerNode !== receipt.receiver.node ||
+      receipt.receiver.node !== message.toNode ||
+      receipt.receiver.org !== message.toOrg
+    ) {
+      ctx.fail(
+        listed.file,
+        `not signed by the recipient of ${message.file} (signed by node ${signerNode ?? '?'} for ${receipt.receiver.node}/${receipt.receiver.org})`,
+      );
     }
     if (!message.verified) continue; // its own failure is reported; its documents are not known
     const named = [...receipt.documentsVerified].sort().join(',');
-    const expected = message.documents.map((d) => d.sha256).sort().join(',');
-    if (named !== expected) ctx.fail(listed.file, `does not list exactly the documents of ${message.file} as verified`);
+    const expected = message.documents
+      .map((d) => d.sha256)
+      .sort()
+      .join(',');
+    if (named !== expected)
+      ctx.fail(listed.file, `does not list exactly the documents of ${message.file} as verified`);
   }
 }
 
@@ -166,6 +196,11 @@ function fromManifest(listed: ManifestMessage): BundleMessage {
 }
 
 /** The names of the manifest's fields that differ from the signed message's. */
-function differingFields(listed: ManifestMessage, signed: Omit<ManifestMessage, 'sha256' | 'file' | 'receipts'>): string[] {
-  return (Object.keys(signed) as (keyof typeof signed)[]).filter((field) => JSON.stringify(listed[field]) !== JSON.stringify(signed[field]));
+function differingFields(
+  listed: ManifestMessage,
+  signed: Omit<ManifestMessage, 'sha256' | 'file' | 'receipts'>,
+): string[] {
+  return (Object.keys(signed) as (keyof typeof signed)[]).filter(
+    (field) => JSON.stringify(listed[field]) !== JSON.stringify(signed[field]),
+  );
 }

@@ -49,7 +49,8 @@ export async function openZip(path: string): Promise<ZipReader> {
     open: (name) => zip.openReadStreamPromise(entryOf(name)),
     async read(name, maxBytes) {
       const entry = entryOf(name);
-      if (entry.uncompressedSize > maxBytes) throw new ZipMemberTooLarge(`${name} is larger than ${maxBytes} bytes`);
+      if (entry.uncompressedSize > maxBytes)
+        throw new ZipMemberTooLarge(`${name} is larger than ${maxBytes} bytes`);
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of await zip.openReadStreamPromise(entry)) {

@@ -15,7 +15,11 @@ export type ZipMember =
   | { name: string; open: () => Promise<Readable>; compress?: boolean };
 
 /** Writes the members in order to `outFile` (through `<outFile>.part`, renamed at the end). Returns the size in bytes. */
-export async function writeZipFile(outFile: string, members: readonly ZipMember[], mtime: Date): Promise<number> {
+export async function writeZipFile(
+  outFile: string,
+  members: readonly ZipMember[],
+  mtime: Date,
+): Promise<number> {
   const zip = new ZipFile();
   const part = `${outFile}.part`;
   // yazl reports a failing member on the ZipFile: end the output with it, so the pipeline fails too.
