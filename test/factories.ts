@@ -11,6 +11,14 @@ import type { Clock } from '../src/server/platform/clock.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { createOrganisation, setJurisdictionRule } from '../src/server/modules/organisations/organisations.usecases.js';
 import { createUser } from '../src/server/modules/users/users.usecases.js';
+import { Readable } from 'node:stream';
+import type { DocumentKind } from '../src/domain/documents/documents.schema.js';
+import type { BlobStore } from '../src/server/platform/blob-store/blob-store.js';
+import { startCustody } from '../src/server/modules/cases/custody.usecases.js';
+import { uploadDocument } from '../src/server/modules/documents/documents.usecases.js';
+import { deliverDue } from '../src/server/modules/exchange/delivery-worker.js';
+import type { Exchange } from '../src/server/modules/exchange/exchange.js';
+import { createLogger } from '../src/server/platform/logger.js';
 
 /** The node id of the test app (`useTestApp`): organisations made by the factories are hosted on it. */
 export const TEST_NODE_ID = 'node-test';
@@ -102,4 +110,62 @@ export async function makeParty(db: Db, actor: Actor, caseId: string, body: Part
     caseId,
     body: { role: 'accused', firstName: 'علی', lastName: 'رضایی', nationalId: makeNationalId(), ...body },
   });
+}
+
+/** A PDF small enough for tests and real enough for the content check. */
+export const TEST_PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
+
+/**
+ * A document uploaded to a case through the documents use case (streamed into the app's blob store), by
+ * default a PDF of the complaint; `content` makes it unique. `afterSending` uploads to a sent case.
+ */
+export async function makeCaseDocument(
+  deps: { db: Db; blobs: BlobStore; clock?: Clock },
+  actor: Actor,
+  caseId: string,
+  options: { kind?: DocumentKind; content?: string; afterSending?: boolean } = {},
+) {
+  const bytes = Buffer.concat([TEST_PDF, Buffer.from(`% ${options.content ?? randomBytes(8).toString('hex')}\n`)]);
+  return uploadDocument({
+    db: deps.db,
+    blobs: deps.blobs,
+    clock: deps.clock ?? systemClock,
+    actor,
+    caseId,
+    maxBytes: 1024 * 1024,
+    receive: async () => ({ kind: options.kind ?? 'complaint', fileName: 'شکوائیه.pdf', content: Readable.from([bytes]), wasTruncated: () => false }),
+    ...(options.afterSending ? { assertAcceptsUploads: () => undefined } : {}),
+  });
+}
+
+/**
+ * A complaint case that passes the readiness check: theft, a narrative, a complainant and an accused,
+ * and the complaint document — optionally with the accused held in custody since `custodySince`.
+ */
+export async function makeReadyCase(
+  deps: { db: Db; blobs: BlobStore; clock?: Clock },
+  actor: Actor,
+  options: { custodySince?: Date } = {},
+) {
+  const clock = deps.clock ?? systemClock;
+  const opened = await makeCase(deps.db, actor, { crimeCategoryCode: 'theft', narrative: 'سرقت گوشی همراه در ایستگاه مترو' }, clock);
+  await makeParty(deps.db, actor, opened.id, { role: 'complainant', firstName: 'مریم', lastName: 'احمدی' }, clock);
+  const accused = await makeParty(deps.db, actor, opened.id, {}, clock);
+  await makeCaseDocument({ ...deps, clock }, actor, opened.id);
+  if (options.custodySince) {
+    await startCustody({ db: deps.db, clock, actor, ip: null, caseId: opened.id, body: { partyId: accused.id, startedAt: options.custodySince.toISOString() } });
+  }
+  return opened;
+}
+
+/** Runs delivery-worker passes (local transport) until nothing is due; returns how many deliveries were tried. */
+export async function deliverAll(deps: { db: Db; clock: Clock; exchange: Exchange }): Promise<number> {
+  const log = createLogger('silent');
+  let total = 0;
+  for (let pass = 0; pass < 50; pass++) {
+    const handled = await deliverDue({ db: deps.db, clock: deps.clock, log, transportFor: (node) => deps.exchange.transportFor(node) });
+    if (handled === 0) return total;
+    total += handled;
+  }
+  return total;
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { requiredText } from '../cases/text-fields.js';
-import { custodySnapshotSchema, deficiencyCodes, partySnapshotSchema, rejectionCodes } from '../messages/bodies.js';
+import {
+  custodySnapshotSchema,
+  deficiencyCodes,
+  partySnapshotSchema,
+  rejectionCodes,
+} from '../messages/bodies.js';
 
 export const intakeStatuses = ['received', 'registered', 'returned', 'rejected'] as const;
 export type IntakeStatus = (typeof intakeStatuses)[number];
@@ -81,21 +86,35 @@ export const intakeDetailSchema = intakeSummarySchema.extend({
 export type IntakeDetail = z.infer<typeof intakeDetailSchema>;
 
 /** POST /api/intake/:id/register */
-export const registerIntakeBodySchema = z.object({ fileNumber: requiredText(50), branch: requiredText(100), assignedJudge: requiredText(200) });
+export const registerIntakeBodySchema = z.object({
+  fileNumber: requiredText(50),
+  branch: requiredText(100),
+  assignedJudge: requiredText(200),
+});
 export type RegisterIntakeBody = z.infer<typeof registerIntakeBodySchema>;
 
 /** POST /api/intake/:id/return — returned for completion (نقص) with the coded list of what is missing. */
 export const returnIntakeBodySchema = z.object({
-  deficiencies: z.array(z.object({ code: z.enum(deficiencyCodes), text: z.string().max(2000) })).min(1).max(50),
+  deficiencies: z
+    .array(z.object({ code: z.enum(deficiencyCodes), text: z.string().max(2000) }))
+    .min(1)
+    .max(50),
 });
 export type ReturnIntakeBody = z.infer<typeof returnIntakeBodySchema>;
 
 /** POST /api/intake/:id/reject */
 export const rejectIntakeBodySchema = z.object({
-  reasons: z.array(z.object({ code: z.enum(rejectionCodes), text: z.string().max(2000) })).min(1).max(20),
+  reasons: z
+    .array(z.object({ code: z.enum(rejectionCodes), text: z.string().max(2000) }))
+    .min(1)
+    .max(20),
   competentOfficeCode: z.string().max(50).optional(),
 });
 export type RejectIntakeBody = z.infer<typeof rejectIntakeBodySchema>;
 
-export const intakeDecisionSchema = z.object({ id: z.string(), status: z.enum(intakeStatuses), messageId: z.string() });
+export const intakeDecisionSchema = z.object({
+  id: z.string(),
+  status: z.enum(intakeStatuses),
+  messageId: z.string(),
+});
 export type IntakeDecision = z.infer<typeof intakeDecisionSchema>;

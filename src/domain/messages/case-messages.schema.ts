@@ -15,7 +15,9 @@ export const caseMessageSchema = z.object({
   /** When the receiver signed its delivery receipt. */
   receiptAt: z.string().nullable(),
   /** For a queued message: how delivery is going. */
-  outbox: z.object({ attempts: z.number().int(), lastError: z.string().nullable(), nextAttemptAt: z.string() }).nullable(),
+  outbox: z
+    .object({ attempts: z.number().int(), lastError: z.string().nullable(), nextAttemptAt: z.string() })
+    .nullable(),
   verification: z.object({
     /** The signature checked again now against the trust store. */
     signature: z.enum(['valid', 'invalid', 'unknown_key', 'revoked_key']),

@@ -6,25 +6,44 @@ export const orderStatuses = ['open', 'acknowledged', 'reported', 'closed'] as c
 export type OrderStatus = (typeof orderStatuses)[number];
 
 /** POST /api/intake/:id/orders — Art. 34: written, explicit, with a time limit (in the future). */
-export const issueOrderBodySchema = z.object({ kind: z.enum(orderKinds), text: requiredText(10_000), deadlineAt: instantSchema });
+export const issueOrderBodySchema = z.object({
+  kind: z.enum(orderKinds),
+  text: requiredText(10_000),
+  deadlineAt: instantSchema,
+});
 export type IssueOrderBody = z.infer<typeof issueOrderBodySchema>;
 
 /** POST /api/orders/:orderId/report — the station's report, with documents uploaded to the case after sending. */
-export const reportOrderBodySchema = z.object({ report: requiredText(20_000), documentIds: z.array(z.uuid()).max(50).default([]) });
+export const reportOrderBodySchema = z.object({
+  report: requiredText(20_000),
+  documentIds: z.array(z.uuid()).max(50).default([]),
+});
 export type ReportOrderBody = z.infer<typeof reportOrderBodySchema>;
 
 /** POST /api/orders/:orderId/close — done, or sent back to the station for more. */
-export const closeOrderBodySchema = z.object({ outcome: z.enum(['closed', 'more_requested']), note: z.string().max(5000).default('') });
+export const closeOrderBodySchema = z.object({
+  outcome: z.enum(['closed', 'more_requested']),
+  note: z.string().max(5000).default(''),
+});
 export type CloseOrderBody = z.infer<typeof closeOrderBodySchema>;
 
 /** GET /api/orders */
 export const findOrdersQuerySchema = z.object({
   status: z.enum(orderStatuses).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type FindOrdersQuery = z.infer<typeof findOrdersQuerySchema>;
 
-export const orderDocumentSchema = z.object({ sha256: z.string(), name: z.string(), kind: z.string(), mediaType: z.string(), size: z.number().int() });
+export const orderDocumentSchema = z.object({
+  sha256: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+});
 
 /** An order as one side sees it. */
 export const orderSchema = z.object({

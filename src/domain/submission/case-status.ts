@@ -3,7 +3,14 @@
  * approval), approved and sent, and then answered by the prosecutor's office. Only a draft is editable;
  * a sent case changes only by a supplement (`case.supplemented`).
  */
-export const caseStatuses = ['draft', 'awaiting_approval', 'sent', 'registered', 'returned', 'rejected'] as const;
+export const caseStatuses = [
+  'draft',
+  'awaiting_approval',
+  'sent',
+  'registered',
+  'returned',
+  'rejected',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** The office's business answers, each also the case's status once it arrives. */

@@ -27,7 +27,9 @@ export const submissionSchema = z.object({
   deliveredAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
   events: z.array(z.object({ type: z.string(), at: z.string() })),
-  registration: z.object({ fileNumber: z.string(), branch: z.string(), assignedJudge: z.string() }).nullable(),
+  registration: z
+    .object({ fileNumber: z.string(), branch: z.string(), assignedJudge: z.string() })
+    .nullable(),
   deficiencies: z.array(z.object({ code: z.enum(deficiencyCodes), text: z.string() })).nullable(),
   rejection: z
     .object({

@@ -13,5 +13,9 @@ export type DbOrTx = Db | Tx;
 /** Opens a pooled connection to PostgreSQL with the typed query layer. */
 export function createDb(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server ends (shutdown — also the embedded server stopping while the pool
+  // closes —, restart, network) is dropped by the pool and the next query reconnects; without a
+  // listener pg re-throws the error (57P01 "terminating connection…") and the process crashes.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -12,12 +12,40 @@ const tags = ['exchange'];
 export async function registerCaseMessageRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/cases/:id/messages',
-    { schema: { tags, summary: 'Every message in and out of a case, with delivery state and verification', params, response: { 200: caseMessageListSchema } } },
-    async (request) => getCaseMessages({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), caseId: request.params.id }),
+    {
+      schema: {
+        tags,
+        summary: 'Every message in and out of a case, with delivery state and verification',
+        params,
+        response: { 200: caseMessageListSchema },
+      },
+    },
+    async (request) =>
+      getCaseMessages({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        ip: clientIp(request),
+        caseId: request.params.id,
+      }),
   );
   app.get(
     '/api/intake/:id/messages',
-    { schema: { tags, summary: 'Every message exchanged about an intake file, with delivery state and verification', params, response: { 200: caseMessageListSchema } } },
-    async (request) => getIntakeMessages({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), intakeId: request.params.id }),
+    {
+      schema: {
+        tags,
+        summary: 'Every message exchanged about an intake file, with delivery state and verification',
+        params,
+        response: { 200: caseMessageListSchema },
+      },
+    },
+    async (request) =>
+      getIntakeMessages({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        ip: clientIp(request),
+        intakeId: request.params.id,
+      }),
   );
 }

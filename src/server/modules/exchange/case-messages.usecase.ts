@@ -14,22 +14,26 @@ const statusOf = (s: string): CaseMessage['status'] => (s === 'queued' || s === 
 async function presentMessages(db: DbOrTx, rows: Row[]): Promise<CaseMessageList> {
   const links = checkThreadLinks(rows);
   const items = await Promise.all(
-    rows.map(
-      async (m): Promise<CaseMessage> => ({
-        id: m.id,
-        type: m.type as MessageType,
-        direction: m.direction,
-        from: m.from_org,
-        to: m.to_org,
-        seq: m.seq,
-        sha256: m.sha256,
-        createdAt: m.created_at.toISOString(),
-        status: statusOf(m.status),
-        receiptAt: m.receipt_at ? m.receipt_at.toISOString() : null,
-        outbox: m.next_attempt_at ? { attempts: m.attempts ?? 0, lastError: m.last_error, nextAttemptAt: m.next_attempt_at.toISOString() } : null,
-        verification: { signature: await recheckSignature(db, m.jws), threadLinkOk: links.get(m.id) ?? false },
-      }),
-    ),
+    rows.map(async (m): Promise<CaseMessage> => ({
+      id: m.id,
+      type: m.type as MessageType,
+      direction: m.direction,
+      from: m.from_org,
+      to: m.to_org,
+      seq: m.seq,
+      sha256: m.sha256,
+      createdAt: m.created_at.toISOString(),
+      status: statusOf(m.status),
+      receiptAt: m.receipt_at ? m.receipt_at.toISOString() : null,
+      outbox: m.next_attempt_at
+        ? {
+            attempts: m.attempts ?? 0,
+            lastError: m.last_error,
+            nextAttemptAt: m.next_attempt_at.toISOString(),
+          }
+        : null,
+      verification: { signature: await recheckSignature(db, m.jws), threadLinkOk: links.get(m.id) ?? false },
+    })),
   );
   return { items };
 }
@@ -47,7 +51,13 @@ export async function getCaseMessages(input: CaseUseCaseInput): Promise<CaseMess
 
 /** The same for an intake file at the office: the messages exchanged with the station about it. */
 export async function getIntakeMessages(input: IntakeUseCaseInput): Promise<CaseMessageList> {
-  return withIntakeFile({ ...input, action: 'intake.read', audit: 'intake.messages_read' }, async ({ tx, file }) => ({
-    value: await presentMessages(tx, await findCaseMessages(tx, { orgId: file.org_id, caseRef: file.case_ref, peerOrg: file.source_org })),
-  }));
+  return withIntakeFile(
+    { ...input, action: 'intake.read', audit: 'intake.messages_read' },
+    async ({ tx, file }) => ({
+      value: await presentMessages(
+        tx,
+        await findCaseMessages(tx, { orgId: file.org_id, caseRef: file.case_ref, peerOrg: file.source_org }),
+      ),
+    }),
+  );
 }

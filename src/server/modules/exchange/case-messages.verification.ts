@@ -25,9 +25,17 @@ export async function recheckSignature(db: DbOrTx, jws: string): Promise<Signatu
  * The hashes of the documents a received message's signed delivery receipt says were re-hashed and
  * verified on arrival; empty if there is no receipt or it does not verify for this message.
  */
-export async function findVerifiedDocuments(db: DbOrTx, message: { id: string; sha256: string; to_node: string; receipt_jws: string | null }): Promise<string[]> {
+export async function findVerifiedDocuments(
+  db: DbOrTx,
+  message: { id: string; sha256: string; to_node: string; receipt_jws: string | null },
+): Promise<string[]> {
   if (!message.receipt_jws) return [];
-  const checked = await verifyReceipt(db, { receiptJws: message.receipt_jws, messageId: message.id, messageSha256: message.sha256, toNode: message.to_node });
+  const checked = await verifyReceipt(db, {
+    receiptJws: message.receipt_jws,
+    messageId: message.id,
+    messageSha256: message.sha256,
+    toNode: message.to_node,
+  });
   return checked.ok ? checked.receipt.documentsVerified : [];
 }
 
@@ -49,7 +57,8 @@ export interface ThreadedMessage {
  * sender, receiver and case). A message whose predecessor is not among `messages` is not ok.
  */
 export function checkThreadLinks(messages: readonly ThreadedMessage[]): Map<string, boolean> {
-  const key = (m: ThreadedMessage, seq: number) => `${m.direction}|${m.from_org}|${m.to_org}|${m.case_ref}|${seq}`;
+  const key = (m: ThreadedMessage, seq: number) =>
+    `${m.direction}|${m.from_org}|${m.to_org}|${m.case_ref}|${seq}`;
   const bySeat = new Map(messages.map((m) => [key(m, m.seq), m]));
   return new Map(
     messages.map((m) => {

@@ -1,5 +1,10 @@
 import { onCaseSubmitted, onCaseSupplemented } from '../intake/intake-arrival.handlers.js';
-import { onOrderAcknowledged, onOrderClosed, onOrderIssued, onOrderReported } from '../orders/order-messages.handlers.js';
+import {
+  onOrderAcknowledged,
+  onOrderClosed,
+  onOrderIssued,
+  onOrderReported,
+} from '../orders/order-messages.handlers.js';
 import { onIntakeRegistered, onIntakeRejected, onIntakeReturned } from '../submission/answers.handlers.js';
 import type { MessageHandlers } from './message-handlers.js';
 

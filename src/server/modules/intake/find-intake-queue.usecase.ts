@@ -11,15 +11,28 @@ import { presentIntakeSummary } from './intake.presenter.js';
  * their deadlines (nearest first), then the rest newest first; filtered by status, station, crime
  * category or custody. Audited as `intake.listed` with the ids shown.
  */
-export async function findIntakeQueue(input: { db: Db; clock: Clock; actor: Actor; ip: string | null; query: IntakeQueueQuery }): Promise<IntakeQueue> {
+export async function findIntakeQueue(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  ip: string | null;
+  query: IntakeQueueQuery;
+}): Promise<IntakeQueue> {
   const { actor, query } = input;
   assertCan(actor, 'intake.read');
   const now = input.clock.now();
   return input.db.transaction().execute(async (tx) => {
     const { rows, total } = await findIntakePage(tx, { orgId: actor.orgId, query });
     await recordAudit(tx, {
-      action: 'intake.listed', actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'intake_file', resourceId: null,
-      orgId: actor.orgId, ip: input.ip, at: now, details: { page: query.page, total, intakeIds: rows.map((r) => r.id) },
+      action: 'intake.listed',
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'intake_file',
+      resourceId: null,
+      orgId: actor.orgId,
+      ip: input.ip,
+      at: now,
+      details: { page: query.page, total, intakeIds: rows.map((r) => r.id) },
     });
     return { total, items: rows.map((r) => presentIntakeSummary(r, now)) };
   });

@@ -4,7 +4,8 @@ import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Signer } from '../exchange/node-keys.js';
 import { enqueueMessage } from '../exchange/outbox.js';
 
-type AnswerType = 'intake.registered' | 'intake.returned' | 'intake.rejected' | 'order.issued' | 'order.closed';
+type AnswerType =
+  'intake.registered' | 'intake.returned' | 'intake.rejected' | 'order.issued' | 'order.closed';
 
 /**
  * Puts a message from the office to the station that sent an intake file into the outbox, in the
@@ -12,7 +13,15 @@ type AnswerType = 'intake.registered' | 'intake.returned' | 'intake.rejected' | 
  */
 export async function enqueueAnswer<T extends AnswerType>(
   tx: Tx,
-  input: { signer: Signer; now: Date; file: IntakeFileRow; office: Pick<OrganisationRow, 'id' | 'code'>; createdBy: string; type: T; body: MessageBody<T> },
+  input: {
+    signer: Signer;
+    now: Date;
+    file: IntakeFileRow;
+    office: Pick<OrganisationRow, 'id' | 'code'>;
+    createdBy: string;
+    type: T;
+    body: MessageBody<T>;
+  },
 ): Promise<{ id: string; sha256: string }> {
   return enqueueMessage(tx, {
     signer: input.signer,

@@ -7,7 +7,14 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { MessageHandler } from '../exchange/message-handlers.js';
 import { findCompetentProsecutorOffice } from '../organisations/organisations.repository.js';
 import { enqueueAnswer } from './intake-answer.js';
-import { findIntakeFileOfThread, insertIntakeFile, recordIntakeDocuments, supplementsOf, updateIntakeFile, type IntakeSupplement } from './intake-files.repository.js';
+import {
+  findIntakeFileOfThread,
+  insertIntakeFile,
+  recordIntakeDocuments,
+  supplementsOf,
+  updateIntakeFile,
+  type IntakeSupplement,
+} from './intake-files.repository.js';
 
 /** What the office's rejection for wrong jurisdiction says, in the station's language. */
 const WRONG_JURISDICTION_TEXT = 'رسیدگی به این پرونده در صلاحیت این دادسرا نیست.';
@@ -20,13 +27,31 @@ export function custodyDeadlineOf(body: Pick<CaseSubmittedBody, 'custody'>): Dat
 
 /** The prosecutor's office competent for a station (by its code), by this node's jurisdiction table; null if none. */
 async function competentOfficeOf(tx: Tx, stationCode: string): Promise<OrganisationRow | null> {
-  const station = await tx.selectFrom('organisations').select('id').where('code', '=', stationCode).executeTakeFirst();
+  const station = await tx
+    .selectFrom('organisations')
+    .select('id')
+    .where('code', '=', stationCode)
+    .executeTakeFirst();
   return station ? findCompetentProsecutorOffice(tx, station.id) : null;
 }
 
-async function auditIntake(tx: Tx, file: IntakeFileRow, action: 'intake.received' | 'intake.supplemented', at: Date, details: Record<string, unknown>): Promise<void> {
+async function auditIntake(
+  tx: Tx,
+  file: IntakeFileRow,
+  action: 'intake.received' | 'intake.supplemented',
+  at: Date,
+  details: Record<string, unknown>,
+): Promise<void> {
   await recordAudit(tx, {
-    action, actorUserId: null, actorOrgId: null, resourceType: 'intake_file', resourceId: file.id, orgId: file.org_id, ip: null, at, details,
+    action,
+    actorUserId: null,
+    actorOrgId: null,
+    resourceType: 'intake_file',
+    resourceId: file.id,
+    orgId: file.org_id,
+    ip: null,
+    at,
+    details,
   });
 }
 
@@ -36,7 +61,13 @@ async function auditIntake(tx: Tx, file: IntakeFileRow, action: 'intake.received
  * competent for the station (or none is), the file is recorded as rejected and `intake.rejected` with
  * `rejection.wrong_jurisdiction` (and the competent office, if known) goes back at once.
  */
-export const onCaseSubmitted: MessageHandler<'case.submitted'> = async ({ tx, envelope, recipient, now, signer }) => {
+export const onCaseSubmitted: MessageHandler<'case.submitted'> = async ({
+  tx,
+  envelope,
+  recipient,
+  now,
+  signer,
+}) => {
   const body = envelope.body;
   const competent = await competentOfficeOf(tx, envelope.from.org);
   const wrongJurisdiction = competent?.id !== recipient.id;
@@ -64,10 +95,27 @@ export const onCaseSubmitted: MessageHandler<'case.submitted'> = async ({ tx, en
     decided_at: wrongJurisdiction ? now : null,
   });
   if (!file) return; // the office already holds this case: nothing changes
-  await recordIntakeDocuments(tx, { intakeFileId: file.id, messageId: envelope.id, documents: envelope.documents, at: now });
-  await auditIntake(tx, file, 'intake.received', now, { messageId: envelope.id, sourceOrg: envelope.from.org, wrongJurisdiction });
+  await recordIntakeDocuments(tx, {
+    intakeFileId: file.id,
+    messageId: envelope.id,
+    documents: envelope.documents,
+    at: now,
+  });
+  await auditIntake(tx, file, 'intake.received', now, {
+    messageId: envelope.id,
+    sourceOrg: envelope.from.org,
+    wrongJurisdiction,
+  });
   if (wrongJurisdiction) {
-    await enqueueAnswer(tx, { signer, now, file, office: recipient, createdBy: recipient.name_fa, type: 'intake.rejected', body: { ...rejection, rejectedAt: now.toISOString() } });
+    await enqueueAnswer(tx, {
+      signer,
+      now,
+      file,
+      office: recipient,
+      createdBy: recipient.name_fa,
+      type: 'intake.rejected',
+      body: { ...rejection, rejectedAt: now.toISOString() },
+    });
   }
 };
 
@@ -75,8 +123,17 @@ export const onCaseSubmitted: MessageHandler<'case.submitted'> = async ({ tx, en
  * `case.supplemented` at the office: the documents are added to the intake file and the supplement kept
  * beside the signed snapshot; a file returned for completion is back in the queue as `received`.
  */
-export const onCaseSupplemented: MessageHandler<'case.supplemented'> = async ({ tx, envelope, recipient, now }) => {
-  const file = await findIntakeFileOfThread(tx, { orgId: recipient.id, sourceOrg: envelope.from.org, caseRef: envelope.caseRef });
+export const onCaseSupplemented: MessageHandler<'case.supplemented'> = async ({
+  tx,
+  envelope,
+  recipient,
+  now,
+}) => {
+  const file = await findIntakeFileOfThread(tx, {
+    orgId: recipient.id,
+    sourceOrg: envelope.from.org,
+    caseRef: envelope.caseRef,
+  });
   if (!file) return;
   const supplement: IntakeSupplement = {
     messageId: envelope.id,
@@ -86,10 +143,19 @@ export const onCaseSupplemented: MessageHandler<'case.supplemented'> = async ({ 
     documents: envelope.documents.map((d) => d.sha256),
     receivedAt: now.toISOString(),
   };
-  await recordIntakeDocuments(tx, { intakeFileId: file.id, messageId: envelope.id, documents: envelope.documents, at: now });
+  await recordIntakeDocuments(tx, {
+    intakeFileId: file.id,
+    messageId: envelope.id,
+    documents: envelope.documents,
+    at: now,
+  });
   const updated = await updateIntakeFile(tx, file.id, {
     supplements: JSON.stringify([...supplementsOf(file), supplement]),
     ...(file.status === 'returned' ? { status: 'received', decided_at: null, decided_by: null } : {}),
   });
-  await auditIntake(tx, updated, 'intake.supplemented', now, { messageId: envelope.id, documents: envelope.documents.length, status: updated.status });
+  await auditIntake(tx, updated, 'intake.supplemented', now, {
+    messageId: envelope.id,
+    documents: envelope.documents.length,
+    status: updated.status,
+  });
 };

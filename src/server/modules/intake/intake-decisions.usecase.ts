@@ -1,5 +1,10 @@
 import { AppError } from '../../../domain/errors.js';
-import type { IntakeDecision, RegisterIntakeBody, RejectIntakeBody, ReturnIntakeBody } from '../../../domain/intake/intake.schema.js';
+import type {
+  IntakeDecision,
+  RegisterIntakeBody,
+  RejectIntakeBody,
+  ReturnIntakeBody,
+} from '../../../domain/intake/intake.schema.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
@@ -18,14 +23,26 @@ type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 
 async function decide(
   input: DecisionInput,
   audit: 'intake.registered' | 'intake.returned' | 'intake.rejected',
-  apply: (ctx: { tx: Tx; file: IntakeFileRow; now: Date; clerk: string }) => Promise<{ file: IntakeFileRow; messageId: string; details: Record<string, unknown> }>,
+  apply: (ctx: {
+    tx: Tx;
+    file: IntakeFileRow;
+    now: Date;
+    clerk: string;
+  }) => Promise<{ file: IntakeFileRow; messageId: string; details: Record<string, unknown> }>,
 ): Promise<IntakeDecision> {
-  const decision = await withIntakeFile({ ...input, action: 'intake.decide', audit, forUpdate: true }, async ({ tx, file, now }) => {
-    if (file.status !== 'received') throw new AppError('intake.invalid_state', { details: { status: file.status } });
-    const clerk = await findActorName(tx, input.actor.userId);
-    const done = await apply({ tx, file, now, clerk });
-    return { value: { id: done.file.id, status: done.file.status, messageId: done.messageId }, details: { messageId: done.messageId, ...done.details } };
-  });
+  const decision = await withIntakeFile(
+    { ...input, action: 'intake.decide', audit, forUpdate: true },
+    async ({ tx, file, now }) => {
+      if (file.status !== 'received')
+        throw new AppError('intake.invalid_state', { details: { status: file.status } });
+      const clerk = await findActorName(tx, input.actor.userId);
+      const done = await apply({ tx, file, now, clerk });
+      return {
+        value: { id: done.file.id, status: done.file.status, messageId: done.messageId },
+        details: { messageId: done.messageId, ...done.details },
+      };
+    },
+  );
   input.exchange.kick();
   return decision;
 }
@@ -37,27 +54,56 @@ async function officeOf(tx: Tx, file: IntakeFileRow) {
 }
 
 /** Registers a file under the office's file number, branch and assigned دادیار/بازپرس; answers `intake.registered`. */
-export async function registerIntake(input: DecisionInput & { body: RegisterIntakeBody }): Promise<IntakeDecision> {
+export async function registerIntake(
+  input: DecisionInput & { body: RegisterIntakeBody },
+): Promise<IntakeDecision> {
   const { body } = input;
   return decide(input, 'intake.registered', async ({ tx, file, now, clerk }) => {
     const updated = await updateIntakeFile(tx, file.id, {
-      status: 'registered', file_number: body.fileNumber, branch: body.branch, assigned_judge: body.assignedJudge, decided_at: now, decided_by: input.actor.userId,
+      status: 'registered',
+      file_number: body.fileNumber,
+      branch: body.branch,
+      assigned_judge: body.assignedJudge,
+      decided_at: now,
+      decided_by: input.actor.userId,
     });
     const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer, now, file, office: await officeOf(tx, file), createdBy: clerk, type: 'intake.registered',
-      body: { fileNumber: body.fileNumber, branch: body.branch, assignedJudge: body.assignedJudge, registeredAt: now.toISOString() },
+      signer: input.exchange.signer,
+      now,
+      file,
+      office: await officeOf(tx, file),
+      createdBy: clerk,
+      type: 'intake.registered',
+      body: {
+        fileNumber: body.fileNumber,
+        branch: body.branch,
+        assignedJudge: body.assignedJudge,
+        registeredAt: now.toISOString(),
+      },
     });
     return { file: updated, messageId: sent.id, details: { fileNumber: body.fileNumber } };
   });
 }
 
 /** Returns a file for completion (نقص) with the coded list of what is missing; answers `intake.returned`. */
-export async function returnIntake(input: DecisionInput & { body: ReturnIntakeBody }): Promise<IntakeDecision> {
+export async function returnIntake(
+  input: DecisionInput & { body: ReturnIntakeBody },
+): Promise<IntakeDecision> {
   const { deficiencies } = input.body;
   return decide(input, 'intake.returned', async ({ tx, file, now, clerk }) => {
-    const updated = await updateIntakeFile(tx, file.id, { status: 'returned', decision: JSON.stringify({ deficiencies }), decided_at: now, decided_by: input.actor.userId });
+    const updated = await updateIntakeFile(tx, file.id, {
+      status: 'returned',
+      decision: JSON.stringify({ deficiencies }),
+      decided_at: now,
+      decided_by: input.actor.userId,
+    });
     const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer, now, file, office: await officeOf(tx, file), createdBy: clerk, type: 'intake.returned',
+      signer: input.exchange.signer,
+      now,
+      file,
+      office: await officeOf(tx, file),
+      createdBy: clerk,
+      type: 'intake.returned',
       body: { deficiencies, returnedAt: now.toISOString() },
     });
     return { file: updated, messageId: sent.id, details: { codes: deficiencies.map((d) => d.code) } };
@@ -65,18 +111,35 @@ export async function returnIntake(input: DecisionInput & { body: ReturnIntakeBo
 }
 
 /** Rejects a file with coded reasons (and the competent office, for wrong jurisdiction); answers `intake.rejected`. */
-export async function rejectIntake(input: DecisionInput & { body: RejectIntakeBody }): Promise<IntakeDecision> {
+export async function rejectIntake(
+  input: DecisionInput & { body: RejectIntakeBody },
+): Promise<IntakeDecision> {
   const { reasons, competentOfficeCode } = input.body;
   return decide(input, 'intake.rejected', async ({ tx, file, now, clerk }) => {
     let competentOffice: { code: string; name: string } | null = null;
     if (competentOfficeCode) {
-      const office = await tx.selectFrom('organisations').selectAll().where('code', '=', competentOfficeCode).where('kind', '=', 'prosecutor_office').executeTakeFirst();
+      const office = await tx
+        .selectFrom('organisations')
+        .selectAll()
+        .where('code', '=', competentOfficeCode)
+        .where('kind', '=', 'prosecutor_office')
+        .executeTakeFirst();
       if (!office) throw new AppError('organisations.not_found', { details: { code: competentOfficeCode } });
       competentOffice = { code: office.code, name: office.name_fa };
     }
-    const updated = await updateIntakeFile(tx, file.id, { status: 'rejected', decision: JSON.stringify({ reasons, competentOffice }), decided_at: now, decided_by: input.actor.userId });
+    const updated = await updateIntakeFile(tx, file.id, {
+      status: 'rejected',
+      decision: JSON.stringify({ reasons, competentOffice }),
+      decided_at: now,
+      decided_by: input.actor.userId,
+    });
     const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer, now, file, office: await officeOf(tx, file), createdBy: clerk, type: 'intake.rejected',
+      signer: input.exchange.signer,
+      now,
+      file,
+      office: await officeOf(tx, file),
+      createdBy: clerk,
+      type: 'intake.rejected',
       body: { reasons, competentOffice, rejectedAt: now.toISOString() },
     });
     return { file: updated, messageId: sent.id, details: { codes: reasons.map((r) => r.code) } };

@@ -14,11 +14,19 @@ export interface IntakeDocumentStream {
  * Opens a document of an intake file for download by the office (`documents.not_found` if the file has
  * no document with this hash), audited as `intake.document_read`.
  */
-export async function downloadIntakeDocument(input: IntakeUseCaseInput & { blobs: BlobStore; sha256: string }): Promise<IntakeDocumentStream> {
-  const document = await withIntakeFile({ ...input, action: 'intake.read', audit: 'intake.document_read' }, async ({ tx, file }) => {
-    const row = await findIntakeDocument(tx, { intakeFileId: file.id, sha256: input.sha256 });
-    if (!row) throw new AppError('documents.not_found');
-    return { value: { name: row.name, mediaType: row.media_type, size: row.size, sha256: row.sha256 }, details: { sha256: row.sha256 } };
-  });
+export async function downloadIntakeDocument(
+  input: IntakeUseCaseInput & { blobs: BlobStore; sha256: string },
+): Promise<IntakeDocumentStream> {
+  const document = await withIntakeFile(
+    { ...input, action: 'intake.read', audit: 'intake.document_read' },
+    async ({ tx, file }) => {
+      const row = await findIntakeDocument(tx, { intakeFileId: file.id, sha256: input.sha256 });
+      if (!row) throw new AppError('documents.not_found');
+      return {
+        value: { name: row.name, mediaType: row.media_type, size: row.size, sha256: row.sha256 },
+        details: { sha256: row.sha256 },
+      };
+    },
+  );
   return { document, content: await input.blobs.get(document.sha256) };
 }

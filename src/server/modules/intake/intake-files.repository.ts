@@ -26,7 +26,10 @@ export function supplementsOf(row: Pick<IntakeFileRow, 'supplements'>): IntakeSu
 }
 
 /** Inserts an intake file; null if the office already holds a file for this station's case. */
-export async function insertIntakeFile(tx: Tx, values: Insertable<IntakeFilesTable>): Promise<IntakeFileRow | null> {
+export async function insertIntakeFile(
+  tx: Tx,
+  values: Insertable<IntakeFilesTable>,
+): Promise<IntakeFileRow | null> {
   const row = await tx
     .insertInto('intake_files')
     .values(values)
@@ -37,14 +40,21 @@ export async function insertIntakeFile(tx: Tx, values: Insertable<IntakeFilesTab
 }
 
 /** An intake file by id (locked for the transaction with `forUpdate`), or null. */
-export async function findIntakeFile(db: DbOrTx, id: string, options: { forUpdate?: boolean } = {}): Promise<IntakeFileRow | null> {
+export async function findIntakeFile(
+  db: DbOrTx,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<IntakeFileRow | null> {
   let query = db.selectFrom('intake_files').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return (await query.executeTakeFirst()) ?? null;
 }
 
 /** The office's file for a station's case (the thread's case reference), locked; or null. */
-export async function findIntakeFileOfThread(tx: Tx, input: { orgId: string; sourceOrg: string; caseRef: string }): Promise<IntakeFileRow | null> {
+export async function findIntakeFileOfThread(
+  tx: Tx,
+  input: { orgId: string; sourceOrg: string; caseRef: string },
+): Promise<IntakeFileRow | null> {
   const row = await tx
     .selectFrom('intake_files')
     .selectAll()
@@ -57,15 +67,27 @@ export async function findIntakeFileOfThread(tx: Tx, input: { orgId: string; sou
 }
 
 /** Changes an intake file and returns it as it now is. */
-export async function updateIntakeFile(tx: Tx, id: string, changes: Updateable<IntakeFilesTable>): Promise<IntakeFileRow> {
-  return tx.updateTable('intake_files').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export async function updateIntakeFile(
+  tx: Tx,
+  id: string,
+  changes: Updateable<IntakeFilesTable>,
+): Promise<IntakeFileRow> {
+  return tx
+    .updateTable('intake_files')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
  * Records the documents a message brought to an intake file. The receiver has already re-hashed every
  * byte into the store; here the store's content is recorded (once per hash) and bound to the file.
  */
-export async function recordIntakeDocuments(tx: Tx, input: { intakeFileId: string; messageId: string; documents: readonly MessageDocument[]; at: Date }): Promise<void> {
+export async function recordIntakeDocuments(
+  tx: Tx,
+  input: { intakeFileId: string; messageId: string; documents: readonly MessageDocument[]; at: Date },
+): Promise<void> {
   for (const d of input.documents) {
     await tx
       .insertInto('blobs')
@@ -74,7 +96,16 @@ export async function recordIntakeDocuments(tx: Tx, input: { intakeFileId: strin
       .execute();
     await tx
       .insertInto('intake_documents')
-      .values({ intake_file_id: input.intakeFileId, sha256: d.sha256, name: d.name, kind: d.kind, media_type: d.mediaType, size: d.size, message_id: input.messageId, received_at: input.at })
+      .values({
+        intake_file_id: input.intakeFileId,
+        sha256: d.sha256,
+        name: d.name,
+        kind: d.kind,
+        media_type: d.mediaType,
+        size: d.size,
+        message_id: input.messageId,
+        received_at: input.at,
+      })
       .onConflict((oc) => oc.columns(['intake_file_id', 'sha256']).doNothing())
       .execute();
   }
@@ -82,7 +113,13 @@ export async function recordIntakeDocuments(tx: Tx, input: { intakeFileId: strin
 
 /** The documents of an intake file, in the order they arrived. */
 export async function findIntakeDocuments(db: DbOrTx, intakeFileId: string) {
-  return db.selectFrom('intake_documents').selectAll().where('intake_file_id', '=', intakeFileId).orderBy('received_at').orderBy('name').execute();
+  return db
+    .selectFrom('intake_documents')
+    .selectAll()
+    .where('intake_file_id', '=', intakeFileId)
+    .orderBy('received_at')
+    .orderBy('name')
+    .execute();
 }
 
 /** One document of an intake file, or null. */
@@ -100,7 +137,10 @@ export async function findIntakeDocument(db: DbOrTx, input: { intakeFileId: stri
  * A page of an office's queue. Files not yet decided whose person is held under a running custody
  * clock come first, the nearest deadline first (Art. 46: 24 hours); then everything else, newest first.
  */
-export async function findIntakePage(db: DbOrTx, input: { orgId: string; query: IntakeQueueQuery }): Promise<{ rows: IntakeFileRow[]; total: number }> {
+export async function findIntakePage(
+  db: DbOrTx,
+  input: { orgId: string; query: IntakeQueueQuery },
+): Promise<{ rows: IntakeFileRow[]; total: number }> {
   const { query } = input;
   let base = db.selectFrom('intake_files').where('org_id', '=', input.orgId);
   if (query.status) base = base.where('status', '=', query.status);

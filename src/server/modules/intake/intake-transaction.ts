@@ -21,16 +21,33 @@ export interface IntakeUseCaseInput {
  */
 export async function withIntakeFile<T>(
   input: IntakeUseCaseInput & { action: Action; audit: AuditAction; forUpdate?: boolean },
-  work: (ctx: { tx: Tx; file: IntakeFileRow; now: Date }) => Promise<{ value: T; details?: Record<string, unknown> }>,
+  work: (ctx: {
+    tx: Tx;
+    file: IntakeFileRow;
+    now: Date;
+  }) => Promise<{ value: T; details?: Record<string, unknown> }>,
 ): Promise<T> {
   const { actor } = input;
   const now = input.clock.now();
   return input.db.transaction().execute(async (tx) => {
-    const file = await loadIntakeFor({ db: tx, actor, intakeId: input.intakeId, action: input.action, forUpdate: input.forUpdate ?? false });
+    const file = await loadIntakeFor({
+      db: tx,
+      actor,
+      intakeId: input.intakeId,
+      action: input.action,
+      forUpdate: input.forUpdate ?? false,
+    });
     const { value, details } = await work({ tx, file, now });
     await recordAudit(tx, {
-      action: input.audit, actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'intake_file', resourceId: file.id,
-      orgId: file.org_id, ip: input.ip, at: now, ...(details ? { details } : {}),
+      action: input.audit,
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'intake_file',
+      resourceId: file.id,
+      orgId: file.org_id,
+      ip: input.ip,
+      at: now,
+      ...(details ? { details } : {}),
     });
     return value;
   });

@@ -20,7 +20,9 @@ export function presentIntakeSummary(row: IntakeFileRow, now: Date): IntakeSumma
     receivedAt: row.received_at.toISOString(),
     inCustody: row.in_custody,
     custodyDeadlineAt: iso(row.custody_deadline_at),
-    custodyRemainingSeconds: row.custody_deadline_at ? Math.floor((row.custody_deadline_at.getTime() - now.getTime()) / 1000) : null,
+    custodyRemainingSeconds: row.custody_deadline_at
+      ? Math.floor((row.custody_deadline_at.getTime() - now.getTime()) / 1000)
+      : null,
     fileNumber: row.file_number,
     partyNames: parties.map((p) => `${p.firstName} ${p.lastName}`),
   };
@@ -34,7 +36,11 @@ export interface IntakeVerification {
 }
 
 /** A whole intake file: the signed snapshot, supplements' parties, documents and how each was verified. */
-export function presentIntakeDetail(row: IntakeFileRow, verification: IntakeVerification, now: Date): IntakeDetail {
+export function presentIntakeDetail(
+  row: IntakeFileRow,
+  verification: IntakeVerification,
+  now: Date,
+): IntakeDetail {
   const snapshot = snapshotOf(row);
   return {
     ...presentIntakeSummary(row, now),

@@ -24,42 +24,111 @@ const tags = ['intake'];
 
 /** The prosecutor's office's intake: the queue, a file, its documents, and the clerk's decisions. */
 export async function registerIntakeRoutes(app: App, deps: AppDeps): Promise<void> {
-  const actingOn = (request: FastifyRequest<{ Params: { id: string } }>) => ({
-    db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), intakeId: request.params.id,
+  const actingOn = (request: FastifyRequest, intakeId: string) => ({
+    db: deps.db,
+    clock: deps.clock,
+    actor: requireActor(request),
+    ip: clientIp(request),
+    intakeId,
   });
 
   app.get(
     '/api/intake',
-    { schema: { tags, summary: 'The intake queue: running custody clocks first, then newest first', querystring: intakeQueueQuerySchema, response: { 200: intakeQueueSchema } } },
-    async (request) => findIntakeQueue({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), query: request.query }),
+    {
+      schema: {
+        tags,
+        summary: 'The intake queue: running custody clocks first, then newest first',
+        querystring: intakeQueueQuerySchema,
+        response: { 200: intakeQueueSchema },
+      },
+    },
+    async (request) =>
+      findIntakeQueue({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        ip: clientIp(request),
+        query: request.query,
+      }),
   );
   app.get(
     '/api/intake/:id',
-    { schema: { tags, summary: 'An intake file with its parties, documents and verification', params: intakeParams, response: { 200: intakeDetailSchema } } },
-    async (request) => getIntakeFile(actingOn(request)),
+    {
+      schema: {
+        tags,
+        summary: 'An intake file with its parties, documents and verification',
+        params: intakeParams,
+        response: { 200: intakeDetailSchema },
+      },
+    },
+    async (request) => getIntakeFile(actingOn(request, request.params.id)),
   );
   app.post(
     '/api/intake/:id/register',
-    { schema: { tags, summary: 'Register the file (prosecutor\u2019s clerk)', params: intakeParams, body: registerIntakeBodySchema, response: { 200: intakeDecisionSchema } } },
-    async (request) => registerIntake({ ...actingOn(request), exchange: deps.exchange, body: request.body }),
+    {
+      schema: {
+        tags,
+        summary: 'Register the file (prosecutor\u2019s clerk)',
+        params: intakeParams,
+        body: registerIntakeBodySchema,
+        response: { 200: intakeDecisionSchema },
+      },
+    },
+    async (request) =>
+      registerIntake({
+        ...actingOn(request, request.params.id),
+        exchange: deps.exchange,
+        body: request.body,
+      }),
   );
   app.post(
     '/api/intake/:id/return',
-    { schema: { tags, summary: 'Return the file for completion with what is missing (prosecutor\u2019s clerk)', params: intakeParams, body: returnIntakeBodySchema, response: { 200: intakeDecisionSchema } } },
-    async (request) => returnIntake({ ...actingOn(request), exchange: deps.exchange, body: request.body }),
+    {
+      schema: {
+        tags,
+        summary: 'Return the file for completion with what is missing (prosecutor\u2019s clerk)',
+        params: intakeParams,
+        body: returnIntakeBodySchema,
+        response: { 200: intakeDecisionSchema },
+      },
+    },
+    async (request) =>
+      returnIntake({ ...actingOn(request, request.params.id), exchange: deps.exchange, body: request.body }),
   );
   app.post(
     '/api/intake/:id/reject',
-    { schema: { tags, summary: 'Reject the file with coded reasons (prosecutor\u2019s clerk)', params: intakeParams, body: rejectIntakeBodySchema, response: { 200: intakeDecisionSchema } } },
-    async (request) => rejectIntake({ ...actingOn(request), exchange: deps.exchange, body: request.body }),
+    {
+      schema: {
+        tags,
+        summary: 'Reject the file with coded reasons (prosecutor\u2019s clerk)',
+        params: intakeParams,
+        body: rejectIntakeBodySchema,
+        response: { 200: intakeDecisionSchema },
+      },
+    },
+    async (request) =>
+      rejectIntake({ ...actingOn(request, request.params.id), exchange: deps.exchange, body: request.body }),
   );
   app.get(
     '/api/intake/:id/documents/:sha256/content',
-    { schema: { tags, summary: 'Download a document of an intake file (always as an attachment)', params: documentParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Download a document of an intake file (always as an attachment)',
+        params: documentParams,
+      },
+    },
     async (request, reply) => {
-      const { document, content } = await downloadIntakeDocument({ ...actingOn(request), blobs: deps.blobs, sha256: request.params.sha256 });
+      const { document, content } = await downloadIntakeDocument({
+        ...actingOn(request, request.params.id),
+        blobs: deps.blobs,
+        sha256: request.params.sha256,
+      });
       return reply
-        .header('content-type', document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType)
+        .header(
+          'content-type',
+          document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType,
+        )
         .header('content-length', String(document.size))
         .header('content-disposition', attachmentDisposition(document.name))
         .header('x-content-type-options', 'nosniff')

@@ -12,15 +12,34 @@ import { presentOrder } from './orders.presenter.js';
  * first. Open to those who execute orders (station) and those who read intake (office). Audited as
  * `order.listed`.
  */
-export async function findOrderList(input: { db: Db; clock: Clock; actor: Actor; ip: string | null; query: FindOrdersQuery }): Promise<OrderList> {
+export async function findOrderList(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  ip: string | null;
+  query: FindOrdersQuery;
+}): Promise<OrderList> {
   const { actor, query } = input;
-  if (!can(actor, 'order.execute') && !can(actor, 'intake.read')) throw new AppError('auth.forbidden', { details: { action: 'order.read' } });
+  if (!can(actor, 'order.execute') && !can(actor, 'intake.read'))
+    throw new AppError('auth.forbidden', { details: { action: 'order.read' } });
   const now = input.clock.now();
   return input.db.transaction().execute(async (tx) => {
-    const rows = await findOrders(tx, { orgId: actor.orgId, status: query.status, overdueOnly: query.overdue, now });
+    const rows = await findOrders(tx, {
+      orgId: actor.orgId,
+      status: query.status,
+      overdueOnly: query.overdue,
+      now,
+    });
     await recordAudit(tx, {
-      action: 'order.listed', actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'order', resourceId: null,
-      orgId: actor.orgId, ip: input.ip, at: now, details: { count: rows.length },
+      action: 'order.listed',
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'order',
+      resourceId: null,
+      orgId: actor.orgId,
+      ip: input.ip,
+      at: now,
+      details: { count: rows.length },
     });
     return { items: rows.map((r) => presentOrder(r, now)) };
   });

@@ -14,40 +14,63 @@ import { presentOrder } from './orders.presenter.js';
  * explicit, with a time limit — `orders.deadline_in_past` unless the deadline is ahead). The office keeps
  * its row of the order and `order.issued` goes to the station, in one transaction.
  */
-export async function issueOrder(input: IntakeUseCaseInput & { body: IssueOrderBody; exchange: Pick<Exchange, 'signer' | 'kick'> }): Promise<Order> {
+export async function issueOrder(
+  input: IntakeUseCaseInput & { body: IssueOrderBody; exchange: Pick<Exchange, 'signer' | 'kick'> },
+): Promise<Order> {
   const { body } = input;
-  const order = await withIntakeFile({ ...input, action: 'order.issue', audit: 'order.issued', forUpdate: true }, async ({ tx, file, now }) => {
-    if (file.status !== 'registered') throw new AppError('intake.invalid_state', { details: { status: file.status } });
-    const deadlineAt = new Date(body.deadlineAt);
-    if (deadlineAt.getTime() <= now.getTime()) {
-      throw new AppError('orders.deadline_in_past', { issues: [{ path: 'body.deadlineAt', code: 'orders.deadline_in_past' }] });
-    }
-    const [office, judge] = await Promise.all([findOrganisation(tx, file.org_id), findActorName(tx, input.actor.userId)]);
-    if (!office) throw new AppError('organisations.not_found');
-    const orderId = randomUUID();
-    const row = await insertOrder(tx, {
-      org_id: file.org_id,
-      order_id: orderId,
-      side: 'office',
-      case_ref: file.case_ref,
-      intake_file_id: file.id,
-      peer_node: file.source_node,
-      peer_org: file.source_org,
-      kind: body.kind,
-      text: body.text,
-      deadline_at: deadlineAt,
-      issued_by: judge,
-      issued_at: now,
-      status: 'open',
-      updated_at: now,
-    });
-    if (!row) throw new AppError('internal.error', { message: 'order id taken' });
-    const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer, now, file, office, createdBy: judge, type: 'order.issued',
-      body: { orderId, kind: body.kind, text: body.text, deadlineAt: deadlineAt.toISOString(), issuedBy: judge, issuedAt: now.toISOString() },
-    });
-    return { value: presentOrder(row, now), details: { orderId, kind: body.kind, messageId: sent.id } };
-  });
+  const order = await withIntakeFile(
+    { ...input, action: 'order.issue', audit: 'order.issued', forUpdate: true },
+    async ({ tx, file, now }) => {
+      if (file.status !== 'registered')
+        throw new AppError('intake.invalid_state', { details: { status: file.status } });
+      const deadlineAt = new Date(body.deadlineAt);
+      if (deadlineAt.getTime() <= now.getTime()) {
+        throw new AppError('orders.deadline_in_past', {
+          issues: [{ path: 'body.deadlineAt', code: 'orders.deadline_in_past' }],
+        });
+      }
+      const [office, judge] = await Promise.all([
+        findOrganisation(tx, file.org_id),
+        findActorName(tx, input.actor.userId),
+      ]);
+      if (!office) throw new AppError('organisations.not_found');
+      const orderId = randomUUID();
+      const row = await insertOrder(tx, {
+        org_id: file.org_id,
+        order_id: orderId,
+        side: 'office',
+        case_ref: file.case_ref,
+        intake_file_id: file.id,
+        peer_node: file.source_node,
+        peer_org: file.source_org,
+        kind: body.kind,
+        text: body.text,
+        deadline_at: deadlineAt,
+        issued_by: judge,
+        issued_at: now,
+        status: 'open',
+        updated_at: now,
+      });
+      if (!row) throw new AppError('internal.error', { message: 'order id taken' });
+      const sent = await enqueueAnswer(tx, {
+        signer: input.exchange.signer,
+        now,
+        file,
+        office,
+        createdBy: judge,
+        type: 'order.issued',
+        body: {
+          orderId,
+          kind: body.kind,
+          text: body.text,
+          deadlineAt: deadlineAt.toISOString(),
+          issuedBy: judge,
+          issuedAt: now.toISOString(),
+        },
+      });
+      return { value: presentOrder(row, now), details: { orderId, kind: body.kind, messageId: sent.id } };
+    },
+  );
   input.exchange.kick();
   return order;
 }

@@ -9,8 +9,15 @@ import { findOrder, insertOrder, updateOrder } from './orders.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, order: OrderRow): Promise<void> {
   await recordAudit(tx, {
-    action: 'order.updated_by_message', actorUserId: null, actorOrgId: null, resourceType: 'order', resourceId: order.order_id,
-    orgId: order.org_id, ip: null, at: message.now, details: { messageId: message.envelope.id, type: message.envelope.type, status: order.status },
+    action: 'order.updated_by_message',
+    actorUserId: null,
+    actorOrgId: null,
+    resourceType: 'order',
+    resourceId: order.order_id,
+    orgId: order.org_id,
+    ip: null,
+    at: message.now,
+    details: { messageId: message.envelope.id, type: message.envelope.type, status: order.status },
   });
 }
 
@@ -18,7 +25,11 @@ async function auditByMessage(tx: Tx, message: InboundMessage, order: OrderRow):
  * Applies a step the other side took to this side's row of the order: only the organisation the order
  * was exchanged with can move it (a message from anyone else about this order id changes nothing).
  */
-async function applyStep(message: InboundMessage, orderId: string, changes: (order: OrderRow) => Updateable<OrdersTable>): Promise<OrderRow | null> {
+async function applyStep(
+  message: InboundMessage,
+  orderId: string,
+  changes: (order: OrderRow) => Updateable<OrdersTable>,
+): Promise<OrderRow | null> {
   const { tx, envelope, recipient, now } = message;
   const order = await findOrder(tx, { orgId: recipient.id, orderId, forUpdate: true });
   if (!order || order.peer_org !== envelope.from.org || order.case_ref !== envelope.caseRef) return null;
@@ -54,7 +65,11 @@ export const onOrderIssued: MessageHandler<'order.issued'> = async (message) => 
 /** `order.acknowledged` at the office. */
 export const onOrderAcknowledged: MessageHandler<'order.acknowledged'> = async (message) => {
   const body = message.envelope.body;
-  await applyStep(message, body.orderId, () => ({ status: 'acknowledged', acknowledged_at: new Date(body.acknowledgedAt), acknowledged_by: body.acknowledgedBy }));
+  await applyStep(message, body.orderId, () => ({
+    status: 'acknowledged',
+    acknowledged_at: new Date(body.acknowledgedAt),
+    acknowledged_by: body.acknowledgedBy,
+  }));
 };
 
 /** `order.reported` at the office: the report, and its documents added to the intake file. */
@@ -62,9 +77,19 @@ export const onOrderReported: MessageHandler<'order.reported'> = async (message)
   const { envelope, tx, now } = message;
   const body = envelope.body;
   const order = await applyStep(message, body.orderId, () => ({
-    status: 'reported', report: body.report, reported_at: new Date(body.reportedAt), reported_by: body.reportedBy, report_documents: JSON.stringify(envelope.documents),
+    status: 'reported',
+    report: body.report,
+    reported_at: new Date(body.reportedAt),
+    reported_by: body.reportedBy,
+    report_documents: JSON.stringify(envelope.documents),
   }));
-  if (order?.intake_file_id) await recordIntakeDocuments(tx, { intakeFileId: order.intake_file_id, messageId: envelope.id, documents: envelope.documents, at: now });
+  if (order?.intake_file_id)
+    await recordIntakeDocuments(tx, {
+      intakeFileId: order.intake_file_id,
+      messageId: envelope.id,
+      documents: envelope.documents,
+      at: now,
+    });
 };
 
 /** `order.closed` at the station: closed, or back to open when the prosecutor asks for more. */
@@ -72,6 +97,9 @@ export const onOrderClosed: MessageHandler<'order.closed'> = async (message) => 
   const body = message.envelope.body;
   const closed = body.outcome === 'closed';
   await applyStep(message, body.orderId, () => ({
-    status: closed ? 'closed' : 'open', outcome: body.outcome, close_note: body.note, closed_at: closed ? new Date(body.closedAt) : null,
+    status: closed ? 'closed' : 'open',
+    outcome: body.outcome,
+    close_note: body.note,
+    closed_at: closed ? new Date(body.closedAt) : null,
   }));
 };

@@ -6,6 +6,7 @@ import type { OrderRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
+import { findOrder } from './orders.repository.js';
 
 /** What every step on one order is given. */
 export interface OrderUseCaseInput {
@@ -25,18 +26,29 @@ export interface OrderUseCaseInput {
  */
 export async function stepOrder<T>(
   input: OrderUseCaseInput & { action: Action; audit: AuditAction },
-  step: (ctx: { tx: Tx; order: OrderRow; now: Date }) => Promise<{ value: T; details?: Record<string, unknown> }>,
+  step: (ctx: {
+    tx: Tx;
+    order: OrderRow;
+    now: Date;
+  }) => Promise<{ value: T; details?: Record<string, unknown> }>,
 ): Promise<T> {
   const { actor } = input;
   const now = input.clock.now();
   const value = await input.db.transaction().execute(async (tx) => {
-    const order = await tx.selectFrom('orders').selectAll().where('org_id', '=', actor.orgId).where('order_id', '=', input.orderId).forUpdate().executeTakeFirst();
+    const order = await findOrder(tx, { orgId: actor.orgId, orderId: input.orderId, forUpdate: true });
     if (!order) throw new AppError('orders.not_found');
     assertCan(actor, input.action, { orgId: order.org_id, notFound: 'orders.not_found' });
     const done = await step({ tx, order, now });
     await recordAudit(tx, {
-      action: input.audit, actorUserId: actor.userId, actorOrgId: actor.orgId, resourceType: 'order', resourceId: order.order_id,
-      orgId: order.org_id, ip: input.ip, at: now, details: { caseRef: order.case_ref, ...done.details },
+      action: input.audit,
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'order',
+      resourceId: order.order_id,
+      orgId: order.org_id,
+      ip: input.ip,
+      at: now,
+      details: { caseRef: order.case_ref, ...done.details },
     });
     return done.value;
   });
@@ -46,5 +58,6 @@ export async function stepOrder<T>(
 
 /** Throws `orders.invalid_state` unless the order is in one of `allowed`. */
 export function assertOrderStatus(order: OrderRow, allowed: readonly OrderRow['status'][]): void {
-  if (!allowed.includes(order.status)) throw new AppError('orders.invalid_state', { details: { status: order.status } });
+  if (!allowed.includes(order.status))
+    throw new AppError('orders.invalid_state', { details: { status: order.status } });
 }

@@ -16,15 +16,32 @@ export async function insertOrder(tx: Tx, values: Insertable<OrdersTable>): Prom
 }
 
 /** An organisation's row of an order (locked for the transaction with `forUpdate`), or null. */
-export async function findOrder(db: DbOrTx, input: { orgId: string; orderId: string; forUpdate?: boolean }): Promise<OrderRow | null> {
-  let query = db.selectFrom('orders').selectAll().where('org_id', '=', input.orgId).where('order_id', '=', input.orderId);
+export async function findOrder(
+  db: DbOrTx,
+  input: { orgId: string; orderId: string; forUpdate?: boolean },
+): Promise<OrderRow | null> {
+  let query = db
+    .selectFrom('orders')
+    .selectAll()
+    .where('org_id', '=', input.orgId)
+    .where('order_id', '=', input.orderId);
   if (input.forUpdate) query = query.forUpdate();
   return (await query.executeTakeFirst()) ?? null;
 }
 
 /** Changes an organisation's row of an order and returns it as it now is. */
-export async function updateOrder(tx: Tx, row: Pick<OrderRow, 'org_id' | 'order_id'>, changes: Updateable<OrdersTable>): Promise<OrderRow> {
-  return tx.updateTable('orders').set(changes).where('org_id', '=', row.org_id).where('order_id', '=', row.order_id).returningAll().executeTakeFirstOrThrow();
+export async function updateOrder(
+  tx: Tx,
+  row: Pick<OrderRow, 'org_id' | 'order_id'>,
+  changes: Updateable<OrdersTable>,
+): Promise<OrderRow> {
+  return tx
+    .updateTable('orders')
+    .set(changes)
+    .where('org_id', '=', row.org_id)
+    .where('order_id', '=', row.order_id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The documents of a report as a row keeps them. */
@@ -36,7 +53,10 @@ export function reportDocumentsOf(row: Pick<OrderRow, 'report_documents'>): Mess
  * An organisation's orders: overdue ones (deadline passed, not closed) first, then the open ones by
  * deadline, closed ones last; optionally only one status, or only the overdue.
  */
-export async function findOrders(db: DbOrTx, input: { orgId: string; status?: OrderStatus | undefined; overdueOnly?: boolean | undefined; now: Date }): Promise<OrderRow[]> {
+export async function findOrders(
+  db: DbOrTx,
+  input: { orgId: string; status?: OrderStatus | undefined; overdueOnly?: boolean | undefined; now: Date },
+): Promise<OrderRow[]> {
   let query = db.selectFrom('orders').selectAll().where('org_id', '=', input.orgId);
   if (input.status) query = query.where('status', '=', input.status);
   const overdue = sql<boolean>`(status <> 'closed' and deadline_at < ${input.now})`;
@@ -48,12 +68,4 @@ export async function findOrders(db: DbOrTx, input: { orgId: string; status?: Or
     .orderBy('issued_at', 'desc')
     .limit(500)
     .execute();
-}
-
-/** The orders of one intake file (office side) or one case (station side), by deadline. */
-export async function findOrdersOf(db: DbOrTx, input: { orgId: string; intakeFileId?: string; caseId?: string }): Promise<OrderRow[]> {
-  let query = db.selectFrom('orders').selectAll().where('org_id', '=', input.orgId);
-  if (input.intakeFileId) query = query.where('intake_file_id', '=', input.intakeFileId);
-  if (input.caseId) query = query.where('case_id', '=', input.caseId);
-  return query.orderBy('deadline_at').execute();
 }

@@ -26,27 +26,56 @@ async function applyAnswer(
   await updateCase(tx, row.id, { status: answer, updated_at: now });
   await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
   const eventDetails = { messageId: message.envelope.id, ...details };
-  await recordCaseEvent(tx, { caseId: row.id, orgId: row.org_id, at: now, actorUserId: null, type: `answer.${answer}`, details: eventDetails });
+  await recordCaseEvent(tx, {
+    caseId: row.id,
+    orgId: row.org_id,
+    at: now,
+    actorUserId: null,
+    type: `answer.${answer}`,
+    details: eventDetails,
+  });
   await recordAudit(tx, {
-    action: 'case.answer_received', actorUserId: null, actorOrgId: null, resourceType: 'case', resourceId: row.id,
-    orgId: row.org_id, ip: null, at: now, details: { answer, ...eventDetails },
+    action: 'case.answer_received',
+    actorUserId: null,
+    actorOrgId: null,
+    resourceType: 'case',
+    resourceId: row.id,
+    orgId: row.org_id,
+    ip: null,
+    at: now,
+    details: { answer, ...eventDetails },
   });
 }
 
 /** `intake.registered`: the office registered the file under its number, branch and judge. */
 export const onIntakeRegistered: MessageHandler<'intake.registered'> = async (message) => {
   const { fileNumber, branch, assignedJudge } = message.envelope.body;
-  await applyAnswer(message, 'registered', { file_number: fileNumber, branch, assigned_judge: assignedJudge }, { fileNumber });
+  await applyAnswer(
+    message,
+    'registered',
+    { file_number: fileNumber, branch, assigned_judge: assignedJudge },
+    { fileNumber },
+  );
 };
 
 /** `intake.returned`: returned for completion (نقص) with the coded list of what is missing. */
 export const onIntakeReturned: MessageHandler<'intake.returned'> = async (message) => {
   const deficiencies: IntakeReturnedBody['deficiencies'] = message.envelope.body.deficiencies;
-  await applyAnswer(message, 'returned', { deficiencies: JSON.stringify(deficiencies) }, { codes: deficiencies.map((d) => d.code) });
+  await applyAnswer(
+    message,
+    'returned',
+    { deficiencies: JSON.stringify(deficiencies) },
+    { codes: deficiencies.map((d) => d.code) },
+  );
 };
 
 /** `intake.rejected`: rejected, with coded reasons and, for wrong jurisdiction, the competent office if known. */
 export const onIntakeRejected: MessageHandler<'intake.rejected'> = async (message) => {
   const { reasons, competentOffice }: IntakeRejectedBody = message.envelope.body;
-  await applyAnswer(message, 'rejected', { rejection: JSON.stringify({ reasons, competentOffice }) }, { codes: reasons.map((r) => r.code) });
+  await applyAnswer(
+    message,
+    'rejected',
+    { rejection: JSON.stringify({ reasons, competentOffice }) },
+    { codes: reasons.map((r) => r.code) },
+  );
 };

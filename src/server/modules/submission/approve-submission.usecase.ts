@@ -5,7 +5,10 @@ import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { updateCase } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueMessage } from '../exchange/outbox.js';
-import { findCompetentProsecutorOffice, findOrganisation } from '../organisations/organisations.repository.js';
+import {
+  findCompetentProsecutorOffice,
+  findOrganisation,
+} from '../organisations/organisations.repository.js';
 import { findActorName } from './actor-name.repository.js';
 import { caseSnapshotOf, messageDocumentsOf } from './case-snapshot.js';
 import { insertSubmission } from './case-submissions.repository.js';
@@ -18,44 +21,59 @@ import { stepSubmission } from './submission-transaction.js';
  * the file and its documents by hash. The message is enqueued in the same transaction that marks the
  * case sent (and frozen); the delivery worker is woken after the commit.
  */
-export async function approveSubmission(input: CaseUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> }): Promise<SubmissionStep> {
-  const step = await stepSubmission({ ...input, action: 'case.submit.approve', audit: 'submission.sent' }, async ({ tx, row, now }) => {
-    if (row.status !== 'awaiting_approval') throw new AppError('cases.invalid_state', { details: { status: row.status } });
-    await assertReady(tx, row, now);
-    const [file, station, office, approvedBy] = await Promise.all([
-      loadCaseFile(tx, row),
-      findOrganisation(tx, row.org_id),
-      findCompetentProsecutorOffice(tx, row.org_id),
-      findActorName(tx, input.actor.userId),
-    ]);
-    if (!station) throw new AppError('organisations.not_found');
-    if (!office) throw new AppError('jurisdiction.not_found');
-    const sent = await enqueueMessage(tx, {
-      signer: input.exchange.signer,
-      now,
-      message: {
-        type: 'case.submitted',
-        from: { orgId: station.id, orgCode: station.code },
-        to: { node: office.node_id, org: office.code },
-        caseRef: row.id,
-        createdBy: approvedBy,
-        body: caseSnapshotOf(file, { station, approvedBy }),
-        documents: messageDocumentsOf(file.documents),
-      },
-    });
-    const updated = await updateCase(tx, row.id, { status: 'sent', sent_at: now, updated_at: now });
-    await insertSubmission(tx, {
-      caseId: row.id,
-      orgId: row.org_id,
-      office: { code: office.code, node: office.node_id, name: office.name_fa },
-      messageId: sent.id,
-      sentAt: now,
-    });
-    return {
-      value: { caseId: row.id, caseStatus: updated.status, sentAt: now.toISOString(), office: { code: office.code, name: office.name_fa }, messageId: sent.id },
-      event: { type: 'submission.sent', details: { messageId: sent.id, officeCode: office.code, documents: file.documents.length } },
-    };
-  });
+export async function approveSubmission(
+  input: CaseUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> },
+): Promise<SubmissionStep> {
+  const step = await stepSubmission(
+    { ...input, action: 'case.submit.approve', audit: 'submission.sent' },
+    async ({ tx, row, now }) => {
+      if (row.status !== 'awaiting_approval')
+        throw new AppError('cases.invalid_state', { details: { status: row.status } });
+      await assertReady(tx, row, now);
+      const [file, station, office, approvedBy] = await Promise.all([
+        loadCaseFile(tx, row),
+        findOrganisation(tx, row.org_id),
+        findCompetentProsecutorOffice(tx, row.org_id),
+        findActorName(tx, input.actor.userId),
+      ]);
+      if (!station) throw new AppError('organisations.not_found');
+      if (!office) throw new AppError('jurisdiction.not_found');
+      const sent = await enqueueMessage(tx, {
+        signer: input.exchange.signer,
+        now,
+        message: {
+          type: 'case.submitted',
+          from: { orgId: station.id, orgCode: station.code },
+          to: { node: office.node_id, org: office.code },
+          caseRef: row.id,
+          createdBy: approvedBy,
+          body: caseSnapshotOf(file, { station, approvedBy }),
+          documents: messageDocumentsOf(file.documents),
+        },
+      });
+      const updated = await updateCase(tx, row.id, { status: 'sent', sent_at: now, updated_at: now });
+      await insertSubmission(tx, {
+        caseId: row.id,
+        orgId: row.org_id,
+        office: { code: office.code, node: office.node_id, name: office.name_fa },
+        messageId: sent.id,
+        sentAt: now,
+      });
+      return {
+        value: {
+          caseId: row.id,
+          caseStatus: updated.status,
+          sentAt: now.toISOString(),
+          office: { code: office.code, name: office.name_fa },
+          messageId: sent.id,
+        },
+        event: {
+          type: 'submission.sent',
+          details: { messageId: sent.id, officeCode: office.code, documents: file.documents.length },
+        },
+      };
+    },
+  );
   input.exchange.kick();
   return step;
 }

@@ -20,15 +20,26 @@ export function partySnapshotOf(row: PartyRow): PartySnapshot {
 }
 
 /** Documents as a message binds them: by hash, with what the receiver needs to show them. */
-export function messageDocumentsOf(rows: readonly Pick<CaseDocumentRow, 'sha256' | 'size' | 'media_type' | 'name' | 'kind'>[]): MessageDocument[] {
-  return rows.map((d) => ({ sha256: d.sha256, size: d.size, mediaType: d.media_type, name: d.name, kind: d.kind }));
+export function messageDocumentsOf(
+  rows: readonly Pick<CaseDocumentRow, 'sha256' | 'size' | 'media_type' | 'name' | 'kind'>[],
+): MessageDocument[] {
+  return rows.map((d) => ({
+    sha256: d.sha256,
+    size: d.size,
+    mediaType: d.media_type,
+    name: d.name,
+    kind: d.kind,
+  }));
 }
 
 /**
  * The case file as `case.submitted` carries it (`caseSubmittedBodySchema`). Called only on a file that
  * passed the readiness check, so the crime category and the narrative are there.
  */
-export function caseSnapshotOf(file: CaseFile, input: { station: OrganisationRow; approvedBy: string }): CaseSubmittedBody {
+export function caseSnapshotOf(
+  file: CaseFile,
+  input: { station: OrganisationRow; approvedBy: string },
+): CaseSubmittedBody {
   const { row } = file;
   return {
     station: { code: input.station.code, nameFa: input.station.name_fa, nameEn: input.station.name_en },

@@ -5,7 +5,13 @@ import type { CaseSubmissionRow, CaseSubmissionsTable } from '../../db/schema.js
 /** Records that a case was sent, and where. */
 export async function insertSubmission(
   tx: Tx,
-  values: { caseId: string; orgId: string; office: { code: string; node: string; name: string }; messageId: string; sentAt: Date },
+  values: {
+    caseId: string;
+    orgId: string;
+    office: { code: string; node: string; name: string };
+    messageId: string;
+    sentAt: Date;
+  },
 ): Promise<void> {
   await tx
     .insertInto('case_submissions')
@@ -23,16 +29,26 @@ export async function insertSubmission(
 
 /** The sending of a case, or null if it was never sent. */
 export async function findSubmission(db: DbOrTx, caseId: string): Promise<CaseSubmissionRow | null> {
-  return (await db.selectFrom('case_submissions').selectAll().where('case_id', '=', caseId).executeTakeFirst()) ?? null;
+  return (
+    (await db.selectFrom('case_submissions').selectAll().where('case_id', '=', caseId).executeTakeFirst()) ??
+    null
+  );
 }
 
 /** Stores the office's latest business answer on a sent case. */
-export async function updateSubmission(tx: Tx, caseId: string, changes: Updateable<CaseSubmissionsTable>): Promise<void> {
+export async function updateSubmission(
+  tx: Tx,
+  caseId: string,
+  changes: Updateable<CaseSubmissionsTable>,
+): Promise<void> {
   await tx.updateTable('case_submissions').set(changes).where('case_id', '=', caseId).execute();
 }
 
 /** The messages a station sent about a case to its office, in thread order, with their transport state. */
-export async function findSentCaseMessages(db: DbOrTx, input: { orgId: string; caseRef: string; officeCode: string }) {
+export async function findSentCaseMessages(
+  db: DbOrTx,
+  input: { orgId: string; caseRef: string; officeCode: string },
+) {
   return db
     .selectFrom('messages')
     .select(['id', 'type', 'status', 'created_at', 'receipt_at'])

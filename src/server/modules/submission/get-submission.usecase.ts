@@ -25,14 +25,23 @@ function statusOf(caseStatus: string, messages: SentMessage[]): SubmissionStatus
   return messages.every((m) => m.status === 'delivered') ? 'delivered' : 'queued';
 }
 
-function answerDetails(caseStatus: string, sub: CaseSubmissionRow): Pick<Submission, 'registration' | 'deficiencies' | 'rejection'> {
+function answerDetails(
+  caseStatus: string,
+  sub: CaseSubmissionRow,
+): Pick<Submission, 'registration' | 'deficiencies' | 'rejection'> {
   return {
     registration:
       caseStatus === 'registered' && sub.file_number
         ? { fileNumber: sub.file_number, branch: sub.branch ?? '', assignedJudge: sub.assigned_judge ?? '' }
         : null,
-    deficiencies: caseStatus === 'returned' ? ((sub.deficiencies as IntakeReturnedBody['deficiencies'] | null) ?? []) : null,
-    rejection: caseStatus === 'rejected' ? ((sub.rejection as Pick<IntakeRejectedBody, 'reasons' | 'competentOffice'> | null) ?? null) : null,
+    deficiencies:
+      caseStatus === 'returned'
+        ? ((sub.deficiencies as IntakeReturnedBody['deficiencies'] | null) ?? [])
+        : null,
+    rejection:
+      caseStatus === 'rejected'
+        ? ((sub.rejection as Pick<IntakeRejectedBody, 'reasons' | 'competentOffice'> | null) ?? null)
+        : null,
   };
 }
 
@@ -50,9 +59,15 @@ export async function getSubmission(input: CaseUseCaseInput): Promise<Submission
       findSentCaseMessages(tx, { orgId: row.org_id, caseRef: row.id, officeCode: sub.office_code }),
       findCaseEvents(tx, row.id),
     ]);
-    const events = caseEvents.flatMap((e) => (submissionEvents[e.type] ? [{ type: submissionEvents[e.type] ?? e.type, at: e.at }] : []));
+    const events = caseEvents.flatMap((e) =>
+      submissionEvents[e.type] ? [{ type: submissionEvents[e.type] ?? e.type, at: e.at }] : [],
+    );
     for (const m of messages) {
-      if (m.receipt_at) events.push({ type: m.type === 'case.submitted' ? 'delivered' : 'supplement_delivered', at: m.receipt_at });
+      if (m.receipt_at)
+        events.push({
+          type: m.type === 'case.submitted' ? 'delivered' : 'supplement_delivered',
+          at: m.receipt_at,
+        });
     }
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
     const submitted = messages.find((m) => m.id === sub.submitted_message_id);

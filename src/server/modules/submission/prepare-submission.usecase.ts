@@ -25,19 +25,26 @@ export function unsentStep(row: CaseRow): SubmissionStep {
  * the prosecutor's office applies must pass first; from here on the file is frozen.
  */
 export async function prepareSubmission(input: CaseUseCaseInput): Promise<SubmissionStep> {
-  return stepSubmission({ ...input, action: 'case.submit.prepare', audit: 'submission.prepared' }, async ({ tx, row, now }) => {
-    assertEditable(row);
-    await assertReady(tx, row, now);
-    const updated = await updateCase(tx, row.id, { status: 'awaiting_approval', updated_at: now });
-    return { value: unsentStep(updated), event: { type: 'submission.prepared' } };
-  });
+  return stepSubmission(
+    { ...input, action: 'case.submit.prepare', audit: 'submission.prepared' },
+    async ({ tx, row, now }) => {
+      assertEditable(row);
+      await assertReady(tx, row, now);
+      const updated = await updateCase(tx, row.id, { status: 'awaiting_approval', updated_at: now });
+      return { value: unsentStep(updated), event: { type: 'submission.prepared' } };
+    },
+  );
 }
 
 /** The chief sends a prepared case back to draft instead of approving it. */
 export async function withdrawSubmission(input: CaseUseCaseInput): Promise<SubmissionStep> {
-  return stepSubmission({ ...input, action: 'case.submit.approve', audit: 'submission.withdrawn' }, async ({ tx, row, now }) => {
-    if (row.status !== 'awaiting_approval') throw new AppError('cases.invalid_state', { details: { status: row.status } });
-    const updated = await updateCase(tx, row.id, { status: 'draft', updated_at: now });
-    return { value: unsentStep(updated), event: { type: 'submission.withdrawn' } };
-  });
+  return stepSubmission(
+    { ...input, action: 'case.submit.approve', audit: 'submission.withdrawn' },
+    async ({ tx, row, now }) => {
+      if (row.status !== 'awaiting_approval')
+        throw new AppError('cases.invalid_state', { details: { status: row.status } });
+      const updated = await updateCase(tx, row.id, { status: 'draft', updated_at: now });
+      return { value: unsentStep(updated), event: { type: 'submission.withdrawn' } };
+    },
+  );
 }

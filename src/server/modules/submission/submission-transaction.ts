@@ -2,7 +2,12 @@ import type { AuditAction } from '../../../domain/audit-actions.js';
 import type { Action } from '../../../domain/permissions.js';
 import { loadCaseFor } from '../cases/case-access.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
-import { auditCase, type CaseContext, type CaseEventInput, type CaseUseCaseInput } from '../cases/case-transaction.js';
+import {
+  auditCase,
+  type CaseContext,
+  type CaseEventInput,
+  type CaseUseCaseInput,
+} from '../cases/case-transaction.js';
 
 /**
  * One step of a case's sending, in one transaction: the case is locked and authorised for `action`,
@@ -19,7 +24,14 @@ export async function stepSubmission<T>(
     const row = await loadCaseFor({ db: tx, actor, caseId, action: input.action, forUpdate: true });
     const { value, event } = await step({ tx, row, now });
     const details = event.details ?? {};
-    await recordCaseEvent(tx, { caseId: row.id, orgId: row.org_id, at: now, actorUserId: actor.userId, type: event.type, details });
+    await recordCaseEvent(tx, {
+      caseId: row.id,
+      orgId: row.org_id,
+      at: now,
+      actorUserId: actor.userId,
+      type: event.type,
+      details,
+    });
     await auditCase(tx, { actor, ip, at: now, action: input.audit, caseRow: row, details });
     return value;
   });

@@ -1,7 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { caseDocumentSchema } from '../../../domain/documents/documents.schema.js';
-import { submissionSchema, submissionStepSchema, supplementBodySchema, supplementResultSchema } from '../../../domain/submission/submission.schema.js';
+import {
+  submissionSchema,
+  submissionStepSchema,
+  supplementBodySchema,
+  supplementResultSchema,
+} from '../../../domain/submission/submission.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -17,41 +22,93 @@ const tags = ['submission'];
 
 /** Sending a case to the prosecutor's office: prepare, approve (send), withdraw, follow, supplement. */
 export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise<void> {
-  const actingOn = (request: FastifyRequest<{ Params: { id: string } }>) => ({
-    db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request), caseId: request.params.id,
+  const actingOn = (request: FastifyRequest, caseId: string) => ({
+    db: deps.db,
+    clock: deps.clock,
+    actor: requireActor(request),
+    ip: clientIp(request),
+    caseId,
   });
 
   app.post(
     '/api/cases/:id/submission/prepare',
-    { schema: { tags, summary: 'Put a ready draft forward for the chief\u2019s approval (422 `cases.not_ready` with what is missing)', params: caseParams, response: { 200: submissionStepSchema } } },
-    async (request) => prepareSubmission(actingOn(request)),
+    {
+      schema: {
+        tags,
+        summary:
+          'Put a ready draft forward for the chief\u2019s approval (422 `cases.not_ready` with what is missing)',
+        params: caseParams,
+        response: { 200: submissionStepSchema },
+      },
+    },
+    async (request) => prepareSubmission(actingOn(request, request.params.id)),
   );
   app.post(
     '/api/cases/:id/submission/approve',
-    { schema: { tags, summary: 'Approve and send a prepared case to the competent prosecutor\u2019s office (station chief)', params: caseParams, response: { 200: submissionStepSchema } } },
-    async (request) => approveSubmission({ ...actingOn(request), exchange: deps.exchange }),
+    {
+      schema: {
+        tags,
+        summary: 'Approve and send a prepared case to the competent prosecutor\u2019s office (station chief)',
+        params: caseParams,
+        response: { 200: submissionStepSchema },
+      },
+    },
+    async (request) =>
+      approveSubmission({ ...actingOn(request, request.params.id), exchange: deps.exchange }),
   );
   app.post(
     '/api/cases/:id/submission/withdraw',
-    { schema: { tags, summary: 'Return a prepared case to draft instead of approving it (station chief)', params: caseParams, response: { 200: submissionStepSchema } } },
-    async (request) => withdrawSubmission(actingOn(request)),
+    {
+      schema: {
+        tags,
+        summary: 'Return a prepared case to draft instead of approving it (station chief)',
+        params: caseParams,
+        response: { 200: submissionStepSchema },
+      },
+    },
+    async (request) => withdrawSubmission(actingOn(request, request.params.id)),
   );
   app.get(
     '/api/cases/:id/submission',
-    { schema: { tags, summary: 'Where the sent case stands: delivery, the office\u2019s answer, and when', params: caseParams, response: { 200: submissionSchema } } },
-    async (request) => getSubmission(actingOn(request)),
+    {
+      schema: {
+        tags,
+        summary: 'Where the sent case stands: delivery, the office\u2019s answer, and when',
+        params: caseParams,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) => getSubmission(actingOn(request, request.params.id)),
   );
   app.post(
     '/api/cases/:id/supplements',
-    { schema: { tags, summary: 'Send a supplement to a sent case: a note, new parties, documents uploaded after sending', params: caseParams, body: supplementBodySchema, response: { 201: supplementResultSchema } } },
-    async (request, reply) => reply.status(201).send(await supplementCase({ ...actingOn(request), body: request.body, exchange: deps.exchange })),
+    {
+      schema: {
+        tags,
+        summary: 'Send a supplement to a sent case: a note, new parties, documents uploaded after sending',
+        params: caseParams,
+        body: supplementBodySchema,
+        response: { 201: supplementResultSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await supplementCase({
+            ...actingOn(request, request.params.id),
+            body: request.body,
+            exchange: deps.exchange,
+          }),
+        ),
   );
   app.post(
     '/api/cases/:id/supplements/documents',
     {
       schema: {
         tags,
-        summary: 'Upload a document to a sent case, to go with a supplement or an order\u2019s report (multipart: `kind`, then `file`)',
+        summary:
+          'Upload a document to a sent case, to go with a supplement or an order\u2019s report (multipart: `kind`, then `file`)',
         consumes: ['multipart/form-data'],
         params: caseParams,
         response: { 201: caseDocumentSchema },
@@ -59,8 +116,14 @@ export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise
     },
     async (request, reply) => {
       const document = await uploadDocument({
-        db: deps.db, blobs: deps.blobs, clock: deps.clock, actor: requireActor(request), caseId: request.params.id,
-        maxBytes: deps.config.maxDocumentBytes, ip: clientIp(request), receive: () => receiveMultipartDocument(request),
+        db: deps.db,
+        blobs: deps.blobs,
+        clock: deps.clock,
+        actor: requireActor(request),
+        caseId: request.params.id,
+        maxBytes: deps.config.maxDocumentBytes,
+        ip: clientIp(request),
+        receive: () => receiveMultipartDocument(request, { maxBytes: deps.config.maxDocumentBytes }),
         assertAcceptsUploads: assertSupplementable,
       });
       return reply.status(201).send(document);

@@ -1,0 +1,221 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, useTestApp } from '../../../../test/app.js';
+import { useTestDatabase } from '../../../../test/db.js';
+import {
+  deliverAll,
+  makeCaseDocument,
+  makeReadyCase,
+  makeStationUser,
+  makeUser,
+} from '../../../../test/factories.js';
+import type { Actor } from '../../../domain/permissions.js';
+import { fixedClock } from '../../platform/clock.js';
+import { registerIntake } from '../intake/intake-decisions.usecase.js';
+import { approveSubmission } from '../submission/approve-submission.usecase.js';
+import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
+
+const { db } = await useTestDatabase();
+const clock = fixedClock('2026-03-21T06:30:00Z');
+const { app, exchange, blobs } = await useTestApp(db, { clock });
+const HOUR = 3_600_000;
+const inHours = (h: number) => new Date(clock.now().getTime() + h * HOUR).toISOString();
+
+type Method = 'GET' | 'POST';
+const call = (cookie: string, method: Method, url: string, payload?: object) =>
+  app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+describe('judicial orders between the office and the station', () => {
+  let station: Awaited<ReturnType<typeof makeStationUser>>;
+  let clerk: Actor;
+  let officerCookie: string;
+  let clerkCookie: string;
+  let judgeCookie: string;
+
+  /** A case sent, delivered and (unless told not to) registered; returns its ids. */
+  async function registeredFile(options: { register?: boolean } = {}) {
+    const ready = await makeReadyCase({ db, blobs, clock }, station.actor);
+    const base = { db, clock, ip: null, caseId: ready.id, actor: station.actor };
+    await prepareSubmission(base);
+    await approveSubmission({ ...base, exchange });
+    await deliverAll({ db, clock, exchange });
+    const file = await db
+      .selectFrom('intake_files')
+      .select('id')
+      .where('case_ref', '=', ready.id)
+      .executeTakeFirstOrThrow();
+    if (options.register !== false) {
+      await registerIntake({
+        db,
+        clock,
+        ip: null,
+        actor: clerk,
+        intakeId: file.id,
+        exchange,
+        body: { fileNumber: `F-${ready.caseNumber}`, branch: 'شعبه ۱', assignedJudge: 'بازپرس' },
+      });
+      await deliverAll({ db, clock, exchange });
+    }
+    return { caseId: ready.id, intakeId: file.id };
+  }
+
+  const issue = (intakeId: string, deadlineAt: string, as = judgeCookie) =>
+    call(as, 'POST', `/api/intake/${intakeId}/orders`, {
+      kind: 'investigation',
+      text: 'تحقیق از شهود و گزارش ظرف مهلت',
+      deadlineAt,
+    });
+
+  beforeAll(async () => {
+    station = await makeStationUser(db, 'station.chief');
+    officerCookie = await signIn(app, (await makeUser(db, station.station.id, 'station.officer')).username);
+    const clerkUser = await makeUser(db, station.office.id, 'prosecutor.clerk');
+    clerk = { userId: clerkUser.id, orgId: station.office.id, role: 'prosecutor.clerk' };
+    clerkCookie = await signIn(app, clerkUser.username);
+    judgeCookie = await signIn(app, (await makeUser(db, station.office.id, 'prosecutor.judge')).username);
+  });
+
+  it('issues an order only on a registered file, only by a judge, and only with a deadline ahead (Art. 34)', async () => {
+    const unregistered = await registeredFile({ register: false });
+    const early = await issue(unregistered.intakeId, inHours(48));
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('intake.invalid_state');
+
+    const file = await registeredFile();
+    const byClerk = await issue(file.intakeId, inHours(48), clerkCookie);
+    expect(byClerk.statusCode).toBe(403);
+    const past = await issue(file.intakeId, inHours(-1));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.code).toBe('orders.deadline_in_past');
+    const noKind = await call(judgeCookie, 'POST', `/api/intake/${file.intakeId}/orders`, {
+      text: 'x',
+      deadlineAt: inHours(1),
+    });
+    expect(noKind.statusCode).toBe(400);
+
+    const res = await issue(file.intakeId, inHours(48));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      side: 'office',
+      status: 'open',
+      kind: 'investigation',
+      intakeFileId: file.intakeId,
+      overdue: false,
+    });
+  });
+
+  it('carries each step as a message that updates the other side\u2019s row: issue, acknowledge, report with documents, more requested, close', async () => {
+    const file = await registeredFile();
+    const issued = (await issue(file.intakeId, inHours(72))).json();
+    await deliverAll({ db, clock, exchange });
+
+    const inbox = (await call(officerCookie, 'GET', '/api/orders')).json();
+    const mine = inbox.items.find((o: { orderId: string }) => o.orderId === issued.orderId);
+    expect(mine).toMatchObject({
+      side: 'station',
+      status: 'open',
+      caseId: file.caseId,
+      deadlineAt: issued.deadlineAt,
+      text: issued.text,
+    });
+
+    const byJudge = await call(judgeCookie, 'POST', `/api/orders/${issued.orderId}/acknowledge`);
+    expect(byJudge.statusCode).toBe(403);
+    const ack = await call(officerCookie, 'POST', `/api/orders/${issued.orderId}/acknowledge`);
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json().status).toBe('acknowledged');
+    await deliverAll({ db, clock, exchange });
+    const atOffice = async () =>
+      (await call(judgeCookie, 'GET', '/api/orders'))
+        .json()
+        .items.find((o: { orderId: string }) => o.orderId === issued.orderId);
+    expect((await atOffice()).status).toBe('acknowledged');
+
+    const doc = await makeCaseDocument({ db, blobs, clock }, station.actor, file.caseId, {
+      kind: 'report',
+      afterSending: true,
+    });
+    const report = await call(officerCookie, 'POST', `/api/orders/${issued.orderId}/report`, {
+      report: 'از دو شاهد تحقیق شد؛ صورتجلسه پیوست است.',
+      documentIds: [doc.id],
+    });
+    expect(report.statusCode).toBe(200);
+    await deliverAll({ db, clock, exchange });
+    const reported = await atOffice();
+    expect(reported).toMatchObject({
+      status: 'reported',
+      report: 'از دو شاهد تحقیق شد؛ صورتجلسه پیوست است.',
+    });
+    expect(reported.reportDocuments.map((d: { sha256: string }) => d.sha256)).toEqual([doc.sha256]);
+    const intake = (await call(clerkCookie, 'GET', `/api/intake/${file.intakeId}`)).json();
+    expect(intake.documents.map((d: { sha256: string }) => d.sha256)).toContain(doc.sha256);
+
+    const more = await call(judgeCookie, 'POST', `/api/orders/${issued.orderId}/close`, {
+      outcome: 'more_requested',
+      note: 'از شاکی هم تحقیق شود',
+    });
+    expect(more.json().status).toBe('open');
+    await deliverAll({ db, clock, exchange });
+    const reopened = (await call(officerCookie, 'GET', '/api/orders?status=open'))
+      .json()
+      .items.find((o: { orderId: string }) => o.orderId === issued.orderId);
+    expect(reopened).toMatchObject({
+      status: 'open',
+      outcome: 'more_requested',
+      closeNote: 'از شاکی هم تحقیق شود',
+    });
+
+    await call(officerCookie, 'POST', `/api/orders/${issued.orderId}/report`, {
+      report: 'از شاکی نیز تحقیق شد.',
+    });
+    await deliverAll({ db, clock, exchange });
+    const closed = await call(judgeCookie, 'POST', `/api/orders/${issued.orderId}/close`, {
+      outcome: 'closed',
+      note: '',
+    });
+    expect(closed.json().status).toBe('closed');
+    await deliverAll({ db, clock, exchange });
+    const done = (await call(officerCookie, 'GET', '/api/orders?status=closed'))
+      .json()
+      .items.map((o: { orderId: string }) => o.orderId);
+    expect(done).toContain(issued.orderId);
+    const again = await call(officerCookie, 'POST', `/api/orders/${issued.orderId}/acknowledge`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('orders.invalid_state');
+  });
+
+  it('hides an order from organisations it was not exchanged with (404 orders.not_found)', async () => {
+    const file = await registeredFile();
+    const issued = (await issue(file.intakeId, inHours(24))).json();
+    await deliverAll({ db, clock, exchange });
+    const stranger = await makeStationUser(db, 'station.officer');
+    const cookie = await signIn(app, stranger.user.username);
+    const res = await call(cookie, 'POST', `/api/orders/${issued.orderId}/acknowledge`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('orders.not_found');
+    expect((await call(cookie, 'GET', '/api/orders')).json().items).toEqual([]);
+  });
+
+  it('lists overdue orders first on both sides once their deadline has passed', async () => {
+    const file = await registeredFile();
+    const later = (await issue(file.intakeId, inHours(10))).json();
+    const sooner = (await issue(file.intakeId, inHours(2))).json();
+    const far = (await issue(file.intakeId, inHours(30))).json();
+    await deliverAll({ db, clock, exchange });
+    clock.advance(3 * HOUR);
+
+    for (const cookie of [judgeCookie, officerCookie]) {
+      const items = (await call(cookie, 'GET', '/api/orders')).json().items as {
+        orderId: string;
+        overdue: boolean;
+      }[];
+      const ours = items.filter((o) => [later.orderId, sooner.orderId, far.orderId].includes(o.orderId));
+      expect(ours.map((o) => o.orderId)).toEqual([sooner.orderId, later.orderId, far.orderId]);
+      expect(items[0]).toMatchObject({ orderId: sooner.orderId, overdue: true });
+      expect(ours.slice(1).every((o) => !o.overdue)).toBe(true);
+      const overdue = (await call(cookie, 'GET', '/api/orders?overdue=true'))
+        .json()
+        .items.map((o: { orderId: string }) => o.orderId);
+      expect(overdue).toEqual([sooner.orderId]);
+    }
+  });
+});
