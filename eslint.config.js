@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/config.ts', 'test/**', 'bench/**', 'vitest.config.ts', '*.config.ts'],
+    files: ['src/server/config.ts', 'test/**', 'bench/**', '**/*.test.ts', 'vitest.config.ts', '*.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -11,7 +11,9 @@ export interface Baseline {
 
 /** Single-row INSERT + COMMIT, one after another, for `ms` milliseconds: the database's durable write rate. */
 export async function measureCommits(db: Db, ms = 2000): Promise<number> {
-  await sql`create table if not exists bench_commits (id bigserial primary key, at timestamptz not null default now())`.execute(db);
+  await sql`create table if not exists bench_commits (id bigserial primary key, at timestamptz not null default now())`.execute(
+    db,
+  );
   const end = performance.now() + ms;
   let n = 0;
   const start = performance.now();
@@ -48,7 +50,11 @@ export function measureEd25519(): number {
 
 /** All three baselines. */
 export async function measureBaseline(db: Db): Promise<Baseline> {
-  return { commitsPerSecond: await measureCommits(db), sha256MBps: measureSha256(), ed25519SignsPerSecond: measureEd25519() };
+  return {
+    commitsPerSecond: await measureCommits(db),
+    sha256MBps: measureSha256(),
+    ed25519SignsPerSecond: measureEd25519(),
+  };
 }
 
 /** The median and the given percentiles of a list of numbers. */

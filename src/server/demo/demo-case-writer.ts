@@ -12,6 +12,7 @@ import type {
   PartiesTable,
 } from '../db/schema.js';
 import type { DemoCasePlan } from './demo-cases.js';
+import { inTransaction } from '../db/transaction.js';
 
 /** The timeline event a new case starts with: the same type and details as the cases module's `openCase`. */
 export const CASE_OPENED_EVENT = 'case.created';
@@ -87,7 +88,7 @@ async function allocateSequences(
  */
 export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[]): Promise<void> {
   if (plans.length === 0) return;
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const years = plans.map((p) => jalaliYear(p.createdAt));
     const seqs = await allocateSequences(tx, plans, years);
     const cases: Insertable<CasesTable>[] = [];

@@ -5,14 +5,14 @@ import { recordAudit } from '../modules/audit/audit.repository.js';
 import type { Clock } from '../platform/clock.js';
 import { hashPassword } from '../platform/passwords.js';
 import { writeDemoCaseBatch } from './demo-case-writer.js';
+import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from './demo-defaults.js';
 import { createDemoCasePlanner, type DemoCasePlan, type DemoCaseStation } from './demo-cases.js';
 import { DEMO_PROVINCE, demoCounties, demoStations } from './demo-places.js';
 import { demoUsers, type DemoUserSpec } from './demo-users.js';
 import { writeDemoOrganisations } from './demo-organisations.js';
+import { inTransaction } from '../db/transaction.js';
 
-/** The default number of demo cases and the default seed. */
-export const DEFAULT_DEMO_CASES = 200;
-export const DEFAULT_DEMO_SEED = 1405;
+export { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED };
 
 /** What a demo seed made, and the one-time password of its users (shown once, never stored in clear). */
 export interface DemoSeedResult {
@@ -114,7 +114,7 @@ export async function seedDemo(input: {
     input.onProgress?.(done, total);
   }
 
-  await input.db.transaction().execute((tx) =>
+  await inTransaction(input.db, (tx) =>
     recordAudit(tx, {
       action: 'demo.seeded',
       actorUserId: null,
@@ -143,7 +143,7 @@ export function demoCredentialLines(result: DemoSeedResult): string[] {
     '==================== DEMO ====================',
     'DEMO data seeded: these log-ins are for trying casebridge out only.',
     `DEMO password (all demo users): ${result.password}`,
-    'It is shown only this once; it is not stored in clear anywhere.',
+    'DEMO: the password is shown only this once; it is not stored in clear anywhere.',
     ...result.users.map((u) => `DEMO  ${u.username.padEnd(width)}  ${u.role.padEnd(16)}  ${u.orgCode}`),
     '==============================================',
   ];

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { AuditAction } from '../../../domain/audit-actions.js';
 import { canonicalize } from '../../../domain/canonical-json.js';
+import { lockAppendOnlyChains } from '../../db/chain-lock.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 
 /** The hash before the first entry. */
 export const AUDIT_GENESIS = '0'.repeat(64);
-const AUDIT_LOCK = 727002;
 
 /** One thing somebody did: who, what, on which resource, from where. */
 export interface AuditEntry {
@@ -57,7 +56,7 @@ export function auditEntryHash(prevHash: string, e: StoredEntry): string {
  * advisory lock held until the transaction ends, which keeps the chain linear.
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  await lockAppendOnlyChains(tx);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const stored: StoredEntry = {
     seq: (last?.seq ?? 0) + 1,

@@ -2,6 +2,7 @@ import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit, verifyAuditChain, type AuditVerification } from './audit.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** A page of the audit log, newest first, optionally for one resource. */
 export async function listAuditEntries(input: {
@@ -47,7 +48,7 @@ export async function listAuditEntries(input: {
 export async function verifyAudit(input: { db: Db; clock: Clock; actor: Actor; ip: string | null }): Promise<AuditVerification> {
   assertCan(input.actor, 'audit.read');
   const result = await verifyAuditChain(input.db);
-  await input.db.transaction().execute((tx) =>
+  await inTransaction(input.db, (tx) =>
     recordAudit(tx, {
       action: 'audit.verified', actorUserId: input.actor.userId, actorOrgId: input.actor.orgId, resourceType: 'audit_log',
       resourceId: null, orgId: null, ip: input.ip, at: input.clock.now(), details: { ok: result.ok, entries: result.entries },

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findSessionUser, findUserByUsername, type SessionUserRow } from './auth.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** The signed-in user as the API shows it. */
 export interface SessionUser {
@@ -58,7 +59,7 @@ export async function login(input: {
 }): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
   const { db, clock, policy } = input;
   const now = clock.now();
-  const attempt = await db.transaction().execute(async (tx): Promise<Attempt> => {
+  const attempt = await inTransaction(db, async (tx): Promise<Attempt> => {
     const user = await findUserByUsername(tx, input.username);
     if (!user || user.disabled_at) {
       await burnPasswordCheck(input.password);
@@ -129,7 +130,7 @@ export async function resolveSession(input: {
 /** Revokes a session on the server, so the cookie is worthless even if kept. */
 export async function logout(input: { db: Db; clock: Clock; token: string; actor: Actor; ip: string | null }): Promise<void> {
   const now = input.clock.now();
-  await input.db.transaction().execute(async (tx) => {
+  await inTransaction(input.db, async (tx) => {
     await tx.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash(input.token)).execute();
     await recordAudit(tx, {
       action: 'auth.logout', actorUserId: input.actor.userId, actorOrgId: input.actor.orgId, resourceType: 'user',

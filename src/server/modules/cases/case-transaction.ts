@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { assertEditable, loadCaseFor } from './case-access.js';
 import { recordCaseEvent } from './case-events.repository.js';
 import { refreshCaseSearchKey, updateCase } from './cases.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** What every use case on one case is given: who acts, from where, on which case, and the clock. */
 export interface CaseUseCaseInput {
@@ -65,7 +66,7 @@ export async function readCase<T>(
 ): Promise<T> {
   const { db, actor, ip, caseId } = input;
   const now = input.clock.now();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await loadCaseFor({ db: tx, actor, caseId, action: input.action ?? 'case.read' });
     const { value, details } = await read({ tx, row, now });
     await auditCase(tx, {
@@ -91,7 +92,7 @@ export async function changeCase<T>(
 ): Promise<T> {
   const { db, actor, ip, caseId } = input;
   const now = input.clock.now();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const locked = await loadCaseFor({ db: tx, actor, caseId, action: 'case.update', forUpdate: true });
     if (!input.anyStatus) assertEditable(locked);
     const row = await updateCase(tx, caseId, { updated_at: now });

@@ -8,6 +8,7 @@ import { presentCaseSummary } from './case.presenter.js';
 import { findCasePage } from './cases.repository.js';
 import { findRunningCustodyStartByCase } from './custody.repository.js';
 import { findPartyNamesByCase } from './parties.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /**
  * A page of the actor's station's cases: all of them newest first, or those matching `q` (case
@@ -26,7 +27,7 @@ export async function findCases(input: {
   assertCan(actor, 'case.search');
   const search = query.q ? caseQuery(query.q) : null;
   const now = input.clock.now();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { rows, total } = await findCasePage(tx, {
       orgId: actor.orgId,
       query: search,

@@ -19,6 +19,7 @@ import {
   refreshCaseSearchKey,
 } from './cases.repository.js';
 import { newTrackingCode } from './tracking-code.generator.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** Draws before giving up; with 31^9 codes a second draw is already a curiosity. */
 const TRACKING_CODE_ATTEMPTS = 5;
@@ -49,7 +50,7 @@ export async function openCase(input: {
   const now = input.clock.now();
   const year = jalaliYear(now);
   const { columns } = caseColumnsOf(body);
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await assertCaseReferencesExist(tx, mergedReferences(body));
     const seq = await allocateCaseSeq(tx, actor.orgId, year);
     const trackingCode =

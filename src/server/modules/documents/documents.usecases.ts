@@ -25,6 +25,7 @@ import {
   presentDocument,
   upsertBlob,
 } from './documents.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** A document as it arrives, before anything is stored: its kind, the name the user gave, and its bytes. */
 export interface IncomingDocument {
@@ -69,7 +70,7 @@ export async function uploadDocument(input: {
       truncated: incoming.wasTruncated(),
       maxBytes: input.maxBytes,
     });
-    const row = await db.transaction().execute(async (tx) => {
+    const row = await inTransaction(db, async (tx) => {
       // Checked again under the row lock: the case may have been sent while the file was uploading.
       const caseRow = await loadCaseFor({
         db: tx,
@@ -176,7 +177,7 @@ async function isPlainTextThroughout(blobs: BlobStore, sha256: string): Promise<
  * content-addressed: the same bytes uploaded to another document share the blob, and must stay).
  */
 async function discardUnreferencedBlob(input: { db: Db; blobs: BlobStore; sha256: string }): Promise<void> {
-  await input.db.transaction().execute(async (tx) => {
+  await inTransaction(input.db, async (tx) => {
     await lockBlob(tx, input.sha256);
     if (!(await isBlobRecorded(tx, input.sha256))) await input.blobs.remove(input.sha256);
   });
@@ -191,7 +192,7 @@ export async function listDocuments(input: {
   ip?: string | null;
 }): Promise<CaseDocument[]> {
   const { actor } = input;
-  return input.db.transaction().execute(async (tx) => {
+  return inTransaction(input.db, async (tx) => {
     const caseRow = await loadCaseFor({ db: tx, actor, caseId: input.caseId, action: 'case.document.read' });
     const rows = await findDocumentsOfCase(tx, caseRow.id);
     await recordAudit(tx, {
@@ -263,7 +264,7 @@ export async function downloadDocument(input: {
   const { row, content } = await openDocumentRow(input);
   const { actor } = input;
   try {
-    await input.db.transaction().execute(async (tx) => {
+    await inTransaction(input.db, async (tx) => {
       await recordAudit(tx, {
         action: 'document.read',
         actorUserId: actor.userId,

@@ -1,12 +1,11 @@
-import { sql } from 'kysely';
 import type { EvidenceKind } from '../../../domain/evidence/evidence-kinds.js';
+import { lockAppendOnlyChains } from '../../db/chain-lock.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { fromHex, toHex } from '../../platform/crypto/hash.js';
 import { leafHash } from '../../platform/crypto/merkle.js';
 
 export type { EvidenceKind } from '../../../domain/evidence/evidence-kinds.js';
 
-const EVIDENCE_LOCK = 727003;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One row of the evidence log as the evidence module reads it. */
@@ -32,13 +31,13 @@ export interface TrustedKeyRow {
 /**
  * Appends an entry (the exact signed bytes: a JWS) to the node's append-only Merkle log, in the
  * caller's transaction. Leaf hash = SHA-256(0x00 ‖ entry) as in RFC 9162 §2.1.1; indexes are dense
- * (0, 1, 2, …) because appends are serialised by an advisory lock held until commit.
+ * (0, 1, 2, …) because appends are serialised by the chains' advisory lock, held until commit.
  */
 export async function appendEvidence(
   tx: Tx,
   input: { kind: EvidenceKind; ref: string; caseRef: string | null; entry: string; at: Date },
 ): Promise<{ index: number; leafHash: string }> {
-  await sql`select pg_advisory_xact_lock(${EVIDENCE_LOCK})`.execute(tx);
+  await lockAppendOnlyChains(tx);
   const last = await tx
     .selectFrom('evidence_log')
     .select('idx')

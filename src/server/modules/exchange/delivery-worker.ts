@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
 import { verifyReceipt } from './receipts.js';
 import { DeliveryError, type Transport } from './transport.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export interface DeliveryPolicy {
   /** First retry after this many ms; doubles each attempt, with jitter. */
@@ -75,7 +76,7 @@ export async function deliverDue(deps: DeliveryDeps): Promise<number> {
       const checked = await verifyReceipt(deps.db, { receiptJws, messageId: message.id, messageSha256: message.sha256, toNode: message.to_node });
       if (!checked.ok) throw new DeliveryError(checked.reason, true);
       const now = deps.clock.now();
-      await deps.db.transaction().execute(async (tx) => {
+      await inTransaction(deps.db, async (tx) => {
         await tx
           .updateTable('messages')
           .set({ status: 'delivered', receipt_jws: receiptJws, receipt_at: new Date(checked.receipt.receivedAt) })

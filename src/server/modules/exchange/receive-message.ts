@@ -12,6 +12,7 @@ import type { Signer } from './node-keys.js';
 import { threadKey } from './outbox.js';
 import { signReceipt } from './receipts.js';
 import { findVerificationKey } from './trust.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** Reasons a message is refused for good (kept as evidence); each is also an i18n key under `errors.` */
 export type RefusalReason =
@@ -45,7 +46,7 @@ export interface ReceiveDeps {
 
 async function refuse(deps: ReceiveDeps, jws: string, reason: RefusalReason, envelope?: MessageEnvelope, detail?: string): Promise<ReceiveOutcome> {
   const now = deps.now();
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await tx
       .insertInto('refused_messages')
       .values({ received_at: now, from_node: envelope?.from.node ?? null, message_id: envelope?.id ?? null, reason, detail: detail ?? null, jws })
@@ -118,7 +119,7 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
   if (docs.missing.length) return { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing };
 
   const now = deps.now();
-  const result = await deps.db.transaction().execute(async (tx): Promise<ReceiveOutcome | { outcome: 'broken' }> => {
+  const result = await inTransaction(deps.db, async (tx): Promise<ReceiveOutcome | { outcome: 'broken' }> => {
     const thread = threadKey(envelope.from.org, envelope.to.org, envelope.caseRef);
     await sql`select pg_advisory_xact_lock(hashtextextended(${`in:${thread}`}, 0))`.execute(tx);
     const again = await storedReceipt(tx, envelope, sha256);

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findIntakePage } from './intake-files.repository.js';
 import { presentIntakeSummary } from './intake.presenter.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /**
  * The office's intake queue: files under a running custody clock that are not yet decided first, with
@@ -21,7 +22,7 @@ export async function findIntakeQueue(input: {
   const { actor, query } = input;
   assertCan(actor, 'intake.read');
   const now = input.clock.now();
-  return input.db.transaction().execute(async (tx) => {
+  return inTransaction(input.db, async (tx) => {
     const { rows, total } = await findIntakePage(tx, { orgId: actor.orgId, query });
     await recordAudit(tx, {
       action: 'intake.listed',

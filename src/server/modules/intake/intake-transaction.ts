@@ -5,6 +5,7 @@ import type { IntakeFileRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { loadIntakeFor } from './intake-access.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** What every use case on one intake file is given. */
 export interface IntakeUseCaseInput {
@@ -29,7 +30,7 @@ export async function withIntakeFile<T>(
 ): Promise<T> {
   const { actor } = input;
   const now = input.clock.now();
-  return input.db.transaction().execute(async (tx) => {
+  return inTransaction(input.db, async (tx) => {
     const file = await loadIntakeFor({
       db: tx,
       actor,

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrders } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /**
  * The orders of the actor's organisation — a station's inbox or an office's issued orders — overdue ones
@@ -23,7 +24,7 @@ export async function findOrderList(input: {
   if (!can(actor, 'order.execute') && !can(actor, 'intake.read'))
     throw new AppError('auth.forbidden', { details: { action: 'order.read' } });
   const now = input.clock.now();
-  return input.db.transaction().execute(async (tx) => {
+  return inTransaction(input.db, async (tx) => {
     const rows = await findOrders(tx, {
       orgId: actor.orgId,
       status: query.status,

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { findOrder } from './orders.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** What every step on one order is given. */
 export interface OrderUseCaseInput {
@@ -34,7 +35,7 @@ export async function stepOrder<T>(
 ): Promise<T> {
   const { actor } = input;
   const now = input.clock.now();
-  const value = await input.db.transaction().execute(async (tx) => {
+  const value = await inTransaction(input.db, async (tx) => {
     const order = await findOrder(tx, { orgId: actor.orgId, orderId: input.orderId, forUpdate: true });
     if (!order) throw new AppError('orders.not_found');
     assertCan(actor, input.action, { orgId: order.org_id, notFound: 'orders.not_found' });

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findCompetentProsecutorOffice, findOrganisation, presentOrganisation } from './organisations.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** All organisations of this node, by code. */
 export async function listOrganisations(input: { db: Db; actor: Actor }): Promise<Organisation[]> {
@@ -25,7 +26,7 @@ export async function createOrganisation(input: {
 }): Promise<Organisation> {
   if (input.actor) assertCan(input.actor, 'organisation.manage');
   const { body } = input;
-  return input.db.transaction().execute(async (tx) => {
+  return inTransaction(input.db, async (tx) => {
     const taken = await tx.selectFrom('organisations').select('id').where('code', '=', body.code).executeTakeFirst();
     if (taken) throw new AppError('organisations.code_taken');
     await tx
@@ -67,7 +68,7 @@ export async function setJurisdictionRule(input: {
 }): Promise<void> {
   if (input.actor) assertCan(input.actor, 'jurisdiction.manage');
   const { rule } = input;
-  await input.db.transaction().execute(async (tx) => {
+  await inTransaction(input.db, async (tx) => {
     const office = await findOrganisation(tx, rule.prosecutorOfficeId);
     if (!office || office.kind !== 'prosecutor_office') throw new AppError('organisations.not_found');
     if (rule.stationId) {

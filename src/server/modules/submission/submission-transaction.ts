@@ -8,6 +8,7 @@ import {
   type CaseEventInput,
   type CaseUseCaseInput,
 } from '../cases/case-transaction.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /**
  * One step of a case's sending, in one transaction: the case is locked and authorised for `action`,
@@ -20,7 +21,7 @@ export async function stepSubmission<T>(
 ): Promise<T> {
   const { db, actor, ip, caseId } = input;
   const now = input.clock.now();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await loadCaseFor({ db: tx, actor, caseId, action: input.action, forUpdate: true });
     const { value, event } = await step({ tx, row, now });
     const details = event.details ?? {};

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findTrackedCase } from './tracking.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /**
  * A complainant follows their case without signing in: the tracking code from the receipt and the
@@ -26,7 +27,7 @@ export async function viewTracking(input: {
   const now = input.clock.now();
   const trackingCode = normaliseTrackingCode(input.code);
   const nationalId = normaliseNationalId(input.nationalId);
-  const found = await input.db.transaction().execute(async (tx) => {
+  const found = await inTransaction(input.db, async (tx) => {
     const row = trackingCode ? await findTrackedCase(tx, trackingCode, nationalId) : null;
     await recordAudit(tx, {
       action: 'tracking.viewed',

@@ -10,6 +10,7 @@ import { hashPassword } from '../../platform/passwords.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findUserByUsername } from '../auth/auth.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
+import { inTransaction } from '../../db/transaction.js';
 
 function presentUser(row: UserRow, now: Date): User {
   return {
@@ -38,7 +39,7 @@ export async function createUser(input: {
   const { body } = input;
   const passwordHash = await hashPassword(body.password);
   const now = input.clock.now();
-  return input.db.transaction().execute(async (tx) => {
+  return inTransaction(input.db, async (tx) => {
     if (!(await findOrganisation(tx, body.orgId))) throw new AppError('organisations.not_found');
     if (await findUserByUsername(tx, body.username)) throw new AppError('users.username_taken');
     const row = await tx
