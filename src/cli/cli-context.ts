@@ -3,23 +3,9 @@ import type { Config } from '../server/config.js';
 import { openDatabase, type OpenDatabase } from '../server/db/database.js';
 import { listMigrations, migrate } from '../server/db/migrate.js';
 import { seedReference } from '../server/db/reference/seed-reference.js';
+import { CliError } from './cli-error.js';
 
-/** Where a command writes: its normal output and its complaints. Tests and `main.ts` pass their own. */
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-/** A failure the operator can act on: printed as one line (no stack) with its exit code. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+export { CliError, type CliIo } from './cli-error.js';
 
 /**
  * Opens the database exactly as the node does (embedded in DATA_DIR, or DATABASE_URL), runs `use`,

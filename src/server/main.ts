@@ -44,7 +44,7 @@ const printToStdout = (line: string) => {
 /**
  * Starts a node: opens the database (embedded in DATA_DIR, or DATABASE_URL), migrates it, writes
  * the reference data, seeds the demo when it should (see `shouldSeedDemo`), builds the app, serves
- * the web UI if built, listens, and runs the outbox's delivery worker. The caller owns `stop()`;
+ * the web UI if built, listens, and runs the outbox's delivery worker (DELIVERY_WORKER). The caller owns `stop()`;
  * with `handleSignals`, the process's signals do.
  */
 export async function startNode(config: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
@@ -62,9 +62,18 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     app = await buildApp(deps);
     const servesWeb = await registerStaticWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
     const address = await app.listen({ port: config.port, host: config.host });
-    // The outbox's delivery worker, woken by the exchange after each commit that enqueued a message.
-    worker = startDeliveryWorker({ db, clock, log, transportFor: deps.exchange.transportFor });
-    deps.exchange.setKick(worker.kick);
+    // The outbox's delivery worker, woken by the exchange after each commit that enqueued a message
+    // (unless DELIVERY_WORKER=false: then separate `casebridge worker` processes deliver).
+    if (config.deliveryWorker) {
+      worker = startDeliveryWorker({
+        db,
+        clock,
+        log,
+        transportFor: deps.exchange.transportFor,
+        policy: config.delivery,
+      });
+      deps.exchange.setKick(worker.kick);
+    }
 
     const url = address.replace('://[::1]', '://localhost');
     print(`casebridge node ${config.nodeId} listening on ${url}`);
@@ -103,7 +112,11 @@ async function prepareDatabase(input: {
   if (await shouldSeedDemo({ db: database.db, demo: config.demo, embedded: database.embedded })) {
     const seeded = await seedDemo({ db: database.db, clock: input.clock, nodeId: config.nodeId });
     log.info(
-      { cases: seeded.cases, organisations: seeded.organisations, seconds: seeded.seconds },
+      {
+        cases: seeded.cases,
+        organisations: seeded.organisations,
+        seconds: Math.round(seeded.seconds * 10) / 10,
+      },
       'demo data seeded',
     );
     for (const line of demoCredentialLines(seeded)) input.print(line);
@@ -111,7 +124,12 @@ async function prepareDatabase(input: {
 }
 
 /** Stops in order, once however often asked: stop accepting and drain, the worker, the database. */
-function runningNode(input: { url: string; app: App; worker: Worker; database: OpenDatabase }): RunningNode {
+function runningNode(input: {
+  url: string;
+  app: App;
+  worker: Worker | undefined;
+  database: OpenDatabase;
+}): RunningNode {
   let stopping: Promise<void> | undefined;
   return {
     url: input.url,
@@ -120,7 +138,7 @@ function runningNode(input: { url: string; app: App; worker: Worker; database: O
     stop: () =>
       (stopping ??= (async () => {
         await input.app.close();
-        await input.worker.stop();
+        await input.worker?.stop();
         await input.database.close();
       })()),
   };
@@ -139,19 +157,6 @@ function releaseEmbeddedPostgresSignalHook(): void {
   hook.unhookEvent('SIGTERM');
 }
 
-/**
- * Ctrl+C in a terminal signals the whole process group, and the embedded PostgreSQL is in it: it
- * shuts down at once, and the pool's idle connections then report "terminating connection due to
- * administrator command" (57P01) as an unhandled error event. While stopping, that one is expected.
- */
-function ignoreServerShutdownErrors(): void {
-  process.on('uncaughtException', (error: Error & { code?: string }) => {
-    if (error.code === '57P01') return;
-    process.stderr.write(`${error.stack ?? error.message}\n`);
-    process.exit(1);
-  });
-}
-
 /** First SIGINT/SIGTERM: stop cleanly, then exit 0. A second one: exit at once (130). */
 function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
   releaseEmbeddedPostgresSignalHook();
@@ -163,7 +168,6 @@ function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
       process.exit(130);
     }
     print(`${signal}: finishing the requests in flight, then stopping (send it again to force)`);
-    ignoreServerShutdownErrors();
     node.stop().then(
       () => {
         print('stopped cleanly');

@@ -3,6 +3,7 @@ import type { AuditAction } from '../../../domain/audit-actions.js';
 import { canonicalize } from '../../../domain/canonical-json.js';
 import { lockAppendOnlyChains } from '../../db/chain-lock.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
+import { runBeforeCommit } from '../../db/transaction.js';
 
 /** The hash before the first entry. */
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -50,31 +51,50 @@ export function auditEntryHash(prevHash: string, e: StoredEntry): string {
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
+const pendingAudit = new WeakMap<Tx, AuditEntry[]>();
+
 /**
  * Appends an entry to the hash-chained audit log, inside the caller's transaction (so the record
- * and the change it describes commit or roll back together). Appends are serialised by an
- * advisory lock held until the transaction ends, which keeps the chain linear.
+ * and the change it describes commit or roll back together). In a transaction opened by
+ * `inTransaction` the entries are written together just before the commit, so that the chains'
+ * lock (which keeps the chain linear) is held only for those last statements.
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const pending = pendingAudit.get(tx) ?? [];
+  pendingAudit.set(tx, pending);
+  pending.push(entry);
+  const deferred = runBeforeCommit(tx, 'audit', () => writeAudit(tx, pendingAudit.get(tx) ?? []));
+  if (!deferred) {
+    pendingAudit.delete(tx);
+    await writeAudit(tx, [entry]);
+  }
+}
+
+async function writeAudit(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await lockAppendOnlyChains(tx);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const stored: StoredEntry = {
-    seq: (last?.seq ?? 0) + 1,
-    at: entry.at,
-    actor_user_id: entry.actorUserId,
-    actor_org_id: entry.actorOrgId,
-    action: entry.action,
-    resource_type: entry.resourceType,
-    resource_id: entry.resourceId,
-    org_id: entry.orgId,
-    ip: entry.ip,
-    details: entry.details ?? {},
-  };
-  const prevHash = last?.hash ?? AUDIT_GENESIS;
-  await tx
-    .insertInto('audit_log')
-    .values({ ...stored, details: JSON.stringify(stored.details), prev_hash: prevHash, hash: auditEntryHash(prevHash, stored) })
-    .execute();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? AUDIT_GENESIS;
+  const rows = entries.map((entry) => {
+    const stored: StoredEntry = {
+      seq: ++seq,
+      at: entry.at,
+      actor_user_id: entry.actorUserId,
+      actor_org_id: entry.actorOrgId,
+      action: entry.action,
+      resource_type: entry.resourceType,
+      resource_id: entry.resourceId,
+      org_id: entry.orgId,
+      ip: entry.ip,
+      details: entry.details ?? {},
+    };
+    const hash = auditEntryHash(prevHash, stored);
+    const row = { ...stored, details: JSON.stringify(stored.details), prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(rows).execute();
 }
 
 /** Where the chain first breaks, or `ok`. */
