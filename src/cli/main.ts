@@ -138,6 +138,39 @@ program
     )(),
   );
 
+const peers = program.command('peers').description('the nodes this one exchanges with');
+peers
+  .command('list')
+  .description('trusted nodes (this one included) and their keys')
+  .action(finite(async (config) => (await import('./peers.js')).runPeersList(config, io)));
+peers
+  .command('export')
+  .description('print (or write) this node’s trust entry for another node to add')
+  .option('--url <url>', 'the base URL other nodes reach this one at (default: http://HOST:PORT)')
+  .option('--out <file>', 'write to this file instead of printing')
+  .action((options: { url?: string; out?: string }) =>
+    finite(async (config) => (await import('./peers.js')).runPeersExport(config, options, io))(),
+  );
+peers
+  .command('add')
+  .description('trust another node from its trust entry (written by `peers export` there)')
+  .requiredOption('--file <file>', 'the trust entry (JSON)')
+  .action((options: { file: string }) =>
+    finite(async (config) => (await import('./peers.js')).runPeersAdd(config, options, io))(),
+  );
+
+const keys = program.command('keys').description('signing keys');
+keys
+  .command('rotate')
+  .description('make a new signing key; the old one keeps verifying what it signed')
+  .action(finite(async (config) => (await import('./peers.js')).runKeysRotate(config, io)));
+keys
+  .command('revoke <kid>')
+  .description('revoke a key (of this node or a peer): nothing signed with it is accepted any more')
+  .action((kid: string) =>
+    finite(async (config) => (await import('./peers.js')).runKeysRevoke(config, kid, io))(),
+  );
+
 program
   .command('worker')
   .description('run an extra delivery worker beside the node (any number can run) until SIGINT/SIGTERM')
