@@ -6,15 +6,15 @@ import { buildApp, type App } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import type { Db } from '../src/server/db/client.js';
 import { systemClock, type Clock } from '../src/server/platform/clock.js';
-import { createLogger } from '../src/server/platform/logger.js';
+import { createLogger, type Logger } from '../src/server/platform/logger.js';
 import { createNodeDeps } from '../src/server/node-deps.js';
 import { TEST_NODE_ID, TEST_PASSWORD } from './factories.js';
 
 /** The HTTP app on a test database, with its own temporary data folder; closed after the file's tests. */
-export async function useTestApp(db: Db, options: { clock?: Clock; config?: Partial<Config> } = {}) {
+export async function useTestApp(db: Db, options: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {}) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-app-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID }), ...options.config };
-  const deps = await createNodeDeps({ config, db, clock: options.clock ?? systemClock, log: createLogger('silent') });
+  const deps = await createNodeDeps({ config, db, clock: options.clock ?? systemClock, log: options.log ?? createLogger('silent') });
   const { blobs, exchange } = deps;
   const app = await buildApp(deps);
   await app.ready();
