@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['src/domain/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -18,6 +19,19 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
+          // The first antd render of a file can take seconds on a 2-core machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          // Browser tests: a real node and Debian's Chromium; they skip, saying so, when Chromium is absent.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
         },
       },
     ],

@@ -47,6 +47,8 @@ export interface CaseSummary {
   inCustody: boolean;
   custodyDeadlineAt: string | null;
   partyNames: string[];
+  /** When the file left for the prosecutor's office; not in every server's list answer yet. */
+  sentAt?: string | null;
 }
 
 export interface Party {
@@ -133,7 +135,7 @@ export interface PartyBody {
 export interface TimelineItem {
   at: string;
   type: string;
-  actor: string | null;
+  actorUserId: string | null;
   details: Record<string, unknown>;
 }
 
@@ -143,4 +145,108 @@ export interface ReferenceItem {
   nameEn: string;
   /** Counties name their province. */
   provinceCode?: string;
+}
+
+/** An organisation as the administration screens see it (GET /api/organisations). */
+export interface OrganisationRecord extends Organisation {
+  provinceCode: string;
+  countyCode: string;
+  nodeId: string;
+  isDemo: boolean;
+}
+
+export interface CreateOrganisationBody {
+  code: string;
+  kind: OrganisationKind;
+  nameFa: string;
+  nameEn: string;
+  provinceCode: string;
+  countyCode: string;
+}
+
+/** PUT /api/jurisdiction: a county or (as an exception) a station, and its competent prosecutor's office. */
+export type JurisdictionRuleBody =
+  | { countyCode: string; prosecutorOfficeId: string }
+  | { stationId: string; prosecutorOfficeId: string };
+
+/** A user as the administration screens see it (GET /api/users). */
+export interface UserRecord {
+  id: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  isDemo: boolean;
+  locked: boolean;
+}
+
+export interface CreateUserBody {
+  orgId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  action: string;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  resourceType: string;
+  resourceId: string | null;
+  orgId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+  hash: string;
+}
+
+/** POST /api/audit/verify */
+export type AuditVerification =
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; firstBadSeq: number; reason: 'changed' | 'missing' | 'broken_link' };
+
+/** GET /api/cases/:id/receipt — the complainant's receipt (Art. 37). */
+export interface Receipt {
+  caseNumber: string;
+  stationName: string;
+  trackingCode: string;
+  receivedAt: string;
+  receivedAtLocal: string;
+  note: string;
+}
+
+export const publicCaseStatuses = ['received', 'sent', 'registered', 'returned', 'closed', 'in_progress'] as const;
+export type PublicCaseStatus = (typeof publicCaseStatuses)[number];
+
+/** GET /api/public/tracking — the state of one complaint, for its complainant. */
+export interface TrackingStatus {
+  status: PublicCaseStatus;
+  caseNumber: string;
+  stationName: string;
+  receivedAt: string;
+  receivedAtLocal: string;
+  sentAt: string | null;
+  updatedAt: string;
+  /** The prosecutor's file number once registered, when the server gives it. */
+  prosecutorFileNumber?: string | null;
+}
+
+export const orderStatuses = ['open', 'acknowledged', 'reported', 'closed'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** A judicial order as the station sees it (GET /api/orders). */
+export interface Order {
+  orderId: string;
+  side: 'office' | 'station';
+  caseRef: string;
+  caseId: string | null;
+  counterpart: string;
+  kind: string;
+  text: string;
+  deadlineAt: string;
+  issuedAt: string;
+  status: OrderStatus;
+  overdue: boolean;
 }

@@ -1,11 +1,12 @@
-import { useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { Locale as AntdLocale } from 'antd/es/locale/index.js';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import faIR from 'antd/es/locale/fa_IR.js';
 import enUS from 'antd/es/locale/en_US.js';
 import { I18nProvider, useI18n, type Locale } from '../i18n/i18n.js';
 import { createQueryClient } from './query-client.js';
+import { matchPath, usePath } from './router.js';
 import { SessionGate } from './SessionGate.js';
 import { theme } from './theme.js';
 
@@ -43,11 +44,29 @@ export function AppProviders({
   );
 }
 
-/** The web app: providers, then the sign-in page or the signed-in shell. */
+// The public tracking page is its own chunk: complainants on a phone download nothing of the station's app.
+const TrackingPage = lazy(() =>
+  import('../features/tracking/TrackingPage.js').then((m) => ({ default: m.TrackingPage })),
+);
+
+/** `#/track` is public (no session is asked for); everything else goes through the session. */
+function Root() {
+  const { t } = useI18n();
+  const path = usePath();
+  if (matchPath('/track', path))
+    return (
+      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+        <TrackingPage />
+      </Suspense>
+    );
+  return <SessionGate />;
+}
+
+/** The web app: providers, then the public tracking page, the sign-in page or the signed-in shell. */
 export function App() {
   return (
     <AppProviders>
-      <SessionGate />
+      <Root />
     </AppProviders>
   );
 }

@@ -1,25 +1,62 @@
 import type { ReactNode } from 'react';
-import { Button, Tag } from 'antd';
+import { Button, Input, Tag } from 'antd';
 import type { SessionUser } from '../api/types.js';
 import { useLogout } from '../features/auth/api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { href } from './router.js';
+import { roleAreas } from './role-areas.js';
+import { exchangeAreas } from '../features/intake/office-areas.js';
+import { href, matchPath, navigate, routeQuery, usePath, withQuery } from './router.js';
 
-/** The signed-in shell: who is signed in (name, organisation, role), the language switch, sign-out. */
+/** The one search box of a station (case number, tracking code, national ID, name) → the case list. */
+function HeaderSearch() {
+  const { t } = useI18n();
+  const path = usePath();
+  const current = matchPath('/cases', path) ? (routeQuery(path).get('q') ?? '') : '';
+  return (
+    <Input.Search
+      key={current}
+      className="cb-header-search"
+      aria-label={t('app.search.label')}
+      placeholder={t('app.search.placeholder')}
+      defaultValue={current}
+      allowClear
+      onSearch={(value) => navigate(withQuery('/cases', { q: value.trim() }))}
+    />
+  );
+}
+
+/** The signed-in shell: navigation for the role, the station's search, who is signed in, language, sign-out. */
 export function AppLayout({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t, locale } = useI18n();
   const logout = useLogout();
   const orgName = locale === 'fa' ? user.org.nameFa : user.org.nameEn;
+  const areas = roleAreas(user);
+  const exchange = exchangeAreas(user);
   return (
     <>
       <header className="cb-header">
         <a href={href('/')} style={{ fontWeight: 700 }}>
           {t('app.shortName')}
         </a>
-        <nav aria-label={t('app.nav.label')}>
-          <a href={href('/cases')}>{t('app.nav.cases')}</a>
+        <nav aria-label={t('app.nav.label')} className="cb-header-nav">
+          {areas.station && (
+            <>
+              <a href={href('/')}>{t('app.nav.dashboard')}</a>
+              <a href={href('/cases')}>{t('app.nav.cases')}</a>
+            </>
+          )}
+          {exchange.intake && <a href={href('/intake')}>{t('app.nav.intake')}</a>}
+          {exchange.orders && <a href={href('/orders')}>{t('app.nav.orders')}</a>}
+          {areas.admin && (
+            <>
+              <a href={href('/admin/organisations')}>{t('app.nav.organisations')}</a>
+              <a href={href('/admin/users')}>{t('app.nav.users')}</a>
+            </>
+          )}
+          {areas.audit && <a href={href('/admin/audit')}>{t('app.nav.audit')}</a>}
         </nav>
+        {areas.station && <HeaderSearch />}
         <span className="cb-header-spacer" />
         <span className="cb-header-text" data-testid="current-user">
           <strong>{user.displayName}</strong> · {orgName} · {t(`roles.${user.role}`)}

@@ -1,12 +1,16 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Result, Spin } from 'antd';
-import { isPoliceUnit } from '../../domain/roles.js';
 import type { SessionUser } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { roleAreas } from './role-areas.js';
+import { exchangeAreas } from '../features/intake/office-areas.js';
 import { matchPath, navigate, usePath } from './router.js';
 
 // Feature screens are split out of the first download: the sign-in page loads none of them.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
 const CaseListPage = lazy(() =>
   import('../features/cases/CaseListPage.js').then((m) => ({ default: m.CaseListPage })),
 );
@@ -14,6 +18,21 @@ const NewCasePage = lazy(() =>
   import('../features/cases/NewCasePage.js').then((m) => ({ default: m.NewCasePage })),
 );
 const CasePage = lazy(() => import('../features/cases/CasePage.js').then((m) => ({ default: m.CasePage })));
+const ReceiptPage = lazy(() =>
+  import('../features/receipt/ReceiptPage.js').then((m) => ({ default: m.ReceiptPage })),
+);
+const OrganisationsPage = lazy(() =>
+  import('../features/admin/OrganisationsPage.js').then((m) => ({ default: m.OrganisationsPage })),
+);
+const UsersPage = lazy(() => import('../features/admin/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/admin/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const IntakeQueuePage = lazy(() =>
+  import('../features/intake/IntakeQueuePage.js').then((m) => ({ default: m.IntakeQueuePage })),
+);
+const IntakeFilePage = lazy(() =>
+  import('../features/intake/IntakeFilePage.js').then((m) => ({ default: m.IntakeFilePage })),
+);
+const OrdersPage = lazy(() => import('../features/orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to), [to]);
@@ -24,20 +43,34 @@ function Redirect({ to }: { to: string }) {
 export function Routes({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   const path = usePath();
-  const isStation = isPoliceUnit(user.org.kind);
+  const areas = roleAreas(user);
+  const exchange = exchangeAreas(user);
 
-  let page;
+  let page: ReactNode;
   let params: Record<string, string> | null;
-  if (path === '/')
-    page = isStation ? <Redirect to="/cases" /> : <Result status="info" title={t('app.notYetAvailable')} />;
-  else if (isStation && matchPath('/cases', path)) page = <CaseListPage />;
-  else if (isStation && matchPath('/cases/new', path)) page = <NewCasePage />;
-  else if (isStation && (params = matchPath('/cases/:id', path)))
+  if (matchPath('/', path)) {
+    if (areas.station) page = <DashboardPage />;
+    else if (exchange.intake) page = <Redirect to="/intake" />;
+    else if (areas.admin) page = <Redirect to="/admin/organisations" />;
+    else if (areas.audit) page = <Redirect to="/admin/audit" />;
+    else page = <Result status="info" title={t('app.notYetAvailable')} />;
+  } else if (areas.station && matchPath('/cases', path)) page = <CaseListPage />;
+  else if (areas.station && matchPath('/cases/new', path)) page = <NewCasePage />;
+  else if (areas.station && (params = matchPath('/cases/:id/receipt', path)))
+    page = <ReceiptPage key={params.id} caseId={params.id!} />;
+  else if (areas.station && (params = matchPath('/cases/:id', path)))
     page = <CasePage key={params.id} id={params.id!} />;
+  else if (exchange.intake && matchPath('/intake', path)) page = <IntakeQueuePage />;
+  else if (exchange.intake && (params = matchPath('/intake/:id', path)))
+    page = <IntakeFilePage key={params.id} id={params.id!} />;
+  else if (exchange.orders && matchPath('/orders', path)) page = <OrdersPage />;
+  else if (areas.admin && matchPath('/admin/organisations', path)) page = <OrganisationsPage />;
+  else if (areas.admin && matchPath('/admin/users', path)) page = <UsersPage />;
+  else if (areas.audit && matchPath('/admin/audit', path)) page = <AuditPage />;
   else page = <Result status="404" title={t('app.pageNotFound')} />;
 
   return (
-    <ErrorBoundary key={path} fallback={<Result status="error" title={t('common.unknownError')} />}>
+    <ErrorBoundary key={path.split('?')[0]} fallback={<Result status="error" title={t('common.unknownError')} />}>
       <Suspense fallback={<Spin aria-label={t('common.loading')} />}>{page}</Suspense>
     </ErrorBoundary>
   );

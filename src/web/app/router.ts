@@ -38,3 +38,17 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   }
   return params;
 }
+
+/** The query of a route path: `/cases?q=12` → `q=12`. */
+export function routeQuery(path: string): URLSearchParams {
+  const at = path.indexOf('?');
+  return new URLSearchParams(at >= 0 ? path.slice(at + 1) : '');
+}
+
+/** A route path with a query, leaving out empty params: `withQuery('/cases', { q: '12' })` → `/cases?q=12`. */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}

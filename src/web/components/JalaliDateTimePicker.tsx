@@ -138,7 +138,7 @@ export function JalaliDateTimePicker({
         inputMode="numeric"
         status={timeInvalid ? 'error' : undefined}
         aria-invalid={timeInvalid}
-        style={{ inlineSize: 96 }}
+        style={{ inlineSize: 96, flex: 'none' }}
         onChange={(event) => update({ time: event.target.value })}
       />
       <Button

@@ -19,7 +19,9 @@ const enDate = new Intl.DateTimeFormat('en-GB', {
 
 /** Formats an instant for the UI: Jalali with Persian digits in `fa`, Gregorian with Latin digits in `en`; Tehran time. */
 export function formatInstant(locale: Locale, at: Date, mode: 'datetime' | 'date' = 'datetime'): string {
-  if (locale === 'fa') return mode === 'date' ? formatJalaliDate(at) : formatJalaliDateTime(at);
+  // Some ICU builds (Chromium's) join date and time with a Latin comma; Persian writes «،».
+  if (locale === 'fa')
+    return mode === 'date' ? formatJalaliDate(at) : formatJalaliDateTime(at).replace(',', '،');
   return mode === 'date' ? enDate.format(at) : enDateTime.format(at);
 }
 

@@ -12,7 +12,8 @@ function signIn(username: string, password: string) {
   fireEvent.click(screen.getByRole('button', { name: /ورود/ }));
 }
 
-describe('SignInPage', () => {
+// The first render of an antd screen can take seconds on a busy CI machine.
+describe('SignInPage', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('explains wrong credentials in Persian and clears the password', async () => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client.js';
 import type { SessionUser } from '../../api/types.js';
+import { navigate } from '../../app/router.js';
 
 export const sessionKey = ['auth', 'me'] as const;
 
@@ -43,8 +44,12 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiRequest<void>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      queryClient.clear();
+      // The session query is kept (and set to null) rather than cleared: `clear()` would detach the
+      // mounted session observer from the cache, and the signed-in shell would stay on screen.
       queryClient.setQueryData(sessionKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      // The next person to sign in starts at their own home, not on the previous user's screen.
+      navigate('/');
     },
   });
 }

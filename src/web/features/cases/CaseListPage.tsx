@@ -3,7 +3,7 @@ import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { errorMessageKey } from '../../api/client.js';
 import type { CaseSummary } from '../../api/types.js';
-import { href, navigate } from '../../app/router.js';
+import { href, navigate, routeQuery, usePath } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -28,8 +28,16 @@ function useDebounced<T>(value: T, ms: number): T {
 export function CaseListPage() {
   const i18n = useI18n();
   const { t, digits, locale } = i18n;
-  const [text, setText] = useState('');
+  // The header's search box arrives as `#/cases?q=…`; a new query from there replaces what is typed here.
+  const routeQ = routeQuery(usePath()).get('q') ?? '';
+  const [fromRoute, setFromRoute] = useState(routeQ);
+  const [text, setText] = useState(routeQ);
   const [page, setPage] = useState(1);
+  if (routeQ !== fromRoute) {
+    setFromRoute(routeQ);
+    setText(routeQ);
+    setPage(1);
+  }
   const q = useDebounced(text.trim(), 300);
   const cases = useCaseList({ q, page, pageSize: PAGE_SIZE });
   const categories = useCrimeCategories();

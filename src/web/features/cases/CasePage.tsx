@@ -1,5 +1,6 @@
-import { Alert, Card, Col, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { ApiError, errorMessageKey } from '../../api/client.js';
+import { href } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCase } from './api.js';
 import { CaseSummary } from './case-page/CaseSummary.js';
@@ -11,6 +12,7 @@ import { DocumentDropzone } from './documents/DocumentDropzone.js';
 import { useUploadQueue } from './documents/upload-queue.js';
 import { useUploadDocument } from './api.js';
 import { codeLabel } from './case-labels.js';
+import { SubmissionSection } from '../submission/SubmissionSection.js';
 
 /** One case: summary, readiness, parties and custody, documents (more can be dropped while editable), timeline. */
 export function CasePage({ id }: { id: string }) {
@@ -35,8 +37,12 @@ export function CasePage({ id }: { id: string }) {
         </Typography.Title>
         <Tag color="blue">{codeLabel(i18n, 'cases.status', c.status)}</Tag>
         {!c.editable && <Tag>{t('cases.page.readOnly')}</Tag>}
+        {c.origin === 'complaint' && c.trackingCode && (
+          <Button href={href(`/cases/${c.id}/receipt`)}>{t('cases.page.receipt')}</Button>
+        )}
       </Space>
       <ReadinessChecklist readiness={c.readiness} />
+      <SubmissionSection detail={c} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>

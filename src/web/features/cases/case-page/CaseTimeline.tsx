@@ -21,7 +21,6 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
             <strong>{codeLabel(i18n, 'timeline.events', item.type)}</strong>
             <br />
             <JalaliTime at={item.at} />
-            {item.actor && <> · {item.actor}</>}
           </>
         ),
       }))}

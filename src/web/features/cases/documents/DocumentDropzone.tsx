@@ -69,6 +69,7 @@ export function DocumentDropzone({ queue, caseId, disabled }: DocumentDropzonePr
           type="file"
           multiple
           hidden
+          style={{ display: 'none' }}
           data-testid="document-input"
           onChange={(event) => {
             accept(Array.from(event.target.files ?? []));

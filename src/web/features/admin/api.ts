@@ -1,0 +1,82 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, queryString } from '../../api/client.js';
+import type {
+  AuditEntry,
+  AuditVerification,
+  CreateOrganisationBody,
+  CreateUserBody,
+  JurisdictionRuleBody,
+  OrganisationRecord,
+  UserRecord,
+} from '../../api/types.js';
+
+/** One hook per call of the administration API (admin role; the audit log also for supervisors). */
+
+const organisationsKey = ['admin', 'organisations'] as const;
+
+/** GET /api/organisations */
+export function useOrganisations() {
+  return useQuery({
+    queryKey: organisationsKey,
+    queryFn: async ({ signal }) =>
+      (await apiRequest<{ items: OrganisationRecord[] }>('/api/organisations', { signal })).items,
+  });
+}
+
+/** POST /api/organisations → 201 */
+export function useCreateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOrganisationBody) =>
+      apiRequest<OrganisationRecord>('/api/organisations', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationsKey }),
+  });
+}
+
+/** PUT /api/jurisdiction → 204 */
+export function useSetJurisdiction() {
+  return useMutation({
+    mutationFn: (body: JurisdictionRuleBody) =>
+      apiRequest<void>('/api/jurisdiction', { method: 'PUT', body }),
+  });
+}
+
+/** GET /api/users?orgId= */
+export function useUsers(orgId: string | undefined) {
+  return useQuery({
+    queryKey: ['admin', 'users', orgId ?? 'all'],
+    queryFn: async ({ signal }) =>
+      (await apiRequest<{ items: UserRecord[] }>(`/api/users${queryString({ orgId })}`, { signal })).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** POST /api/users → 201 */
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateUserBody) => apiRequest<UserRecord>('/api/users', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+/** GET /api/audit?page=&pageSize= (newest first) */
+export function useAuditLog(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['admin', 'audit', page, pageSize],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ page, pageSize })}`, {
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** POST /api/audit/verify — walks the whole hash chain (and the check itself joins the log). */
+export function useVerifyAudit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<AuditVerification>('/api/audit/verify', { method: 'POST' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] }),
+  });
+}

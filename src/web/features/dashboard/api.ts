@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, apiRequest, queryString } from '../../api/client.js';
+import type { CaseSummary, Order } from '../../api/types.js';
+
+/** How many of the newest cases the dashboard looks at (the API's largest page). */
+export const DASHBOARD_CASES = 100;
+
+/** GET /api/cases?pageSize=100 — the station's newest cases, refreshed every minute. */
+export function useRecentCases() {
+  return useQuery({
+    queryKey: ['cases', 'list', { q: '', page: 1, pageSize: DASHBOARD_CASES }],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: CaseSummary[]; total: number }>(
+        `/api/cases${queryString({ page: 1, pageSize: DASHBOARD_CASES })}`,
+        { signal },
+      ),
+    refetchInterval: 60_000,
+  });
+}
+
+/**
+ * GET /api/orders — the station's judicial orders, overdue first; null while the node has no orders
+ * API yet (404), so that the dashboard can say so instead of failing.
+ */
+export function useStationOrders() {
+  return useQuery({
+    queryKey: ['orders', 'list'],
+    queryFn: async ({ signal }): Promise<Order[] | null> => {
+      try {
+        return (await apiRequest<{ items: Order[] }>('/api/orders', { signal })).items;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    refetchInterval: 60_000,
+  });
+}

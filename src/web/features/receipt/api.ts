@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../api/client.js';
+import type { Receipt } from '../../api/types.js';
+
+/** GET /api/cases/:id/receipt — the complainant's receipt (complaint cases only). */
+export function useCaseReceipt(caseId: string) {
+  return useQuery({
+    queryKey: ['cases', 'receipt', caseId],
+    queryFn: ({ signal }) =>
+      apiRequest<Receipt>(`/api/cases/${encodeURIComponent(caseId)}/receipt`, { signal }),
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,154 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CaseDetail } from '../../api/types.js';
+import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { renderInApp } from '../../test/render.js';
+import { SubmissionSection } from './SubmissionSection.js';
+
+const caseId = '0193a1b2-0000-7000-8000-0000000000c1';
+const me = (role: string) => () =>
+  jsonResponse(200, {
+    user: { id: 'u1', username: 'u', displayName: 'کاربر', role, isDemo: false, org: { id: 'o1', code: 'TEH-101', kind: 'station', nameFa: 'کلانتری ۱۰۱', nameEn: 'Station 101' } },
+  });
+
+const detail = (patch: Partial<CaseDetail>): CaseDetail => ({
+  id: caseId,
+  caseNumber: '1404/000012',
+  trackingCode: null,
+  origin: 'officer_report',
+  status: 'draft',
+  crimeCategoryCode: 'theft',
+  createdAt: '2025-11-29T06:00:00Z',
+  inCustody: false,
+  custodyDeadlineAt: null,
+  partyNames: [],
+  parties: [],
+  custody: [],
+  documents: [],
+  readiness: { ready: true, missing: [] },
+  incidentAt: null,
+  incidentProvinceCode: null,
+  incidentCountyCode: null,
+  incidentAddress: null,
+  narrative: 'شرح',
+  accusedUnknown: false,
+  updatedAt: '2025-11-29T06:00:00Z',
+  sentAt: null,
+  editable: true,
+  ...patch,
+});
+
+const returnedSubmission = {
+  caseId,
+  caseStatus: 'returned',
+  status: 'returned',
+  office: { code: 'DS-TEH', name: 'دادسرای ناحیه ۴ تهران' },
+  queuedAt: '2025-11-29T07:00:00Z',
+  deliveredAt: '2025-11-29T07:00:05Z',
+  answeredAt: '2025-11-29T09:00:00Z',
+  events: [
+    { type: 'queued', at: '2025-11-29T07:00:00Z' },
+    { type: 'delivered', at: '2025-11-29T07:00:05Z' },
+    { type: 'returned', at: '2025-11-29T09:00:00Z' },
+  ],
+  registration: null,
+  deficiencies: [
+    { code: 'deficiency.medical_report', text: 'گواهی پزشکی قانونی شاکی' },
+    { code: 'deficiency.party_identity', text: '' },
+  ],
+  rejection: null,
+};
+
+describe('SubmissionSection', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lets the officer send a ready draft for approval', async () => {
+    const fetch = stubApi({
+      'GET /api/auth/me': me('station.officer'),
+      [`POST /api/cases/${caseId}/submission/prepare`]: () =>
+        jsonResponse(200, { caseId, caseStatus: 'awaiting_approval', sentAt: null, office: null, messageId: null }),
+    });
+    renderInApp(<SubmissionSection detail={detail({})} />);
+    const button = await screen.findByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' });
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(fetch.mock.calls.some(([url, init]) => url === `/api/cases/${caseId}/submission/prepare` && init?.method === 'POST')).toBe(true),
+    );
+  });
+
+  it('keeps the button disabled while the readiness check fails, and says how many items are missing', async () => {
+    stubApi({ 'GET /api/auth/me': me('station.officer') });
+    renderInApp(
+      <SubmissionSection detail={detail({ readiness: { ready: false, missing: [{ code: 'readiness.no_accused' }, { code: 'readiness.no_narrative' }] } })} />,
+    );
+    const button = await screen.findByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('not-ready').textContent).toContain('۲ مورد');
+  });
+
+  it('gives the chief "approve and send" and "return to draft" on a case awaiting approval', async () => {
+    stubApi({ 'GET /api/auth/me': me('station.chief') });
+    renderInApp(<SubmissionSection detail={detail({ status: 'awaiting_approval', editable: false })} />);
+    expect(await screen.findByRole('button', { name: 'تأیید و ارسال' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'بازگرداندن به پیش‌نویس' })).toBeTruthy();
+  });
+
+  it('shows no approval buttons to an officer on a case awaiting approval', async () => {
+    stubApi({ 'GET /api/auth/me': me('station.officer') });
+    renderInApp(<SubmissionSection detail={detail({ status: 'awaiting_approval', editable: false })} />);
+    expect(await screen.findByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'تأیید و ارسال' })).toBeNull();
+  });
+
+  it('shows a returned case\u2019s deficiencies as Persian sentences, and a supplement form', async () => {
+    stubApi({
+      'GET /api/auth/me': me('station.officer'),
+      [`GET /api/cases/${caseId}/submission`]: () => jsonResponse(200, returnedSubmission),
+      [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
+    });
+    renderInApp(<SubmissionSection detail={detail({ status: 'returned', editable: false, sentAt: '2025-11-29T07:00:00Z' })} />);
+    const list = await screen.findByTestId('deficiencies');
+    expect(within(list).getByText('گواهی پزشکی قانونی پیوست نشده است.')).toBeTruthy();
+    expect(within(list).getByText('گواهی پزشکی قانونی شاکی')).toBeTruthy();
+    expect(within(list).getByText('مشخصات هویتی یکی از اشخاص پرونده ناقص یا نادرست است.')).toBeTruthy();
+    expect(screen.getByTestId('submission-status').dataset.status).toBe('returned');
+    expect(screen.getByText('دادسرا پرونده را برای رفع نقص عودت داد')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'ارسال تکمیلیه' })).toBeTruthy();
+    expect(screen.getByLabelText('پاسخ به موارد نقص')).toBeTruthy();
+  });
+
+  it('sends a supplement with its note', async () => {
+    const fetch = stubApi({
+      'GET /api/auth/me': me('station.officer'),
+      [`GET /api/cases/${caseId}/submission`]: () => jsonResponse(200, returnedSubmission),
+      [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
+      [`POST /api/cases/${caseId}/supplements`]: () =>
+        jsonResponse(201, { caseId, caseStatus: 'returned', messageId: 'm2', partiesAdded: 0, documents: [] }),
+    });
+    renderInApp(<SubmissionSection detail={detail({ status: 'returned', editable: false })} />);
+    fireEvent.change(await screen.findByLabelText('توضیح'), { target: { value: 'گواهی پیوست شد' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ارسال تکمیلیه' }));
+    expect(await screen.findByText('تکمیلیه در صف ارسال به دادسرا قرار گرفت.')).toBeTruthy();
+    const call = fetch.mock.calls.find(([url, init]) => url === `/api/cases/${caseId}/supplements` && init?.method === 'POST');
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ note: 'گواهی پیوست شد', answers: null, documentIds: [] });
+  });
+
+  it('shows the registration with the office\u2019s file number in Persian digits', async () => {
+    stubApi({
+      'GET /api/auth/me': me('station.officer'),
+      [`GET /api/cases/${caseId}/submission`]: () =>
+        jsonResponse(200, {
+          ...returnedSubmission,
+          caseStatus: 'registered',
+          status: 'registered',
+          deficiencies: null,
+          registration: { fileNumber: '1404-0045', branch: 'شعبه‌ی ۲', assignedJudge: 'آقای محمدی' },
+        }),
+      [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
+    });
+    renderInApp(<SubmissionSection detail={detail({ status: 'registered', editable: false })} />);
+    const registration = await screen.findByTestId('registration');
+    expect(within(registration).getByText('۱۴۰۴-۰۰۴۵')).toBeTruthy();
+    expect(within(registration).getByText('آقای محمدی')).toBeTruthy();
+  });
+});

@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+
+export const jsonResponse = (status: number, body: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+
+type Handler = (url: string, init: RequestInit | undefined) => Response | Promise<Response>;
+
+/**
+ * Stubs `fetch` with answers by method and path (`'GET /api/orders'`, matched on the path without the
+ * query); anything else answers 404 like the server. Returns the mock to inspect the calls.
+ */
+export function stubApi(routes: Record<string, Handler>) {
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const path = url.split('?')[0];
+    const handler = routes[`${init?.method ?? 'GET'} ${path}`];
+    return handler
+      ? handler(url, init)
+      : jsonResponse(404, { error: { code: 'request.invalid', message: 'no route' } });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
