@@ -33,6 +33,17 @@ export type UpdateCaseBody = z.infer<typeof updateCaseBodySchema>;
 /** GET /api/cases — search and paging. */
 export const findCasesQuerySchema = z.object({
   q: z.string().max(200).optional(),
+  /** Only cases in this state (e.g. `returned`). */
+  status: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .max(40)
+    .optional(),
+  /** Only cases with a custody still running (the dashboard's countdowns). */
+  inCustody: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -47,6 +58,7 @@ export const caseSummarySchema = z.object({
   status: z.string(),
   crimeCategoryCode: z.string().nullable(),
   createdAt: z.string(),
+  sentAt: z.string().nullable(),
   inCustody: z.boolean(),
   /** The earliest deadline among running custodies. */
   custodyDeadlineAt: z.string().nullable(),

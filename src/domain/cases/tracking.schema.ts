@@ -16,6 +16,11 @@ export const trackingStatusSchema = z.object({
   receivedAt: z.string(),
   receivedAtLocal: z.string(),
   sentAt: z.string().nullable(),
+  /** The prosecutor's office the case went to, once sent. */
+  officeName: z.string().nullable(),
+  /** The office's file number, once it registered the case (what the complainant asks for there). */
+  prosecutorFileNumber: z.string().nullable(),
+  registeredAt: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type TrackingStatus = z.infer<typeof trackingStatusSchema>;

@@ -77,6 +77,7 @@ export function presentCaseSummary(
     status: row.status,
     crimeCategoryCode: row.crime_category_code,
     createdAt: row.created_at.toISOString(),
+    sentAt: iso(row.sent_at),
     inCustody: since !== null,
     custodyDeadlineAt: since ? new Date(since.getTime() + CUSTODY_LIMIT_SECONDS * 1000).toISOString() : null,
     partyNames: extras.partyNames,
@@ -111,7 +112,6 @@ export function presentCaseDetail(file: CaseFile, now: Date): CaseDetail {
     narrative: row.narrative,
     accusedUnknown: row.accused_unknown,
     updatedAt: row.updated_at.toISOString(),
-    sentAt: iso(row.sent_at),
     editable: isEditable(row),
   };
 }

@@ -1,7 +1,7 @@
-import { sql, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import { caseSearchKey, type CaseQuery } from '../../../domain/cases/search-key.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import type { CaseRow, CasesTable, NewCase } from '../../db/schema.js';
+import type { CaseRow, CasesTable, Database, NewCase } from '../../db/schema.js';
 
 /**
  * The next sequence number of a station's cases in a Jalali year. One upsert: the first case of the
@@ -84,9 +84,28 @@ const WORD_SIMILARITY_THRESHOLD = 0.3;
  */
 export async function findCasePage(
   tx: Tx,
-  input: { orgId: string; query: CaseQuery | null; page: number; pageSize: number },
+  input: {
+    orgId: string;
+    query: CaseQuery | null;
+    status?: string | undefined;
+    inCustody?: boolean | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ rows: CaseRow[]; total: number }> {
   let matching = tx.selectFrom('cases').where('org_id', '=', input.orgId);
+  if (input.status) matching = matching.where('status', '=', input.status);
+  if (input.inCustody !== undefined) {
+    const running = (eb: ExpressionBuilder<Database, 'cases'>) =>
+      eb.exists(
+        eb
+          .selectFrom('custody_records')
+          .select('custody_records.id')
+          .whereRef('custody_records.case_id', '=', 'cases.id')
+          .where('custody_records.ended_at', 'is', null),
+      );
+    matching = matching.where((eb) => (input.inCustody ? running(eb) : eb.not(running(eb))));
+  }
   let ordered = matching;
   const { query } = input;
   if (query) {

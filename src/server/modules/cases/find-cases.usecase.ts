@@ -31,6 +31,8 @@ export async function findCases(input: {
     const { rows, total } = await findCasePage(tx, {
       orgId: actor.orgId,
       query: search,
+      status: query.status,
+      inCustody: query.inCustody,
       page: query.page,
       pageSize: query.pageSize,
     });

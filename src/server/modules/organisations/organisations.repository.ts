@@ -26,11 +26,19 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
  * The prosecutor's office competent for a station: the station's own override if there is one,
  * otherwise the rule for the station's county; null if neither exists.
  */
-export async function findCompetentProsecutorOffice(db: DbOrTx, stationId: string): Promise<OrganisationRow | null> {
+export async function findCompetentProsecutorOffice(
+  db: DbOrTx,
+  stationId: string,
+): Promise<OrganisationRow | null> {
   const row = await db
     .selectFrom('organisations as station')
     .innerJoin('jurisdiction_rules as rule', (join) =>
-      join.on((eb) => eb.or([eb('rule.station_id', '=', eb.ref('station.id')), eb('rule.county_code', '=', eb.ref('station.county_code'))])),
+      join.on((eb) =>
+        eb.or([
+          eb('rule.station_id', '=', eb.ref('station.id')),
+          eb('rule.county_code', '=', eb.ref('station.county_code')),
+        ]),
+      ),
     )
     .innerJoin('organisations as office', 'office.id', 'rule.prosecutor_office_id')
     .selectAll('office')

@@ -1,30 +1,81 @@
 import { z } from 'zod';
-import { createOrganisationBodySchema, jurisdictionRuleBodySchema, organisationSchema } from '../../../domain/organisations.schema.js';
+import {
+  createOrganisationBodySchema,
+  jurisdictionRuleBodySchema,
+  organisationSchema,
+} from '../../../domain/organisations.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { createOrganisation, listOrganisations, setJurisdictionRule } from './organisations.usecases.js';
+import {
+  createOrganisation,
+  listJurisdictionRules,
+  listOrganisations,
+  setJurisdictionRule,
+} from './organisations.usecases.js';
 
 /** Organisations and jurisdiction. */
 export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/organisations',
-    { schema: { tags: ['organisations'], summary: 'All organisations of this node', response: { 200: z.object({ items: z.array(organisationSchema) }) } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'All organisations of this node',
+        response: { 200: z.object({ items: z.array(organisationSchema) }) },
+      },
+    },
     async (request) => ({ items: await listOrganisations({ db: deps.db, actor: requireActor(request) }) }),
   );
   app.post(
     '/api/organisations',
-    { schema: { tags: ['organisations'], summary: 'Create an organisation', body: createOrganisationBodySchema, response: { 201: organisationSchema } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Create an organisation',
+        body: createOrganisationBodySchema,
+        response: { 201: organisationSchema },
+      },
+    },
     async (request, reply) => {
-      const org = await createOrganisation({ db: deps.db, clock: deps.clock, actor: requireActor(request), nodeId: deps.config.nodeId, body: request.body, ip: clientIp(request) });
+      const org = await createOrganisation({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        nodeId: deps.config.nodeId,
+        body: request.body,
+        ip: clientIp(request),
+      });
       return reply.status(201).send(org);
     },
   );
+  app.get(
+    '/api/jurisdiction',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'The jurisdiction table: county rules and station overrides',
+      },
+    },
+    async (request) => listJurisdictionRules({ db: deps.db, actor: requireActor(request) }),
+  );
   app.put(
     '/api/jurisdiction',
-    { schema: { tags: ['organisations'], summary: 'Set the competent prosecutor\u2019s office for a county or a station', body: jurisdictionRuleBodySchema } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Set the competent prosecutor\u2019s office for a county or a station',
+        body: jurisdictionRuleBodySchema,
+      },
+    },
     async (request, reply) => {
-      await setJurisdictionRule({ db: deps.db, clock: deps.clock, actor: requireActor(request), rule: request.body, ip: clientIp(request) });
+      await setJurisdictionRule({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        rule: request.body,
+        ip: clientIp(request),
+      });
       return reply.status(204).send();
     },
   );

@@ -5,7 +5,11 @@ import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findCompetentProsecutorOffice, findOrganisation, presentOrganisation } from './organisations.repository.js';
+import {
+  findCompetentProsecutorOffice,
+  findOrganisation,
+  presentOrganisation,
+} from './organisations.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** All organisations of this node, by code. */
@@ -27,11 +31,20 @@ export async function createOrganisation(input: {
   if (input.actor) assertCan(input.actor, 'organisation.manage');
   const { body } = input;
   return inTransaction(input.db, async (tx) => {
-    const taken = await tx.selectFrom('organisations').select('id').where('code', '=', body.code).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', body.code)
+      .executeTakeFirst();
     if (taken) throw new AppError('organisations.code_taken');
     await tx
       .insertInto('counties')
-      .values({ code: body.countyCode, province_code: body.provinceCode, name_fa: body.countyNameFa ?? body.countyCode, name_en: body.countyNameEn ?? body.countyCode })
+      .values({
+        code: body.countyCode,
+        province_code: body.provinceCode,
+        name_fa: body.countyNameFa ?? body.countyCode,
+        name_en: body.countyNameEn ?? body.countyCode,
+      })
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
     const id = randomUUID();
@@ -51,8 +64,14 @@ export async function createOrganisation(input: {
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
-      action: 'organisation.created', actorUserId: input.actor?.userId ?? null, actorOrgId: input.actor?.orgId ?? null,
-      resourceType: 'organisation', resourceId: id, orgId: id, ip: input.ip ?? null, at: input.clock.now(),
+      action: 'organisation.created',
+      actorUserId: input.actor?.userId ?? null,
+      actorOrgId: input.actor?.orgId ?? null,
+      resourceType: 'organisation',
+      resourceId: id,
+      orgId: id,
+      ip: input.ip ?? null,
+      at: input.clock.now(),
     });
     return presentOrganisation(row);
   });
@@ -73,26 +92,75 @@ export async function setJurisdictionRule(input: {
     if (!office || office.kind !== 'prosecutor_office') throw new AppError('organisations.not_found');
     if (rule.stationId) {
       const station = await findOrganisation(tx, rule.stationId);
-      if (!station || (station.kind !== 'station' && station.kind !== 'outpost')) throw new AppError('organisations.not_found');
+      if (!station || (station.kind !== 'station' && station.kind !== 'outpost'))
+        throw new AppError('organisations.not_found');
       await tx.deleteFrom('jurisdiction_rules').where('station_id', '=', rule.stationId).execute();
     } else {
-      await tx.deleteFrom('jurisdiction_rules').where('county_code', '=', rule.countyCode ?? '').execute();
+      await tx
+        .deleteFrom('jurisdiction_rules')
+        .where('county_code', '=', rule.countyCode ?? '')
+        .execute();
     }
     await tx
       .insertInto('jurisdiction_rules')
-      .values({ id: randomUUID(), county_code: rule.stationId ? null : (rule.countyCode ?? null), station_id: rule.stationId ?? null, prosecutor_office_id: rule.prosecutorOfficeId })
+      .values({
+        id: randomUUID(),
+        county_code: rule.stationId ? null : (rule.countyCode ?? null),
+        station_id: rule.stationId ?? null,
+        prosecutor_office_id: rule.prosecutorOfficeId,
+      })
       .execute();
     await recordAudit(tx, {
-      action: 'jurisdiction.changed', actorUserId: input.actor?.userId ?? null, actorOrgId: input.actor?.orgId ?? null,
-      resourceType: 'jurisdiction', resourceId: rule.stationId ?? rule.countyCode ?? null, orgId: rule.prosecutorOfficeId,
-      ip: input.ip ?? null, at: input.clock.now(),
+      action: 'jurisdiction.changed',
+      actorUserId: input.actor?.userId ?? null,
+      actorOrgId: input.actor?.orgId ?? null,
+      resourceType: 'jurisdiction',
+      resourceId: rule.stationId ?? rule.countyCode ?? null,
+      orgId: rule.prosecutorOfficeId,
+      ip: input.ip ?? null,
+      at: input.clock.now(),
     });
   });
 }
 
 /** The prosecutor's office that receives a station's files, or throws `jurisdiction.not_found`. */
-export async function getCompetentProsecutorOffice(input: { db: Db; stationId: string }): Promise<Organisation> {
+export async function getCompetentProsecutorOffice(input: {
+  db: Db;
+  stationId: string;
+}): Promise<Organisation> {
   const office = await findCompetentProsecutorOffice(input.db, input.stationId);
   if (!office) throw new AppError('jurisdiction.not_found');
   return presentOrganisation(office);
+}
+
+/** The jurisdiction table: each county rule and station override with the office it names. */
+export async function listJurisdictionRules(input: { db: Db; actor: Actor }) {
+  assertCan(input.actor, 'organisation.read');
+  const rows = await input.db
+    .selectFrom('jurisdiction_rules as rule')
+    .innerJoin('organisations as office', 'office.id', 'rule.prosecutor_office_id')
+    .leftJoin('organisations as station', 'station.id', 'rule.station_id')
+    .select([
+      'rule.id',
+      'rule.county_code',
+      'rule.station_id',
+      'station.code as station_code',
+      'office.id as office_id',
+      'office.code as office_code',
+      'office.name_fa as office_name_fa',
+    ])
+    .orderBy('rule.county_code')
+    .orderBy('station.code')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      countyCode: r.county_code,
+      stationId: r.station_id,
+      stationCode: r.station_code,
+      prosecutorOfficeId: r.office_id,
+      prosecutorOfficeCode: r.office_code,
+      prosecutorOfficeNameFa: r.office_name_fa,
+    })),
+  };
 }

@@ -64,11 +64,12 @@ describe('the whole story on one node', () => {
       )
     ).json();
     expect(opened.trackingCode).toBeTruthy();
+    const complainantId = makeNationalId();
     await call(
       officerCookie,
       'POST',
       `/api/cases/${opened.id}/parties`,
-      { role: 'complainant', firstName: 'زهرا', lastName: 'موسوی', nationalId: makeNationalId() },
+      { role: 'complainant', firstName: 'زهرا', lastName: 'موسوی', nationalId: complainantId },
       201,
     );
     const accused = (
@@ -138,6 +139,17 @@ describe('the whole story on one node', () => {
       'delivered',
       'registered',
     ]);
+
+    // The complainant, without signing in, sees the case registered with the office's file number.
+    const tracking = await app.inject({
+      method: 'GET',
+      url: `/api/public/tracking?code=${opened.trackingCode}&nationalId=${complainantId}`,
+    });
+    expect(tracking.json()).toMatchObject({
+      status: 'registered',
+      prosecutorFileNumber: '1405-ک-0420',
+      officeName: office.nameFa,
+    });
 
     // The judge orders an investigation within 48 hours; the station acknowledges and reports; the judge closes.
     const order = (

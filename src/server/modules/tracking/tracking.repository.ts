@@ -9,6 +9,7 @@ export async function findTrackedCase(db: DbOrTx, trackingCode: string, national
     (await db
       .selectFrom('cases')
       .innerJoin('organisations', 'organisations.id', 'cases.org_id')
+      .leftJoin('case_submissions', 'case_submissions.case_id', 'cases.id')
       .select([
         'cases.id',
         'cases.org_id',
@@ -18,6 +19,10 @@ export async function findTrackedCase(db: DbOrTx, trackingCode: string, national
         'cases.sent_at',
         'cases.updated_at',
         'organisations.name_fa as station_name',
+        'case_submissions.office_name',
+        'case_submissions.answer',
+        'case_submissions.answered_at',
+        'case_submissions.file_number',
       ])
       .where('cases.tracking_code', '=', trackingCode)
       .where('cases.origin', '=', 'complaint')

@@ -50,6 +50,9 @@ export async function viewTracking(input: {
     receivedAt: found.created_at.toISOString(),
     receivedAtLocal: formatJalaliLatin(found.created_at),
     sentAt: found.sent_at ? found.sent_at.toISOString() : null,
+    officeName: found.office_name ?? null,
+    prosecutorFileNumber: found.answer === 'registered' ? (found.file_number ?? null) : null,
+    registeredAt: found.answer === 'registered' && found.answered_at ? found.answered_at.toISOString() : null,
     updatedAt: found.updated_at.toISOString(),
   };
 }
