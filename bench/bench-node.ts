@@ -27,6 +27,7 @@ export interface BenchNode {
   actors: Actors;
   version: string;
   nationalIds: () => string;
+  url: string;
   close(): Promise<void>;
 }
 
@@ -101,6 +102,7 @@ export async function openBenchNode(kind: 'embedded' | 'server'): Promise<BenchN
     actors,
     version,
     nationalIds,
+    url: withDatabaseName(serverUrl, name),
     close: async () => {
       await db.destroy();
       if (kind === 'server') {

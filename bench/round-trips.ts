@@ -5,11 +5,9 @@ import type { AppDeps } from '../src/server/app-deps.js';
 import { addParty } from '../src/server/modules/cases/parties.usecases.js';
 import { openCase } from '../src/server/modules/cases/open-case.usecase.js';
 import { uploadDocument } from '../src/server/modules/documents/documents.usecases.js';
-import { deliverDue } from '../src/server/modules/exchange/delivery-worker.js';
 import { registerIntake } from '../src/server/modules/intake/intake-decisions.usecase.js';
 import { approveSubmission } from '../src/server/modules/submission/approve-submission.usecase.js';
 import { prepareSubmission } from '../src/server/modules/submission/prepare-submission.usecase.js';
-import { createLogger } from '../src/server/platform/logger.js';
 
 export interface Actors {
   officer: Actor;
@@ -64,13 +62,11 @@ export async function prepareCase(deps: AppDeps, actors: Actors, nationalIds: ()
 
 /**
  * One full round trip, timed: the chief sends the case → it is delivered (signed receipt) → the
- * clerk registers it → the registration arrives at the station (its receipt back at the office).
- * The lane itself runs delivery passes (as a worker would), so lanes deliver each other's messages.
+ * clerk registers it → the registration arrives at the station and its receipt is back at the
+ * office. Delivery is done by the node's workers (kicked after each commit); the lane only acts as
+ * the chief and the clerk, and looks at the state between steps.
  */
 export async function roundTrip(deps: AppDeps, actors: Actors, caseId: string): Promise<number> {
-  const log = createLogger('silent');
-  const deliver = () =>
-    deliverDue({ db: deps.db, clock: deps.clock, log, transportFor: (n) => deps.exchange.transportFor(n) });
   const start = performance.now();
   await approveSubmission({
     db: deps.db,
@@ -80,46 +76,37 @@ export async function roundTrip(deps: AppDeps, actors: Actors, caseId: string): 
     caseId,
     exchange: deps.exchange,
   });
-  let registered = false;
-  for (let spin = 0; spin < 10_000; spin++) {
-    if (!registered) {
-      const file = await deps.db
-        .selectFrom('intake_files')
-        .select(['id', 'status'])
-        .where('case_ref', '=', caseId)
-        .executeTakeFirst();
-      if (file) {
-        await registerIntake({
-          db: deps.db,
-          clock: deps.clock,
-          actor: actors.clerk,
-          ip: null,
-          intakeId: file.id,
-          exchange: deps.exchange,
-          body: {
-            fileNumber: `B-${caseId.slice(0, 8)}`,
-            branch: 'شعبه ۳ دادیاری',
-            assignedJudge: 'دادیار احمدی',
-          },
-        });
-        registered = true;
-      }
-    } else {
-      const row = await deps.db
-        .selectFrom('cases')
-        .select('status')
-        .where('id', '=', caseId)
-        .executeTakeFirstOrThrow();
-      const answer = await deps.db
-        .selectFrom('messages')
-        .select('status')
-        .where('direction', '=', 'out')
-        .where('case_ref', '=', caseId)
-        .where('type', '=', 'intake.registered')
-        .executeTakeFirst();
-      if (row.status === 'registered' && answer?.status === 'delivered') return performance.now() - start;
-    }
-    if ((await deliver()) === 0) await new Promise((r) => setTimeout(r, 5));
+  const file = await waitFor(() =>
+    deps.db.selectFrom('intake_files').select('id').where('case_ref', '=', caseId).executeTakeFirst(),
+  );
+  await registerIntake({
+    db: deps.db,
+    clock: deps.clock,
+    actor: actors.clerk,
+    ip: null,
+    intakeId: file.id,
+    exchange: deps.exchange,
+    body: { fileNumber: `B-${caseId.slice(0, 8)}`, branch: 'شعبه ۳ دادیاری', assignedJudge: 'دادیار احمدی' },
+  });
+  await waitFor(() =>
+    deps.db
+      .selectFrom('messages')
+      .select('id')
+      .where('direction', '=', 'out')
+      .where('case_ref', '=', caseId)
+      .where('type', '=', 'intake.registered')
+      .where('status', '=', 'delivered')
+      .executeTakeFirst(),
+  );
+  return performance.now() - start;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('round trip did not complete in time');
+    await new Promise((r) => setTimeout(r, 3));
   }
-  throw new Error(`round trip for ${caseId} did not complete`);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --round-trips N --concurrency C --json FILE --stream-mb M]`
+ * `npm run bench [-- --round-trips N --concurrency C --workers W --json FILE --stream-mb M]`
  *
  * Full exchange round trips (a case with 3 documents of 200 KB: sent → delivered → registered →
  * answer back at the station) on the embedded PostgreSQL and, when DATABASE_URL is set, on that
@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { measureBaseline, percentiles, type Baseline } from './baseline.js';
 import { openBenchNode } from './bench-node.js';
 import { prepareCase, roundTrip } from './round-trips.js';
+import { startDeliveryWorker } from '../src/server/modules/exchange/delivery-worker.js';
+import { createLogger } from '../src/server/platform/logger.js';
 import { measureStreaming, type StreamingFigures } from './streaming.js';
 
 const { values } = parseArgs({
@@ -22,11 +24,13 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     json: { type: 'string' },
     'stream-mb': { type: 'string', default: '1024' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const N = Number(values['round-trips']);
 const C = Number(values.concurrency);
 const streamMb = Number(values['stream-mb']);
+const W = Number(values.workers);
 
 interface Figures {
   roundTripsPerSecond: number;
@@ -49,9 +53,19 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
     for (let i = 0; i < N; i++) caseIds.push(await prepareCase(node.deps, node.actors, node.nationalIds));
     process.stdout.write(`  baseline…\n`);
     const baseline = await measureBaseline(node.deps.db);
-    process.stdout.write(`  ${N} round trips, ${C} at a time…\n`);
+    process.stdout.write(`  ${N} round trips, ${C} at a time, ${W} delivery worker(s)…\n`);
     const latencies: number[] = [];
     const queue = [...caseIds];
+    const workers = Array.from({ length: W }, () =>
+      startDeliveryWorker({
+        db: node.deps.db,
+        clock: node.deps.clock,
+        log: createLogger('silent'),
+        transportFor: (n) => node.deps.exchange.transportFor(n),
+        pollMs: 20,
+      }),
+    );
+    node.deps.exchange.setKick(() => workers.forEach((w) => w.kick()));
     const started = performance.now();
     await Promise.all(
       Array.from({ length: C }, async () => {
@@ -60,6 +74,7 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    await Promise.all(workers.map((w) => w.stop()));
     const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]) as [number, number, number];
     const streaming = streamMb > 0 ? await measureStreaming(node, streamMb) : null;
     const roundTripsPerSecond = N / seconds;
