@@ -14,7 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration through src/server/config.ts only.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through src/server/config.ts only.',
+        },
       ],
     },
   },

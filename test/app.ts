@@ -11,10 +11,21 @@ import { createNodeDeps } from '../src/server/node-deps.js';
 import { TEST_NODE_ID, TEST_PASSWORD } from './factories.js';
 
 /** The HTTP app on a test database, with its own temporary data folder; closed after the file's tests. */
-export async function useTestApp(db: Db, options: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {}) {
+export async function useTestApp(
+  db: Db,
+  options: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {},
+) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-app-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID }), ...options.config };
-  const deps = await createNodeDeps({ config, db, clock: options.clock ?? systemClock, log: options.log ?? createLogger('silent') });
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID }),
+    ...options.config,
+  };
+  const deps = await createNodeDeps({
+    config,
+    db,
+    clock: options.clock ?? systemClock,
+    log: options.log ?? createLogger('silent'),
+  });
   const { blobs, exchange } = deps;
   const app = await buildApp(deps);
   await app.ready();
@@ -28,7 +39,8 @@ export async function useTestApp(db: Db, options: { clock?: Clock; config?: Part
 /** Signs a user in and returns the cookie header to send with later requests. */
 export async function signIn(app: App, username: string, password = TEST_PASSWORD): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${username}: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 200)
+    throw new Error(`sign-in failed for ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'cb_session');
   if (!cookie) throw new Error('no session cookie');
   return `cb_session=${cookie.value}`;

@@ -9,7 +9,10 @@ import { openCase } from '../src/server/modules/cases/open-case.usecase.js';
 import { addParty } from '../src/server/modules/cases/parties.usecases.js';
 import type { Clock } from '../src/server/platform/clock.js';
 import { systemClock } from '../src/server/platform/clock.js';
-import { createOrganisation, setJurisdictionRule } from '../src/server/modules/organisations/organisations.usecases.js';
+import {
+  createOrganisation,
+  setJurisdictionRule,
+} from '../src/server/modules/organisations/organisations.usecases.js';
 import { createUser } from '../src/server/modules/users/users.usecases.js';
 import { Readable } from 'node:stream';
 import type { DocumentKind } from '../src/domain/documents/documents.schema.js';
@@ -26,7 +29,10 @@ export const TEST_NODE_ID = 'node-test';
 const suffix = () => randomBytes(3).toString('hex').toUpperCase();
 
 /** A new organisation (a station unless told otherwise) in a test county of Tehran province. */
-export async function makeOrganisation(db: Db, options: { kind?: 'station' | 'outpost' | 'prosecutor_office' | 'hq'; countyCode?: string } = {}) {
+export async function makeOrganisation(
+  db: Db,
+  options: { kind?: 'station' | 'outpost' | 'prosecutor_office' | 'hq'; countyCode?: string } = {},
+) {
   const kind = options.kind ?? 'station';
   const code = `${kind === 'prosecutor_office' ? 'DA' : kind === 'hq' ? 'HQ' : 'KL'}-${suffix()}`;
   return createOrganisation({
@@ -34,7 +40,14 @@ export async function makeOrganisation(db: Db, options: { kind?: 'station' | 'ou
     clock: systemClock,
     actor: null,
     nodeId: TEST_NODE_ID,
-    body: { code, kind, nameFa: `واحد ${code}`, nameEn: `Unit ${code}`, provinceCode: 'IR-23', countyCode: options.countyCode ?? 'IR-23-TEHRAN' },
+    body: {
+      code,
+      kind,
+      nameFa: `واحد ${code}`,
+      nameEn: `Unit ${code}`,
+      provinceCode: 'IR-23',
+      countyCode: options.countyCode ?? 'IR-23-TEHRAN',
+    },
   });
 }
 
@@ -43,7 +56,12 @@ export async function makeJurisdiction(db: Db) {
   const countyCode = `IR-23-C${suffix()}`;
   const office = await makeOrganisation(db, { kind: 'prosecutor_office', countyCode });
   const station = await makeOrganisation(db, { kind: 'station', countyCode });
-  await setJurisdictionRule({ db, clock: systemClock, actor: null, rule: { countyCode, prosecutorOfficeId: office.id } });
+  await setJurisdictionRule({
+    db,
+    clock: systemClock,
+    actor: null,
+    rule: { countyCode, prosecutorOfficeId: office.id },
+  });
   return { station, office, countyCode };
 }
 
@@ -52,7 +70,12 @@ export const TEST_PASSWORD = 'correct horse battery';
 /** A user with the given role in the given organisation; password `TEST_PASSWORD`. */
 export async function makeUser(db: Db, orgId: string, role: Role) {
   const username = `u${suffix().toLowerCase()}${randomBytes(2).toString('hex')}`;
-  return createUser({ db, clock: systemClock, actor: null, body: { orgId, username, displayName: `کاربر ${username}`, role, password: TEST_PASSWORD } });
+  return createUser({
+    db,
+    clock: systemClock,
+    actor: null,
+    body: { orgId, username, displayName: `کاربر ${username}`, role, password: TEST_PASSWORD },
+  });
 }
 
 /** A random valid national ID (کد ملی). */
@@ -96,12 +119,23 @@ export async function makeStationUser(db: Db, role: 'station.officer' | 'station
 }
 
 /** A case opened through the cases use case (numbered; a complaint, with a tracking code, unless told otherwise). */
-export async function makeCase(db: Db, actor: Actor, body: Partial<OpenCaseBody> = {}, clock: Clock = systemClock) {
+export async function makeCase(
+  db: Db,
+  actor: Actor,
+  body: Partial<OpenCaseBody> = {},
+  clock: Clock = systemClock,
+) {
   return openCase({ db, clock, actor, ip: null, body: { origin: 'complaint', ...body } });
 }
 
 /** A party added through the cases use case: an accused with a valid national ID unless told otherwise. */
-export async function makeParty(db: Db, actor: Actor, caseId: string, body: Partial<AddPartyBody> = {}, clock: Clock = systemClock) {
+export async function makeParty(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  body: Partial<AddPartyBody> = {},
+  clock: Clock = systemClock,
+) {
   return addParty({
     db,
     clock,
@@ -113,7 +147,10 @@ export async function makeParty(db: Db, actor: Actor, caseId: string, body: Part
 }
 
 /** A PDF small enough for tests and real enough for the content check. */
-export const TEST_PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
+export const TEST_PDF = Buffer.from(
+  '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n',
+  'latin1',
+);
 
 /**
  * A document uploaded to a case through the documents use case (streamed into the app's blob store), by
@@ -125,7 +162,10 @@ export async function makeCaseDocument(
   caseId: string,
   options: { kind?: DocumentKind; content?: string; afterSending?: boolean } = {},
 ) {
-  const bytes = Buffer.concat([TEST_PDF, Buffer.from(`% ${options.content ?? randomBytes(8).toString('hex')}\n`)]);
+  const bytes = Buffer.concat([
+    TEST_PDF,
+    Buffer.from(`% ${options.content ?? randomBytes(8).toString('hex')}\n`),
+  ]);
   return uploadDocument({
     db: deps.db,
     blobs: deps.blobs,
@@ -133,7 +173,12 @@ export async function makeCaseDocument(
     actor,
     caseId,
     maxBytes: 1024 * 1024,
-    receive: async () => ({ kind: options.kind ?? 'complaint', fileName: 'شکوائیه.pdf', content: Readable.from([bytes]), wasTruncated: () => false }),
+    receive: async () => ({
+      kind: options.kind ?? 'complaint',
+      fileName: 'شکوائیه.pdf',
+      content: Readable.from([bytes]),
+      wasTruncated: () => false,
+    }),
     ...(options.afterSending ? { assertAcceptsUploads: () => undefined } : {}),
   });
 }
@@ -148,12 +193,30 @@ export async function makeReadyCase(
   options: { custodySince?: Date } = {},
 ) {
   const clock = deps.clock ?? systemClock;
-  const opened = await makeCase(deps.db, actor, { crimeCategoryCode: 'theft', narrative: 'سرقت گوشی همراه در ایستگاه مترو' }, clock);
-  await makeParty(deps.db, actor, opened.id, { role: 'complainant', firstName: 'مریم', lastName: 'احمدی' }, clock);
+  const opened = await makeCase(
+    deps.db,
+    actor,
+    { crimeCategoryCode: 'theft', narrative: 'سرقت گوشی همراه در ایستگاه مترو' },
+    clock,
+  );
+  await makeParty(
+    deps.db,
+    actor,
+    opened.id,
+    { role: 'complainant', firstName: 'مریم', lastName: 'احمدی' },
+    clock,
+  );
   const accused = await makeParty(deps.db, actor, opened.id, {}, clock);
   await makeCaseDocument({ ...deps, clock }, actor, opened.id);
   if (options.custodySince) {
-    await startCustody({ db: deps.db, clock, actor, ip: null, caseId: opened.id, body: { partyId: accused.id, startedAt: options.custodySince.toISOString() } });
+    await startCustody({
+      db: deps.db,
+      clock,
+      actor,
+      ip: null,
+      caseId: opened.id,
+      body: { partyId: accused.id, startedAt: options.custodySince.toISOString() },
+    });
   }
   return opened;
 }
@@ -163,7 +226,12 @@ export async function deliverAll(deps: { db: Db; clock: Clock; exchange: Exchang
   const log = createLogger('silent');
   let total = 0;
   for (let pass = 0; pass < 50; pass++) {
-    const handled = await deliverDue({ db: deps.db, clock: deps.clock, log, transportFor: (node) => deps.exchange.transportFor(node) });
+    const handled = await deliverDue({
+      db: deps.db,
+      clock: deps.clock,
+      log,
+      transportFor: (node) => deps.exchange.transportFor(node),
+    });
     if (handled === 0) return total;
     total += handled;
   }

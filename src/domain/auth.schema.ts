@@ -13,7 +13,13 @@ export const sessionUserSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   isDemo: z.boolean(),
-  org: z.object({ id: z.string(), code: z.string(), kind: z.string(), nameFa: z.string(), nameEn: z.string() }),
+  org: z.object({
+    id: z.string(),
+    code: z.string(),
+    kind: z.string(),
+    nameFa: z.string(),
+    nameEn: z.string(),
+  }),
 });
 
 export const sessionResponseSchema = z.object({ user: sessionUserSchema, expiresAt: z.string() });

@@ -78,7 +78,10 @@ export class AppError extends Error {
   readonly details: Record<string, unknown> | undefined;
   readonly issues: FieldIssue[] | undefined;
 
-  constructor(code: ErrorCode, options: { message?: string; details?: Record<string, unknown>; issues?: FieldIssue[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; details?: Record<string, unknown>; issues?: FieldIssue[] } = {},
+  ) {
     super(options.message ?? code);
     this.name = 'AppError';
     this.code = code;

@@ -16,7 +16,8 @@ describe('national ID (کد ملی)', () => {
   });
 
   it('rejects wrong lengths, letters, and ten identical digits', () => {
-    for (const bad of ['', '123', '04993708990', 'abcdefghij', '1111111111', '0000000000']) expect(isValidNationalId(bad)).toBe(false);
+    for (const bad of ['', '123', '04993708990', 'abcdefghij', '1111111111', '0000000000'])
+      expect(isValidNationalId(bad)).toBe(false);
   });
 
   it('accepts exactly one check digit for any nine leading digits', () => {

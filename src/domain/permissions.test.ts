@@ -40,7 +40,14 @@ const letter: Record<Role, string> = {
   supervisor: 'S',
   admin: 'A',
 };
-const anyScope: Action[] = ['organisation.read', 'organisation.manage', 'jurisdiction.manage', 'user.manage', 'audit.read', 'peer.manage'];
+const anyScope: Action[] = [
+  'organisation.read',
+  'organisation.manage',
+  'jurisdiction.manage',
+  'user.manage',
+  'audit.read',
+  'peer.manage',
+];
 
 describe('the permissions matrix', () => {
   it('has a hand-written expectation for every action, and no more', () => {
@@ -49,30 +56,35 @@ describe('the permissions matrix', () => {
 
   const own = 'org-own';
   const other = 'org-other';
-  const cells = roles.flatMap((role) => actions.flatMap((action) => (['own', 'other'] as const).map((where) => ({ role, action, where }))));
+  const cells = roles.flatMap((role) =>
+    actions.flatMap((action) => (['own', 'other'] as const).map((where) => ({ role, action, where }))),
+  );
 
-  it.each(cells)('$role may $action on a resource of the $where organisation only as the table says', ({ role, action, where }) => {
-    const actor: Actor = { userId: 'u', orgId: own, role };
-    const resource = { orgId: where === 'own' ? own : other, notFound: 'cases.not_found' as const };
-    const allowedByRole = expected[action].includes(letter[role]);
-    const inScope = where === 'own' || anyScope.includes(action);
-    expect(can(actor, action, resource)).toBe(allowedByRole && inScope);
+  it.each(cells)(
+    '$role may $action on a resource of the $where organisation only as the table says',
+    ({ role, action, where }) => {
+      const actor: Actor = { userId: 'u', orgId: own, role };
+      const resource = { orgId: where === 'own' ? own : other, notFound: 'cases.not_found' as const };
+      const allowedByRole = expected[action].includes(letter[role]);
+      const inScope = where === 'own' || anyScope.includes(action);
+      expect(can(actor, action, resource)).toBe(allowedByRole && inScope);
 
-    const thrown = (() => {
-      try {
-        assertCan(actor, action, resource);
-        return null;
-      } catch (error) {
-        return error;
+      const thrown = (() => {
+        try {
+          assertCan(actor, action, resource);
+          return null;
+        } catch (error) {
+          return error;
+        }
+      })();
+      if (allowedByRole && inScope) expect(thrown).toBeNull();
+      else if (!inScope) {
+        // Another organisation's resource is never "forbidden": it does not exist for this actor.
+        expect(thrown).toBeInstanceOf(AppError);
+        expect((thrown as AppError).code).toBe('cases.not_found');
+      } else {
+        expect((thrown as AppError).code).toBe('auth.forbidden');
       }
-    })();
-    if (allowedByRole && inScope) expect(thrown).toBeNull();
-    else if (!inScope) {
-      // Another organisation's resource is never "forbidden": it does not exist for this actor.
-      expect(thrown).toBeInstanceOf(AppError);
-      expect((thrown as AppError).code).toBe('cases.not_found');
-    } else {
-      expect((thrown as AppError).code).toBe('auth.forbidden');
-    }
-  });
+    },
+  );
 });

@@ -24,7 +24,15 @@ export const permissions = {
   'escort.execute': { roles: ['escort.officer'], scope: 'own' },
   'figures.read': { roles: ['supervisor', 'admin', 'station.chief', 'prosecutor.judge'], scope: 'own' },
   'organisation.read': {
-    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge', 'escort.officer', 'supervisor', 'admin'],
+    roles: [
+      'station.officer',
+      'station.chief',
+      'prosecutor.clerk',
+      'prosecutor.judge',
+      'escort.officer',
+      'supervisor',
+      'admin',
+    ],
     scope: 'any',
   },
   'organisation.manage': { roles: ['admin'], scope: 'any' },
@@ -63,6 +71,8 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
  */
 export function assertCan(actor: Actor, action: Action, resource?: Resource): void {
   const rule = permissions[action];
-  if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId) throw new AppError(resource.notFound);
-  if (!(rule.roles as readonly Role[]).includes(actor.role)) throw new AppError('auth.forbidden', { details: { action } });
+  if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId)
+    throw new AppError(resource.notFound);
+  if (!(rule.roles as readonly Role[]).includes(actor.role))
+    throw new AppError('auth.forbidden', { details: { action } });
 }

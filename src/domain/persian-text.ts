@@ -31,7 +31,7 @@ export function toPersianDigits(input: string | number): string {
  * directional marks removed. `'۰۰۱-۲۳۴ ٥'` → `'0012345'`.
  */
 export function normaliseIdentifier(input: string): string {
-  return toLatinDigits(input).replace(/[\s\-_\u200c\u200d\u200e\u200f\u202a-\u202e]/g, '');
+  return toLatinDigits(input).replace(/[\s\-_\u200c\u200e\u200f\u202a-\u202e]|\u200d/g, '');
 }
 
 // Arabic harakat, tanwin, shadda, sukun, superscript alef, tatweel.
@@ -52,7 +52,7 @@ export function searchKey(input: string): string {
     .replace(/[أإٱ]/g, 'ا')
     .replace(/آ/g, 'ا')
     .replace(/ؤ/g, 'و')
-    .replace(/[\u200c\u200d\u200e\u200f\u00a0]/g, ' ')
+    .replace(/[\u200c\u200e\u200f\u00a0]|\u200d/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

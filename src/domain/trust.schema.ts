@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { organisationKindSchema } from './roles.js';
 
 /** A public Ed25519 key as a JWK (RFC 8037). */
-export const publicJwkSchema = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().min(40).max(50) });
+export const publicJwkSchema = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().min(40).max(50),
+});
 
 /**
  * A trust entry: what one node tells another about itself so that they can exchange —

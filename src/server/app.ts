@@ -5,7 +5,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { AppDeps } from './app-deps.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -15,7 +20,13 @@ import { registerModuleRoutes } from './modules/index.js';
 import { SESSION_COOKIE } from './platform/http/authenticate.js';
 import { handleError } from './platform/http/error-handler.js';
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /**
  * Builds the HTTP app from its modules: the node's `main.ts` and the tests both call this.
@@ -32,7 +43,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'request.invalid', message: `No route ${request.method} ${request.routeOptions.url ?? ''}` } }),
+    reply
+      .status(404)
+      .send({
+        error: {
+          code: 'request.invalid',
+          message: `No route ${request.method} ${request.routeOptions.url ?? ''}`,
+        },
+      }),
   );
 
   await app.register(swagger, {
@@ -41,7 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: {
         title: 'casebridge API',
         version: '0.1.0',
-        description: 'Case files between police stations and prosecutors\u2019 offices. Errors: `{ error: { code, message, issues? } }`.',
+        description:
+          'Case files between police stations and prosecutors\u2019 offices. Errors: `{ error: { code, message, issues? } }`.',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
@@ -50,7 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: deps.config.maxDocumentBytes, files: 1, fields: 10, fieldSize: 1024 } });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.maxDocumentBytes, files: 1, fields: 10, fieldSize: 1024 },
+  });
   await app.register(rateLimit, { global: false });
 
   app.decorateRequest('auth', null);
@@ -58,7 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
     const session = await resolveSession({ db: deps.db, clock: deps.clock, policy: deps.config, token });
-    if (session) request.auth = { actor: session.actor, user: session.user, token, expiresAt: session.expiresAt };
+    if (session)
+      request.auth = { actor: session.actor, user: session.user, token, expiresAt: session.expiresAt };
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

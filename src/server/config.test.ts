@@ -4,17 +4,39 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('uses documented defaults on an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', nodeId: 'node-1', logLevel: 'info', databaseUrl: undefined });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      nodeId: 'node-1',
+      logLevel: 'info',
+      databaseUrl: undefined,
+    });
     expect(config.dataDir).toMatch(/data$/);
   });
 
   it('reads the variables under their exact names', () => {
-    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', NODE_ID: 'police-tehran', LOG_LEVEL: 'warn' });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db', nodeId: 'police-tehran', logLevel: 'warn' });
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/tmp/x',
+      DATABASE_URL: 'postgres://u@h/db',
+      NODE_ID: 'police-tehran',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/tmp/x',
+      databaseUrl: 'postgres://u@h/db',
+      nodeId: 'police-tehran',
+      logLevel: 'warn',
+    });
   });
 
   it('names every invalid variable in one clear message', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ID: 'Bad Id' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ID: 'Bad Id' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ID: 'Bad Id' });
     } catch (error) {

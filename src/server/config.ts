@@ -25,9 +25,17 @@ const envSchema = z.object({
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest document accepted, in bytes (default 2 GiB). */
-  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
   /** Session lifetime in minutes (sliding). */
-  SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(12 * 60),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60),
   /** Failed sign-ins in a row before an account is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   /** How long an account stays locked, in minutes. */
@@ -38,9 +46,17 @@ const envSchema = z.object({
   DELIVERY_WORKER: z.enum(['true', 'false']).default('true'),
   /** First retry of a failed delivery after this many ms (doubling, with jitter, up to DELIVERY_MAX_DELAY_MS). */
   DELIVERY_BASE_DELAY_MS: z.coerce.number().int().positive().default(1000),
-  DELIVERY_MAX_DELAY_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  DELIVERY_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   /** How long a worker holds a claimed message before another worker may take it over (after a crash). */
-  DELIVERY_LEASE_MS: z.coerce.number().int().positive().default(2 * 60_000),
+  DELIVERY_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 60_000),
   /** Set cookies with the Secure flag (behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });
@@ -88,6 +104,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO,
     cookieSecure: e.COOKIE_SECURE === 'true',
     deliveryWorker: e.DELIVERY_WORKER === 'true',
-    delivery: { baseDelayMs: e.DELIVERY_BASE_DELAY_MS, maxDelayMs: e.DELIVERY_MAX_DELAY_MS, leaseMs: e.DELIVERY_LEASE_MS },
+    delivery: {
+      baseDelayMs: e.DELIVERY_BASE_DELAY_MS,
+      maxDelayMs: e.DELIVERY_MAX_DELAY_MS,
+      leaseMs: e.DELIVERY_LEASE_MS,
+    },
   };
 }

@@ -9,7 +9,12 @@ import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
 import type { Clock } from './platform/clock.js';
 
 /** Assembles everything a node's app needs around an open database: the node and the tests both use it. */
-export async function createNodeDeps(input: { config: Config; db: Db; clock: Clock; log: Logger }): Promise<AppDeps> {
+export async function createNodeDeps(input: {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}): Promise<AppDeps> {
   const blobs = createFsBlobStore(path.join(input.config.dataDir, 'blobs'));
   const exchange = await createExchange({
     db: input.db,

@@ -88,7 +88,13 @@ export const intakeReturnedBodySchema = z.strictObject({
 export type IntakeReturnedBody = z.infer<typeof intakeReturnedBodySchema>;
 
 /** Coded reasons a prosecutor's office can reject a file for. */
-export const rejectionCodes = ['rejection.wrong_jurisdiction', 'rejection.not_criminal', 'rejection.duplicate', 'rejection.invalid', 'rejection.other'] as const;
+export const rejectionCodes = [
+  'rejection.wrong_jurisdiction',
+  'rejection.not_criminal',
+  'rejection.duplicate',
+  'rejection.invalid',
+  'rejection.other',
+] as const;
 
 export const intakeRejectedBodySchema = z.strictObject({
   reasons: z.array(z.strictObject({ code: z.enum(rejectionCodes), text: z.string().max(2000) })).min(1),
@@ -98,7 +104,15 @@ export const intakeRejectedBodySchema = z.strictObject({
 export type IntakeRejectedBody = z.infer<typeof intakeRejectedBodySchema>;
 
 /** Kinds of judicial order (دستور قضایی). */
-export const orderKinds = ['investigation', 'summons', 'warrant', 'release', 'forensic_referral', 'escort', 'other'] as const;
+export const orderKinds = [
+  'investigation',
+  'summons',
+  'warrant',
+  'release',
+  'forensic_referral',
+  'escort',
+  'other',
+] as const;
 
 export const orderIssuedBodySchema = z.strictObject({
   orderId: z.string(),
@@ -110,8 +124,17 @@ export const orderIssuedBodySchema = z.strictObject({
 });
 export type OrderIssuedBody = z.infer<typeof orderIssuedBodySchema>;
 
-export const orderAcknowledgedBodySchema = z.strictObject({ orderId: z.string(), acknowledgedAt: isoInstant, acknowledgedBy: text(200) });
-export const orderReportedBodySchema = z.strictObject({ orderId: z.string(), report: text(20000), reportedAt: isoInstant, reportedBy: text(200) });
+export const orderAcknowledgedBodySchema = z.strictObject({
+  orderId: z.string(),
+  acknowledgedAt: isoInstant,
+  acknowledgedBy: text(200),
+});
+export const orderReportedBodySchema = z.strictObject({
+  orderId: z.string(),
+  report: text(20000),
+  reportedAt: isoInstant,
+  reportedBy: text(200),
+});
 export const orderClosedBodySchema = z.strictObject({
   orderId: z.string(),
   outcome: z.enum(['closed', 'more_requested']),

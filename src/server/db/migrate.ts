@@ -34,8 +34,12 @@ export async function migrate(db: Db): Promise<string[]> {
     await sql`select pg_advisory_lock(727001)`.execute(conn);
     try {
       await sql`create table if not exists schema_migrations (
-        version int primary key, name text not null, applied_at timestamptz not null default now())`.execute(conn);
-      const done = new Set((await conn.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+        version int primary key, name text not null, applied_at timestamptz not null default now())`.execute(
+        conn,
+      );
+      const done = new Set(
+        (await conn.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
+      );
       const applied: string[] = [];
       for (const m of migrations) {
         if (done.has(m.version)) continue;

@@ -26,13 +26,31 @@ describe('the node\u2019s logs', () => {
 
   it('record requests by method, path and status, without query strings, bodies, cookies or names', async () => {
     const nationalId = makeNationalId();
-    await app.inject({ method: 'GET', url: `/api/cases?q=${encodeURIComponent('مریم احمدی')}`, headers: { cookie } });
-    await app.inject({ method: 'GET', url: `/api/public/tracking?code=K7M-4QX-9TR&nationalId=${nationalId}` });
-    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'someone', password: 'secret password 1' } });
+    await app.inject({
+      method: 'GET',
+      url: `/api/cases?q=${encodeURIComponent('مریم احمدی')}`,
+      headers: { cookie },
+    });
+    await app.inject({
+      method: 'GET',
+      url: `/api/public/tracking?code=K7M-4QX-9TR&nationalId=${nationalId}`,
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'someone', password: 'secret password 1' },
+    });
     const text = lines.join('');
     expect(text).toContain('"path":"/api/cases"');
     expect(text).toContain('"statusCode":200');
-    for (const secret of [nationalId, 'K7M-4QX-9TR', encodeURIComponent('مریم'), 'مریم', 'secret password 1', 'cb_session']) {
+    for (const secret of [
+      nationalId,
+      'K7M-4QX-9TR',
+      encodeURIComponent('مریم'),
+      'مریم',
+      'secret password 1',
+      'cb_session',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

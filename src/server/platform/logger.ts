@@ -19,7 +19,16 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     redact: {
-      paths: ['req.headers', 'res.headers', '*.password', '*.nationalId', '*.national_id', '*.mobile', '*.firstName', '*.lastName'],
+      paths: [
+        'req.headers',
+        'res.headers',
+        '*.password',
+        '*.nationalId',
+        '*.national_id',
+        '*.mobile',
+        '*.firstName',
+        '*.lastName',
+      ],
       censor: '[redacted]',
     },
   };

@@ -7,11 +7,17 @@ export async function seedReference(db: DbOrTx): Promise<void> {
   await db
     .insertInto('provinces')
     .values(provinces.map((p) => ({ code: p.code, name_fa: p.nameFa, name_en: p.nameEn })))
-    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name_fa: eb.ref('excluded.name_fa'), name_en: eb.ref('excluded.name_en') })))
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet((eb) => ({ name_fa: eb.ref('excluded.name_fa'), name_en: eb.ref('excluded.name_en') })),
+    )
     .execute();
   await db
     .insertInto('crime_categories')
-    .values(crimeCategories.map((c, i) => ({ code: c.code, name_fa: c.nameFa, name_en: c.nameEn, sort_order: i })))
+    .values(
+      crimeCategories.map((c, i) => ({ code: c.code, name_fa: c.nameFa, name_en: c.nameEn, sort_order: i })),
+    )
     .onConflict((oc) =>
       oc.column('code').doUpdateSet((eb) => ({
         name_fa: eb.ref('excluded.name_fa'),

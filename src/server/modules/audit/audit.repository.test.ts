@@ -10,8 +10,15 @@ async function appendEntries(n: number) {
   for (let i = 0; i < n; i++) {
     await db.transaction().execute((tx) =>
       recordAudit(tx, {
-        action: 'case.read', actorUserId: null, actorOrgId: null, resourceType: 'case', resourceId: `case-${i}`,
-        orgId: null, ip: '127.0.0.1', at: new Date(Date.UTC(2026, 10, 28, 12, 0, i)), details: { n: i },
+        action: 'case.read',
+        actorUserId: null,
+        actorOrgId: null,
+        resourceType: 'case',
+        resourceId: `case-${i}`,
+        orgId: null,
+        ip: '127.0.0.1',
+        at: new Date(Date.UTC(2026, 10, 28, 12, 0, i)),
+        details: { n: i },
       }),
     );
   }
@@ -38,7 +45,9 @@ describe('the hash-chained audit log', () => {
   });
 
   it('refuses updates and deletes through its triggers', async () => {
-    await expect(sql`update audit_log set action = 'auth.login' where seq = 2`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set action = 'auth.login' where seq = 2`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log where seq = 2`.execute(db)).rejects.toThrow(/append-only/);
   });
 
@@ -54,7 +63,10 @@ describe('the hash-chained audit log', () => {
 
   it('finds two entries swapped in order', async () => {
     await tamper(db, sql`update audit_log set seq = -seq where seq in (2, 3)`);
-    await tamper(db, sql`update audit_log set seq = case when seq = -2 then 3 else 2 end where seq in (-2, -3)`);
+    await tamper(
+      db,
+      sql`update audit_log set seq = case when seq = -2 then 3 else 2 end where seq in (-2, -3)`,
+    );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 

@@ -73,7 +73,12 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 async function writeAudit(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await lockAppendOnlyChains(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? AUDIT_GENESIS;
   const rows = entries.map((entry) => {
@@ -121,8 +126,10 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Au
       .execute();
     if (rows.length === 0) return { ok: true, entries: count, head: prevHash };
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, entries: count, firstBadSeq: expectedSeq, reason: 'missing' };
-      if (row.prev_hash !== prevHash) return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'broken_link' };
+      if (row.seq !== expectedSeq)
+        return { ok: false, entries: count, firstBadSeq: expectedSeq, reason: 'missing' };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'broken_link' };
       if (auditEntryHash(prevHash, row) !== row.hash) {
         return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'changed' };
       }

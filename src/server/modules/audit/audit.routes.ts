@@ -13,10 +13,15 @@ const pageQuery = z.object({
 
 /** The audit log: read it, and verify its hash chain. */
 export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void> {
-  app.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log entries, newest first', querystring: pageQuery } }, async (request) =>
-    listAuditEntries({ db: deps.db, actor: requireActor(request), ...request.query }),
+  app.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], summary: 'Audit log entries, newest first', querystring: pageQuery } },
+    async (request) => listAuditEntries({ db: deps.db, actor: requireActor(request), ...request.query }),
   );
-  app.post('/api/audit/verify', { schema: { tags: ['audit'], summary: 'Verify the audit hash chain' } }, async (request) =>
-    verifyAudit({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request) }),
+  app.post(
+    '/api/audit/verify',
+    { schema: { tags: ['audit'], summary: 'Verify the audit hash chain' } },
+    async (request) =>
+      verifyAudit({ db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request) }),
   );
 }

@@ -45,13 +45,25 @@ export async function listAuditEntries(input: {
 }
 
 /** Verifies the whole hash chain and records that it was verified (the record joins the chain). */
-export async function verifyAudit(input: { db: Db; clock: Clock; actor: Actor; ip: string | null }): Promise<AuditVerification> {
+export async function verifyAudit(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  ip: string | null;
+}): Promise<AuditVerification> {
   assertCan(input.actor, 'audit.read');
   const result = await verifyAuditChain(input.db);
   await inTransaction(input.db, (tx) =>
     recordAudit(tx, {
-      action: 'audit.verified', actorUserId: input.actor.userId, actorOrgId: input.actor.orgId, resourceType: 'audit_log',
-      resourceId: null, orgId: null, ip: input.ip, at: input.clock.now(), details: { ok: result.ok, entries: result.entries },
+      action: 'audit.verified',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'audit_log',
+      resourceId: null,
+      orgId: null,
+      ip: input.ip,
+      at: input.clock.now(),
+      details: { ok: result.ok, entries: result.entries },
     }),
   );
   return result;

@@ -16,7 +16,11 @@ describe('signing in and out', () => {
   });
 
   it('signs in with the right password and sets an http-only, SameSite=Strict session cookie', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'correct horse battery' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'correct horse battery' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.username).toBe(username);
     expect(res.json().user.role).toBe('station.officer');
@@ -45,22 +49,39 @@ describe('signing in and out', () => {
   });
 
   it('refuses a wrong password with the number of attempts left', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong password' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'wrong password' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('auth.invalid_credentials');
     expect(res.json().error.details.attemptsLeft).toBe(2);
   });
 
   it('gives an unknown user the same answer as a wrong password', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'whatever1' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody-here', password: 'whatever1' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('auth.invalid_credentials');
   });
 
   it('locks the account after repeated failures, even against the right password, and says until when', async () => {
     // One failure already counted above; two more reach the limit of 3.
-    for (let i = 0; i < 2; i++) await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong again' } });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'correct horse battery' } });
+    for (let i = 0; i < 2; i++)
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'wrong again' },
+      });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'correct horse battery' },
+    });
     expect(res.statusCode).toBe(423);
     expect(res.json().error.code).toBe('auth.locked');
     expect(new Date(res.json().error.details.lockedUntil).getTime()).toBeGreaterThan(Date.now());

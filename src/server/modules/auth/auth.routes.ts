@@ -6,12 +6,22 @@ import { login, logout } from './auth.usecases.js';
 
 /** Sign in, sign out, and who am I. */
 export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void> {
-  const cookieOptions = { httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/' } as const;
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.config.cookieSecure,
+    path: '/',
+  } as const;
 
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: loginBodySchema, response: { 200: sessionResponseSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: loginBodySchema,
+        response: { 200: sessionResponseSchema },
+      },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -29,12 +39,22 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' } }, async (request, reply) => {
-    const actor = requireActor(request);
-    await logout({ db: deps.db, clock: deps.clock, token: request.auth?.token ?? '', actor, ip: clientIp(request) });
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await logout({
+        db: deps.db,
+        clock: deps.clock,
+        token: request.auth?.token ?? '',
+        actor,
+        ip: clientIp(request),
+      });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/auth/me',

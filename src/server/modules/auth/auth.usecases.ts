@@ -34,7 +34,13 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
     displayName: row.display_name,
     role: row.role as Role,
     isDemo: row.is_demo,
-    org: { id: row.org_id, code: row.org_code, kind: row.org_kind, nameFa: row.org_name_fa, nameEn: row.org_name_en },
+    org: {
+      id: row.org_id,
+      code: row.org_code,
+      kind: row.org_kind,
+      nameFa: row.org_name_fa,
+      nameEn: row.org_name_en,
+    },
   };
 }
 
@@ -64,13 +70,28 @@ export async function login(input: {
     if (!user || user.disabled_at) {
       await burnPasswordCheck(input.password);
       await recordAudit(tx, {
-        action: 'auth.login_failed', actorUserId: null, actorOrgId: null, resourceType: 'user', resourceId: null,
-        orgId: null, ip: input.ip, at: now, details: { reason: 'unknown_user' },
+        action: 'auth.login_failed',
+        actorUserId: null,
+        actorOrgId: null,
+        resourceType: 'user',
+        resourceId: null,
+        orgId: null,
+        ip: input.ip,
+        at: now,
+        details: { reason: 'unknown_user' },
       });
       return { kind: 'bad', attemptsLeft: policy.loginMaxFailures };
     }
     await tx.selectFrom('users').select('id').where('id', '=', user.id).forUpdate().execute();
-    const base = { actorUserId: user.id, actorOrgId: user.org_id, resourceType: 'user', resourceId: user.id, orgId: user.org_id, ip: input.ip, at: now };
+    const base = {
+      actorUserId: user.id,
+      actorOrgId: user.org_id,
+      resourceType: 'user',
+      resourceId: user.id,
+      orgId: user.org_id,
+      ip: input.ip,
+      at: now,
+    };
     if (user.locked_until && user.locked_until > now) {
       await recordAudit(tx, { ...base, action: 'auth.login_failed', details: { reason: 'locked' } });
       return { kind: 'locked', lockedUntil: user.locked_until };
@@ -79,20 +100,40 @@ export async function login(input: {
       const failures = user.failed_logins + 1;
       if (failures >= policy.loginMaxFailures) {
         const lockedUntil = new Date(now.getTime() + policy.loginLockMinutes * 60_000);
-        await tx.updateTable('users').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
+        await tx
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
         await recordAudit(tx, { ...base, action: 'auth.locked', details: { failures } });
         return { kind: 'locked', lockedUntil };
       }
       await tx.updateTable('users').set({ failed_logins: failures }).where('id', '=', user.id).execute();
-      await recordAudit(tx, { ...base, action: 'auth.login_failed', details: { reason: 'bad_password', failures } });
+      await recordAudit(tx, {
+        ...base,
+        action: 'auth.login_failed',
+        details: { reason: 'bad_password', failures },
+      });
       return { kind: 'bad', attemptsLeft: policy.loginMaxFailures - failures };
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + policy.sessionTtlMinutes * 60_000);
-    await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     await tx
       .insertInto('sessions')
-      .values({ token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: expiresAt, last_seen_at: now, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .values({
+        token_hash: tokenHash(token),
+        user_id: user.id,
+        created_at: now,
+        expires_at: expiresAt,
+        last_seen_at: now,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
       .execute();
     await recordAudit(tx, { ...base, action: 'auth.login' });
     return { kind: 'ok', token, expiresAt };
@@ -100,7 +141,8 @@ export async function login(input: {
   if (attempt.kind === 'locked') {
     throw new AppError('auth.locked', { details: { lockedUntil: attempt.lockedUntil.toISOString() } });
   }
-  if (attempt.kind === 'bad') throw new AppError('auth.invalid_credentials', { details: { attemptsLeft: attempt.attemptsLeft } });
+  if (attempt.kind === 'bad')
+    throw new AppError('auth.invalid_credentials', { details: { attemptsLeft: attempt.attemptsLeft } });
   const user = await findSessionUser(db, tokenHash(attempt.token), now);
   if (!user) throw new AppError('internal.error');
   return { token: attempt.token, expiresAt: attempt.expiresAt, user: presentSessionUser(user) };
@@ -121,20 +163,40 @@ export async function resolveSession(input: {
   const ttl = input.policy.sessionTtlMinutes * 60_000;
   if (expiresAt.getTime() - now.getTime() < ttl / 2) {
     expiresAt = new Date(now.getTime() + ttl);
-    await input.db.updateTable('sessions').set({ expires_at: expiresAt, last_seen_at: now }).where('token_hash', '=', hash).execute();
+    await input.db
+      .updateTable('sessions')
+      .set({ expires_at: expiresAt, last_seen_at: now })
+      .where('token_hash', '=', hash)
+      .execute();
   }
   const user = presentSessionUser(row);
   return { actor: { userId: user.id, orgId: user.org.id, role: user.role }, user, expiresAt };
 }
 
 /** Revokes a session on the server, so the cookie is worthless even if kept. */
-export async function logout(input: { db: Db; clock: Clock; token: string; actor: Actor; ip: string | null }): Promise<void> {
+export async function logout(input: {
+  db: Db;
+  clock: Clock;
+  token: string;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
   const now = input.clock.now();
   await inTransaction(input.db, async (tx) => {
-    await tx.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash(input.token)).execute();
+    await tx
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('token_hash', '=', tokenHash(input.token))
+      .execute();
     await recordAudit(tx, {
-      action: 'auth.logout', actorUserId: input.actor.userId, actorOrgId: input.actor.orgId, resourceType: 'user',
-      resourceId: input.actor.userId, orgId: input.actor.orgId, ip: input.ip, at: now,
+      action: 'auth.logout',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'user',
+      resourceId: input.actor.userId,
+      orgId: input.actor.orgId,
+      ip: input.ip,
+      at: now,
     });
   });
 }

@@ -53,7 +53,12 @@ export async function appendEvidence(tx: Tx, input: EvidenceInput): Promise<void
 async function writeEvidence(tx: Tx, inputs: EvidenceInput[]): Promise<void> {
   if (inputs.length === 0) return;
   await lockAppendOnlyChains(tx);
-  const last = await tx.selectFrom('evidence_log').select('idx').orderBy('idx', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('evidence_log')
+    .select('idx')
+    .orderBy('idx', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   let index = last ? last.idx : -1;
   await tx
     .insertInto('evidence_log')

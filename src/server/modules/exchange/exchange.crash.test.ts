@@ -28,11 +28,31 @@ describe('a sending worker killed with SIGKILL again and again', () => {
     policeDataDir = sender.dataDir;
     const url = await receiver.app.listen({ port: 0, host: '127.0.0.1' });
     const org = (db: typeof police.db, nodeId: string, code: string, kind: 'station' | 'prosecutor_office') =>
-      createOrganisation({ db, clock: systemClock, actor: null, nodeId, body: { code, kind, nameFa: code, nameEn: code, provinceCode: 'IR-23', countyCode: 'IR-23-TEHRAN' } });
+      createOrganisation({
+        db,
+        clock: systemClock,
+        actor: null,
+        nodeId,
+        body: { code, kind, nameFa: code, nameEn: code, provinceCode: 'IR-23', countyCode: 'IR-23-TEHRAN' },
+      });
     const station = await org(police.db, 'police-crash', 'KL-CRASH', 'station');
     await org(judiciary.db, 'judiciary-crash', 'DA-CRASH', 'prosecutor_office');
-    await upsertPeer(police.db, await exportOwnTrustEntry(judiciary.db, { nodeId: 'judiciary-crash', baseUrl: url, keys: receiver.exchange.keys }));
-    await upsertPeer(judiciary.db, await exportOwnTrustEntry(police.db, { nodeId: 'police-crash', baseUrl: null, keys: sender.exchange.keys }));
+    await upsertPeer(
+      police.db,
+      await exportOwnTrustEntry(judiciary.db, {
+        nodeId: 'judiciary-crash',
+        baseUrl: url,
+        keys: receiver.exchange.keys,
+      }),
+    );
+    await upsertPeer(
+      judiciary.db,
+      await exportOwnTrustEntry(police.db, {
+        nodeId: 'police-crash',
+        baseUrl: null,
+        keys: sender.exchange.keys,
+      }),
+    );
 
     // 24 messages in 6 case threads, each carrying a 200 KB document, so that a kill often lands mid-send.
     for (let i = 0; i < MESSAGES; i++) {
@@ -49,7 +69,15 @@ describe('a sending worker killed with SIGKILL again and again', () => {
             caseRef: `crash-case-${i % 6}`,
             createdBy: 'chief',
             body: { note: `پیوست ${i}`, answers: null, parties: [] },
-            documents: [{ sha256: doc.sha256, size: doc.size, mediaType: 'application/pdf', name: `doc-${i}.pdf`, kind: 'evidence' }],
+            documents: [
+              {
+                sha256: doc.sha256,
+                size: doc.size,
+                mediaType: 'application/pdf',
+                name: `doc-${i}.pdf`,
+                kind: 'evidence',
+              },
+            ],
           },
         }),
       );
@@ -81,37 +109,62 @@ describe('a sending worker killed with SIGKILL again and again', () => {
     throw new Error(`worker exited before it was ready: ${out}`);
   }
 
-  const outboxSize = async () => (await police.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const outboxSize = async () =>
+    (
+      await police.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
-  it('delivers every message exactly once, in thread order, with valid receipts', { timeout: 120_000 }, async () => {
-    for (let kill = 0; kill < KILLS && (await outboxSize()) > 0; kill++) {
-      const child = startWorker();
-      await untilReady(child);
-      await new Promise((r) => setTimeout(r, 30 + Math.random() * 250));
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    }
-    const last = startWorker();
-    await untilReady(last);
-    const deadline = Date.now() + 60_000;
-    while ((await outboxSize()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    last.kill('SIGTERM');
-    await once(last, 'exit');
+  it(
+    'delivers every message exactly once, in thread order, with valid receipts',
+    { timeout: 120_000 },
+    async () => {
+      for (let kill = 0; kill < KILLS && (await outboxSize()) > 0; kill++) {
+        const child = startWorker();
+        await untilReady(child);
+        await new Promise((r) => setTimeout(r, 30 + Math.random() * 250));
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+      const last = startWorker();
+      await untilReady(last);
+      const deadline = Date.now() + 60_000;
+      while ((await outboxSize()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      last.kill('SIGTERM');
+      await once(last, 'exit');
 
-    expect(await outboxSize()).toBe(0);
-    const sent = await police.db.selectFrom('messages').selectAll().where('direction', '=', 'out').execute();
-    expect(sent).toHaveLength(MESSAGES);
-    const received = await judiciary.db.selectFrom('messages').selectAll().where('direction', '=', 'in').orderBy('case_ref').orderBy('seq').execute();
-    expect(received.map((m) => m.id).sort()).toEqual(sent.map((m) => m.id).sort());
-    const seqsByCase = new Map<string, number[]>();
-    for (const m of received) seqsByCase.set(m.case_ref, [...(seqsByCase.get(m.case_ref) ?? []), m.seq]);
-    expect(seqsByCase.size).toBe(6);
-    for (const [caseRef, seqs] of seqsByCase) expect(seqs, caseRef).toEqual([1, 2, 3, 4]);
-    for (const m of sent) {
-      expect(m.status).toBe('delivered');
-      const check = await verifyReceipt(police.db, { receiptJws: m.receipt_jws ?? '', messageId: m.id, messageSha256: m.sha256, toNode: 'judiciary-crash' });
-      expect(check.ok).toBe(true);
-    }
-    expect(await judiciary.db.selectFrom('refused_messages').selectAll().execute()).toHaveLength(0);
-  });
+      expect(await outboxSize()).toBe(0);
+      const sent = await police.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('direction', '=', 'out')
+        .execute();
+      expect(sent).toHaveLength(MESSAGES);
+      const received = await judiciary.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('direction', '=', 'in')
+        .orderBy('case_ref')
+        .orderBy('seq')
+        .execute();
+      expect(received.map((m) => m.id).sort()).toEqual(sent.map((m) => m.id).sort());
+      const seqsByCase = new Map<string, number[]>();
+      for (const m of received) seqsByCase.set(m.case_ref, [...(seqsByCase.get(m.case_ref) ?? []), m.seq]);
+      expect(seqsByCase.size).toBe(6);
+      for (const [caseRef, seqs] of seqsByCase) expect(seqs, caseRef).toEqual([1, 2, 3, 4]);
+      for (const m of sent) {
+        expect(m.status).toBe('delivered');
+        const check = await verifyReceipt(police.db, {
+          receiptJws: m.receipt_jws ?? '',
+          messageId: m.id,
+          messageSha256: m.sha256,
+          toNode: 'judiciary-crash',
+        });
+        expect(check.ok).toBe(true);
+      }
+      expect(await judiciary.db.selectFrom('refused_messages').selectAll().execute()).toHaveLength(0);
+    },
+  );
 });

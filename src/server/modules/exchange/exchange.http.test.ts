@@ -34,21 +34,43 @@ async function startTestNode(nodeId: string): Promise<TestNode> {
 
 async function organisation(node: TestNode, code: string, kind: 'station' | 'prosecutor_office') {
   return createOrganisation({
-    db: node.db, clock, actor: null, nodeId: node.exchange.nodeId,
-    body: { code, kind, nameFa: `واحد ${code}`, nameEn: code, provinceCode: 'IR-23', countyCode: 'IR-23-TEHRAN' },
+    db: node.db,
+    clock,
+    actor: null,
+    nodeId: node.exchange.nodeId,
+    body: {
+      code,
+      kind,
+      nameFa: `واحد ${code}`,
+      nameEn: code,
+      provinceCode: 'IR-23',
+      countyCode: 'IR-23-TEHRAN',
+    },
   });
 }
 
 /** Each node imports the other's trust entry: node id, URL, public keys, organisations. */
 async function introduce(a: TestNode, b: TestNode) {
-  await upsertPeer(a.db, await exportOwnTrustEntry(b.db, { nodeId: b.exchange.nodeId, baseUrl: b.url, keys: b.exchange.keys }));
-  await upsertPeer(b.db, await exportOwnTrustEntry(a.db, { nodeId: a.exchange.nodeId, baseUrl: a.url, keys: a.exchange.keys }));
+  await upsertPeer(
+    a.db,
+    await exportOwnTrustEntry(b.db, { nodeId: b.exchange.nodeId, baseUrl: b.url, keys: b.exchange.keys }),
+  );
+  await upsertPeer(
+    b.db,
+    await exportOwnTrustEntry(a.db, { nodeId: a.exchange.nodeId, baseUrl: a.url, keys: a.exchange.keys }),
+  );
 }
 
 async function deliverAll(node: TestNode): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await deliverDue({ db: node.db, clock, log: createLogger('silent'), transportFor: (to) => node.exchange.transportFor(to), random: () => 0.5 });
+    const n = await deliverDue({
+      db: node.db,
+      clock,
+      log: createLogger('silent'),
+      transportFor: (to) => node.exchange.transportFor(to),
+      random: () => 0.5,
+    });
     if (n === 0) return total;
     total += n;
   }
@@ -71,7 +93,13 @@ async function submit(caseRef: string, documents: { sha256: string; size: number
         caseRef,
         createdBy: 'chief',
         body: { note: 'پیوست گزارش تکمیلی', answers: null, parties: [] },
-        documents: documents.map((d, i) => ({ sha256: d.sha256, size: d.size, mediaType: 'application/pdf', name: `پیوست-${i}.pdf`, kind: 'evidence' })),
+        documents: documents.map((d, i) => ({
+          sha256: d.sha256,
+          size: d.size,
+          mediaType: 'application/pdf',
+          name: `پیوست-${i}.pdf`,
+          kind: 'evidence',
+        })),
       },
     }),
   );
@@ -91,9 +119,19 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
     const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
     const sent = await submit('case-http-1', [stored]);
     expect(await deliverAll(police)).toBe(1);
-    const out = await police.db.selectFrom('messages').selectAll().where('direction', '=', 'out').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const out = await police.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     expect(out.status).toBe('delivered');
-    const inbound = await judiciary.db.selectFrom('messages').selectAll().where('direction', '=', 'in').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const inbound = await judiciary.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('direction', '=', 'in')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     expect(inbound.sha256).toBe(sent.sha256);
     expect(await judiciary.blobs.has(stored.sha256)).toBe(true);
   });
@@ -104,7 +142,11 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
     const first = await submit('case-http-2');
     const second = await submit('case-http-2');
     expect(await deliverAll(police)).toBe(1);
-    const waiting = await police.db.selectFrom('outbox').selectAll().where('message_id', '=', first.id).executeTakeFirstOrThrow();
+    const waiting = await police.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('message_id', '=', first.id)
+      .executeTakeFirstOrThrow();
     expect(waiting.last_error).toMatch(/^transport\.unreachable/);
     expect(waiting.next_attempt_at.getTime()).toBeGreaterThan(clock.now().getTime());
     expect(waiting.attempts).toBe(1);
@@ -112,7 +154,13 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
     await new Promise<void>((resolve) => judiciary.app.server.listen(judiciary.port, '127.0.0.1', resolve));
     clock.advance(60_000);
     expect(await deliverAll(police)).toBe(2);
-    const arrived = await judiciary.db.selectFrom('messages').select(['id', 'seq']).where('direction', '=', 'in').where('case_ref', '=', 'case-http-2').orderBy('seq').execute();
+    const arrived = await judiciary.db
+      .selectFrom('messages')
+      .select(['id', 'seq'])
+      .where('direction', '=', 'in')
+      .where('case_ref', '=', 'case-http-2')
+      .orderBy('seq')
+      .execute();
     expect(arrived.map((m) => m.id)).toEqual([first.id, second.id]);
   });
 
@@ -120,12 +168,24 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
     await revokeKey(judiciary.db, police.exchange.signer.kid, clock.now());
     const sent = await submit('case-http-3');
     await deliverAll(police);
-    const waiting = await police.db.selectFrom('outbox').selectAll().where('message_id', '=', sent.id).executeTakeFirstOrThrow();
+    const waiting = await police.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('message_id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     expect(waiting.last_error).toMatch(/^signature\.revoked_key/);
-    const refused = await judiciary.db.selectFrom('refused_messages').selectAll().where('message_id', '=', sent.id).execute();
+    const refused = await judiciary.db
+      .selectFrom('refused_messages')
+      .selectAll()
+      .where('message_id', '=', sent.id)
+      .execute();
     expect(refused[0]?.reason).toBe('signature.revoked_key');
     // Trust the key again (as an operator would after a mistaken revocation) and clear the queue for the next tests.
-    await judiciary.db.updateTable('peer_keys').set({ revoked_at: null }).where('kid', '=', police.exchange.signer.kid).execute();
+    await judiciary.db
+      .updateTable('peer_keys')
+      .set({ revoked_at: null })
+      .where('kid', '=', police.exchange.signer.kid)
+      .execute();
     await police.db.deleteFrom('outbox').execute();
   });
 });
@@ -135,14 +195,35 @@ describe('what a receiving node refuses or holds back', () => {
     const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(50_000, 3)]);
     const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
     const sent = await submit('case-http-4', [stored]);
-    const { jws } = await police.db.selectFrom('messages').select('jws').where('direction', '=', 'out').where('id', '=', sent.id).executeTakeFirstOrThrow();
-    const early = await judiciary.app.inject({ method: 'POST', url: '/exchange/v1/messages', payload: { jws } });
+    const { jws } = await police.db
+      .selectFrom('messages')
+      .select('jws')
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    const early = await judiciary.app.inject({
+      method: 'POST',
+      url: '/exchange/v1/messages',
+      payload: { jws },
+    });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error).toMatchObject({ code: 'documents.missing', details: { missing: [stored.sha256] } });
-    expect(await judiciary.db.selectFrom('messages').select('id').where('id', '=', sent.id).execute()).toHaveLength(0);
+    expect(early.json().error).toMatchObject({
+      code: 'documents.missing',
+      details: { missing: [stored.sha256] },
+    });
+    expect(
+      await judiciary.db.selectFrom('messages').select('id').where('id', '=', sent.id).execute(),
+    ).toHaveLength(0);
 
     await deliverAll(police);
-    expect(await judiciary.db.selectFrom('messages').select('id').where('direction', '=', 'in').where('id', '=', sent.id).execute()).toHaveLength(1);
+    expect(
+      await judiciary.db
+        .selectFrom('messages')
+        .select('id')
+        .where('direction', '=', 'in')
+        .where('id', '=', sent.id)
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('refuses document bytes that do not hash to the announced SHA-256 and keeps nothing', async () => {
@@ -160,7 +241,11 @@ describe('what a receiving node refuses or holds back', () => {
   });
 
   it('refuses a document upload without a valid token from a trusted node', async () => {
-    const res = await fetch(`${judiciary.url}/exchange/v1/blobs/${'cd'.repeat(32)}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: 'x' });
+    const res = await fetch(`${judiciary.url}/exchange/v1/blobs/${'cd'.repeat(32)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: 'x',
+    });
     expect(res.status).toBe(401);
   });
 
@@ -173,25 +258,51 @@ describe('what a receiving node refuses or holds back', () => {
       privateKey: stranger.privateKey,
       kid: stranger.kid,
       envelope: {
-        id: uuidv7(), type: 'case.supplemented', from: { node: 'stranger', org: 'KL-999' }, to: { node: judiciary.exchange.nodeId, org: office.code },
-        caseRef: 'case-x', thread: { prev: null, seq: 1 }, createdAt: clock.now().toISOString(), createdBy: 'x',
-        body: { note: 'x', answers: null, parties: [] }, documents: [],
+        id: uuidv7(),
+        type: 'case.supplemented',
+        from: { node: 'stranger', org: 'KL-999' },
+        to: { node: judiciary.exchange.nodeId, org: office.code },
+        caseRef: 'case-x',
+        thread: { prev: null, seq: 1 },
+        createdAt: clock.now().toISOString(),
+        createdBy: 'x',
+        body: { note: 'x', answers: null, parties: [] },
+        documents: [],
       },
     });
-    const res = await judiciary.app.inject({ method: 'POST', url: '/exchange/v1/messages', payload: { jws: sealed.jws } });
+    const res = await judiciary.app.inject({
+      method: 'POST',
+      url: '/exchange/v1/messages',
+      payload: { jws: sealed.jws },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('signature.unknown_key');
-    expect(await judiciary.db.selectFrom('refused_messages').select('reason').where('jws', '=', sealed.jws).execute()).toEqual([{ reason: 'signature.unknown_key' }]);
+    expect(
+      await judiciary.db
+        .selectFrom('refused_messages')
+        .select('reason')
+        .where('jws', '=', sealed.jws)
+        .execute(),
+    ).toEqual([{ reason: 'signature.unknown_key' }]);
   });
 
   it('refuses a message whose body was changed by one byte after signing', async () => {
     await police.db.deleteFrom('outbox').execute();
     const sent = await submit('case-http-5');
-    const { jws } = await police.db.selectFrom('messages').select('jws').where('direction', '=', 'out').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const { jws } = await police.db
+      .selectFrom('messages')
+      .select('jws')
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     const [header, payload, signature] = jws.split('.') as [string, string, string];
     const body = Buffer.from(payload, 'base64url').toString('utf8').replace('پیوست', 'پیوسد');
     const tampered = `${header}.${Buffer.from(body).toString('base64url')}.${signature}`;
-    const res = await judiciary.app.inject({ method: 'POST', url: '/exchange/v1/messages', payload: { jws: tampered } });
+    const res = await judiciary.app.inject({
+      method: 'POST',
+      url: '/exchange/v1/messages',
+      payload: { jws: tampered },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('signature.invalid');
   });

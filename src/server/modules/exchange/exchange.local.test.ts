@@ -22,20 +22,34 @@ function registeredMessage(caseRef: string) {
     to: { node: exchange.nodeId, org: station.code },
     caseRef,
     createdBy: 'clerk',
-    body: { fileNumber: '1405-123', branch: 'شعبه ۳ دادیاری', assignedJudge: 'دادیار احمدی', registeredAt: new Date().toISOString() },
+    body: {
+      fileNumber: '1405-123',
+      branch: 'شعبه ۳ دادیاری',
+      assignedJudge: 'دادیار احمدی',
+      registeredAt: new Date().toISOString(),
+    },
     documents: [],
   };
 }
 
 async function send(database: Db, caseRef: string) {
-  return database.transaction().execute((tx) => enqueueMessage(tx, { signer: exchange.signer, message: registeredMessage(caseRef), now: new Date() }));
+  return database
+    .transaction()
+    .execute((tx) =>
+      enqueueMessage(tx, { signer: exchange.signer, message: registeredMessage(caseRef), now: new Date() }),
+    );
 }
 
 /** Runs worker passes until nothing is left to do; returns how many deliveries were attempted. */
 async function deliver(): Promise<number> {
   let total = 0;
   for (;;) {
-    const handled = await deliverDue({ db, clock: systemClock, log: createLogger('silent'), transportFor: (n) => exchange.transportFor(n) });
+    const handled = await deliverDue({
+      db,
+      clock: systemClock,
+      log: createLogger('silent'),
+      transportFor: (n) => exchange.transportFor(n),
+    });
     if (handled === 0) return total;
     total += handled;
   }
@@ -50,22 +64,46 @@ describe('the exchange between two organisations of one node', () => {
   it('delivers a queued message and records the receiver\u2019s signed receipt', async () => {
     const sent = await send(db, 'case-a');
     expect(await deliver()).toBe(1);
-    const out = await db.selectFrom('messages').selectAll().where('direction', '=', 'out').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const out = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     expect(out.status).toBe('delivered');
     expect(out.receipt_jws).toBeTruthy();
-    const inbound = await db.selectFrom('messages').selectAll().where('direction', '=', 'in').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const inbound = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('direction', '=', 'in')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     expect(inbound.org_id).toBe(station.id);
     expect(inbound.sha256).toBe(sent.sha256);
-    expect(await db.selectFrom('outbox').selectAll().where('message_id', '=', sent.id).execute()).toHaveLength(0);
+    expect(
+      await db.selectFrom('outbox').selectAll().where('message_id', '=', sent.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('answers a repeat with the very same receipt and keeps one record', async () => {
     const sent = await send(db, 'case-b');
     await deliver();
-    const out = await db.selectFrom('messages').select(['jws', 'receipt_jws']).where('direction', '=', 'out').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const out = await db
+      .selectFrom('messages')
+      .select(['jws', 'receipt_jws'])
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     const again = await receiveMessage(exchange.receiver, out.jws);
     expect(again).toEqual({ outcome: 'duplicate', receiptJws: out.receipt_jws });
-    expect(await db.selectFrom('messages').select('id').where('direction', '=', 'in').where('id', '=', sent.id).execute()).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom('messages')
+        .select('id')
+        .where('direction', '=', 'in')
+        .where('id', '=', sent.id)
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('numbers a case\u2019s thread and chains each message to the previous one\u2019s hash', async () => {
@@ -73,14 +111,25 @@ describe('the exchange between two organisations of one node', () => {
     const second = await send(db, 'case-c');
     expect(second.seq).toBe(first.seq + 1);
     await deliver();
-    const rows = await db.selectFrom('messages').select(['seq', 'prev_hash', 'sha256']).where('direction', '=', 'in').where('case_ref', '=', 'case-c').orderBy('seq').execute();
+    const rows = await db
+      .selectFrom('messages')
+      .select(['seq', 'prev_hash', 'sha256'])
+      .where('direction', '=', 'in')
+      .where('case_ref', '=', 'case-c')
+      .orderBy('seq')
+      .execute();
     expect(rows.map((r) => r.seq)).toEqual([1, 2]);
     expect(rows[1]?.prev_hash).toBe(rows[0]?.sha256);
   });
 
   it('refuses a message with a flipped byte in its signature and keeps it as evidence', async () => {
     const sent = await send(db, 'case-d');
-    const { jws } = await db.selectFrom('messages').select('jws').where('direction', '=', 'out').where('id', '=', sent.id).executeTakeFirstOrThrow();
+    const { jws } = await db
+      .selectFrom('messages')
+      .select('jws')
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
     const last = jws.at(-2) === 'A' ? 'B' : 'A';
     const tampered = `${jws.slice(0, -2)}${last}${jws.at(-1)}`;
     const result = await receiveMessage(exchange.receiver, tampered);

@@ -35,9 +35,19 @@ export async function createExchange(input: {
   handlers: MessageHandlers;
   httpTimeoutMs?: number;
 }): Promise<Exchange> {
-  const keys = await loadOrCreateNodeKeys({ dataDir: input.dataDir, nodeId: input.nodeId, now: input.clock.now() });
+  const keys = await loadOrCreateNodeKeys({
+    dataDir: input.dataDir,
+    nodeId: input.nodeId,
+    now: input.clock.now(),
+  });
   await registerOwnKeys(input.db, input.nodeId, keys);
-  const receiver: ReceiveDeps = { db: input.db, blobs: input.blobs, signer: keys.signer, handlers: input.handlers, now: () => input.clock.now() };
+  const receiver: ReceiveDeps = {
+    db: input.db,
+    blobs: input.blobs,
+    signer: keys.signer,
+    handlers: input.handlers,
+    now: () => input.clock.now(),
+  };
   const local = createLocalTransport(receiver);
   const http = createHttpTransport({
     baseUrlOf: (node) => findPeerUrl(input.db, node),

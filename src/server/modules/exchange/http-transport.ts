@@ -12,15 +12,29 @@ interface HttpAnswer {
 }
 
 /** One HTTP request with an optional streamed body; the answer is read whole (answers are small). */
-function request(url: URL, options: { method: string; headers?: Record<string, string | number>; body?: Readable | string; timeoutMs: number }): Promise<HttpAnswer> {
+function request(
+  url: URL,
+  options: {
+    method: string;
+    headers?: Record<string, string | number>;
+    body?: Readable | string;
+    timeoutMs: number;
+  },
+): Promise<HttpAnswer> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.request(url, { method: options.method, headers: options.headers, timeout: options.timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = client.request(
+      url,
+      { method: options.method, headers: options.headers, timeout: options.timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     if (options.body === undefined) req.end();
@@ -45,7 +59,13 @@ function errorCode(answer: HttpAnswer): string {
  * `PUT /exchange/v1/blobs/:sha256` with a signed upload token, then the signed message is posted to
  * `POST /exchange/v1/messages`. The sender is authenticated by its signatures, not by a session.
  */
-export function createHttpTransport(input: { baseUrlOf: (node: string) => Promise<string | null>; signer: Signer; blobs: BlobStore; now: () => Date; timeoutMs?: number }): Transport {
+export function createHttpTransport(input: {
+  baseUrlOf: (node: string) => Promise<string | null>;
+  signer: Signer;
+  blobs: BlobStore;
+  now: () => Date;
+  timeoutMs?: number;
+}): Transport {
   const timeoutMs = input.timeoutMs ?? 60_000;
   const call = async (url: URL, options: Parameters<typeof request>[1]) => {
     try {
@@ -57,7 +77,8 @@ export function createHttpTransport(input: { baseUrlOf: (node: string) => Promis
   return {
     async deliver(delivery: Delivery) {
       const base = await input.baseUrlOf(delivery.toNode);
-      if (!base) throw new DeliveryError('transport.unknown_peer', true, `no URL for node ${delivery.toNode}`);
+      if (!base)
+        throw new DeliveryError('transport.unknown_peer', true, `no URL for node ${delivery.toNode}`);
       for (const doc of delivery.documents) {
         const url = new URL(`/exchange/v1/blobs/${doc.sha256}`, base);
         const head = await call(url, { method: 'HEAD', timeoutMs });
@@ -65,11 +86,20 @@ export function createHttpTransport(input: { baseUrlOf: (node: string) => Promis
         const token = signUploadToken(input.signer, { sha256: doc.sha256, size: doc.size, now: input.now() });
         const put = await call(url, {
           method: 'PUT',
-          headers: { 'content-type': 'application/octet-stream', 'content-length': doc.size, 'x-casebridge-upload': token },
+          headers: {
+            'content-type': 'application/octet-stream',
+            'content-length': doc.size,
+            'x-casebridge-upload': token,
+          },
           body: await input.blobs.get(doc.sha256),
           timeoutMs: Math.max(timeoutMs, 10 * 60_000),
         });
-        if (put.status !== 200 && put.status !== 201) throw new DeliveryError(errorCode(put), put.status >= 500 || put.status === 409, `document upload ${put.status}`);
+        if (put.status !== 200 && put.status !== 201)
+          throw new DeliveryError(
+            errorCode(put),
+            put.status >= 500 || put.status === 409,
+            `document upload ${put.status}`,
+          );
       }
       const answer = await call(new URL('/exchange/v1/messages', base), {
         method: 'POST',
@@ -77,8 +107,10 @@ export function createHttpTransport(input: { baseUrlOf: (node: string) => Promis
         body: JSON.stringify({ jws: delivery.jws }),
         timeoutMs,
       });
-      if (answer.status === 200) return { receiptJws: (JSON.parse(answer.body) as { receipt: string }).receipt };
-      const retryable = answer.status >= 500 || answer.status === 409 || answer.status === 429 || answer.status === 0;
+      if (answer.status === 200)
+        return { receiptJws: (JSON.parse(answer.body) as { receipt: string }).receipt };
+      const retryable =
+        answer.status >= 500 || answer.status === 409 || answer.status === 429 || answer.status === 0;
       throw new DeliveryError(errorCode(answer), retryable, `peer answered ${answer.status}`);
     },
   };

@@ -21,6 +21,8 @@ export interface InboundMessage<T extends MessageType = MessageType> {
  * handler fails, the message is not accepted (and the sender retries). A handler must not refuse a
  * message for business reasons: it records them and answers with a message of its own.
  */
-export type MessageHandler<T extends MessageType = MessageType> = (message: InboundMessage<T>) => Promise<void>;
+export type MessageHandler<T extends MessageType = MessageType> = (
+  message: InboundMessage<T>,
+) => Promise<void>;
 
 export type MessageHandlers = { [T in MessageType]?: MessageHandler<T> };

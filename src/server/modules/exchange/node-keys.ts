@@ -35,7 +35,10 @@ const keyringFile = (dataDir: string) => path.join(keysDir(dataDir), 'keyring.js
 async function writeKey(dataDir: string, now: Date): Promise<{ kid: string; createdAt: string }> {
   const { privateKey, kid } = generateSigningKeyPair();
   await fs.mkdir(keysDir(dataDir), { recursive: true, mode: 0o700 });
-  await fs.writeFile(keyFile(dataDir, kid), JSON.stringify(exportPrivateJwk(privateKey)), { mode: 0o600, flag: 'wx' });
+  await fs.writeFile(keyFile(dataDir, kid), JSON.stringify(exportPrivateJwk(privateKey)), {
+    mode: 0o600,
+    flag: 'wx',
+  });
   return { kid, createdAt: now.toISOString() };
 }
 
@@ -58,7 +61,11 @@ async function readKeyring(dataDir: string): Promise<Keyring | null> {
  * Loads the node's Ed25519 keys from `<dataDir>/keys` (private keys in files of mode 0600), making
  * the first one at first start.
  */
-export async function loadOrCreateNodeKeys(input: { dataDir: string; nodeId: string; now?: Date }): Promise<NodeKeys> {
+export async function loadOrCreateNodeKeys(input: {
+  dataDir: string;
+  nodeId: string;
+  now?: Date;
+}): Promise<NodeKeys> {
   let keyring = await readKeyring(input.dataDir);
   if (!keyring) {
     const first = await writeKey(input.dataDir, input.now ?? new Date());
@@ -67,7 +74,9 @@ export async function loadOrCreateNodeKeys(input: { dataDir: string; nodeId: str
   }
   const publicKeys = await Promise.all(
     keyring.keys.map(async (k) => {
-      const privateKey = importPrivateJwk(JSON.parse(await fs.readFile(keyFile(input.dataDir, k.kid), 'utf8')));
+      const privateKey = importPrivateJwk(
+        JSON.parse(await fs.readFile(keyFile(input.dataDir, k.kid), 'utf8')),
+      );
       return { ...k, jwk: exportPublicJwk(publicKeyOf(privateKey)), privateKey };
     }),
   );
@@ -83,7 +92,10 @@ export async function loadOrCreateNodeKeys(input: { dataDir: string; nodeId: str
  * Makes a new signing key and retires the current one. Retired keys are kept: signatures made with
  * them stay verifiable (peers keep their public keys until they are revoked).
  */
-export async function rotateNodeKey(input: { dataDir: string; now?: Date }): Promise<{ kid: string; retired: string }> {
+export async function rotateNodeKey(input: {
+  dataDir: string;
+  now?: Date;
+}): Promise<{ kid: string; retired: string }> {
   const keyring = await readKeyring(input.dataDir);
   if (!keyring) throw new Error('no keyring yet: start the node once first');
   const now = input.now ?? new Date();

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { MessageDocument, MessageEnvelope, MessageParty, MessageType } from '../../../domain/messages/envelope.js';
+import type {
+  MessageDocument,
+  MessageEnvelope,
+  MessageParty,
+  MessageType,
+} from '../../../domain/messages/envelope.js';
 import { uuidv7 } from '../../../domain/messages/envelope.js';
 import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
@@ -81,8 +86,20 @@ export async function enqueueMessage<T extends MessageType>(
     .execute();
   await tx
     .insertInto('outbox')
-    .values({ message_id: envelope.id, to_node: envelope.to.node, thread, seq: envelope.thread.seq, next_attempt_at: now })
+    .values({
+      message_id: envelope.id,
+      to_node: envelope.to.node,
+      thread,
+      seq: envelope.thread.seq,
+      next_attempt_at: now,
+    })
     .execute();
-  await appendEvidence(tx, { kind: 'message.sent', ref: envelope.id, caseRef: envelope.caseRef, entry: sealed.jws, at: now });
+  await appendEvidence(tx, {
+    kind: 'message.sent',
+    ref: envelope.id,
+    caseRef: envelope.caseRef,
+    entry: sealed.jws,
+    at: now,
+  });
   return { id: envelope.id, sha256: sealed.sha256, seq: envelope.thread.seq };
 }

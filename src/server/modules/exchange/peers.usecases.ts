@@ -15,7 +15,8 @@ export async function getPeers(input: { db: Db; actor: Actor }) {
 /** Adds or updates a trusted node from its trust entry (admin). */
 export async function addPeer(input: { db: Db; actor: Actor; entry: TrustEntry; exchange: Exchange }) {
   assertCan(input.actor, 'peer.manage');
-  if (input.entry.nodeId === input.exchange.nodeId) throw new AppError('request.invalid', { message: 'a node does not add itself as a peer' });
+  if (input.entry.nodeId === input.exchange.nodeId)
+    throw new AppError('request.invalid', { message: 'a node does not add itself as a peer' });
   return upsertPeer(input.db, input.entry);
 }
 
@@ -26,9 +27,18 @@ export async function revokePeerKey(input: { db: Db; clock: Clock; actor: Actor;
 }
 
 /** This node's trust entry, to give to the operators of another node (admin). */
-export async function getOwnTrustEntry(input: { db: Db; actor: Actor; exchange: Exchange; baseUrl: string | null }) {
+export async function getOwnTrustEntry(input: {
+  db: Db;
+  actor: Actor;
+  exchange: Exchange;
+  baseUrl: string | null;
+}) {
   assertCan(input.actor, 'peer.manage');
-  return exportOwnTrustEntry(input.db, { nodeId: input.exchange.nodeId, baseUrl: input.baseUrl, keys: input.exchange.keys });
+  return exportOwnTrustEntry(input.db, {
+    nodeId: input.exchange.nodeId,
+    baseUrl: input.baseUrl,
+    keys: input.exchange.keys,
+  });
 }
 
 /** What waits in the outbox, with each message's attempts, last error and next try (admin). */
@@ -36,8 +46,20 @@ export async function getOutbox(input: { db: Db; actor: Actor }) {
   assertCan(input.actor, 'peer.manage');
   const rows = await input.db
     .selectFrom('outbox')
-    .innerJoin('messages', (j) => j.onRef('messages.id', '=', 'outbox.message_id').on('messages.direction', '=', 'out'))
-    .select(['outbox.message_id', 'outbox.to_node', 'outbox.attempts', 'outbox.last_error', 'outbox.next_attempt_at', 'outbox.last_attempt_at', 'messages.type', 'messages.to_org', 'messages.created_at'])
+    .innerJoin('messages', (j) =>
+      j.onRef('messages.id', '=', 'outbox.message_id').on('messages.direction', '=', 'out'),
+    )
+    .select([
+      'outbox.message_id',
+      'outbox.to_node',
+      'outbox.attempts',
+      'outbox.last_error',
+      'outbox.next_attempt_at',
+      'outbox.last_attempt_at',
+      'messages.type',
+      'messages.to_org',
+      'messages.created_at',
+    ])
     .orderBy('outbox.next_attempt_at')
     .limit(500)
     .execute();

@@ -12,7 +12,8 @@ export function signReceipt(signer: Signer, receipt: DeliveryReceipt): string {
 }
 
 /** Why a receipt was not accepted by the sender. */
-export type ReceiptFailure = 'receipt.unknown_key' | 'receipt.invalid' | 'receipt.wrong_node' | 'receipt.mismatch';
+export type ReceiptFailure =
+  'receipt.unknown_key' | 'receipt.invalid' | 'receipt.wrong_node' | 'receipt.mismatch';
 
 /**
  * Checks a delivery receipt against the trust store: signed by a non-revoked key of the node the
@@ -26,7 +27,10 @@ export async function verifyReceipt(
   const key = kid ? await findVerificationKey(db, kid) : null;
   if (!key || key.revoked) return { ok: false, reason: 'receipt.unknown_key' };
   if (key.nodeId !== input.toNode) return { ok: false, reason: 'receipt.wrong_node' };
-  const verified = verifyJws({ jws: input.receiptJws, resolveKey: (k) => (k === key.kid ? key.publicKey : null) });
+  const verified = verifyJws({
+    jws: input.receiptJws,
+    resolveKey: (k) => (k === key.kid ? key.publicKey : null),
+  });
   if (!verified.ok) return { ok: false, reason: 'receipt.invalid' };
   const parsed = deliveryReceiptSchema.safeParse(JSON.parse(new TextDecoder().decode(verified.payload)));
   if (!parsed.success) return { ok: false, reason: 'receipt.invalid' };

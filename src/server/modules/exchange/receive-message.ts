@@ -44,20 +44,42 @@ export interface ReceiveDeps {
   now: () => Date;
 }
 
-async function refuse(deps: ReceiveDeps, jws: string, reason: RefusalReason, envelope?: MessageEnvelope, detail?: string): Promise<ReceiveOutcome> {
+async function refuse(
+  deps: ReceiveDeps,
+  jws: string,
+  reason: RefusalReason,
+  envelope?: MessageEnvelope,
+  detail?: string,
+): Promise<ReceiveOutcome> {
   const now = deps.now();
   await inTransaction(deps.db, async (tx) => {
     await tx
       .insertInto('refused_messages')
-      .values({ received_at: now, from_node: envelope?.from.node ?? null, message_id: envelope?.id ?? null, reason, detail: detail ?? null, jws })
+      .values({
+        received_at: now,
+        from_node: envelope?.from.node ?? null,
+        message_id: envelope?.id ?? null,
+        reason,
+        detail: detail ?? null,
+        jws,
+      })
       .execute();
-    await appendEvidence(tx, { kind: 'message.refused', ref: envelope?.id ?? 'unknown', caseRef: envelope?.caseRef ?? null, entry: jws, at: now });
+    await appendEvidence(tx, {
+      kind: 'message.refused',
+      ref: envelope?.id ?? 'unknown',
+      caseRef: envelope?.caseRef ?? null,
+      entry: jws,
+      at: now,
+    });
   });
   return { outcome: 'refused', reason };
 }
 
 /** Which documents are not (all there and intact) in the store: each is re-hashed byte by byte. */
-async function findUnverifiedDocuments(blobs: BlobStore, envelope: MessageEnvelope): Promise<{ missing: string[]; corrupt: string[] }> {
+async function findUnverifiedDocuments(
+  blobs: BlobStore,
+  envelope: MessageEnvelope,
+): Promise<{ missing: string[]; corrupt: string[] }> {
   const missing: string[] = [];
   const corrupt: string[] = [];
   for (const doc of envelope.documents) {
@@ -71,7 +93,11 @@ async function findUnverifiedDocuments(blobs: BlobStore, envelope: MessageEnvelo
   return { missing, corrupt };
 }
 
-async function storedReceipt(tx: Db | Tx, envelope: MessageEnvelope, sha256: string): Promise<ReceiveOutcome | null> {
+async function storedReceipt(
+  tx: Db | Tx,
+  envelope: MessageEnvelope,
+  sha256: string,
+): Promise<ReceiveOutcome | null> {
   const existing = await tx
     .selectFrom('messages')
     .select(['sha256', 'receipt_jws'])
@@ -105,18 +131,28 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
   if (repeat) return repeat.outcome === 'refused' ? refuse(deps, jws, repeat.reason, envelope) : repeat;
 
   const body = messageBodySchemas[envelope.type].safeParse(envelope.body);
-  if (!body.success) return refuse(deps, jws, 'message.invalid_body', envelope, body.error.issues.map((i) => i.path.join('.')).join(','));
+  if (!body.success)
+    return refuse(
+      deps,
+      jws,
+      'message.invalid_body',
+      envelope,
+      body.error.issues.map((i) => i.path.join('.')).join(','),
+    );
   const recipient = await deps.db
     .selectFrom('organisations')
     .selectAll()
     .where('code', '=', envelope.to.org)
     .where('node_id', '=', deps.signer.nodeId)
     .executeTakeFirst();
-  if (envelope.to.node !== deps.signer.nodeId || !recipient) return refuse(deps, jws, 'message.wrong_recipient', envelope);
+  if (envelope.to.node !== deps.signer.nodeId || !recipient)
+    return refuse(deps, jws, 'message.wrong_recipient', envelope);
 
   const docs = await findUnverifiedDocuments(deps.blobs, envelope);
-  if (docs.corrupt.length) return refuse(deps, jws, 'documents.hash_mismatch', envelope, docs.corrupt.join(','));
-  if (docs.missing.length) return { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing };
+  if (docs.corrupt.length)
+    return refuse(deps, jws, 'documents.hash_mismatch', envelope, docs.corrupt.join(','));
+  if (docs.missing.length)
+    return { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing };
 
   const now = deps.now();
   const result = await inTransaction(deps.db, async (tx): Promise<ReceiveOutcome | { outcome: 'broken' }> => {
@@ -136,7 +172,8 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
       .executeTakeFirst();
     const expectedSeq = (last?.seq ?? 0) + 1;
     if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
-    if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null)) return { outcome: 'broken' };
+    if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null))
+      return { outcome: 'broken' };
 
     const receiptJws = signReceipt(deps.signer, {
       type: 'receipt.delivery',
@@ -170,10 +207,29 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
       })
       .execute();
     const handler = deps.handlers[envelope.type] as MessageHandler | undefined;
-    const inbound: InboundMessage = { tx, envelope: { ...envelope, body: body.data } as InboundMessage['envelope'], sha256, recipient, now, signer: deps.signer };
+    const inbound: InboundMessage = {
+      tx,
+      envelope: { ...envelope, body: body.data } as InboundMessage['envelope'],
+      sha256,
+      recipient,
+      now,
+      signer: deps.signer,
+    };
     await handler?.(inbound);
-    await appendEvidence(tx, { kind: 'message.received', ref: envelope.id, caseRef: envelope.caseRef, entry: jws, at: now });
-    await appendEvidence(tx, { kind: 'receipt.issued', ref: envelope.id, caseRef: envelope.caseRef, entry: receiptJws, at: now });
+    await appendEvidence(tx, {
+      kind: 'message.received',
+      ref: envelope.id,
+      caseRef: envelope.caseRef,
+      entry: jws,
+      at: now,
+    });
+    await appendEvidence(tx, {
+      kind: 'receipt.issued',
+      ref: envelope.id,
+      caseRef: envelope.caseRef,
+      entry: receiptJws,
+      at: now,
+    });
     return { outcome: 'accepted', receiptJws };
   });
   if (result.outcome === 'broken') return refuse(deps, jws, 'thread.broken', envelope);

@@ -5,12 +5,26 @@ import { peekKid, signJws, verifyJws } from '../../platform/crypto/signing.js';
 import type { Signer } from './node-keys.js';
 import { findVerificationKey } from './trust.repository.js';
 
-const tokenSchema = z.strictObject({ node: z.string(), sha256: z.string(), size: z.int().min(0), exp: z.int() });
+const tokenSchema = z.strictObject({
+  node: z.string(),
+  sha256: z.string(),
+  size: z.int().min(0),
+  exp: z.int(),
+});
 
 /** A short-lived signed permission to upload one document (by hash and size) to a peer. */
 export function signUploadToken(signer: Signer, input: { sha256: string; size: number; now: Date }): string {
-  const payload = { node: signer.nodeId, sha256: input.sha256, size: input.size, exp: Math.floor(input.now.getTime() / 1000) + 600 };
-  return signJws({ payload: new TextEncoder().encode(canonicalize(payload)), privateKey: signer.privateKey, kid: signer.kid });
+  const payload = {
+    node: signer.nodeId,
+    sha256: input.sha256,
+    size: input.size,
+    exp: Math.floor(input.now.getTime() / 1000) + 600,
+  };
+  return signJws({
+    payload: new TextEncoder().encode(canonicalize(payload)),
+    privateKey: signer.privateKey,
+    kid: signer.kid,
+  });
 }
 
 /** Checks an upload token: signed by a trusted, unrevoked key of the node it names, for this hash, not expired. */
@@ -29,6 +43,7 @@ export async function verifyUploadToken(
   } catch {
     return { ok: false };
   }
-  if (claims.node !== key.nodeId || claims.sha256 !== input.sha256 || claims.exp * 1000 < input.now.getTime()) return { ok: false };
+  if (claims.node !== key.nodeId || claims.sha256 !== input.sha256 || claims.exp * 1000 < input.now.getTime())
+    return { ok: false };
   return { ok: true, node: claims.node, size: claims.size };
 }

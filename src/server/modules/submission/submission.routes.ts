@@ -92,15 +92,13 @@ export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await supplementCase({
-            ...actingOn(request, request.params.id),
-            body: request.body,
-            exchange: deps.exchange,
-          }),
-        ),
+      reply.status(201).send(
+        await supplementCase({
+          ...actingOn(request, request.params.id),
+          body: request.body,
+          exchange: deps.exchange,
+        }),
+      ),
   );
   app.post(
     '/api/cases/:id/supplements/documents',

@@ -17,12 +17,36 @@ export async function registerUserRoutes(app: App, deps: AppDeps): Promise<void>
         response: { 200: z.object({ items: z.array(userSchema) }) },
       },
     },
-    async (request) => ({ items: await listUsers({ db: deps.db, clock: deps.clock, actor: requireActor(request), orgId: request.query.orgId }) }),
+    async (request) => ({
+      items: await listUsers({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        orgId: request.query.orgId,
+      }),
+    }),
   );
   app.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Create a user (admin)', body: createUserBodySchema, response: { 201: userSchema } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user (admin)',
+        body: createUserBodySchema,
+        response: { 201: userSchema },
+      },
+    },
     async (request, reply) =>
-      reply.status(201).send(await createUser({ db: deps.db, clock: deps.clock, actor: requireActor(request), body: request.body, ip: clientIp(request) })),
+      reply
+        .status(201)
+        .send(
+          await createUser({
+            db: deps.db,
+            clock: deps.clock,
+            actor: requireActor(request),
+            body: request.body,
+            ip: clientIp(request),
+          }),
+        ),
   );
 }

@@ -57,15 +57,27 @@ export async function createUser(input: {
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
-      action: 'user.created', actorUserId: input.actor?.userId ?? null, actorOrgId: input.actor?.orgId ?? null,
-      resourceType: 'user', resourceId: row.id, orgId: row.org_id, ip: input.ip ?? null, at: now, details: { role: row.role },
+      action: 'user.created',
+      actorUserId: input.actor?.userId ?? null,
+      actorOrgId: input.actor?.orgId ?? null,
+      resourceType: 'user',
+      resourceId: row.id,
+      orgId: row.org_id,
+      ip: input.ip ?? null,
+      at: now,
+      details: { role: row.role },
     });
     return presentUser(row, now);
   });
 }
 
 /** The users of the node (admin), optionally of one organisation. */
-export async function listUsers(input: { db: Db; clock: Clock; actor: Actor; orgId?: string | undefined }): Promise<User[]> {
+export async function listUsers(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  orgId?: string | undefined;
+}): Promise<User[]> {
   assertCan(input.actor, 'user.manage');
   let q = input.db.selectFrom('users').selectAll().orderBy('username');
   if (input.orgId) q = q.where('org_id', '=', input.orgId);

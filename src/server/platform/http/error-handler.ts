@@ -10,7 +10,10 @@ export interface ErrorBody {
 const isErrorCode = (value: string): value is ErrorCode => Object.hasOwn(errorStatus, value);
 
 /** zod issue → `{ path: 'body.parties.0.nationalId', code }`; a refinement's message may carry a domain code. */
-function toFieldIssues(error: { validation: { instancePath: string; keyword: string; message?: string }[]; validationContext?: string }): FieldIssue[] {
+function toFieldIssues(error: {
+  validation: { instancePath: string; keyword: string; message?: string }[];
+  validationContext?: string;
+}): FieldIssue[] {
   return error.validation.map((v) => {
     const segments = v.instancePath.split('/').filter(Boolean);
     const path = [error.validationContext ?? 'body', ...segments].join('.');
@@ -20,7 +23,11 @@ function toFieldIssues(error: { validation: { instancePath: string; keyword: str
 }
 
 /** Maps anything thrown to one HTTP answer; unexpected errors are logged (ids only) and answered 500. */
-export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.issues) body.error.issues = error.issues;
@@ -31,24 +38,44 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     const issues = toFieldIssues(error);
     const domain = issues.map((i) => i.code).find(isErrorCode);
     const code: ErrorCode = domain ?? 'request.invalid';
-    return reply.status(400).send({ error: { code, message: 'The request is not valid.', issues } } satisfies ErrorBody);
+    return reply
+      .status(400)
+      .send({ error: { code, message: 'The request is not valid.', issues } } satisfies ErrorBody);
   }
   const fastifyCode = (error as FastifyError).code;
   const status = (error as FastifyError).statusCode ?? 500;
-  if (fastifyCode === 'FST_REQ_FILE_TOO_LARGE' || fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-    return reply.status(413).send({ error: { code: 'request.too_large', message: 'The request is too large.' } } satisfies ErrorBody);
+  if (
+    fastifyCode === 'FST_REQ_FILE_TOO_LARGE' ||
+    fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+    status === 413
+  ) {
+    return reply
+      .status(413)
+      .send({
+        error: { code: 'request.too_large', message: 'The request is too large.' },
+      } satisfies ErrorBody);
   }
   if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply
       .status(415)
-      .send({ error: { code: 'request.unsupported_media_type', message: 'Unsupported content type.' } } satisfies ErrorBody);
+      .send({
+        error: { code: 'request.unsupported_media_type', message: 'Unsupported content type.' },
+      } satisfies ErrorBody);
   }
   if (status === 429) {
-    return reply.status(429).send({ error: { code: 'request.rate_limited', message: 'Too many requests; try again later.' } } satisfies ErrorBody);
+    return reply
+      .status(429)
+      .send({
+        error: { code: 'request.rate_limited', message: 'Too many requests; try again later.' },
+      } satisfies ErrorBody);
   }
   if (status >= 400 && status < 500) {
-    return reply.status(status).send({ error: { code: 'request.invalid', message: error.message } } satisfies ErrorBody);
+    return reply
+      .status(status)
+      .send({ error: { code: 'request.invalid', message: error.message } } satisfies ErrorBody);
   }
   request.log.error({ err: { type: error.name, code: fastifyCode, stack: error.stack } }, 'unhandled error');
-  return reply.status(500).send({ error: { code: 'internal.error', message: 'Internal error.' } } satisfies ErrorBody);
+  return reply
+    .status(500)
+    .send({ error: { code: 'internal.error', message: 'Internal error.' } } satisfies ErrorBody);
 }
