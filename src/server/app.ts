@@ -43,14 +43,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'request.invalid',
-          message: `No route ${request.method} ${request.routeOptions.url ?? ''}`,
-        },
-      }),
+    reply.status(404).send({
+      error: {
+        code: 'request.invalid',
+        message: `No route ${request.method} ${request.routeOptions.url ?? ''}`,
+      },
+    }),
   );
 
   await app.register(swagger, {

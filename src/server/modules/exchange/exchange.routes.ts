@@ -38,15 +38,13 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps): Promise<v
       const result = await receiveMessage(deps.exchange.receiver, request.body.jws);
       if ('receiptJws' in result) return { outcome: result.outcome, receipt: result.receiptJws };
       if (result.outcome === 'incomplete') {
-        return reply
-          .status(409)
-          .send({
-            error: {
-              code: result.reason,
-              message: 'Not accepted yet.',
-              details: { missing: result.missing ?? [] },
-            },
-          });
+        return reply.status(409).send({
+          error: {
+            code: result.reason,
+            message: 'Not accepted yet.',
+            details: { missing: result.missing ?? [] },
+          },
+        });
       }
       return reply.status(422).send({ error: { code: result.reason, message: 'Message refused.' } });
     },

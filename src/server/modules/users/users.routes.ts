@@ -37,16 +37,14 @@ export async function registerUserRoutes(app: App, deps: AppDeps): Promise<void>
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createUser({
-            db: deps.db,
-            clock: deps.clock,
-            actor: requireActor(request),
-            body: request.body,
-            ip: clientIp(request),
-          }),
-        ),
+      reply.status(201).send(
+        await createUser({
+          db: deps.db,
+          clock: deps.clock,
+          actor: requireActor(request),
+          body: request.body,
+          ip: clientIp(request),
+        }),
+      ),
   );
 }

@@ -49,25 +49,19 @@ export function handleError(
     fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
     status === 413
   ) {
-    return reply
-      .status(413)
-      .send({
-        error: { code: 'request.too_large', message: 'The request is too large.' },
-      } satisfies ErrorBody);
+    return reply.status(413).send({
+      error: { code: 'request.too_large', message: 'The request is too large.' },
+    } satisfies ErrorBody);
   }
   if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply
-      .status(415)
-      .send({
-        error: { code: 'request.unsupported_media_type', message: 'Unsupported content type.' },
-      } satisfies ErrorBody);
+    return reply.status(415).send({
+      error: { code: 'request.unsupported_media_type', message: 'Unsupported content type.' },
+    } satisfies ErrorBody);
   }
   if (status === 429) {
-    return reply
-      .status(429)
-      .send({
-        error: { code: 'request.rate_limited', message: 'Too many requests; try again later.' },
-      } satisfies ErrorBody);
+    return reply.status(429).send({
+      error: { code: 'request.rate_limited', message: 'Too many requests; try again later.' },
+    } satisfies ErrorBody);
   }
   if (status >= 400 && status < 500) {
     return reply
