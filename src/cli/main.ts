@@ -106,12 +106,42 @@ users
   .description('list the users with role, organisation and state')
   .action(finite(async (config) => (await import('./users-list.js')).runUsersList(config, io)));
 
-program
-  .command('orgs')
-  .description('organisations of this node')
+const orgs = program.command('orgs').description('organisations of this node');
+orgs
   .command('list')
   .description('list the organisations')
   .action(finite(async (config) => (await import('./orgs-list.js')).runOrgsList(config, io)));
+orgs
+  .command('add')
+  .description('create an organisation hosted by this node')
+  .requiredOption('--code <code>', 'unique code, e.g. KL-101 or DA-TEHRAN-4')
+  .requiredOption('--kind <kind>', 'station, outpost, prosecutor_office, escort_unit or hq')
+  .requiredOption('--name-fa <name>', 'Persian name, as written')
+  .requiredOption('--name-en <name>', 'English name')
+  .requiredOption('--province <code>', 'province, e.g. IR-23 (Tehran)')
+  .requiredOption('--county <code>', 'county code, e.g. IR-23-TEHRAN')
+  .action(
+    (options: {
+      code: string;
+      kind: string;
+      nameFa: string;
+      nameEn: string;
+      province: string;
+      county: string;
+    }) => finite(async (config) => (await import('./orgs-add.js')).runOrgsAdd(config, options, io))(),
+  );
+
+program
+  .command('jurisdiction')
+  .description('which prosecutor’s office receives from which station')
+  .command('set')
+  .description('name the office for a county, or for one station (an override)')
+  .requiredOption('--office <code>', 'the prosecutor’s office (may be hosted by a peer node)')
+  .option('--county <code>', 'every station of this county')
+  .option('--station <code>', 'this station only (may be hosted by a peer node)')
+  .action((options: { office: string; county?: string; station?: string }) =>
+    finite(async (config) => (await import('./orgs-add.js')).runJurisdictionSet(config, options, io))(),
+  );
 
 program
   .command('audit')

@@ -166,8 +166,7 @@ export interface CreateOrganisationBody {
 
 /** PUT /api/jurisdiction: a county or (as an exception) a station, and its competent prosecutor's office. */
 export type JurisdictionRuleBody =
-  | { countyCode: string; prosecutorOfficeId: string }
-  | { stationId: string; prosecutorOfficeId: string };
+  { countyCode: string; prosecutorOfficeId: string } | { stationId: string; prosecutorOfficeId: string };
 
 /** A user as the administration screens see it (GET /api/users). */
 export interface UserRecord {
@@ -217,7 +216,14 @@ export interface Receipt {
   note: string;
 }
 
-export const publicCaseStatuses = ['received', 'sent', 'registered', 'returned', 'closed', 'in_progress'] as const;
+export const publicCaseStatuses = [
+  'received',
+  'sent',
+  'registered',
+  'returned',
+  'closed',
+  'in_progress',
+] as const;
 export type PublicCaseStatus = (typeof publicCaseStatuses)[number];
 
 /** GET /api/public/tracking — the state of one complaint, for its complainant. */

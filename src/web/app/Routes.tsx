@@ -24,15 +24,21 @@ const ReceiptPage = lazy(() =>
 const OrganisationsPage = lazy(() =>
   import('../features/admin/OrganisationsPage.js').then((m) => ({ default: m.OrganisationsPage })),
 );
-const UsersPage = lazy(() => import('../features/admin/UsersPage.js').then((m) => ({ default: m.UsersPage })));
-const AuditPage = lazy(() => import('../features/admin/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() =>
+  import('../features/admin/UsersPage.js').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/admin/AuditPage.js').then((m) => ({ default: m.AuditPage })),
+);
 const IntakeQueuePage = lazy(() =>
   import('../features/intake/IntakeQueuePage.js').then((m) => ({ default: m.IntakeQueuePage })),
 );
 const IntakeFilePage = lazy(() =>
   import('../features/intake/IntakeFilePage.js').then((m) => ({ default: m.IntakeFilePage })),
 );
-const OrdersPage = lazy(() => import('../features/orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })));
+const OrdersPage = lazy(() =>
+  import('../features/orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })),
+);
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to), [to]);
@@ -70,7 +76,10 @@ export function Routes({ user }: { user: SessionUser }) {
   else page = <Result status="404" title={t('app.pageNotFound')} />;
 
   return (
-    <ErrorBoundary key={path.split('?')[0]} fallback={<Result status="error" title={t('common.unknownError')} />}>
+    <ErrorBoundary
+      key={path.split('?')[0]}
+      fallback={<Result status="error" title={t('common.unknownError')} />}
+    >
       <Suspense fallback={<Spin aria-label={t('common.loading')} />}>{page}</Suspense>
     </ErrorBoundary>
   );

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  List,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { IntakeDetail } from '../../../domain/intake/intake.schema.js';
 import type { PartySnapshot } from '../../../domain/messages/bodies.js';
 import { ApiError, errorMessageKey } from '../../api/client.js';
@@ -34,10 +48,22 @@ function PartiesTable({ file }: { file: IntakeDetail }) {
       dataSource={file.parties}
       scroll={{ x: true }}
       columns={[
-        { key: 'role', title: t('parties.fields.role'), render: (_, p) => <Tag>{t(`parties.roles.${p.role}`)}</Tag> },
+        {
+          key: 'role',
+          title: t('parties.fields.role'),
+          render: (_, p) => <Tag>{t(`parties.roles.${p.role}`)}</Tag>,
+        },
         { key: 'name', title: t('parties.fields.name'), render: (_, p) => `${p.firstName} ${p.lastName}` },
-        { key: 'father', title: t('parties.fields.fatherName'), render: (_, p) => p.fatherName ?? t('common.none') },
-        { key: 'nid', title: t('parties.fields.nationalId'), render: (_, p) => id(p.nationalId ?? p.passportNumber) },
+        {
+          key: 'father',
+          title: t('parties.fields.fatherName'),
+          render: (_, p) => p.fatherName ?? t('common.none'),
+        },
+        {
+          key: 'nid',
+          title: t('parties.fields.nationalId'),
+          render: (_, p) => id(p.nationalId ?? p.passportNumber),
+        },
         { key: 'mobile', title: t('parties.fields.mobile'), render: (_, p) => id(p.mobile) },
         {
           key: 'custody',
@@ -70,7 +96,9 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
         <Descriptions.Item label={t('intake.register.fileNumber')}>
           <span className="cb-ltr">{file.fileNumber ? digits(file.fileNumber) : t('common.none')}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('intake.register.branch')}>{file.branch ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('intake.register.branch')}>
+          {file.branch ?? t('common.none')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('intake.register.assignedJudge')}>
           {file.assignedJudge ?? t('common.none')}
         </Descriptions.Item>
@@ -81,8 +109,7 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
     );
   }
   const items = (file.decision?.['deficiencies'] ?? file.decision?.['reasons']) as
-    | { code: string; text: string }[]
-    | undefined;
+    { code: string; text: string }[] | undefined;
   if (!items) return null;
   return (
     <List
@@ -94,7 +121,9 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
         return (
           <List.Item data-code={r.code}>
             <Space direction="vertical" size={0}>
-              <Typography.Text strong>{codeLabel(i18n, r.code.slice(0, at), r.code.slice(at + 1))}</Typography.Text>
+              <Typography.Text strong>
+                {codeLabel(i18n, r.code.slice(0, at), r.code.slice(at + 1))}
+              </Typography.Text>
               {r.text && <Typography.Text>{r.text}</Typography.Text>}
             </Space>
           </List.Item>
@@ -108,7 +137,10 @@ function FileOrders({ file, onIssue }: { file: IntakeDetail; onIssue?: (() => vo
   const { t } = useI18n();
   const role = useSession().data?.role;
   const orders = useOrderList();
-  const mine = sortOrders((orders.data?.items ?? []).filter((o) => o.intakeFileId === file.id), new Date());
+  const mine = sortOrders(
+    (orders.data?.items ?? []).filter((o) => o.intakeFileId === file.id),
+    new Date(),
+  );
   return (
     <Card
       size="small"
@@ -189,12 +221,14 @@ export function IntakeFilePage({ id }: { id: string }) {
             <Card size="small" title={t('intake.file.summary')}>
               <Descriptions size="small" column={{ xs: 1, md: 2 }}>
                 <Descriptions.Item label={t('intake.fields.station')}>
-                  {f.station.name} (<span className="cb-ltr">{f.station.code}</span>)
+                  {f.station.name} (<span className="cb-ltr">{digits(f.station.code)}</span>)
                 </Descriptions.Item>
                 <Descriptions.Item label={t('intake.fields.caseNumber')}>
                   <span className="cb-ltr">{digits(f.caseNumber)}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('cases.fields.origin')}>{codeLabel(i18n, 'cases.origin', f.origin)}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.fields.origin')}>
+                  {codeLabel(i18n, 'cases.origin', f.origin)}
+                </Descriptions.Item>
                 {f.trackingCode && (
                   <Descriptions.Item label={t('cases.fields.trackingCode')}>
                     <span className="cb-ltr">{digits(f.trackingCode)}</span>
@@ -206,8 +240,12 @@ export function IntakeFilePage({ id }: { id: string }) {
                 <Descriptions.Item label={t('cases.fields.incidentAt')}>
                   {f.incidentAt ? <JalaliTime at={f.incidentAt} /> : t('common.none')}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('cases.fields.place')}>{place || t('common.none')}</Descriptions.Item>
-                <Descriptions.Item label={t('cases.fields.address')}>{f.incidentAddress ?? t('common.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.fields.place')}>
+                  {place || t('common.none')}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.fields.address')}>
+                  {f.incidentAddress ?? t('common.none')}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('intake.fields.receivedAt')}>
                   <JalaliTime at={f.receivedAt} />
                 </Descriptions.Item>

@@ -44,7 +44,9 @@ describe('IntakeQueuePage', { timeout: 20_000 }, () => {
     renderInApp(<IntakeQueuePage now={() => now} />);
     const table = await screen.findByTestId('intake-queue');
     await within(table).findByText('۱۴۰۴/۰۰۰۰۰۳');
-    const rows = [...table.querySelectorAll('tr[data-intake-id]')].map((r) => r.getAttribute('data-intake-id'));
+    const rows = [...table.querySelectorAll('tr[data-intake-id]')].map((r) =>
+      r.getAttribute('data-intake-id'),
+    );
     expect(rows).toEqual(['3', '1', '2']);
     const timer = within(table).getByRole('timer');
     expect(timer.dataset.state).toBe('warning');
@@ -65,7 +67,11 @@ describe('IntakeQueuePage', { timeout: 20_000 }, () => {
     await screen.findByText('۱۴۰۴/۰۰۰۰۰۳');
     fireEvent.click(screen.getByRole('switch', { name: 'فقط پرونده‌های دارای تحت نظر' }));
     await waitFor(() =>
-      expect(fetch.mock.calls.some(([url]) => String(url).startsWith('/api/intake?') && String(url).includes('custody=true'))).toBe(true),
+      expect(
+        fetch.mock.calls.some(
+          ([url]) => String(url).startsWith('/api/intake?') && String(url).includes('custody=true'),
+        ),
+      ).toBe(true),
     );
   });
 });

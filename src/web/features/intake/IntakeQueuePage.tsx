@@ -1,6 +1,10 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Alert, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { intakeStatuses, type IntakeStatus, type IntakeSummary } from '../../../domain/intake/intake.schema.js';
+import {
+  intakeStatuses,
+  type IntakeStatus,
+  type IntakeSummary,
+} from '../../../domain/intake/intake.schema.js';
 import { errorMessageKey } from '../../api/client.js';
 import { href } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
@@ -139,7 +143,9 @@ export function IntakeQueuePage({ now }: { now?: () => Date } = {}) {
             title: t('intake.fields.status'),
             render: (_, file) => (
               <Space size={4} wrap>
-                <Tag color={intakeStatusColors[file.status]}>{codeLabel(i18n, 'intake.status', file.status)}</Tag>
+                <Tag color={intakeStatusColors[file.status]}>
+                  {codeLabel(i18n, 'intake.status', file.status)}
+                </Tag>
                 {file.fileNumber && <span className="cb-ltr">{digits(file.fileNumber)}</span>}
               </Space>
             ),

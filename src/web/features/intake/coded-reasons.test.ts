@@ -28,6 +28,8 @@ describe('coded reasons', () => {
   });
 
   it('refuses a text longer than the server accepts', () => {
-    expect(reasonsProblem([{ code: 'deficiency.evidence', text: 'x'.repeat(2001) }])).toBe('intake.reasons.tooLong');
+    expect(reasonsProblem([{ code: 'deficiency.evidence', text: 'x'.repeat(2001) }])).toBe(
+      'intake.reasons.tooLong',
+    );
   });
 });

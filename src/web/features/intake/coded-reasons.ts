@@ -33,7 +33,8 @@ export const MAX_REASON_TEXT = 2000;
  */
 export function reasonsProblem(picked: readonly CodedReason[]): string | null {
   if (picked.length === 0) return 'intake.reasons.noneChosen';
-  if (picked.some((r) => r.code.endsWith('.other') && r.text.trim() === '')) return 'intake.reasons.otherNeedsText';
+  if (picked.some((r) => r.code.endsWith('.other') && r.text.trim() === ''))
+    return 'intake.reasons.otherNeedsText';
   if (picked.some((r) => r.text.length > MAX_REASON_TEXT)) return 'intake.reasons.tooLong';
   return null;
 }

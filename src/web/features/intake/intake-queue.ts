@@ -10,9 +10,9 @@ export function hasRunningCustody(file: Pick<IntakeSummary, 'inCustody' | 'custo
  * soonest on top; then everything else, newest first. The server pages in this order too; sorting again
  * here keeps a page right when a clock is added or ends between two reads.
  */
-export function sortIntakeQueue<T extends Pick<IntakeSummary, 'inCustody' | 'custodyDeadlineAt' | 'receivedAt'>>(
-  items: readonly T[],
-): T[] {
+export function sortIntakeQueue<
+  T extends Pick<IntakeSummary, 'inCustody' | 'custodyDeadlineAt' | 'receivedAt'>,
+>(items: readonly T[]): T[] {
   const time = (iso: string | null) => (iso ? new Date(iso).getTime() : 0);
   return [...items].sort((a, b) => {
     const ca = hasRunningCustody(a);

@@ -8,6 +8,7 @@ import type { SessionUser } from '../../api/types.js';
 export function exchangeAreas(user: Pick<SessionUser, 'role' | 'org'>): { intake: boolean; orders: boolean } {
   const office = user.org.kind === 'prosecutor_office';
   const intake = office && (user.role === 'prosecutor.clerk' || user.role === 'prosecutor.judge');
-  const station = isPoliceUnit(user.org.kind) && (user.role === 'station.officer' || user.role === 'station.chief');
+  const station =
+    isPoliceUnit(user.org.kind) && (user.role === 'station.officer' || user.role === 'station.chief');
   return { intake, orders: (office && user.role === 'prosecutor.judge') || station };
 }

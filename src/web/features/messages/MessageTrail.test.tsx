@@ -29,7 +29,15 @@ describe('CaseMessageTrail', { timeout: 20_000 }, () => {
       [`GET /api/cases/${caseId}/messages`]: () =>
         jsonResponse(200, {
           items: [
-            message(2, { type: 'intake.returned', direction: 'in', from: 'دادسرای ناحیه ۴', to: 'کلانتری ۱۰۱', status: 'accepted', receiptAt: null, verification: { signature: 'unknown_key', threadLinkOk: true } }),
+            message(2, {
+              type: 'intake.returned',
+              direction: 'in',
+              from: 'دادسرای ناحیه ۴',
+              to: 'کلانتری ۱۰۱',
+              status: 'accepted',
+              receiptAt: null,
+              verification: { signature: 'unknown_key', threadLinkOk: true },
+            }),
             message(1, {}),
           ],
         }),
@@ -37,7 +45,10 @@ describe('CaseMessageTrail', { timeout: 20_000 }, () => {
     renderInApp(<CaseMessageTrail caseId={caseId} />);
     await screen.findByText('ارسال پرونده');
     const rows = [...document.querySelectorAll('tr[data-message-type]')];
-    expect(rows.map((r) => r.getAttribute('data-message-type'))).toEqual(['case.submitted', 'intake.returned']);
+    expect(rows.map((r) => r.getAttribute('data-message-type'))).toEqual([
+      'case.submitted',
+      'intake.returned',
+    ]);
     expect(within(rows[0] as HTMLElement).getByText('ارسالی به دادسرای ناحیه ۴')).toBeTruthy();
     expect(within(rows[0] as HTMLElement).getByText('امضا و زنجیره معتبر')).toBeTruthy();
     expect(within(rows[1] as HTMLElement).getByText('عودت برای رفع نقص')).toBeTruthy();

@@ -122,7 +122,11 @@ export function MessageTable({ items }: { items: CaseMessage[] }) {
 function TrailResult({ query }: { query: ReturnType<typeof useCaseMessages> }) {
   const { t } = useI18n();
   if (query.isError) return <Alert type="error" message={t(errorMessageKey(query.error))} />;
-  return query.isPending ? <Typography.Text>{t('common.loading')}</Typography.Text> : <MessageTable items={query.data.items} />;
+  return query.isPending ? (
+    <Typography.Text>{t('common.loading')}</Typography.Text>
+  ) : (
+    <MessageTable items={query.data.items} />
+  );
 }
 
 /** The message trail of a station's case (GET /api/cases/:id/messages). */

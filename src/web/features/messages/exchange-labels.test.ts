@@ -7,7 +7,17 @@ import { orderStatuses } from '../../../domain/orders/orders.schema.js';
 import { submissionStatuses } from '../../../domain/submission/submission.schema.js';
 import { dictionaries, lookup } from '../../i18n/i18n.js';
 
-const submissionEvents = ['prepared', 'withdrawn', 'queued', 'delivered', 'supplement_delivered', 'supplemented', 'registered', 'returned', 'rejected'];
+const submissionEvents = [
+  'prepared',
+  'withdrawn',
+  'queued',
+  'delivered',
+  'supplement_delivered',
+  'supplemented',
+  'registered',
+  'returned',
+  'rejected',
+];
 
 const expectLabels = (keys: string[]) => {
   for (const key of keys) {
@@ -30,7 +40,9 @@ describe('the labels of the exchange', () => {
   it('name every message type, transport status and signature check', () => {
     expectLabels(messageTypes.map((t) => `messages.types.${t}`));
     expectLabels(caseMessageSchema.shape.status.options.map((s) => `messages.status.${s}`));
-    expectLabels(caseMessageSchema.shape.verification.shape.signature.options.map((s) => `messages.signature.${s}`));
+    expectLabels(
+      caseMessageSchema.shape.verification.shape.signature.options.map((s) => `messages.signature.${s}`),
+    );
   });
 
   it('name every sending status, sending event and intake status', () => {

@@ -9,7 +9,9 @@ const id = '0193a1b2-0000-7000-8000-000000000002';
 async function fill(dialog: HTMLElement) {
   fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: 'نوع دستور' }));
   fireEvent.click(await screen.findByText('احضار'));
-  fireEvent.change(within(dialog).getByLabelText('متن دستور'), { target: { value: 'احضار متهم برای ادای توضیح' } });
+  fireEvent.change(within(dialog).getByLabelText('متن دستور'), {
+    target: { value: 'احضار متهم برای ادای توضیح' },
+  });
 }
 
 describe('IssueOrderDialog', { timeout: 20_000 }, () => {
@@ -59,6 +61,8 @@ describe('IssueOrderDialog', { timeout: 20_000 }, () => {
     });
     expect(await within(dialog).findByText('مهلت دستور باید در آینده باشد.')).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();
-    expect((within(dialog).getByLabelText('متن دستور') as HTMLTextAreaElement).value).toBe('احضار متهم برای ادای توضیح');
+    expect((within(dialog).getByLabelText('متن دستور') as HTMLTextAreaElement).value).toBe(
+      'احضار متهم برای ادای توضیح',
+    );
   });
 });

@@ -69,7 +69,11 @@ export function IssueOrderDialog({
         initialValues={{ deadlineAt: null }}
         aria-label={t('orders.issue.title')}
       >
-        <Form.Item name="kind" label={t('orders.fields.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="kind"
+          label={t('orders.fields.kind')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select<OrderKind>
             aria-label={t('orders.fields.kind')}
             options={orderKinds.map((k) => ({ value: k, label: t(`orders.kinds.${k}`) }))}

@@ -62,7 +62,9 @@ export function OrderCard({
       extra={<OrderDeadline order={order} now={now} />}
     >
       <Space direction="vertical" style={{ inlineSize: '100%' }}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBlockEnd: 0 }}>{order.text}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBlockEnd: 0 }}>
+          {order.text}
+        </Typography.Paragraph>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('orders.fields.case')}>
             {link ? (
@@ -86,7 +88,12 @@ export function OrderCard({
           )}
         </Descriptions>
         {order.report && (
-          <Card size="small" type="inner" title={t('orders.fields.report')} extra={<JalaliTime at={order.reportedAt} />}>
+          <Card
+            size="small"
+            type="inner"
+            title={t('orders.fields.report')}
+            extra={<JalaliTime at={order.reportedAt} />}
+          >
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{order.report}</Typography.Paragraph>
             {order.reportDocuments.length > 0 && (
               <List
@@ -101,7 +108,9 @@ export function OrderCard({
                     ) : (
                       d.name
                     )}
-                    <Typography.Text type="secondary">{codeLabel(i18n, 'documents.kinds', d.kind)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {codeLabel(i18n, 'documents.kinds', d.kind)}
+                    </Typography.Text>
                   </List.Item>
                 )}
               />
@@ -130,9 +139,13 @@ export function OrderCard({
             </Button>
           )}
         </Space>
-        {acknowledge.isError && <Alert type="error" showIcon message={t(errorMessageKey(acknowledge.error))} />}
+        {acknowledge.isError && (
+          <Alert type="error" showIcon message={t(errorMessageKey(acknowledge.error))} />
+        )}
       </Space>
-      {executes && <ReportOrderDialog order={order} open={dialog === 'report'} onClose={() => setDialog(null)} />}
+      {executes && (
+        <ReportOrderDialog order={order} open={dialog === 'report'} onClose={() => setDialog(null)} />
+      )}
       {closes && <CloseOrderDialog order={order} open={dialog === 'close'} onClose={() => setDialog(null)} />}
     </Card>
   );

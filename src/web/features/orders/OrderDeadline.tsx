@@ -62,7 +62,13 @@ export function OrderDeadline({
         </>
       }
     >
-      <Tag color={colors[urgency]} role="timer" aria-live="off" data-urgency={urgency} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Tag
+        color={colors[urgency]}
+        role="timer"
+        aria-live="off"
+        data-urgency={urgency}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         {label}
       </Tag>
     </Tooltip>

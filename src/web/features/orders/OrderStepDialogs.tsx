@@ -10,14 +10,31 @@ import { useCloseOrder, useReportOrder } from './api.js';
 function StepError({ error }: { error: unknown }) {
   const { t } = useI18n();
   const key = errorMessageKey(error);
-  return <Alert type="error" showIcon role="alert" data-error={key} message={t(key)} style={{ marginBlockEnd: 12 }} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-error={key}
+      message={t(key)}
+      style={{ marginBlockEnd: 12 }}
+    />
+  );
 }
 
 /**
  * The station reports back on an order: a text, and documents uploaded to the sent case (the server's
  * supplement upload) that go with the report by id. Input and uploaded documents stay after an error.
  */
-export function ReportOrderDialog({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
+export function ReportOrderDialog({
+  order,
+  open,
+  onClose,
+}: {
+  order: Order;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ report: string }>();
   const queue = useUploadQueue(uploadSupplementDocument);
@@ -78,7 +95,15 @@ interface CloseValues {
 }
 
 /** The judge closes an order, or — after a report — asks the station for more. */
-export function CloseOrderDialog({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
+export function CloseOrderDialog({
+  order,
+  open,
+  onClose,
+}: {
+  order: Order;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<CloseValues>();
   const close = useCloseOrder();

@@ -38,7 +38,9 @@ export function OrdersPage({ now = () => new Date() }: { now?: () => Date }) {
           ]}
         />
       </Space>
-      {overdue > 0 && <Alert type="error" showIcon message={t('orders.tracker.overdueCount', { count: overdue })} />}
+      {overdue > 0 && (
+        <Alert type="error" showIcon message={t('orders.tracker.overdueCount', { count: overdue })} />
+      )}
       {visible.length === 0 ? (
         <Empty description={t('orders.tracker.empty')} />
       ) : (

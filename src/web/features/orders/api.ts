@@ -45,7 +45,9 @@ export const useIssueOrder = () =>
 
 /** POST /api/orders/:orderId/acknowledge */
 export const useAcknowledgeOrder = () =>
-  useOrderStep((orderId: string) => apiRequest<Order>(`${orderPath(orderId)}/acknowledge`, { method: 'POST' }));
+  useOrderStep((orderId: string) =>
+    apiRequest<Order>(`${orderPath(orderId)}/acknowledge`, { method: 'POST' }),
+  );
 
 /** POST /api/orders/:orderId/report */
 export const useReportOrder = () =>

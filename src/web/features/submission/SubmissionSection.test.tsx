@@ -8,7 +8,14 @@ import { SubmissionSection } from './SubmissionSection.js';
 const caseId = '0193a1b2-0000-7000-8000-0000000000c1';
 const me = (role: string) => () =>
   jsonResponse(200, {
-    user: { id: 'u1', username: 'u', displayName: 'کاربر', role, isDemo: false, org: { id: 'o1', code: 'TEH-101', kind: 'station', nameFa: 'کلانتری ۱۰۱', nameEn: 'Station 101' } },
+    user: {
+      id: 'u1',
+      username: 'u',
+      displayName: 'کاربر',
+      role,
+      isDemo: false,
+      org: { id: 'o1', code: 'TEH-101', kind: 'station', nameFa: 'کلانتری ۱۰۱', nameEn: 'Station 101' },
+    },
   });
 
 const detail = (patch: Partial<CaseDetail>): CaseDetail => ({
@@ -66,20 +73,37 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
     const fetch = stubApi({
       'GET /api/auth/me': me('station.officer'),
       [`POST /api/cases/${caseId}/submission/prepare`]: () =>
-        jsonResponse(200, { caseId, caseStatus: 'awaiting_approval', sentAt: null, office: null, messageId: null }),
+        jsonResponse(200, {
+          caseId,
+          caseStatus: 'awaiting_approval',
+          sentAt: null,
+          office: null,
+          messageId: null,
+        }),
     });
     renderInApp(<SubmissionSection detail={detail({})} />);
     const button = await screen.findByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' });
     fireEvent.click(button);
     await waitFor(() =>
-      expect(fetch.mock.calls.some(([url, init]) => url === `/api/cases/${caseId}/submission/prepare` && init?.method === 'POST')).toBe(true),
+      expect(
+        fetch.mock.calls.some(
+          ([url, init]) => url === `/api/cases/${caseId}/submission/prepare` && init?.method === 'POST',
+        ),
+      ).toBe(true),
     );
   });
 
   it('keeps the button disabled while the readiness check fails, and says how many items are missing', async () => {
     stubApi({ 'GET /api/auth/me': me('station.officer') });
     renderInApp(
-      <SubmissionSection detail={detail({ readiness: { ready: false, missing: [{ code: 'readiness.no_accused' }, { code: 'readiness.no_narrative' }] } })} />,
+      <SubmissionSection
+        detail={detail({
+          readiness: {
+            ready: false,
+            missing: [{ code: 'readiness.no_accused' }, { code: 'readiness.no_narrative' }],
+          },
+        })}
+      />,
     );
     const button = await screen.findByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
@@ -96,7 +120,9 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
   it('shows no approval buttons to an officer on a case awaiting approval', async () => {
     stubApi({ 'GET /api/auth/me': me('station.officer') });
     renderInApp(<SubmissionSection detail={detail({ status: 'awaiting_approval', editable: false })} />);
-    expect(await screen.findByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.')).toBeTruthy();
+    expect(
+      await screen.findByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.'),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'تأیید و ارسال' })).toBeNull();
   });
 
@@ -106,7 +132,11 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
       [`GET /api/cases/${caseId}/submission`]: () => jsonResponse(200, returnedSubmission),
       [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
     });
-    renderInApp(<SubmissionSection detail={detail({ status: 'returned', editable: false, sentAt: '2025-11-29T07:00:00Z' })} />);
+    renderInApp(
+      <SubmissionSection
+        detail={detail({ status: 'returned', editable: false, sentAt: '2025-11-29T07:00:00Z' })}
+      />,
+    );
     const list = await screen.findByTestId('deficiencies');
     expect(within(list).getByText('گواهی پزشکی قانونی پیوست نشده است.')).toBeTruthy();
     expect(within(list).getByText('گواهی پزشکی قانونی شاکی')).toBeTruthy();
@@ -123,14 +153,26 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
       [`GET /api/cases/${caseId}/submission`]: () => jsonResponse(200, returnedSubmission),
       [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
       [`POST /api/cases/${caseId}/supplements`]: () =>
-        jsonResponse(201, { caseId, caseStatus: 'returned', messageId: 'm2', partiesAdded: 0, documents: [] }),
+        jsonResponse(201, {
+          caseId,
+          caseStatus: 'returned',
+          messageId: 'm2',
+          partiesAdded: 0,
+          documents: [],
+        }),
     });
     renderInApp(<SubmissionSection detail={detail({ status: 'returned', editable: false })} />);
     fireEvent.change(await screen.findByLabelText('توضیح'), { target: { value: 'گواهی پیوست شد' } });
     fireEvent.click(screen.getByRole('button', { name: 'ارسال تکمیلیه' }));
     expect(await screen.findByText('تکمیلیه در صف ارسال به دادسرا قرار گرفت.')).toBeTruthy();
-    const call = fetch.mock.calls.find(([url, init]) => url === `/api/cases/${caseId}/supplements` && init?.method === 'POST');
-    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ note: 'گواهی پیوست شد', answers: null, documentIds: [] });
+    const call = fetch.mock.calls.find(
+      ([url, init]) => url === `/api/cases/${caseId}/supplements` && init?.method === 'POST',
+    );
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({
+      note: 'گواهی پیوست شد',
+      answers: null,
+      documentIds: [],
+    });
   });
 
   it('shows the registration with the office\u2019s file number in Persian digits', async () => {

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, List, Popconfirm, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  List,
+  Popconfirm,
+  Space,
+  Steps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { Submission } from '../../../domain/submission/submission.schema.js';
 import { canBeSupplemented } from '../../../domain/submission/case-status.js';
 import { errorMessageKey } from '../../api/client.js';
@@ -9,12 +21,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from '../auth/api.js';
 import { codeLabel } from '../cases/case-labels.js';
 import { CaseMessageTrail } from '../messages/MessageTrail.js';
-import {
-  useApproveSubmission,
-  usePrepareSubmission,
-  useSubmission,
-  useWithdrawSubmission,
-} from './api.js';
+import { useApproveSubmission, usePrepareSubmission, useSubmission, useWithdrawSubmission } from './api.js';
 import { SupplementForm } from './SupplementForm.js';
 
 const sentStatuses = ['sent', 'registered', 'returned', 'rejected'];
@@ -42,13 +49,20 @@ function SendingActions({ detail }: { detail: CaseDetail }) {
             ready ? undefined : (
               <ul style={{ margin: 0, paddingInlineStart: 16 }}>
                 {detail.readiness.missing.map((item) => (
-                  <li key={`${item.code}:${item.path ?? ''}`}>{codeLabel(i18n, 'readiness', readinessKey(item.code))}</li>
+                  <li key={`${item.code}:${item.path ?? ''}`}>
+                    {codeLabel(i18n, 'readiness', readinessKey(item.code))}
+                  </li>
                 ))}
               </ul>
             )
           }
         >
-          <Button type="primary" disabled={!ready} loading={prepare.isPending} onClick={() => prepare.mutate(detail.id)}>
+          <Button
+            type="primary"
+            disabled={!ready}
+            loading={prepare.isPending}
+            onClick={() => prepare.mutate(detail.id)}
+          >
             {t('submission.prepare')}
           </Button>
         </Tooltip>
@@ -102,7 +116,9 @@ function Answer({ submission }: { submission: Submission }) {
           <span className="cb-ltr">{digits(r.fileNumber)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('submission.registration.branch')}>{r.branch}</Descriptions.Item>
-        <Descriptions.Item label={t('submission.registration.assignedJudge')}>{r.assignedJudge}</Descriptions.Item>
+        <Descriptions.Item label={t('submission.registration.assignedJudge')}>
+          {r.assignedJudge}
+        </Descriptions.Item>
       </Descriptions>
     );
   }
@@ -120,7 +136,9 @@ function Answer({ submission }: { submission: Submission }) {
             renderItem={(d) => (
               <List.Item data-code={d.code}>
                 <Space direction="vertical" size={0}>
-                  <Typography.Text strong>{codeLabel(i18n, 'deficiency', d.code.replace(/^deficiency\./, ''))}</Typography.Text>
+                  <Typography.Text strong>
+                    {codeLabel(i18n, 'deficiency', d.code.replace(/^deficiency\./, ''))}
+                  </Typography.Text>
                   {d.text && <Typography.Text>{d.text}</Typography.Text>}
                 </Space>
               </List.Item>
@@ -146,7 +164,9 @@ function Answer({ submission }: { submission: Submission }) {
               renderItem={(r) => (
                 <List.Item data-code={r.code}>
                   <Space direction="vertical" size={0}>
-                    <Typography.Text strong>{codeLabel(i18n, 'rejection', r.code.replace(/^rejection\./, ''))}</Typography.Text>
+                    <Typography.Text strong>
+                      {codeLabel(i18n, 'rejection', r.code.replace(/^rejection\./, ''))}
+                    </Typography.Text>
                     {r.text && <Typography.Text>{r.text}</Typography.Text>}
                   </Space>
                 </List.Item>
@@ -174,7 +194,12 @@ export function SubmissionStatusView({ submission }: { submission: Submission })
   const stepStatus =
     submission.status === 'rejected' ? 'error' : submission.status === 'registered' ? 'finish' : 'process';
   return (
-    <Space direction="vertical" style={{ inlineSize: '100%' }} data-testid="submission-status" data-status={submission.status}>
+    <Space
+      direction="vertical"
+      style={{ inlineSize: '100%' }}
+      data-testid="submission-status"
+      data-status={submission.status}
+    >
       <Typography.Text>{t('submission.office', { office: submission.office.name })}</Typography.Text>
       <Steps
         size="small"
@@ -182,9 +207,14 @@ export function SubmissionStatusView({ submission }: { submission: Submission })
         status={stepStatus}
         items={[
           { title: t('submission.status.queued'), description: <JalaliTime at={submission.queuedAt} /> },
-          { title: t('submission.status.delivered'), description: <JalaliTime at={submission.deliveredAt} /> },
           {
-            title: answered ? codeLabel(i18n, 'submission.status', submission.status) : t('submission.awaitingAnswer'),
+            title: t('submission.status.delivered'),
+            description: <JalaliTime at={submission.deliveredAt} />,
+          },
+          {
+            title: answered
+              ? codeLabel(i18n, 'submission.status', submission.status)
+              : t('submission.awaitingAnswer'),
             description: <JalaliTime at={submission.answeredAt} />,
           },
         ]}
@@ -243,7 +273,8 @@ export function SubmissionSection({ detail }: { detail: CaseDetail }) {
           title={t(returned ? 'submission.supplement.titleReturned' : 'submission.supplement.title')}
           size="small"
           extra={
-            !returned && !supplementOpen && (
+            !returned &&
+            !supplementOpen && (
               <Button size="small" onClick={() => setSupplementOpen(true)}>
                 {t('submission.supplement.open')}
               </Button>

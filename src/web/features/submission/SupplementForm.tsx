@@ -16,7 +16,15 @@ interface SupplementValues {
  * the note and the uploaded documents stay, so sending again does not upload twice. The parent remounts
  * the form (a new `key`) once a supplement has gone.
  */
-export function SupplementForm({ caseId, returned, onSent }: { caseId: string; returned: boolean; onSent?: () => void }) {
+export function SupplementForm({
+  caseId,
+  returned,
+  onSent,
+}: {
+  caseId: string;
+  returned: boolean;
+  onSent?: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<SupplementValues>();
   const queue = useUploadQueue(uploadSupplementDocument);
@@ -25,7 +33,9 @@ export function SupplementForm({ caseId, returned, onSent }: { caseId: string; r
   const failed = queue.items.some((i) => i.status === 'failed');
 
   const submit = async (values: SupplementValues) => {
-    const documentIds = queue.items.flatMap((i) => (i.status === 'done' && i.document ? [i.document.id] : []));
+    const documentIds = queue.items.flatMap((i) =>
+      i.status === 'done' && i.document ? [i.document.id] : [],
+    );
     await supplement.mutateAsync({
       caseId,
       body: { note: values.note, answers: values.answers?.trim() ? values.answers : null, documentIds },

@@ -21,7 +21,12 @@ function useCodeText() {
 }
 
 /** Picks coded items (what is missing, why rejected), each with the clerk's own explanation. */
-export function CodedReasonPicker<C extends string>({ codes, value, onChange, disabled }: CodedReasonPickerProps<C>) {
+export function CodedReasonPicker<C extends string>({
+  codes,
+  value,
+  onChange,
+  disabled,
+}: CodedReasonPickerProps<C>) {
   const { t } = useI18n();
   const label = useCodeText();
   return (
@@ -44,7 +49,9 @@ export function CodedReasonPicker<C extends string>({ codes, value, onChange, di
                   disabled={disabled}
                   maxLength={MAX_REASON_TEXT}
                   aria-label={t('intake.reasons.textFor', { item: label(code) })}
-                  placeholder={t(code.endsWith('.other') ? 'intake.reasons.textRequired' : 'intake.reasons.textOptional')}
+                  placeholder={t(
+                    code.endsWith('.other') ? 'intake.reasons.textRequired' : 'intake.reasons.textOptional',
+                  )}
                   value={picked.text}
                   onChange={(event) => onChange(setReasonText(value, code, event.target.value))}
                 />
@@ -54,7 +61,9 @@ export function CodedReasonPicker<C extends string>({ codes, value, onChange, di
         );
       })}
       {value.length > 0 && (
-        <Typography.Text type="secondary">{t('intake.reasons.chosen', { count: value.length })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('intake.reasons.chosen', { count: value.length })}
+        </Typography.Text>
       )}
     </Space>
   );

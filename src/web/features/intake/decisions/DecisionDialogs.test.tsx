@@ -29,7 +29,9 @@ describe('the clerk\u2019s dialogs', { timeout: 20_000 }, () => {
     renderInApp(<ReturnDialog intakeId={id} open onClose={onClose} />);
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByText('اظهارات شهود اخذ یا پیوست نشده است.'));
-    const text = within(dialog).getByRole('textbox', { name: 'توضیح برای: اظهارات شهود اخذ یا پیوست نشده است.' });
+    const text = within(dialog).getByRole('textbox', {
+      name: 'توضیح برای: اظهارات شهود اخذ یا پیوست نشده است.',
+    });
     fireEvent.change(text, { target: { value: 'شاهد دوم' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'عودت پرونده' }));
 
@@ -39,19 +41,26 @@ describe('the clerk\u2019s dialogs', { timeout: 20_000 }, () => {
       deficiencies: [{ code: 'deficiency.witness_statement', text: 'شاهد دوم' }],
     });
     expect(onClose).not.toHaveBeenCalled();
-    expect((within(dialog).getByRole('textbox', { name: /اظهارات شهود/ }) as HTMLTextAreaElement).value).toBe('شاهد دوم');
+    expect((within(dialog).getByRole('textbox', { name: /اظهارات شهود/ }) as HTMLTextAreaElement).value).toBe(
+      'شاهد دوم',
+    );
   });
 
   it('registers with the file number in Latin digits and closes on success', async () => {
     const fetch = stubApi({
-      [`POST /api/intake/${id}/register`]: () => jsonResponse(200, { id, status: 'registered', messageId: 'm1' }),
+      [`POST /api/intake/${id}/register`]: () =>
+        jsonResponse(200, { id, status: 'registered', messageId: 'm1' }),
     });
     const onClose = vi.fn();
     renderInApp(<RegisterDialog intakeId={id} open onClose={onClose} />);
     const dialog = await screen.findByRole('dialog');
-    fireEvent.change(within(dialog).getByLabelText('شماره پرونده‌ی دادسرا'), { target: { value: '۱۴۰۴-۱۲' } });
+    fireEvent.change(within(dialog).getByLabelText('شماره پرونده‌ی دادسرا'), {
+      target: { value: '۱۴۰۴-۱۲' },
+    });
     fireEvent.change(within(dialog).getByLabelText('شعبه'), { target: { value: 'شعبه‌ی ۲ دادیاری' } });
-    fireEvent.change(within(dialog).getByLabelText('دادیار / بازپرس رسیدگی‌کننده'), { target: { value: 'آقای محمدی' } });
+    fireEvent.change(within(dialog).getByLabelText('دادیار / بازپرس رسیدگی‌کننده'), {
+      target: { value: 'آقای محمدی' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'ثبت' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const [, init] = fetch.mock.calls[0]!;

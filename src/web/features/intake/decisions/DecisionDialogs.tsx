@@ -21,7 +21,16 @@ export interface DecisionDialogProps {
 function DecisionError({ error }: { error: unknown }) {
   const { t } = useI18n();
   const key = errorMessageKey(error);
-  return <Alert type="error" showIcon role="alert" data-error={key} message={t(key)} style={{ marginBlockEnd: 12 }} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-error={key}
+      message={t(key)}
+      style={{ marginBlockEnd: 12 }}
+    />
+  );
 }
 
 interface RegisterValues {
@@ -60,7 +69,12 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
       onCancel={onClose}
     >
       {register.isError && <DecisionError error={register.error} />}
-      <Form<RegisterValues> form={form} layout="vertical" onFinish={submit} aria-label={t('intake.register.title')}>
+      <Form<RegisterValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        aria-label={t('intake.register.title')}
+      >
         <Form.Item name="fileNumber" label={t('intake.register.fileNumber')} rules={required}>
           <Input dir="ltr" maxLength={50} />
         </Form.Item>
@@ -108,7 +122,9 @@ export function ReturnDialog({ intakeId, open, onClose }: DecisionDialogProps) {
       width={640}
     >
       {returnFile.isError && <DecisionError error={returnFile.error} />}
-      {tried && problem && <Alert type="warning" showIcon message={t(problem)} style={{ marginBlockEnd: 12 }} />}
+      {tried && problem && (
+        <Alert type="warning" showIcon message={t(problem)} style={{ marginBlockEnd: 12 }} />
+      )}
       <CodedReasonPicker codes={deficiencyCodes} value={picked} onChange={setPicked} />
     </Modal>
   );
@@ -151,7 +167,9 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
       width={640}
     >
       {reject.isError && <DecisionError error={reject.error} />}
-      {tried && problem && <Alert type="warning" showIcon message={t(problem)} style={{ marginBlockEnd: 12 }} />}
+      {tried && problem && (
+        <Alert type="warning" showIcon message={t(problem)} style={{ marginBlockEnd: 12 }} />
+      )}
       <CodedReasonPicker codes={rejectionCodes} value={picked} onChange={setPicked} />
       <Form layout="vertical" style={{ marginBlockStart: 16 }}>
         <Form.Item label={t('intake.reject.competentOffice')} help={t('intake.reject.competentOfficeHint')}>
@@ -162,7 +180,10 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
             aria-label={t('intake.reject.competentOffice')}
             value={office}
             loading={offices.isPending}
-            options={(offices.data ?? []).map((o) => ({ value: o.code, label: locale === 'fa' ? o.nameFa : o.nameEn }))}
+            options={(offices.data ?? []).map((o) => ({
+              value: o.code,
+              label: locale === 'fa' ? o.nameFa : o.nameEn,
+            }))}
             onChange={setOffice}
           />
         </Form.Item>

@@ -1,0 +1,113 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { renderInApp } from '../../test/render.js';
+import { OrdersPage } from './OrdersPage.js';
+
+const now = new Date('2025-11-29T10:00:00Z');
+const inHours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
+const me = (role: string, kind: string) => () =>
+  jsonResponse(200, {
+    user: {
+      id: 'u1',
+      username: 'u',
+      displayName: 'کاربر',
+      role,
+      isDemo: false,
+      org: { id: 'o1', code: 'X', kind, nameFa: 'یگان', nameEn: 'Unit' },
+    },
+  });
+
+const order = (orderId: string, hours: number, patch: Record<string, unknown> = {}) => ({
+  orderId,
+  side: 'station',
+  caseRef: '1404/000012',
+  caseId: 'c1',
+  intakeFileId: null,
+  counterpart: 'دادسرای ناحیه ۴',
+  kind: 'summons',
+  text: 'احضار متهم',
+  deadlineAt: inHours(hours),
+  issuedBy: 'قاضی احمدی',
+  issuedAt: inHours(-48),
+  status: 'open',
+  overdue: hours < 0,
+  acknowledgedAt: null,
+  reportedAt: null,
+  report: null,
+  reportDocuments: [],
+  outcome: null,
+  closeNote: null,
+  closedAt: null,
+  ...patch,
+});
+
+describe('OrdersPage', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists overdue orders first in red, then due soon, then the rest, and lets the station acknowledge', async () => {
+    const fetch = stubApi({
+      'GET /api/auth/me': me('station.officer', 'station'),
+      'GET /api/orders': () =>
+        jsonResponse(200, {
+          items: [order('later', 72), order('soon', 5), order('late', -2, { status: 'acknowledged' })],
+        }),
+      'POST /api/orders/soon/acknowledge': () =>
+        jsonResponse(200, order('soon', 5, { status: 'acknowledged' })),
+    });
+    renderInApp(<OrdersPage now={() => now} />);
+    const tracker = await screen.findByTestId('orders-tracker');
+    const cards = [...tracker.querySelectorAll('[data-order-id]')];
+    expect(cards.map((c) => c.getAttribute('data-order-id'))).toEqual(['late', 'soon', 'later']);
+    expect(cards.map((c) => c.getAttribute('data-urgency'))).toEqual(['overdue', 'dueSoon', 'later']);
+    expect(within(cards[0] as HTMLElement).getByRole('timer').textContent).toBe('مهلت گذشته: ۰۲:۰۰:۰۰');
+    expect(within(cards[2] as HTMLElement).getByRole('timer').textContent).toBe('۳ روز و ۰۰:۰۰:۰۰ مانده');
+    expect(screen.getByText('مهلت ۱ دستور گذشته است.')).toBeTruthy();
+    // The acknowledged one can only be reported; the open ones can be acknowledged.
+    expect(within(cards[0] as HTMLElement).queryByRole('button', { name: 'رؤیت دستور' })).toBeNull();
+    fireEvent.click(within(cards[1] as HTMLElement).getByRole('button', { name: 'رؤیت دستور' }));
+    await waitFor(() =>
+      expect(
+        fetch.mock.calls.some(
+          ([url, init]) => url === '/api/orders/soon/acknowledge' && init?.method === 'POST',
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it('lets the judge review a reported order and ask for more', async () => {
+    const fetch = stubApi({
+      'GET /api/auth/me': me('prosecutor.judge', 'prosecutor_office'),
+      'GET /api/orders': () =>
+        jsonResponse(200, {
+          items: [
+            order('o1', 10, {
+              side: 'office',
+              caseId: null,
+              intakeFileId: 'f1',
+              counterpart: 'کلانتری ۱۰۱',
+              status: 'reported',
+              report: 'متهم احضار شد',
+              reportedAt: inHours(-1),
+            }),
+          ],
+        }),
+      'POST /api/orders/o1/close': () =>
+        jsonResponse(200, order('o1', 10, { side: 'office', status: 'open', outcome: 'more_requested' })),
+    });
+    renderInApp(<OrdersPage now={() => now} />);
+    expect(await screen.findByText('متهم احضار شد')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'رؤیت دستور' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'بررسی گزارش' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByLabelText('نیاز به اقدام بیشتر'));
+    fireEvent.change(within(dialog).getByLabelText('یادداشت'), { target: { value: 'صورت‌جلسه پیوست شود' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'ثبت' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([url]) => url === '/api/orders/o1/close')).toBe(true));
+    const call = fetch.mock.calls.find(([url]) => url === '/api/orders/o1/close');
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({
+      outcome: 'more_requested',
+      note: 'صورت‌جلسه پیوست شود',
+    });
+  });
+});
