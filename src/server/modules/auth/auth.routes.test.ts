@@ -94,4 +94,26 @@ describe('signing in and out', () => {
     const paths = res.json().error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['body.username', 'body.password']));
   });
+
+  it('throttles sign-in attempts from one address, whatever the usernames tried', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.9.8.7',
+        payload: { username: `guess-${i}`, password: 'whatever1' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const last = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.9.8.7',
+      payload: { username, password: 'correct horse battery' },
+    });
+    expect(last.json().error.code).toBe('request.rate_limited');
+  });
 });
