@@ -133,7 +133,7 @@ describe('a police node and a judiciary node, set up by hand', () => {
         headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: r.status, json: (await r.json().catch(() => null)) as Record<string, never> };
+      return { status: r.status, json: (await r.json().catch(() => null)) as unknown };
     };
   }
 

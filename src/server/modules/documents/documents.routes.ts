@@ -8,7 +8,7 @@ import {
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { attachmentDisposition } from './content-disposition.js';
+import { sendAttachment } from '../../platform/http/send-attachment.js';
 import { receiveMultipartDocument } from './documents.multipart.js';
 import { downloadDocument, listDocuments, uploadDocument } from './documents.usecases.js';
 
@@ -96,17 +96,7 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
         documentId: request.params.documentId,
         ip: clientIp(request),
       });
-      return reply
-        .header(
-          'content-type',
-          document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType,
-        )
-        .header('content-length', String(document.size))
-        .header('content-disposition', attachmentDisposition(document.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'private, no-store')
-        .send(content);
+      return sendAttachment(reply, document, content);
     },
   );
 }

@@ -2,13 +2,12 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
+import { deliverAll } from '../../../../test/factories.js';
 import type { Db } from '../../db/client.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { fixedClock } from '../../platform/clock.js';
-import { createLogger } from '../../platform/logger.js';
 import { createOrganisation } from '../organisations/organisations.usecases.js';
 import type { App } from '../../app.js';
-import { deliverDue } from './delivery-worker.js';
 import type { Exchange } from './exchange.js';
 import { enqueueMessage } from './outbox.js';
 import { exportOwnTrustEntry, revokeKey, upsertPeer } from './trust.repository.js';
@@ -61,20 +60,7 @@ async function introduce(a: TestNode, b: TestNode) {
   );
 }
 
-async function deliverAll(node: TestNode): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const n = await deliverDue({
-      db: node.db,
-      clock,
-      log: createLogger('silent'),
-      transportFor: (to) => node.exchange.transportFor(to),
-      random: () => 0.5,
-    });
-    if (n === 0) return total;
-    total += n;
-  }
-}
+const deliverFrom = (node: TestNode) => deliverAll({ db: node.db, clock, exchange: node.exchange });
 
 let police: TestNode;
 let judiciary: TestNode;
@@ -118,7 +104,7 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 7)]);
     const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
     const sent = await submit('case-http-1', [stored]);
-    expect(await deliverAll(police)).toBe(1);
+    expect(await deliverFrom(police)).toBe(1);
     const out = await police.db
       .selectFrom('messages')
       .selectAll()
@@ -141,7 +127,7 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
     judiciary.app.server.closeAllConnections();
     const first = await submit('case-http-2');
     const second = await submit('case-http-2');
-    expect(await deliverAll(police)).toBe(1);
+    expect(await deliverFrom(police)).toBe(1);
     const waiting = await police.db
       .selectFrom('outbox')
       .selectAll()
@@ -153,7 +139,7 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
 
     await new Promise<void>((resolve) => judiciary.app.server.listen(judiciary.port, '127.0.0.1', resolve));
     clock.advance(60_000);
-    expect(await deliverAll(police)).toBe(2);
+    expect(await deliverFrom(police)).toBe(2);
     const arrived = await judiciary.db
       .selectFrom('messages')
       .select(['id', 'seq'])
@@ -167,7 +153,7 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
   it('refuses a message signed with a revoked key', async () => {
     await revokeKey(judiciary.db, police.exchange.signer.kid, clock.now());
     const sent = await submit('case-http-3');
-    await deliverAll(police);
+    await deliverFrom(police);
     const waiting = await police.db
       .selectFrom('outbox')
       .selectAll()
@@ -215,7 +201,7 @@ describe('what a receiving node refuses or holds back', () => {
       await judiciary.db.selectFrom('messages').select('id').where('id', '=', sent.id).execute(),
     ).toHaveLength(0);
 
-    await deliverAll(police);
+    await deliverFrom(police);
     expect(
       await judiciary.db
         .selectFrom('messages')

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { makeJurisdiction } from '../../../../test/factories.js';
+import { deliverAll, makeJurisdiction } from '../../../../test/factories.js';
 import type { Db } from '../../db/client.js';
-import { createLogger } from '../../platform/logger.js';
 import { systemClock } from '../../platform/clock.js';
-import { deliverDue } from './delivery-worker.js';
 import type { Exchange } from './exchange.js';
 import { enqueueMessage } from './outbox.js';
 import { receiveMessage } from './receive-message.js';
@@ -40,20 +38,7 @@ async function send(database: Db, caseRef: string) {
     );
 }
 
-/** Runs worker passes until nothing is left to do; returns how many deliveries were attempted. */
-async function deliver(): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const handled = await deliverDue({
-      db,
-      clock: systemClock,
-      log: createLogger('silent'),
-      transportFor: (n) => exchange.transportFor(n),
-    });
-    if (handled === 0) return total;
-    total += handled;
-  }
-}
+const deliver = () => deliverAll({ db, clock: systemClock, exchange });
 
 describe('the exchange between two organisations of one node', () => {
   beforeAll(async () => {

@@ -10,6 +10,7 @@ import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
+import { findThreadHead, insertMessage } from './messages.repository.js';
 import type { Signer } from './node-keys.js';
 
 /** The thread a message belongs to: one sender, one receiver, one case. */
@@ -40,16 +41,12 @@ export async function enqueueMessage<T extends MessageType>(
   const { signer, message, now } = input;
   const thread = threadKey(message.from.orgCode, message.to.org, message.caseRef);
   await sql`select pg_advisory_xact_lock(hashtextextended(${thread}, 0))`.execute(tx);
-  const last = await tx
-    .selectFrom('messages')
-    .select(['seq', 'sha256'])
-    .where('direction', '=', 'out')
-    .where('from_org', '=', message.from.orgCode)
-    .where('to_org', '=', message.to.org)
-    .where('case_ref', '=', message.caseRef)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await findThreadHead(tx, {
+    direction: 'out',
+    fromOrg: message.from.orgCode,
+    toOrg: message.to.org,
+    caseRef: message.caseRef,
+  });
   const envelope: MessageEnvelope = {
     id: uuidv7({ now: now.getTime() }),
     type: message.type,
@@ -63,27 +60,14 @@ export async function enqueueMessage<T extends MessageType>(
     documents: message.documents,
   };
   const sealed = sealMessage({ envelope, privateKey: signer.privateKey, kid: signer.kid });
-  await tx
-    .insertInto('messages')
-    .values({
-      direction: 'out',
-      id: envelope.id,
-      org_id: message.from.orgId,
-      type: envelope.type,
-      case_ref: envelope.caseRef,
-      from_node: envelope.from.node,
-      from_org: envelope.from.org,
-      to_node: envelope.to.node,
-      to_org: envelope.to.org,
-      seq: envelope.thread.seq,
-      prev_hash: envelope.thread.prev,
-      sha256: sealed.sha256,
-      jws: sealed.jws,
-      envelope: sealed.canonical,
-      created_at: now,
-      status: 'queued',
-    })
-    .execute();
+  await insertMessage(tx, {
+    direction: 'out',
+    orgId: message.from.orgId,
+    envelope,
+    sealed,
+    status: 'queued',
+    at: now,
+  });
   await tx
     .insertInto('outbox')
     .values({

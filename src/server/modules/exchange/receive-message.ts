@@ -7,6 +7,7 @@ import { hashStream } from '../../platform/crypto/hash.js';
 import { openMessage } from '../../platform/crypto/message-signing.js';
 import { peekKid } from '../../platform/crypto/signing.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
+import { findThreadHead, insertMessage } from './messages.repository.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from './message-handlers.js';
 import type { Signer } from './node-keys.js';
 import { threadKey } from './outbox.js';
@@ -160,16 +161,12 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
     await sql`select pg_advisory_xact_lock(hashtextextended(${`in:${thread}`}, 0))`.execute(tx);
     const again = await storedReceipt(tx, envelope, sha256);
     if (again) return again;
-    const last = await tx
-      .selectFrom('messages')
-      .select(['seq', 'sha256'])
-      .where('direction', '=', 'in')
-      .where('from_org', '=', envelope.from.org)
-      .where('to_org', '=', envelope.to.org)
-      .where('case_ref', '=', envelope.caseRef)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last = await findThreadHead(tx, {
+      direction: 'in',
+      fromOrg: envelope.from.org,
+      toOrg: envelope.to.org,
+      caseRef: envelope.caseRef,
+    });
     const expectedSeq = (last?.seq ?? 0) + 1;
     if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
     if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null))
@@ -183,29 +180,15 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
       receivedAt: now.toISOString(),
       documentsVerified: envelope.documents.map((d) => d.sha256),
     });
-    await tx
-      .insertInto('messages')
-      .values({
-        direction: 'in',
-        id: envelope.id,
-        org_id: recipient.id,
-        type: envelope.type,
-        case_ref: envelope.caseRef,
-        from_node: envelope.from.node,
-        from_org: envelope.from.org,
-        to_node: envelope.to.node,
-        to_org: envelope.to.org,
-        seq: envelope.thread.seq,
-        prev_hash: envelope.thread.prev,
-        sha256,
-        jws,
-        envelope: opened.canonical,
-        created_at: now,
-        status: 'accepted',
-        receipt_jws: receiptJws,
-        receipt_at: now,
-      })
-      .execute();
+    await insertMessage(tx, {
+      direction: 'in',
+      orgId: recipient.id,
+      envelope,
+      sealed: { sha256, jws, canonical: opened.canonical },
+      status: 'accepted',
+      at: now,
+      receiptJws,
+    });
     const handler = deps.handlers[envelope.type] as MessageHandler | undefined;
     const inbound: InboundMessage = {
       tx,

@@ -12,7 +12,7 @@ import {
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { attachmentDisposition } from '../documents/content-disposition.js';
+import { sendAttachment } from '../../platform/http/send-attachment.js';
 import { findIntakeQueue } from './find-intake-queue.usecase.js';
 import { getIntakeFile } from './get-intake-file.usecase.js';
 import { registerIntake, rejectIntake, returnIntake } from './intake-decisions.usecase.js';
@@ -124,17 +124,7 @@ export async function registerIntakeRoutes(app: App, deps: AppDeps): Promise<voi
         blobs: deps.blobs,
         sha256: request.params.sha256,
       });
-      return reply
-        .header(
-          'content-type',
-          document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType,
-        )
-        .header('content-length', String(document.size))
-        .header('content-disposition', attachmentDisposition(document.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'private, no-store')
-        .send(content);
+      return sendAttachment(reply, document, content);
     },
   );
 }
