@@ -48,21 +48,57 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/**
- * Builds the UI into dist/web (`npx vite build`) when it is missing or older than its sources
- * (src/web, and src/domain which it imports), so that the browser never tests a stale build.
- */
-export async function ensureWebBuild(): Promise<string> {
+/** Is dist/web newer than its sources (src/web, and src/domain which it imports)? */
+async function webBuildIsFresh(): Promise<boolean> {
   const index = path.join(WEB_DIR, 'index.html');
   const built = existsSync(index) ? (await fs.stat(index)).mtimeMs : 0;
   const sources = Math.max(
     await newestMtime(path.join(REPO, 'src', 'web')),
     await newestMtime(path.join(REPO, 'src', 'domain')),
   );
-  if (built > sources) return WEB_DIR;
-  await promisify(execFile)('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    cwd: REPO,
-    maxBuffer: 16 * 1024 * 1024,
+  return built > sources;
+}
+
+/** A lock folder beside dist/web: the browser suites run in parallel and must not build at once. */
+const BUILD_LOCK = path.join(REPO, 'dist', '.web-build.lock');
+const STALE_LOCK_MS = 5 * 60_000;
+
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  await fs.mkdir(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      await fs.mkdir(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Left behind by a run that was killed mid-build: take it over.
+      const since = await fs.stat(BUILD_LOCK).then(
+        (s) => s.mtimeMs,
+        () => Date.now(),
+      );
+      if (Date.now() - since > STALE_LOCK_MS) await fs.rm(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the UI into dist/web (`npx vite build`) when it is missing or older than its sources, so
+ * that the browser never tests a stale build — one suite at a time; the others wait and reuse it.
+ */
+export async function ensureWebBuild(): Promise<string> {
+  if (await webBuildIsFresh()) return WEB_DIR;
+  await withBuildLock(async () => {
+    if (await webBuildIsFresh()) return;
+    await promisify(execFile)('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: REPO,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   });
   return WEB_DIR;
 }

@@ -16,7 +16,6 @@ import {
   makeParty,
   makeStationUser,
   makeUser,
-  TEST_PASSWORD,
 } from '../factories.js';
 import {
   ensureWebBuild,
@@ -28,32 +27,11 @@ import {
   type Browser,
 } from './browser-harness.js';
 import { writeSampleDocuments } from './sample-files.js';
+import { JALALI_YEAR, openDropdown, pickFirstOption, signIn, untranslated } from './ui-helpers.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 const database = hasChromium ? await useTestDatabase() : null;
-
-/** Dictionary keys that reached the screen untranslated (`cases.fields.x`) — a missing text. */
-const untranslated = (text: string) =>
-  text.match(
-    /\b(?:app|common|cases|parties|dashboard|receipt|tracking|admin|errors|readiness|timeline|documents|custody|picker|validation|roles|nationalId|auth)\.[A-Za-z_]+(?:\.[A-Za-z_]+)*/g,
-  ) ?? [];
-
-/** A Jalali year of this century, in Persian digits. */
-const JALALI_YEAR = /۱۴۰[۰-۹]/;
-const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-
-async function signIn(page: Page, username: string) {
-  await page.getByLabel('نام کاربری').fill(username);
-  await page.getByLabel('گذرواژه').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'ورود' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function pickFirstOption(page: Page, selector: string) {
-  await page.locator(selector).click();
-  await page.locator(`${openDropdown} .ant-select-item-option`).first().click();
-}
 
 describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right to left)', () => {
   let node: RunningNode;

@@ -24,7 +24,9 @@ export function useRecentCases() {
  */
 export function useStationOrders() {
   return useQuery({
-    queryKey: ['orders', 'list'],
+    // Its own key: the tracker's `['orders', 'list']` caches the API's `{ items }`, this caches the array
+    // (sharing the key crashed the tracker after the dashboard). Order steps refresh both (`['orders']`).
+    queryKey: ['orders', 'dashboard'],
     queryFn: async ({ signal }): Promise<Order[] | null> => {
       try {
         return (await apiRequest<{ items: Order[] }>('/api/orders', { signal })).items;

@@ -36,6 +36,8 @@ import { intakeStatusColors } from './IntakeQueuePage.js';
 import { VerificationBadge } from './VerificationBadge.js';
 
 const CUSTODY_MS = 24 * 3600_000;
+/** Every breakpoint named: antd gives the ones a map leaves out 3 columns, too narrow here. */
+const TWO_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
 
 function PartiesTable({ file }: { file: IntakeDetail }) {
   const { t, digits } = useI18n();
@@ -94,7 +96,7 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
     return (
       <Descriptions size="small" column={1} bordered data-testid="registration">
         <Descriptions.Item label={t('intake.register.fileNumber')}>
-          <span className="cb-ltr">{file.fileNumber ? digits(file.fileNumber) : t('common.none')}</span>
+          <span className="cb-id">{file.fileNumber ? digits(file.fileNumber) : t('common.none')}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.register.branch')}>
           {file.branch ?? t('common.none')}
@@ -187,6 +189,10 @@ export function IntakeFilePage({ id }: { id: string }) {
   const f = file.data;
   const clerkCanDecide = role === 'prosecutor.clerk' && f.status === 'received';
   const judgeCanOrder = role === 'prosecutor.judge' && f.status === 'registered';
+  const showDecision = f.status !== 'received';
+  const showOrders = f.status === 'registered' || role === 'prosecutor.judge';
+  // Until there is a decision or an order to show, the file takes the whole width.
+  const hasSide = showDecision || showOrders;
   const place = [
     referenceName(provinces.data, f.incidentProvinceCode, locale),
     referenceName(counties.data, f.incidentCountyCode, locale),
@@ -216,10 +222,10 @@ export function IntakeFilePage({ id }: { id: string }) {
         </Space>
       )}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={16}>
+        <Col xs={24} lg={hasSide ? 16 : 24}>
           <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
             <Card size="small" title={t('intake.file.summary')}>
-              <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions size="small" column={TWO_COLUMNS}>
                 <Descriptions.Item label={t('intake.fields.station')}>
                   {f.station.name} (<span className="cb-ltr">{digits(f.station.code)}</span>)
                 </Descriptions.Item>
@@ -295,18 +301,20 @@ export function IntakeFilePage({ id }: { id: string }) {
             </Card>
           </Space>
         </Col>
-        <Col xs={24} lg={8}>
-          <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
-            {f.status !== 'received' && (
-              <Card size="small" title={t('intake.file.decision')}>
-                <DecisionSummary file={f} />
-              </Card>
-            )}
-            {(f.status === 'registered' || role === 'prosecutor.judge') && (
-              <FileOrders file={f} onIssue={judgeCanOrder ? () => setDialog('order') : undefined} />
-            )}
-          </Space>
-        </Col>
+        {hasSide && (
+          <Col xs={24} lg={8}>
+            <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
+              {showDecision && (
+                <Card size="small" title={t('intake.file.decision')}>
+                  <DecisionSummary file={f} />
+                </Card>
+              )}
+              {showOrders && (
+                <FileOrders file={f} onIssue={judgeCanOrder ? () => setDialog('order') : undefined} />
+              )}
+            </Space>
+          </Col>
+        )}
       </Row>
       <Card size="small" title={t('messages.title')}>
         <IntakeMessageTrail intakeId={f.id} />

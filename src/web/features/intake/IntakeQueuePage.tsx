@@ -146,7 +146,7 @@ export function IntakeQueuePage({ now }: { now?: () => Date } = {}) {
                 <Tag color={intakeStatusColors[file.status]}>
                   {codeLabel(i18n, 'intake.status', file.status)}
                 </Tag>
-                {file.fileNumber && <span className="cb-ltr">{digits(file.fileNumber)}</span>}
+                {file.fileNumber && <span className="cb-id">{digits(file.fileNumber)}</span>}
               </Space>
             ),
           },

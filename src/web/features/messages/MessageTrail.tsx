@@ -66,12 +66,15 @@ export function MessageTable({ items }: { items: CaseMessage[] }) {
       size="small"
       rowKey="id"
       pagination={false}
-      dataSource={[...items].sort((a, b) => a.seq - b.seq)}
+      // Each direction is its own numbered thread (seq restarts at 1), so the trail is in time order.
+      dataSource={[...items].sort(
+        (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.seq - b.seq,
+      )}
       locale={{ emptyText: t('messages.empty') }}
       scroll={{ x: true }}
       onRow={(m) => ({ 'data-message-type': m.type, 'data-status': m.status }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'seq', title: t('messages.seq'), render: (_, m) => digits(m.seq), width: 56 },
+        { key: 'seq', title: t('messages.seq'), render: (_, _m, index) => digits(index + 1), width: 56 },
         {
           key: 'type',
           title: t('messages.type'),

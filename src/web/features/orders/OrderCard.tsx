@@ -20,6 +20,9 @@ const statusColors: Record<OrderStatus, string> = {
   closed: 'default',
 };
 
+/** Every breakpoint named: antd gives the ones a map leaves out 3 columns, too narrow in a side column. */
+const TWO_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
+
 const borderColors = { overdue: '#cf1322', dueSoon: '#d48806', later: '#d9d9d9', closed: '#f0f0f0' } as const;
 
 /** One order with its deadline, its story, and the steps the user's role can take on it now. */
@@ -65,7 +68,7 @@ export function OrderCard({
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBlockEnd: 0 }}>
           {order.text}
         </Typography.Paragraph>
-        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions size="small" column={TWO_COLUMNS}>
           <Descriptions.Item label={t('orders.fields.case')}>
             {link ? (
               <a href={link}>

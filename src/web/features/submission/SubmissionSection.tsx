@@ -113,7 +113,7 @@ function Answer({ submission }: { submission: Submission }) {
     return (
       <Descriptions size="small" column={1} bordered data-testid="registration">
         <Descriptions.Item label={t('submission.registration.fileNumber')}>
-          <span className="cb-ltr">{digits(r.fileNumber)}</span>
+          <span className="cb-id">{digits(r.fileNumber)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('submission.registration.branch')}>{r.branch}</Descriptions.Item>
         <Descriptions.Item label={t('submission.registration.assignedJudge')}>

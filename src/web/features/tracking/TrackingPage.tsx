@@ -34,6 +34,24 @@ export function statusSentence(
   return t(`tracking.status.${s.status}`, { station: s.stationName });
 }
 
+/** The sentence, with the office's file number kept whole on one line (it is written with hyphens). */
+function StatusSentence({ status, fileNumber }: { status: TrackingStatus; fileNumber: string | undefined }) {
+  const { t } = useI18n();
+  const marker = '\u0000';
+  const [before, after] = statusSentence(t, {
+    ...status,
+    prosecutorFileNumber: fileNumber ? marker : null,
+  }).split(marker);
+  if (after === undefined || !fileNumber) return <>{before}</>;
+  return (
+    <>
+      {before}
+      <span className="cb-id">{fileNumber}</span>
+      {after}
+    </>
+  );
+}
+
 function TrackingResult({ status, onAgain }: { status: TrackingStatus; onAgain: () => void }) {
   const { t, digits } = useI18n();
   const fileNumber = status.prosecutorFileNumber ? digits(status.prosecutorFileNumber) : undefined;
@@ -48,7 +66,7 @@ function TrackingResult({ status, onAgain }: { status: TrackingStatus; onAgain: 
           type={alertType[status.status]}
           showIcon
           data-status={status.status}
-          message={statusSentence(t, { ...status, prosecutorFileNumber: fileNumber ?? null })}
+          message={<StatusSentence status={status} fileNumber={fileNumber} />}
         />
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('tracking.station')}>{status.stationName}</Descriptions.Item>

@@ -76,7 +76,7 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
         aria-label={t('intake.register.title')}
       >
         <Form.Item name="fileNumber" label={t('intake.register.fileNumber')} rules={required}>
-          <Input dir="ltr" maxLength={50} />
+          <Input dir="auto" maxLength={50} />
         </Form.Item>
         <Form.Item name="branch" label={t('intake.register.branch')} rules={required}>
           <Input maxLength={100} />

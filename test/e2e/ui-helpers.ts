@@ -1,0 +1,90 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
+import { TEST_PASSWORD } from '../factories.js';
+
+/** The dictionary's namespaces (`cases`, `intake`, `orders`, …): a dotted word starting with one is a key. */
+const KEY_PATTERN = new RegExp(
+  `(?<![\\w.])(?:${Object.keys(fa).join('|')})\\.[A-Za-z_]+(?:\\.[A-Za-z_]+)*`,
+  'g',
+);
+
+/** Dictionary keys that reached the screen untranslated (`cases.fields.x`) — a missing text. */
+export const untranslated = (text: string): string[] => text.match(KEY_PATTERN) ?? [];
+
+/** `{name}` placeholders that were never filled in. */
+export const unfilledPlaceholders = (text: string): string[] => text.match(/\{\w+\}/g) ?? [];
+
+/** A Jalali year of this century, in Persian digits. */
+export const JALALI_YEAR = /۱۴۰[۰-۹]/;
+
+export const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Signs in from the sign-in page (signing out first whoever is still signed in, after a failed step). */
+export async function signIn(page: Page, username: string): Promise<void> {
+  if (await page.getByTestId('current-user').isVisible()) {
+    await page.reload(); // closes whatever dialog the failed step left open
+    await signOut(page);
+  }
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('گذرواژه').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** Signs out from the header; the sign-in page comes back at the home route. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'خروج' }).click();
+  await page.getByLabel('نام کاربری').waitFor();
+}
+
+export async function pickFirstOption(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.locator(`${openDropdown} .ant-select-item-option`).first().click();
+}
+
+/**
+ * Waits for something that another party (the delivery worker, another user) brings about: looks for
+ * it a few seconds, then reloads the page and looks again, until `timeout`.
+ */
+export async function reloadUntil(
+  page: Page,
+  target: Locator,
+  { timeout = 30_000, look = 3_000 }: { timeout?: number; look?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await target.first().waitFor({ timeout: look });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await page.reload();
+  }
+}
+
+/**
+ * The checks every Persian screen passes: right to left, dates Jalali in Persian digits (when `dated`),
+ * and no dictionary key or `{placeholder}` left on screen. Returns the text looked at.
+ */
+export async function expectPersianScreen(
+  page: Page,
+  scope: Locator = page.locator('main'),
+  { dated = true }: { dated?: boolean } = {},
+): Promise<string> {
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('fa');
+  // No screen fell into its error boundary or "not found".
+  expect(await page.locator('.ant-result-error, .ant-result-404').count()).toBe(0);
+  const text = await scope.innerText();
+  if (dated) expect(text).toMatch(JALALI_YEAR);
+  expect(untranslated(text)).toEqual([]);
+  expect(unfilledPlaceholders(text)).toEqual([]);
+  return text;
+}
+
+/** How many pixels the page is wider than the window (> 0: something sticks out sideways). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

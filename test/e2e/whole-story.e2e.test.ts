@@ -1,0 +1,362 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jalaliParts } from '../../src/domain/jalali.js';
+import { toPersianDigits } from '../../src/domain/persian-text.js';
+import type { RunningNode } from '../../src/server/main.js';
+import { useTestDatabase } from '../db.js';
+import { makeJurisdiction, makeNationalId, makeUser } from '../factories.js';
+import {
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  SKIP_MESSAGE,
+  startTestNode,
+  type Browser,
+} from './browser-harness.js';
+import { writeSampleDocuments } from './sample-files.js';
+import {
+  expectPersianScreen,
+  horizontalOverflow,
+  openDropdown,
+  pickFirstOption,
+  reloadUntil,
+  signIn,
+  signOut,
+} from './ui-helpers.js';
+
+/**
+ * The whole story of a complaint, in the browser, on one node that hosts a police station and its
+ * competent prosecutor's office: the officer opens the case and prints the receipt, the chief approves
+ * and sends it, the office's clerk registers it, the دادیار issues an order with a deadline, the station
+ * acknowledges and reports back, and the complainant — not signed in — sees the case registered.
+ * The node's own delivery worker carries every message between the two; nothing is delivered by hand.
+ */
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+const database = hasChromium ? await useTestDatabase() : null;
+
+const FILE_NUMBER = '1405-ک-0420';
+const ORDER_TEXT = 'از دو شاهد حاضر در ایستگاه مترو تحقیق و صورتجلسه تنظیم شود.';
+const REPORT_TEXT = 'از دو شاهد تحقیق شد و صورتجلسه‌ی آن پیوست پرونده است.';
+
+describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosecutor and back', () => {
+  let node: RunningNode;
+  let browser: Browser;
+  let page: Page;
+  let users: Record<'officer' | 'chief' | 'clerk' | 'judge', { username: string }>;
+  let office: { nameFa: string };
+  let files: { pdf: string; png: string };
+  let tmp: string;
+  let caseUrl = '';
+  let caseNumber = '';
+  let trackingCode = '';
+  let intakeUrl = '';
+  const complainantId = makeNationalId();
+  const accusedId = makeNationalId();
+
+  beforeAll(async () => {
+    const { db, url } = database!;
+    await ensureWebBuild();
+    const jurisdiction = await makeJurisdiction(db);
+    office = jurisdiction.office;
+    users = {
+      officer: await makeUser(db, jurisdiction.station.id, 'station.officer'),
+      chief: await makeUser(db, jurisdiction.station.id, 'station.chief'),
+      clerk: await makeUser(db, jurisdiction.office.id, 'prosecutor.clerk'),
+      judge: await makeUser(db, jurisdiction.office.id, 'prosecutor.judge'),
+    };
+    // The harness's node runs its own delivery worker (DELIVERY_WORKER defaults to true).
+    node = await startTestNode(url);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-e2e-story-'));
+    files = await writeSampleDocuments(tmp);
+    await page.goto(`${node.url}/`);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await node?.stop();
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('(1) the officer opens a complaint with a complainant, an accused, a PDF and a PNG', async () => {
+    await signIn(page, users.officer.username);
+    await page.getByRole('link', { name: 'تشکیل پرونده' }).click();
+    await page.getByRole('heading', { name: 'تشکیل پرونده' }).waitFor();
+    await pickFirstOption(page, '#crimeCategoryCode');
+    await page.getByRole('button', { name: 'اکنون' }).click();
+    await page.locator('#narrative').fill('شاکی اظهار داشت که کیف او در ایستگاه مترو ربوده شده است.');
+
+    await page.locator('#parties_0_firstName').fill('زهرا');
+    await page.locator('#parties_0_lastName').fill('موسوی');
+    await page.locator('#parties_0_nationalId').pressSequentially(toPersianDigits(complainantId));
+    await page.getByRole('button', { name: 'افزودن شخص' }).click();
+    await page.locator('#parties_1_firstName').fill('کامران');
+    await page.locator('#parties_1_lastName').fill('نادری');
+    await page.locator('#parties_1_nationalId').pressSequentially(toPersianDigits(accusedId));
+    await expect.poll(() => page.getByText('کد ملی معتبر است.').count()).toBe(2);
+
+    await page.getByTestId('document-input').setInputFiles([files.pdf, files.png]);
+    const chooseKind = async (index: number, kind: string) => {
+      await page.locator('li[data-status]').nth(index).locator('.ant-select-selector').click();
+      await page.locator(`${openDropdown} .ant-select-item-option[title="${kind}"]`).click();
+      await page
+        .locator(openDropdown)
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+    };
+    await chooseKind(0, 'شکوائیه');
+    await chooseKind(1, 'عکس');
+    await page.getByRole('button', { name: 'ثبت پرونده' }).click();
+    await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    caseUrl = page.url();
+
+    await page.locator('.ant-alert-success', { hasText: 'پرونده برای ارسال به دادسرا کامل است.' }).waitFor();
+    await page.getByText('complaint.pdf').waitFor();
+    await page.getByText('scene-photo.png').waitFor();
+    const text = await expectPersianScreen(page);
+    expect(text).toContain(toPersianDigits(complainantId));
+    expect(text).toContain(toPersianDigits(accusedId));
+    const title = await page.getByRole('heading', { level: 3 }).first().innerText();
+    caseNumber = title.replace(/^پرونده\s*/, '').trim();
+    expect(caseNumber).toMatch(/^[۰-۹]{4}\//);
+  }, 120_000);
+
+  it('(2) prints the receipt with the tracking code and its QR code', async () => {
+    await page.getByRole('link', { name: 'رسید شاکی' }).click();
+    const qr = page.getByTestId('receipt-qr');
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    const url = new URL((await page.getByTestId('receipt-url').textContent())!.replace('/#', ''));
+    trackingCode = url.searchParams.get('code')!;
+    expect(trackingCode).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    expect(await page.getByTestId('receipt-tracking-code').textContent()).toBe(toPersianDigits(trackingCode));
+    await expectPersianScreen(page, page.getByTestId('receipt'));
+  }, 60_000);
+
+  it('(3) the officer sends it for approval; the chief approves and sends it', async () => {
+    await page.goto(caseUrl);
+    await page.getByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' }).click();
+    await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
+    await signOut(page);
+
+    await signIn(page, users.chief.username);
+    await page.goto(caseUrl);
+    await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
+    await page.getByTestId('submission-section').getByRole('button', { name: 'تأیید و ارسال' }).click();
+    await page.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'تأیید و ارسال' }).click();
+    const status = page.getByTestId('submission-status');
+    await status.waitFor();
+    expect(await status.innerText()).toContain(office.nameFa);
+    // The node's worker delivers the case to the office and brings back its signed receipt.
+    await reloadUntil(page, page.locator('[data-testid="submission-status"][data-status="delivered"]'));
+    await expectPersianScreen(page);
+    await signOut(page);
+  }, 90_000);
+
+  it('(4) the clerk finds it in the intake queue, verified, and registers it with a file number', async () => {
+    await signIn(page, users.clerk.username);
+    await page.getByRole('heading', { name: 'صف پرونده‌های رسیده' }).waitFor();
+    const row = page.locator('tr[data-intake-id]', { hasText: caseNumber });
+    await reloadUntil(page, row);
+    expect(await row.innerText()).toContain('رسیده');
+    expect(await row.innerText()).toContain('زهرا موسوی');
+    await expectPersianScreen(page);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'story-01-intake-queue');
+
+    await row.getByRole('link', { name: caseNumber }).click();
+    await page.waitForURL(/#\/intake\/[0-9a-f-]{36}$/);
+    intakeUrl = page.url();
+    const badge = page.getByTestId('verification');
+    await badge.waitFor();
+    expect(await badge.getAttribute('data-verified')).toBe('true');
+    expect(await badge.innerText()).toContain('اثر انگشت ۲ مستند تطبیق دارد');
+    await page.getByText('complaint.pdf').waitFor();
+    await page.getByText('scene-photo.png').waitFor();
+    expect(await page.locator('[data-hash-verified="true"]').count()).toBe(2);
+    const text = await expectPersianScreen(page);
+    expect(text).toContain(toPersianDigits(complainantId));
+    expect(text).toContain(toPersianDigits(trackingCode));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'story-02-incoming-file');
+
+    await page.getByTestId('clerk-actions').getByRole('button', { name: 'ثبت پرونده' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ثبت پرونده در دادسرا' });
+    await dialog.waitFor();
+    await dialog.getByLabel('شماره پرونده‌ی دادسرا').pressSequentially(toPersianDigits(FILE_NUMBER));
+    await dialog.getByLabel('شعبه').fill('شعبه ۴ دادیاری');
+    await dialog.getByLabel('دادیار / بازپرس رسیدگی‌کننده').fill('دادیار صالحی');
+    await expectPersianScreen(page, dialog, { dated: false });
+    await screenshot(page, 'story-03-register-dialog');
+    await dialog.getByRole('button', { name: 'ثبت', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const registration = page.getByTestId('registration');
+    await registration.waitFor();
+    expect(await registration.innerText()).toContain(toPersianDigits(FILE_NUMBER));
+    await signOut(page);
+  }, 90_000);
+
+  it('(5) the دادیار issues an order with a deadline three days ahead', async () => {
+    await signIn(page, users.judge.username);
+    await page.getByRole('heading', { name: 'صف پرونده‌های رسیده' }).waitFor();
+    const row = page.locator('tr[data-intake-id]', { hasText: caseNumber });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('ثبت‌شده');
+    await row.getByRole('link', { name: caseNumber }).click();
+    await page.waitForURL(intakeUrl);
+
+    await page.getByRole('button', { name: 'صدور دستور' }).click();
+    const dialog = page.getByRole('dialog', { name: 'صدور دستور قضایی' });
+    await dialog.waitFor();
+    const choose = async (label: string, typed: string) => {
+      await dialog.getByRole('combobox', { name: label }).click();
+      await dialog.getByRole('combobox', { name: label }).pressSequentially(typed);
+      await page.keyboard.press('Enter');
+    };
+    await dialog.getByRole('combobox', { name: 'نوع دستور' }).click();
+    await page.locator(`${openDropdown} .ant-select-item-option[title="تحقیقات"]`).click();
+    await dialog.getByLabel('متن دستور').fill(ORDER_TEXT);
+    const due = jalaliParts(new Date(Date.now() + 3 * 86_400_000));
+    await choose('روز', toPersianDigits(due.day));
+    await choose('ماه', String(due.month));
+    await choose('سال', toPersianDigits(due.year));
+    await dialog.getByRole('textbox', { name: 'ساعت' }).pressSequentially('۱۰:۰۰');
+    // Complete and ahead: the deadline's "required" message, shown while it was half picked, goes away.
+    await dialog.locator('.ant-form-item-explain-error').waitFor({ state: 'detached', timeout: 5_000 });
+    await expectPersianScreen(page, dialog);
+    await screenshot(page, 'story-04-order-dialog');
+    await dialog.getByRole('button', { name: 'صدور دستور' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const card = page.locator('[data-order-id]', { hasText: ORDER_TEXT });
+    await card.waitFor();
+    const timer = card.getByRole('timer');
+    expect(await timer.getAttribute('data-urgency')).toBe('later');
+    expect(await timer.innerText()).toMatch(/^[۰-۹]+ روز و [۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2} مانده$/);
+    await signOut(page);
+  }, 90_000);
+
+  it('(6) the officer sees the order, acknowledges it and reports back', async () => {
+    await signIn(page, users.officer.username);
+    // The station's dashboard lists the order to act on, once the worker has delivered it.
+    const onDashboard = page.getByTestId('orders-list').locator('[data-order-id]');
+    await reloadUntil(page, onDashboard);
+    await page.getByRole('link', { name: 'دستورهای قضایی' }).click();
+    await page.getByRole('heading', { name: 'دستورهای قضایی' }).waitFor();
+    const card = page.locator('[data-order-id]', { hasText: ORDER_TEXT });
+    await card.waitFor();
+
+    await card.getByRole('button', { name: 'رؤیت دستور' }).click();
+    await card.getByText('رؤیت‌شده').waitFor();
+    await card.getByRole('button', { name: 'گزارش اجرا' }).click();
+    const dialog = page.getByRole('dialog', { name: 'گزارش اجرای دستور' });
+    await dialog.waitFor();
+    await dialog.getByLabel('گزارش', { exact: true }).fill(REPORT_TEXT);
+    await dialog.getByRole('button', { name: 'ارسال گزارش' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByText('گزارش‌شده').waitFor();
+    await card.getByText(REPORT_TEXT).waitFor();
+    await expectPersianScreen(page);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'story-05-orders-tracker-station');
+
+    // The case page: registered with the office's file number, and every message of the exchange.
+    await card.locator(`a[href="#/cases/${caseUrl.split('/').pop()}"]`).click();
+    await page.waitForURL(caseUrl);
+    const registered = page.locator('[data-testid="submission-status"][data-status="registered"]');
+    await registered.waitFor();
+    expect(await page.getByTestId('registration').innerText()).toContain(toPersianDigits(FILE_NUMBER));
+    // Oldest first: what the station sent (delivered, with the office's receipt) and what it accepted.
+    const trail = [
+      'case.submitted:delivered',
+      'intake.registered:accepted',
+      'order.issued:accepted',
+      'order.acknowledged:delivered',
+      'order.reported:delivered',
+    ];
+    const rows = page.locator('tr[data-message-type]');
+    const seen = () =>
+      rows.evaluateAll((trs) =>
+        trs.map((tr) => `${tr.getAttribute('data-message-type')}:${tr.getAttribute('data-status')}`),
+      );
+    await rows.first().waitFor();
+    // The report is the last message out: reload until the worker has brought back its receipt.
+    await expect
+      .poll(
+        async () => {
+          const now = await seen();
+          if (now.join() !== trail.join()) {
+            await page.reload();
+            await rows
+              .nth(trail.length - 1)
+              .waitFor({ timeout: 3_000 })
+              .catch(() => undefined);
+          }
+          return now;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toEqual(trail);
+    const text2 = await expectPersianScreen(page);
+    expect(text2).toContain('امضا و زنجیره معتبر');
+    await screenshot(page, 'story-06-case-with-messages');
+    await signOut(page);
+  }, 90_000);
+
+  it("(6b) the دادیار finds the station's report on the orders tracker", async () => {
+    await signIn(page, users.judge.username);
+    await page.getByRole('link', { name: 'دستورهای قضایی' }).click();
+    await page.getByRole('heading', { name: 'دستورهای قضایی' }).waitFor();
+    const card = page.locator('[data-order-id]', { hasText: ORDER_TEXT });
+    await reloadUntil(page, card.getByText(REPORT_TEXT));
+    await card.getByText('گزارش‌شده').waitFor();
+    await card.getByRole('button', { name: 'بررسی گزارش' }).waitFor();
+    await expectPersianScreen(page);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'story-06b-orders-tracker-office');
+    await signOut(page);
+  }, 60_000);
+
+  it('(7) the complainant, not signed in, sees the case registered with its file number', async () => {
+    const phone = await launchBrowser();
+    try {
+      const tracking = await phone.newPage({ width: 360, height: 740 });
+      await tracking.goto(`${node.url}/#/track?code=${encodeURIComponent(trackingCode)}`);
+      await tracking.getByLabel('کد ملی شاکی').waitFor();
+      expect(await phone.context.cookies()).toEqual([]);
+      await tracking.getByLabel('کد ملی شاکی').pressSequentially(toPersianDigits(complainantId));
+      await tracking.getByRole('button', { name: 'پیگیری' }).click();
+      const result = tracking.getByTestId('tracking-result');
+      await result.waitFor();
+      expect(await result.locator('[data-status]').getAttribute('data-status')).toBe('registered');
+      const text = await expectPersianScreen(tracking, result);
+      expect(text).toContain(
+        `پرونده‌ی شما در دادسرا با شماره‌ی ${toPersianDigits(FILE_NUMBER)} ثبت شده است.`,
+      );
+      expect(text).not.toContain('زهرا');
+      expect(text).not.toContain('نادری');
+      expect(await horizontalOverflow(tracking)).toBeLessThanOrEqual(0);
+      await screenshot(tracking, 'story-07-tracking');
+      expect(phone.external()).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
+
+  it('made no request outside this machine, and the pages threw no errors', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(browser.external()).toEqual([]);
+    // Uncaught errors, and errors a screen's error boundary caught (React reports them on the console).
+    expect(
+      browser.pageErrors.filter((e) => e.startsWith('pageerror') || e.includes('The above error occurred')),
+    ).toEqual([]);
+  });
+});
