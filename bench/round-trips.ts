@@ -107,6 +107,6 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_00
     const found = await probe();
     if (found !== undefined) return found;
     if (Date.now() > deadline) throw new Error('round trip did not complete in time');
-    await new Promise((r) => setTimeout(r, 3));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }

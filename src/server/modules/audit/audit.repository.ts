@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction } from '../../../domain/audit-actions.js';
 import { canonicalize } from '../../../domain/canonical-json.js';
-import { lockAppendOnlyChains } from '../../db/chain-lock.js';
+import { appendToChains } from '../../db/append-only-chains.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { runBeforeCommit } from '../../db/transaction.js';
 
 /** The hash before the first entry. */
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -34,10 +33,13 @@ interface StoredEntry {
   details: Record<string, unknown>;
 }
 
-/** The hash of an entry: SHA-256 over the previous hash and the entry's canonical JSON. */
-export function auditEntryHash(prevHash: string, e: StoredEntry): string {
-  const canonical = canonicalize({
-    seq: e.seq,
+/**
+ * The entry's canonical JSON (RFC 8785) up to its `seq` — which sorts last among the keys, so the
+ * whole is `prefix + seq + '}'`: the database appends the number it assigns under the chains' lock.
+ */
+function canonicalPrefix(e: Omit<StoredEntry, 'seq'>): string {
+  const whole = canonicalize({
+    seq: 0,
     at: e.at.toISOString(),
     actorUserId: e.actor_user_id,
     actorOrgId: e.actor_org_id,
@@ -48,58 +50,52 @@ export function auditEntryHash(prevHash: string, e: StoredEntry): string {
     ip: e.ip,
     details: e.details,
   });
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return whole.slice(0, -'0}'.length);
 }
 
-const pendingAudit = new WeakMap<Tx, AuditEntry[]>();
+/** The hash of an entry: SHA-256 over the previous hash and the entry's canonical JSON. */
+export function auditEntryHash(prevHash: string, e: StoredEntry): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(`${canonicalPrefix(e)}${e.seq}}`)
+    .digest('hex');
+}
 
 /**
  * Appends an entry to the hash-chained audit log, inside the caller's transaction (so the record
- * and the change it describes commit or roll back together). In a transaction opened by
- * `inTransaction` the entries are written together just before the commit, so that the chains'
- * lock (which keeps the chain linear) is held only for those last statements.
+ * and the change it describes commit or roll back together). The chain's next `seq` and hash are
+ * assigned by the database under the chains' lock (`appendToChains`), just before the commit when
+ * the transaction was opened by `inTransaction`.
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  const pending = pendingAudit.get(tx) ?? [];
-  pendingAudit.set(tx, pending);
-  pending.push(entry);
-  const deferred = runBeforeCommit(tx, 'audit', () => writeAudit(tx, pendingAudit.get(tx) ?? []));
-  if (!deferred) {
-    pendingAudit.delete(tx);
-    await writeAudit(tx, [entry]);
-  }
-}
-
-async function writeAudit(tx: Tx, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await lockAppendOnlyChains(tx);
-  const last = await tx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? AUDIT_GENESIS;
-  const rows = entries.map((entry) => {
-    const stored: StoredEntry = {
-      seq: ++seq,
-      at: entry.at,
-      actor_user_id: entry.actorUserId,
-      actor_org_id: entry.actorOrgId,
-      action: entry.action,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId,
-      org_id: entry.orgId,
-      ip: entry.ip,
-      details: entry.details ?? {},
-    };
-    const hash = auditEntryHash(prevHash, stored);
-    const row = { ...stored, details: JSON.stringify(stored.details), prev_hash: prevHash, hash };
-    prevHash = hash;
-    return row;
+  const details = entry.details ?? {};
+  const prefix = canonicalPrefix({
+    at: entry.at,
+    actor_user_id: entry.actorUserId,
+    actor_org_id: entry.actorOrgId,
+    action: entry.action,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId,
+    org_id: entry.orgId,
+    ip: entry.ip,
+    details,
   });
-  await tx.insertInto('audit_log').values(rows).execute();
+  await appendToChains(tx, {
+    audit: [
+      {
+        prefix,
+        at: entry.at.toISOString(),
+        actorUserId: entry.actorUserId,
+        actorOrgId: entry.actorOrgId,
+        action: entry.action,
+        resourceType: entry.resourceType,
+        resourceId: entry.resourceId,
+        orgId: entry.orgId,
+        ip: entry.ip,
+        details,
+      },
+    ],
+  });
 }
 
 /** Where the chain first breaks, or `ok`. */

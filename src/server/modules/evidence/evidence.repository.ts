@@ -1,7 +1,6 @@
 import type { EvidenceKind } from '../../../domain/evidence/evidence-kinds.js';
-import { lockAppendOnlyChains } from '../../db/chain-lock.js';
+import { appendToChains } from '../../db/append-only-chains.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { runBeforeCommit } from '../../db/transaction.js';
 import { fromHex, toHex } from '../../platform/crypto/hash.js';
 import { leafHash } from '../../platform/crypto/merkle.js';
 
@@ -30,50 +29,26 @@ export interface TrustedKeyRow {
 }
 
 type EvidenceInput = { kind: EvidenceKind; ref: string; caseRef: string | null; entry: string; at: Date };
-const pendingEvidence = new WeakMap<Tx, EvidenceInput[]>();
 
 /**
  * Appends an entry (the exact signed bytes: a JWS) to the node's append-only Merkle log, in the
  * caller's transaction. Leaf hash = SHA-256(0x00 ‖ entry) as in RFC 9162 §2.1.1; indexes are dense
- * (0, 1, 2, …) because appends are serialised by the chains' advisory lock, held until commit. In a
- * transaction opened by `inTransaction` the entries are written just before the commit, so that
- * lock is held only for those last statements.
+ * (0, 1, 2, …) because the database assigns them under the chains' lock (`appendToChains`), just
+ * before the commit when the transaction was opened by `inTransaction`.
  */
 export async function appendEvidence(tx: Tx, input: EvidenceInput): Promise<void> {
-  const pending = pendingEvidence.get(tx) ?? [];
-  pendingEvidence.set(tx, pending);
-  pending.push(input);
-  const deferred = runBeforeCommit(tx, 'evidence', () => writeEvidence(tx, pendingEvidence.get(tx) ?? []));
-  if (!deferred) {
-    pendingEvidence.delete(tx);
-    await writeEvidence(tx, [input]);
-  }
-}
-
-async function writeEvidence(tx: Tx, inputs: EvidenceInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  await lockAppendOnlyChains(tx);
-  const last = await tx
-    .selectFrom('evidence_log')
-    .select('idx')
-    .orderBy('idx', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let index = last ? last.idx : -1;
-  await tx
-    .insertInto('evidence_log')
-    .values(
-      inputs.map((input) => ({
-        idx: ++index,
+  await appendToChains(tx, {
+    evidence: [
+      {
         kind: input.kind,
         ref: input.ref,
-        case_ref: input.caseRef,
+        caseRef: input.caseRef,
         entry: input.entry,
-        leaf_hash: toHex(leafHash(new TextEncoder().encode(input.entry))),
-        at: input.at,
-      })),
-    )
-    .execute();
+        leafHash: toHex(leafHash(new TextEncoder().encode(input.entry))),
+        at: input.at.toISOString(),
+      },
+    ],
+  });
 }
 
 /** All leaf hashes of the log in order (the tree the proofs are computed over). */
