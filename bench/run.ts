@@ -21,10 +21,10 @@ import { measureStreaming, type StreamingFigures } from './streaming.js';
 const { values } = parseArgs({
   options: {
     'round-trips': { type: 'string', default: '200' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '16' },
     json: { type: 'string' },
     'stream-mb': { type: 'string', default: '1024' },
-    workers: { type: 'string', default: '2' },
+    workers: { type: 'string', default: '4' },
   },
 });
 const N = Number(values['round-trips']);
