@@ -223,5 +223,11 @@ describe('the whole story on one node', () => {
       ),
     ).toBe(true);
     expect(await db.selectFrom('outbox').select('message_id').execute()).toHaveLength(0);
+
+    // The sending history tells the file's own steps; the order's messages are not mistaken for supplements.
+    const history = (
+      await call(officerCookie, 'GET', `/api/cases/${opened.id}/submission`, undefined, 200)
+    ).json();
+    expect(history.events.map((e: { type: string }) => e.type)).not.toContain('supplement_delivered');
   });
 });

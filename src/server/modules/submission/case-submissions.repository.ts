@@ -49,13 +49,17 @@ export async function findSentCaseMessages(
   db: DbOrTx,
   input: { orgId: string; caseRef: string; officeCode: string },
 ) {
-  return db
-    .selectFrom('messages')
-    .select(['id', 'type', 'status', 'created_at', 'receipt_at'])
-    .where('direction', '=', 'out')
-    .where('org_id', '=', input.orgId)
-    .where('case_ref', '=', input.caseRef)
-    .where('to_org', '=', input.officeCode)
-    .orderBy('seq')
-    .execute();
+  return (
+    db
+      .selectFrom('messages')
+      .select(['id', 'type', 'status', 'created_at', 'receipt_at'])
+      .where('direction', '=', 'out')
+      .where('org_id', '=', input.orgId)
+      .where('case_ref', '=', input.caseRef)
+      .where('to_org', '=', input.officeCode)
+      // The file and its supplements; order acknowledgements and reports have their own tracker.
+      .where('type', 'in', ['case.submitted', 'case.supplemented'])
+      .orderBy('seq')
+      .execute()
+  );
 }
