@@ -48,7 +48,6 @@ export async function openBenchNode(kind: 'embedded' | 'server'): Promise<BenchN
   await ensureDatabase(serverUrl, name);
   const db = createDb(withDatabaseName(serverUrl, name), { max: 20 });
   await migrate(db);
-  if (process.env.BENCH_ASYNC_COMMIT) await sql.raw(`alter database "${name}" set synchronous_commit = off`).execute(db);
   await seedReference(db);
   const version =
     (await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0]?.server_version ??
