@@ -52,6 +52,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             <>
               <a href={href('/admin/organisations')}>{t('app.nav.organisations')}</a>
               <a href={href('/admin/users')}>{t('app.nav.users')}</a>
+              <a href={href('/admin/peers')}>{t('app.nav.peers')}</a>
             </>
           )}
           {areas.audit && <a href={href('/admin/audit')}>{t('app.nav.audit')}</a>}

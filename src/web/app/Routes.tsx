@@ -30,6 +30,9 @@ const UsersPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/admin/AuditPage.js').then((m) => ({ default: m.AuditPage })),
 );
+const PeersPage = lazy(() =>
+  import('../features/admin/PeersPage.js').then((m) => ({ default: m.PeersPage })),
+);
 const IntakeQueuePage = lazy(() =>
   import('../features/intake/IntakeQueuePage.js').then((m) => ({ default: m.IntakeQueuePage })),
 );
@@ -72,6 +75,7 @@ export function Routes({ user }: { user: SessionUser }) {
   else if (exchange.orders && matchPath('/orders', path)) page = <OrdersPage />;
   else if (areas.admin && matchPath('/admin/organisations', path)) page = <OrganisationsPage />;
   else if (areas.admin && matchPath('/admin/users', path)) page = <UsersPage />;
+  else if (areas.admin && matchPath('/admin/peers', path)) page = <PeersPage />;
   else if (areas.audit && matchPath('/admin/audit', path)) page = <AuditPage />;
   else page = <Result status="404" title={t('app.pageNotFound')} />;
 
