@@ -50,9 +50,13 @@ export const orderSchema = z.object({
   orderId: z.string(),
   side: z.enum(['office', 'station']),
   caseRef: z.string(),
+  /** The case's number as people know it (the station's numbering), when known. */
+  caseNumber: z.string().nullable(),
   caseId: z.string().nullable(),
   intakeFileId: z.string().nullable(),
   counterpart: z.string(),
+  /** The other organisation's name, when this node knows it. */
+  counterpartName: z.string().nullable(),
   kind: z.enum(orderKinds),
   text: z.string(),
   deadlineAt: z.string(),

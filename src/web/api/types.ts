@@ -247,8 +247,10 @@ export interface Order {
   orderId: string;
   side: 'office' | 'station';
   caseRef: string;
+  caseNumber: string | null;
   caseId: string | null;
   counterpart: string;
+  counterpartName: string | null;
   kind: string;
   text: string;
   deadlineAt: string;

@@ -4,7 +4,7 @@ import { can, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findOrders } from './orders.repository.js';
+import { findOrders, findOrderLabels } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 import { inTransaction } from '../../db/transaction.js';
 
@@ -42,6 +42,7 @@ export async function findOrderList(input: {
       at: now,
       details: { count: rows.length },
     });
-    return { items: rows.map((r) => presentOrder(r, now)) };
+    const labels = await findOrderLabels(tx, rows);
+    return { items: rows.map((r) => presentOrder(r, now, labels.get(r.order_id))) };
   });
 }

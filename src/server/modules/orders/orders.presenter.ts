@@ -1,7 +1,7 @@
 import type { Order } from '../../../domain/orders/orders.schema.js';
 import type { OrderKind } from '../../../domain/orders/order-kind.js';
 import type { OrderRow } from '../../db/schema.js';
-import { reportDocumentsOf } from './orders.repository.js';
+import { reportDocumentsOf, type OrderLabels } from './orders.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -10,12 +10,14 @@ export function isOverdue(row: Pick<OrderRow, 'status' | 'deadline_at'>, now: Da
   return row.status !== 'closed' && row.deadline_at.getTime() < now.getTime();
 }
 
-/** One side's row of an order as the API shows it, read at `now`. */
-export function presentOrder(row: OrderRow, now: Date): Order {
+/** One side's row of an order as the API shows it, read at `now`, with its labels when they were looked up. */
+export function presentOrder(row: OrderRow, now: Date, labels?: OrderLabels): Order {
   return {
     orderId: row.order_id,
     side: row.side,
     caseRef: row.case_ref,
+    caseNumber: labels?.caseNumber ?? null,
+    counterpartName: labels?.counterpartName ?? null,
     caseId: row.case_id,
     intakeFileId: row.intake_file_id,
     counterpart: row.peer_org,

@@ -69,3 +69,45 @@ export async function findOrders(
     .limit(500)
     .execute();
 }
+
+/** How people name what an order refers to: the case's number and the other side's name. */
+export interface OrderLabels {
+  caseNumber: string | null;
+  counterpartName: string | null;
+}
+
+/**
+ * The case number (from the station's case, or from the snapshot the office received) and the
+ * other organisation's Persian name for each order row, by order id.
+ */
+export async function findOrderLabels(db: DbOrTx, rows: OrderRow[]): Promise<Map<string, OrderLabels>> {
+  const caseIds = rows.flatMap((r) => (r.case_id ? [r.case_id] : []));
+  const intakeIds = rows.flatMap((r) => (r.intake_file_id ? [r.intake_file_id] : []));
+  const orgCodes = [...new Set(rows.map((r) => r.peer_org))];
+  const [cases, intakes, orgs] = await Promise.all([
+    caseIds.length
+      ? db.selectFrom('cases').select(['id', 'case_number']).where('id', 'in', caseIds).execute()
+      : [],
+    intakeIds.length
+      ? db
+          .selectFrom('intake_files')
+          .select(['id', sql<string | null>`snapshot->>'caseNumber'`.as('case_number')])
+          .where('id', 'in', intakeIds)
+          .execute()
+      : [],
+    orgCodes.length
+      ? db.selectFrom('organisations').select(['code', 'name_fa']).where('code', 'in', orgCodes).execute()
+      : [],
+  ]);
+  const caseNumber = new Map<string, string | null>([...cases, ...intakes].map((c) => [c.id, c.case_number]));
+  const orgName = new Map(orgs.map((o) => [o.code, o.name_fa]));
+  return new Map(
+    rows.map((r) => [
+      r.order_id,
+      {
+        caseNumber: caseNumber.get(r.case_id ?? r.intake_file_id ?? '') ?? null,
+        counterpartName: orgName.get(r.peer_org) ?? null,
+      },
+    ]),
+  );
+}

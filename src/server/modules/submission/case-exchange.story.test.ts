@@ -198,6 +198,12 @@ describe('the whole story on one node', () => {
     expect((await call(officerCookie, 'GET', '/api/orders', undefined, 200)).json().items[0]).toMatchObject({
       status: 'closed',
       outcome: 'closed',
+      caseNumber: opened.caseNumber,
+      counterpartName: office.nameFa,
+    });
+    expect((await call(judgeCookie, 'GET', '/api/orders', undefined, 200)).json().items[0]).toMatchObject({
+      caseNumber: opened.caseNumber,
+      counterpartName: station.nameFa,
     });
 
     // Both sides hold the same thread of signed, delivered, verified messages.

@@ -56,7 +56,7 @@ function CaseLink({ c }: { c: CaseSummary }) {
 function OrderItem({ order }: { order: Order }) {
   const i18n = useI18n();
   const { t, digits } = i18n;
-  const caseRef = <span className="cb-ltr">{digits(order.caseRef)}</span>;
+  const caseRef = <span className="cb-id">{digits(order.caseNumber ?? order.caseRef)}</span>;
   return (
     <List.Item data-order-id={order.orderId}>
       <Space direction="vertical" size={2} style={{ inlineSize: '100%' }}>
@@ -65,7 +65,7 @@ function OrderItem({ order }: { order: Order }) {
           {order.caseId ? <a href={href(`/cases/${order.caseId}`)}>{caseRef}</a> : caseRef}
           <Tag>{codeLabel(i18n, 'dashboard.orders.status', order.status)}</Tag>
         </Space>
-        <Typography.Text type="secondary">{order.counterpart}</Typography.Text>
+        <Typography.Text type="secondary">{order.counterpartName ?? order.counterpart}</Typography.Text>
         {order.overdue ? (
           <Tag color="error">
             {t('dashboard.orders.overdue')} · <JalaliTime at={order.deadlineAt} />

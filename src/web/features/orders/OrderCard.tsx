@@ -72,14 +72,14 @@ export function OrderCard({
           <Descriptions.Item label={t('orders.fields.case')}>
             {link ? (
               <a href={link}>
-                <span className="cb-ltr">{digits(order.caseRef)}</span>
+                <span className="cb-id">{digits(order.caseNumber ?? order.caseRef)}</span>
               </a>
             ) : (
-              <span className="cb-ltr">{digits(order.caseRef)}</span>
+              <span className="cb-id">{digits(order.caseNumber ?? order.caseRef)}</span>
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t(station ? 'orders.fields.issuer' : 'orders.fields.station')}>
-            {order.counterpart}
+            {order.counterpartName ?? order.counterpart}
           </Descriptions.Item>
           <Descriptions.Item label={t('orders.fields.issued')}>
             {order.issuedBy} · <JalaliTime at={order.issuedAt} />
