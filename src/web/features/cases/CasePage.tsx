@@ -41,7 +41,8 @@ export function CasePage({ id }: { id: string }) {
           <Button href={href(`/cases/${c.id}/receipt`)}>{t('cases.page.receipt')}</Button>
         )}
       </Space>
-      <ReadinessChecklist readiness={c.readiness} />
+      {/* The checklist guides a draft; once the file has left, the sending section tells where it stands. */}
+      {c.status === 'draft' && <ReadinessChecklist readiness={c.readiness} />}
       <SubmissionSection detail={c} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
