@@ -1,11 +1,11 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { orderKinds } from '../../../domain/messages/bodies.js';
 import type { OrderKind } from '../../../domain/orders/order-kind.js';
-import { errorMessageKey } from '../../api/client.js';
 import { JalaliDateTimePicker } from '../../components/JalaliDateTimePicker.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useIssueOrder } from './api.js';
 import { deadlineProblem } from './order-deadline.js';
+import { ActionDialog } from '../../components/ActionDialog.js';
 
 interface IssueValues {
   kind: OrderKind;
@@ -42,26 +42,16 @@ export function IssueOrderDialog({
       },
     );
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('orders.issue.title')}
       okText={t('orders.issue.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={issue.isPending}
+      width={640}
+      pending={issue.isPending}
+      error={issue.isError ? issue.error : null}
       onOk={() => form.submit()}
       onCancel={onClose}
-      width={640}
     >
-      {issue.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-error={errorMessageKey(issue.error)}
-          message={t(errorMessageKey(issue.error))}
-          style={{ marginBlockEnd: 12 }}
-        />
-      )}
       <Form<IssueValues>
         form={form}
         layout="vertical"
@@ -101,6 +91,6 @@ export function IssueOrderDialog({
           <JalaliDateTimePicker now={now} yearsBack={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }

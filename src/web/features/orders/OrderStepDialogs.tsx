@@ -1,26 +1,11 @@
-import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Form, Input, Radio, Typography } from 'antd';
 import type { Order } from '../../../domain/orders/orders.schema.js';
-import { errorMessageKey } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DocumentDropzone } from '../cases/documents/DocumentDropzone.js';
 import { useUploadQueue } from '../cases/documents/upload-queue.js';
 import { uploadSupplementDocument } from '../submission/api.js';
 import { useCloseOrder, useReportOrder } from './api.js';
-
-function StepError({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  const key = errorMessageKey(error);
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-error={key}
-      message={t(key)}
-      style={{ marginBlockEnd: 12 }}
-    />
-  );
-}
+import { ActionDialog } from '../../components/ActionDialog.js';
 
 /**
  * The station reports back on an order: a text, and documents uploaded to the sent case (the server's
@@ -57,18 +42,17 @@ export function ReportOrderDialog({
       },
     );
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('orders.report.title')}
       okText={t('orders.report.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={report.isPending}
-      okButtonProps={{ disabled: busy }}
+      okDisabled={busy}
+      width={640}
+      pending={report.isPending}
+      error={report.isError ? report.error : null}
       onOk={() => form.submit()}
       onCancel={onClose}
-      width={640}
     >
-      {report.isError && <StepError error={report.error} />}
       <Form form={form} layout="vertical" onFinish={submit} aria-label={t('orders.report.title')}>
         <Form.Item
           name="report"
@@ -85,7 +69,7 @@ export function ReportOrderDialog({
           )}
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -119,16 +103,15 @@ export function CloseOrderDialog({
       },
     );
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('orders.close.title')}
       okText={t('orders.close.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={close.isPending}
+      pending={close.isPending}
+      error={close.isError ? close.error : null}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      {close.isError && <StepError error={close.error} />}
       <Form<CloseValues>
         form={form}
         layout="vertical"
@@ -148,6 +131,6 @@ export function CloseOrderDialog({
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }

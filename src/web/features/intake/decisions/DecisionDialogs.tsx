@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { deficiencyCodes, rejectionCodes } from '../../../../domain/messages/bodies.js';
 import { toLatinDigits } from '../../../../domain/persian-text.js';
-import { errorMessageKey } from '../../../api/client.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { useProsecutorOffices, useRegisterIntake, useRejectIntake, useReturnIntake } from '../api.js';
 import { reasonsProblem, type CodedReason } from '../coded-reasons.js';
 import { CodedReasonPicker } from './CodedReasonPicker.js';
+import { ActionDialog } from '../../../components/ActionDialog.js';
 
 type DeficiencyCode = (typeof deficiencyCodes)[number];
 type RejectionCode = (typeof rejectionCodes)[number];
@@ -15,22 +15,6 @@ export interface DecisionDialogProps {
   intakeId: string;
   open: boolean;
   onClose: () => void;
-}
-
-/** The server's answer to a failed decision, as a Persian sentence (`errors.<code>`), with the code for support. */
-function DecisionError({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  const key = errorMessageKey(error);
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-error={key}
-      message={t(key)}
-      style={{ marginBlockEnd: 12 }}
-    />
-  );
 }
 
 interface RegisterValues {
@@ -59,16 +43,15 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
       },
     );
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('intake.register.title')}
       okText={t('intake.register.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={register.isPending}
+      pending={register.isPending}
+      error={register.isError ? register.error : null}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      {register.isError && <DecisionError error={register.error} />}
       <Form<RegisterValues>
         form={form}
         layout="vertical"
@@ -85,7 +68,7 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
           <Input maxLength={200} />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -111,22 +94,19 @@ export function ReturnDialog({ intakeId, open, onClose }: DecisionDialogProps) {
     );
   };
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('intake.return.title')}
       okText={t('intake.return.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={returnFile.isPending}
+      width={640}
+      pending={returnFile.isPending}
+      error={returnFile.isError ? returnFile.error : null}
+      warning={tried && problem ? t(problem) : null}
       onOk={submit}
       onCancel={onClose}
-      width={640}
     >
-      {returnFile.isError && <DecisionError error={returnFile.error} />}
-      {tried && problem && (
-        <Alert type="warning" showIcon message={t(problem)} style={{ marginBlockEnd: 12 }} />
-      )}
       <CodedReasonPicker codes={deficiencyCodes} value={picked} onChange={setPicked} />
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -155,21 +135,18 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
     );
   };
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('intake.reject.title')}
       okText={t('intake.reject.submit')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={reject.isPending}
+      danger
+      width={640}
+      pending={reject.isPending}
+      error={reject.isError ? reject.error : null}
+      warning={tried && problem ? t(problem) : null}
       onOk={submit}
       onCancel={onClose}
-      width={640}
     >
-      {reject.isError && <DecisionError error={reject.error} />}
-      {tried && problem && (
-        <Alert type="warning" showIcon message={t(problem)} style={{ marginBlockEnd: 12 }} />
-      )}
       <CodedReasonPicker codes={rejectionCodes} value={picked} onChange={setPicked} />
       <Form layout="vertical" style={{ marginBlockStart: 16 }}>
         <Form.Item label={t('intake.reject.competentOffice')} help={t('intake.reject.competentOfficeHint')}>
@@ -188,6 +165,6 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }
