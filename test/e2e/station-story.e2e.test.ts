@@ -27,7 +27,7 @@ import {
   type Browser,
 } from './browser-harness.js';
 import { writeSampleDocuments } from './sample-files.js';
-import { JALALI_YEAR, openDropdown, pickFirstOption, signIn, untranslated } from './ui-helpers.js';
+import { fillComplaintCase, JALALI_YEAR, signIn, submitNewCase, untranslated } from './ui-helpers.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -99,37 +99,14 @@ describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right 
   }, 60_000);
 
   it('opens a complaint case with two parties and two documents', async () => {
-    await page.getByRole('link', { name: 'تشکیل پرونده' }).click();
-    await page.getByRole('heading', { name: 'تشکیل پرونده' }).waitFor();
-    await pickFirstOption(page, '#crimeCategoryCode');
-    await page.getByRole('button', { name: 'اکنون' }).click();
-    await page.locator('#narrative').fill('شاکی اظهار داشت که گوشی همراه او در ایستگاه مترو ربوده شده است.');
-
-    await page.locator('#parties_0_firstName').fill('مریم');
-    await page.locator('#parties_0_lastName').fill('کاظمی');
-    await page.locator('#parties_0_nationalId').pressSequentially(toPersianDigits(complainantId));
-    await page.getByRole('button', { name: 'افزودن شخص' }).click();
-    await page.locator('#parties_1_firstName').fill('رضا');
-    await page.locator('#parties_1_lastName').fill('محمدی');
-    await page.locator('#parties_1_nationalId').pressSequentially(toPersianDigits(accusedId));
-    await expect.poll(() => page.getByText('کد ملی معتبر است.').count()).toBe(2);
-
-    await page.getByTestId('document-input').setInputFiles([files.pdf, files.png]);
-    const chooseKind = async (index: number, kind: string) => {
-      await page.locator('li[data-status]').nth(index).locator('.ant-select-selector').click();
-      await page.locator(`${openDropdown} .ant-select-item-option[title="${kind}"]`).click();
-      await page
-        .locator(openDropdown)
-        .waitFor({ state: 'detached' })
-        .catch(() => undefined);
-    };
-    await chooseKind(0, 'شکوائیه');
-    await chooseKind(1, 'عکس');
+    await fillComplaintCase(page, {
+      narrative: 'شاکی اظهار داشت که گوشی همراه او در ایستگاه مترو ربوده شده است.',
+      complainant: { firstName: 'مریم', lastName: 'کاظمی', nationalId: complainantId },
+      accused: { firstName: 'رضا', lastName: 'محمدی', nationalId: accusedId },
+      files,
+    });
     await screenshot(page, '03-new-case');
-
-    await page.getByRole('button', { name: 'ثبت پرونده' }).click();
-    await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-    caseUrl = page.url();
+    caseUrl = await submitNewCase(page);
   }, 180_000);
 
   it('shows the case ready to send, with Jalali dates and identifiers in Persian digits', async () => {

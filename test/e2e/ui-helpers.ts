@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
+import { toPersianDigits } from '../../src/domain/persian-text.js';
 import { TEST_PASSWORD } from '../factories.js';
 
 /** The dictionary's namespaces (`cases`, `intake`, `orders`, …): a dotted word starting with one is a key. */
@@ -87,4 +88,52 @@ export async function expectPersianScreen(
 /** How many pixels the page is wider than the window (> 0: something sticks out sideways). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** What the officer types into the new-case form: a narrative, two parties, and two documents (PDF, PNG). */
+export interface ComplaintForm {
+  narrative: string;
+  complainant: { firstName: string; lastName: string; nationalId: string };
+  accused: { firstName: string; lastName: string; nationalId: string };
+  files: { pdf: string; png: string };
+}
+
+/**
+ * Fills the new-case form as an officer would — national IDs typed in Persian digits, documents
+ * dropped and classified — and leaves it ready to save (`submitNewCase`), so a test can look first.
+ */
+export async function fillComplaintCase(page: Page, form: ComplaintForm): Promise<void> {
+  await page.getByRole('link', { name: 'تشکیل پرونده' }).click();
+  await page.getByRole('heading', { name: 'تشکیل پرونده' }).waitFor();
+  await pickFirstOption(page, '#crimeCategoryCode');
+  await page.getByRole('button', { name: 'اکنون' }).click();
+  await page.locator('#narrative').fill(form.narrative);
+  const party = async (index: number, p: ComplaintForm['complainant']) => {
+    await page.locator(`#parties_${index}_firstName`).fill(p.firstName);
+    await page.locator(`#parties_${index}_lastName`).fill(p.lastName);
+    await page.locator(`#parties_${index}_nationalId`).pressSequentially(toPersianDigits(p.nationalId));
+  };
+  await party(0, form.complainant);
+  await page.getByRole('button', { name: 'افزودن شخص' }).click();
+  await party(1, form.accused);
+  await expect.poll(() => page.getByText('کد ملی معتبر است.').count()).toBe(2);
+
+  await page.getByTestId('document-input').setInputFiles([form.files.pdf, form.files.png]);
+  const chooseKind = async (index: number, kind: string) => {
+    await page.locator('li[data-status]').nth(index).locator('.ant-select-selector').click();
+    await page.locator(`${openDropdown} .ant-select-item-option[title="${kind}"]`).click();
+    await page
+      .locator(openDropdown)
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+  };
+  await chooseKind(0, 'شکوائیه');
+  await chooseKind(1, 'عکس');
+}
+
+/** Saves the new-case form and returns the new case page's URL. */
+export async function submitNewCase(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'ثبت پرونده' }).click();
+  await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  return page.url();
 }

@@ -21,8 +21,9 @@ import { writeSampleDocuments } from './sample-files.js';
 import {
   expectPersianScreen,
   horizontalOverflow,
+  fillComplaintCase,
+  submitNewCase,
   openDropdown,
-  pickFirstOption,
   reloadUntil,
   signIn,
   signOut,
@@ -87,35 +88,13 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
 
   it('(1) the officer opens a complaint with a complainant, an accused, a PDF and a PNG', async () => {
     await signIn(page, users.officer.username);
-    await page.getByRole('link', { name: 'تشکیل پرونده' }).click();
-    await page.getByRole('heading', { name: 'تشکیل پرونده' }).waitFor();
-    await pickFirstOption(page, '#crimeCategoryCode');
-    await page.getByRole('button', { name: 'اکنون' }).click();
-    await page.locator('#narrative').fill('شاکی اظهار داشت که کیف او در ایستگاه مترو ربوده شده است.');
-
-    await page.locator('#parties_0_firstName').fill('زهرا');
-    await page.locator('#parties_0_lastName').fill('موسوی');
-    await page.locator('#parties_0_nationalId').pressSequentially(toPersianDigits(complainantId));
-    await page.getByRole('button', { name: 'افزودن شخص' }).click();
-    await page.locator('#parties_1_firstName').fill('کامران');
-    await page.locator('#parties_1_lastName').fill('نادری');
-    await page.locator('#parties_1_nationalId').pressSequentially(toPersianDigits(accusedId));
-    await expect.poll(() => page.getByText('کد ملی معتبر است.').count()).toBe(2);
-
-    await page.getByTestId('document-input').setInputFiles([files.pdf, files.png]);
-    const chooseKind = async (index: number, kind: string) => {
-      await page.locator('li[data-status]').nth(index).locator('.ant-select-selector').click();
-      await page.locator(`${openDropdown} .ant-select-item-option[title="${kind}"]`).click();
-      await page
-        .locator(openDropdown)
-        .waitFor({ state: 'detached' })
-        .catch(() => undefined);
-    };
-    await chooseKind(0, 'شکوائیه');
-    await chooseKind(1, 'عکس');
-    await page.getByRole('button', { name: 'ثبت پرونده' }).click();
-    await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-    caseUrl = page.url();
+    await fillComplaintCase(page, {
+      narrative: 'شاکی اظهار داشت که کیف او در ایستگاه مترو ربوده شده است.',
+      complainant: { firstName: 'زهرا', lastName: 'موسوی', nationalId: complainantId },
+      accused: { firstName: 'کامران', lastName: 'نادری', nationalId: accusedId },
+      files,
+    });
+    caseUrl = await submitNewCase(page);
 
     await page.locator('.ant-alert-success', { hasText: 'پرونده برای ارسال به دادسرا کامل است.' }).waitFor();
     await page.getByText('complaint.pdf').waitFor();
