@@ -16,6 +16,8 @@ export function ActionDialog(props: {
   /** The action's button stays disabled (e.g. while documents upload). */
   okDisabled?: boolean;
   width?: number;
+  /** Forget the content when closed (a create dialog starts empty each time). */
+  destroyOnHidden?: boolean;
   pending: boolean;
   error: unknown;
   warning?: string | null;
@@ -35,6 +37,7 @@ export function ActionDialog(props: {
       onOk={props.onOk}
       onCancel={props.onCancel}
       {...(props.width ? { width: props.width } : {})}
+      destroyOnHidden={props.destroyOnHidden ?? false}
     >
       {props.error ? <ErrorAlert error={props.error} /> : null}
       {props.warning ? (

@@ -1,26 +1,13 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { isPoliceUnit, organisationKinds } from '../../../domain/roles.js';
-import { errorMessageKey } from '../../api/client.js';
 import type { CreateOrganisationBody, OrganisationRecord } from '../../api/types.js';
 import { useI18n, type Locale } from '../../i18n/i18n.js';
 import { useCounties, useProvinces } from '../reference/api.js';
 import { referenceName, referenceOptions } from '../reference/reference-name.js';
 import { useCreateOrganisation, useOrganisations, useSetJurisdiction } from './api.js';
+import { ActionDialog } from '../../components/ActionDialog.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 const orgName = (o: OrganisationRecord, locale: Locale) => (locale === 'fa' ? o.nameFa : o.nameEn);
 const search = { showSearch: true, optionFilterProp: 'label' } as const;
@@ -35,15 +22,15 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
   const create = useCreateOrganisation();
   const required = { required: true, whitespace: true, message: t('validation.required') };
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('admin.organisations.create')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
+      destroyOnHidden
+      pending={create.isPending}
+      error={create.isError ? create.error : null}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
     >
       <Form<CreateOrganisationBody>
         form={form}
@@ -62,14 +49,6 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
           )
         }
       >
-        {create.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBlockEnd: 16 }}
-            message={t(errorMessageKey(create.error))}
-          />
-        )}
         <Form.Item
           name="code"
           label={t('admin.organisations.code')}
@@ -109,7 +88,7 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -169,14 +148,7 @@ function JurisdictionCard({ organisations }: { organisations: OrganisationRecord
         <Form.Item name="prosecutorOfficeId" label={t('admin.jurisdiction.office')} rules={[required]}>
           <Select {...search} options={offices.map(option)} />
         </Form.Item>
-        {setRule.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBlockEnd: 16 }}
-            message={t(errorMessageKey(setRule.error))}
-          />
-        )}
+        {setRule.isError && <ErrorAlert error={setRule.error} />}
         <Button type="primary" htmlType="submit" loading={setRule.isPending}>
           {t('admin.jurisdiction.save')}
         </Button>
@@ -202,9 +174,7 @@ export function OrganisationsPage() {
           {t('admin.organisations.create')}
         </Button>
       </Space>
-      {organisations.isError && (
-        <Alert type="error" showIcon message={t(errorMessageKey(organisations.error))} />
-      )}
+      {organisations.isError && <ErrorAlert error={organisations.error} />}
       <Table<OrganisationRecord>
         rowKey="id"
         size="small"

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { roles } from '../../../domain/roles.js';
-import { errorMessageKey } from '../../api/client.js';
 import type { CreateUserBody, OrganisationRecord, UserRecord } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCreateUser, useOrganisations, useUsers } from './api.js';
+import { ActionDialog } from '../../components/ActionDialog.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 
 function CreateUserModal({
   open,
@@ -21,15 +22,15 @@ function CreateUserModal({
   const create = useCreateUser();
   const required = { required: true, whitespace: true, message: t('validation.required') };
   return (
-    <Modal
+    <ActionDialog
       open={open}
       title={t('admin.users.create')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
+      destroyOnHidden
+      pending={create.isPending}
+      error={create.isError ? create.error : null}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
     >
       <Form<CreateUserBody>
         form={form}
@@ -44,14 +45,6 @@ function CreateUserModal({
           })
         }
       >
-        {create.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBlockEnd: 16 }}
-            message={t(errorMessageKey(create.error))}
-          />
-        )}
         <Form.Item name="orgId" label={t('admin.users.org')} rules={[required]}>
           <Select
             showSearch
@@ -88,7 +81,7 @@ function CreateUserModal({
           <Input.Password dir="ltr" autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionDialog>
   );
 }
 
@@ -124,7 +117,7 @@ export function UsersPage() {
           </Button>
         </Space>
       </Space>
-      {users.isError && <Alert type="error" showIcon message={t(errorMessageKey(users.error))} />}
+      {users.isError && <ErrorAlert error={users.error} />}
       <Table<UserRecord>
         rowKey="id"
         size="small"
