@@ -18,8 +18,8 @@ export function ActionDialog(props: {
   width?: number;
   /** Forget the content when closed (a create dialog starts empty each time). */
   destroyOnHidden?: boolean;
-  pending: boolean;
-  error: unknown;
+  /** The request the dialog's action runs: busy while pending, its error shown above the content. */
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
   warning?: string | null;
   onOk: () => void;
   onCancel: () => void;
@@ -33,17 +33,27 @@ export function ActionDialog(props: {
       okText={props.okText}
       okButtonProps={{ danger: props.danger ?? false, disabled: props.okDisabled ?? false }}
       cancelText={t('common.cancel')}
-      confirmLoading={props.pending}
+      confirmLoading={props.mutation.isPending}
       onOk={props.onOk}
       onCancel={props.onCancel}
       {...(props.width ? { width: props.width } : {})}
       destroyOnHidden={props.destroyOnHidden ?? false}
     >
-      {props.error ? <ErrorAlert error={props.error} /> : null}
+      {props.mutation.isError ? <ErrorAlert error={props.mutation.error} /> : null}
       {props.warning ? (
         <Alert type="warning" showIcon message={props.warning} style={{ marginBlockEnd: 12 }} />
       ) : null}
       {props.children}
     </Modal>
   );
+}
+
+/** The `onSuccess` of a dialog's action: the form starts empty next time, and the dialog closes. */
+export function resetAndClose(form: { resetFields(): void }, onClose: () => void) {
+  return {
+    onSuccess: () => {
+      form.resetFields();
+      onClose();
+    },
+  };
 }

@@ -27,8 +27,7 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
       title={t('admin.organisations.create')}
       okText={t('common.save')}
       destroyOnHidden
-      pending={create.isPending}
-      error={create.isError ? create.error : null}
+      mutation={create}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

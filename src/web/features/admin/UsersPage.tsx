@@ -27,8 +27,7 @@ function CreateUserModal({
       title={t('admin.users.create')}
       okText={t('common.save')}
       destroyOnHidden
-      pending={create.isPending}
-      error={create.isError ? create.error : null}
+      mutation={create}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

@@ -5,7 +5,7 @@ import { JalaliDateTimePicker } from '../../components/JalaliDateTimePicker.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useIssueOrder } from './api.js';
 import { deadlineProblem } from './order-deadline.js';
-import { ActionDialog } from '../../components/ActionDialog.js';
+import { ActionDialog, resetAndClose } from '../../components/ActionDialog.js';
 
 interface IssueValues {
   kind: OrderKind;
@@ -34,12 +34,7 @@ export function IssueOrderDialog({
   const submit = (values: IssueValues) =>
     issue.mutate(
       { intakeId, body: { kind: values.kind, text: values.text, deadlineAt: values.deadlineAt! } },
-      {
-        onSuccess: () => {
-          form.resetFields();
-          onClose();
-        },
-      },
+      resetAndClose(form, onClose),
     );
   return (
     <ActionDialog
@@ -47,8 +42,7 @@ export function IssueOrderDialog({
       title={t('orders.issue.title')}
       okText={t('orders.issue.submit')}
       width={640}
-      pending={issue.isPending}
-      error={issue.isError ? issue.error : null}
+      mutation={issue}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

@@ -5,7 +5,7 @@ import { DocumentDropzone } from '../cases/documents/DocumentDropzone.js';
 import { useUploadQueue } from '../cases/documents/upload-queue.js';
 import { uploadSupplementDocument } from '../submission/api.js';
 import { useCloseOrder, useReportOrder } from './api.js';
-import { ActionDialog } from '../../components/ActionDialog.js';
+import { ActionDialog, resetAndClose } from '../../components/ActionDialog.js';
 
 /**
  * The station reports back on an order: a text, and documents uploaded to the sent case (the server's
@@ -34,12 +34,7 @@ export function ReportOrderDialog({
           documentIds: queue.items.flatMap((i) => (i.status === 'done' && i.document ? [i.document.id] : [])),
         },
       },
-      {
-        onSuccess: () => {
-          form.resetFields();
-          onClose();
-        },
-      },
+      resetAndClose(form, onClose),
     );
   return (
     <ActionDialog
@@ -48,8 +43,7 @@ export function ReportOrderDialog({
       okText={t('orders.report.submit')}
       okDisabled={busy}
       width={640}
-      pending={report.isPending}
-      error={report.isError ? report.error : null}
+      mutation={report}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
@@ -95,20 +89,14 @@ export function CloseOrderDialog({
   const submit = (values: CloseValues) =>
     close.mutate(
       { orderId: order.orderId, body: { outcome: values.outcome, note: values.note ?? '' } },
-      {
-        onSuccess: () => {
-          form.resetFields();
-          onClose();
-        },
-      },
+      resetAndClose(form, onClose),
     );
   return (
     <ActionDialog
       open={open}
       title={t('orders.close.title')}
       okText={t('orders.close.submit')}
-      pending={close.isPending}
-      error={close.isError ? close.error : null}
+      mutation={close}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { useProsecutorOffices, useRegisterIntake, useRejectIntake, useReturnIntake } from '../api.js';
 import { reasonsProblem, type CodedReason } from '../coded-reasons.js';
 import { CodedReasonPicker } from './CodedReasonPicker.js';
-import { ActionDialog } from '../../../components/ActionDialog.js';
+import { ActionDialog, resetAndClose } from '../../../components/ActionDialog.js';
 
 type DeficiencyCode = (typeof deficiencyCodes)[number];
 type RejectionCode = (typeof rejectionCodes)[number];
@@ -35,20 +35,14 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
   const submit = (values: RegisterValues) =>
     register.mutate(
       { id: intakeId, body: { ...values, fileNumber: toLatinDigits(values.fileNumber.trim()) } },
-      {
-        onSuccess: () => {
-          form.resetFields();
-          onClose();
-        },
-      },
+      resetAndClose(form, onClose),
     );
   return (
     <ActionDialog
       open={open}
       title={t('intake.register.title')}
       okText={t('intake.register.submit')}
-      pending={register.isPending}
-      error={register.isError ? register.error : null}
+      mutation={register}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
@@ -99,8 +93,7 @@ export function ReturnDialog({ intakeId, open, onClose }: DecisionDialogProps) {
       title={t('intake.return.title')}
       okText={t('intake.return.submit')}
       width={640}
-      pending={returnFile.isPending}
-      error={returnFile.isError ? returnFile.error : null}
+      mutation={returnFile}
       warning={tried && problem ? t(problem) : null}
       onOk={submit}
       onCancel={onClose}
@@ -141,8 +134,7 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
       okText={t('intake.reject.submit')}
       danger
       width={640}
-      pending={reject.isPending}
-      error={reject.isError ? reject.error : null}
+      mutation={reject}
       warning={tried && problem ? t(problem) : null}
       onOk={submit}
       onCancel={onClose}
