@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '../src/domain/permissions.js';
 import type { AppDeps } from '../src/server/app-deps.js';
+import type { DeliveredMessage } from '../src/server/modules/exchange/delivery-worker.js';
 import { addParty } from '../src/server/modules/cases/parties.usecases.js';
 import { openCase } from '../src/server/modules/cases/open-case.usecase.js';
 import { uploadDocument } from '../src/server/modules/documents/documents.usecases.js';
@@ -60,13 +61,49 @@ export async function prepareCase(deps: AppDeps, actors: Actors, nationalIds: ()
   return opened.id;
 }
 
+/** Lets a lane wait for the delivery of a case's message of one type, told by the delivery workers. */
+export function deliveryWaiters() {
+  const waiting = new Map<string, () => void>();
+  const delivered = new Set<string>();
+  const key = (caseRef: string, type: string) => `${type}:${caseRef}`;
+  return {
+    onDelivered: (m: DeliveredMessage) => {
+      const k = key(m.caseRef, m.type);
+      const resolve = waiting.get(k);
+      if (resolve) {
+        waiting.delete(k);
+        resolve();
+      } else delivered.add(k);
+    },
+    waitFor: (caseRef: string, type: string, timeoutMs = 60_000) =>
+      new Promise<void>((resolve, reject) => {
+        const k = key(caseRef, type);
+        if (delivered.delete(k)) return resolve();
+        const timer = setTimeout(
+          () => reject(new Error(`${type} of ${caseRef} not delivered in time`)),
+          timeoutMs,
+        );
+        waiting.set(k, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}
+export type DeliveryWaiters = ReturnType<typeof deliveryWaiters>;
+
 /**
  * One full round trip, timed: the chief sends the case → it is delivered (signed receipt) → the
  * clerk registers it → the registration arrives at the station and its receipt is back at the
  * office. Delivery is done by the node's workers (kicked after each commit); the lane only acts as
- * the chief and the clerk, and looks at the state between steps.
+ * the chief and the clerk, waiting between steps for the workers to tell of each delivery.
  */
-export async function roundTrip(deps: AppDeps, actors: Actors, caseId: string): Promise<number> {
+export async function roundTrip(
+  deps: AppDeps,
+  actors: Actors,
+  caseId: string,
+  deliveries: DeliveryWaiters,
+): Promise<number> {
   const start = performance.now();
   await approveSubmission({
     db: deps.db,
@@ -76,9 +113,12 @@ export async function roundTrip(deps: AppDeps, actors: Actors, caseId: string): 
     caseId,
     exchange: deps.exchange,
   });
-  const file = await waitFor(() =>
-    deps.db.selectFrom('intake_files').select('id').where('case_ref', '=', caseId).executeTakeFirst(),
-  );
+  await deliveries.waitFor(caseId, 'case.submitted');
+  const file = await deps.db
+    .selectFrom('intake_files')
+    .select('id')
+    .where('case_ref', '=', caseId)
+    .executeTakeFirstOrThrow();
   await registerIntake({
     db: deps.db,
     clock: deps.clock,
@@ -88,25 +128,6 @@ export async function roundTrip(deps: AppDeps, actors: Actors, caseId: string): 
     exchange: deps.exchange,
     body: { fileNumber: `B-${caseId.slice(0, 8)}`, branch: 'شعبه ۳ دادیاری', assignedJudge: 'دادیار احمدی' },
   });
-  await waitFor(() =>
-    deps.db
-      .selectFrom('messages')
-      .select('id')
-      .where('direction', '=', 'out')
-      .where('case_ref', '=', caseId)
-      .where('type', '=', 'intake.registered')
-      .where('status', '=', 'delivered')
-      .executeTakeFirst(),
-  );
+  await deliveries.waitFor(caseId, 'intake.registered');
   return performance.now() - start;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error('round trip did not complete in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { appendEvidence } from '../evidence/evidence.repository.js';
+import type { MessageDocument } from '../../../domain/messages/envelope.js';
+import { inTransaction } from '../../db/transaction.js';
+import { recordDelivery } from './delivery-records.js';
 import { verifyReceipt } from './receipts.js';
 import { DeliveryError, type Transport } from './transport.js';
-import { inTransaction } from '../../db/transaction.js';
 
 export interface DeliveryPolicy {
   /** First retry after this many ms; doubles each attempt, with jitter. */
@@ -31,6 +32,27 @@ export interface DeliveryDeps {
   transportFor: (toNode: string) => Transport;
   policy?: Partial<DeliveryPolicy>;
   random?: () => number;
+  /** Told of each message once its receipt is recorded (after the commit). */
+  onDelivered?: (message: DeliveredMessage) => void;
+}
+
+/** A message the worker has delivered. */
+export interface DeliveredMessage {
+  id: string;
+  type: string;
+  caseRef: string;
+}
+
+/** A claimed outbox row with the message it carries. */
+interface Claimed {
+  id: string;
+  type: string;
+  jws: string;
+  sha256: string;
+  to_node: string;
+  case_ref: string;
+  documents: MessageDocument[];
+  attempts: number;
 }
 
 /** Exponential back-off with "equal jitter": half the delay fixed, half random. */
@@ -47,19 +69,23 @@ export function retryDelayMs(
  * Claims due outbox rows — only the first undelivered message of each thread, so a case's thread
  * is never reordered — with FOR UPDATE SKIP LOCKED and a lease, so any number of workers can run.
  */
-async function claimDue(db: Db, now: Date, policy: DeliveryPolicy) {
+async function claimDue(db: Db, now: Date, policy: DeliveryPolicy): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + policy.leaseMs);
-  const rows = await sql<{ message_id: string; to_node: string; attempts: number }>`
-    update outbox set lease_until = ${leaseUntil}, attempts = attempts + 1, last_attempt_at = ${now}
-    where message_id in (
-      select o.message_id from outbox o
-      where o.next_attempt_at <= ${now}
-        and (o.lease_until is null or o.lease_until < ${now})
-        and not exists (select 1 from outbox p where p.thread = o.thread and p.seq < o.seq)
-      order by o.next_attempt_at
-      limit ${policy.batchSize}
-      for update skip locked)
-    returning message_id, to_node, attempts`.execute(db);
+  const rows = await sql<Claimed>`
+    with claimed as (
+      update outbox set lease_until = ${leaseUntil}, attempts = attempts + 1, last_attempt_at = ${now}
+      where message_id in (
+        select o.message_id from outbox o
+        where o.next_attempt_at <= ${now}
+          and (o.lease_until is null or o.lease_until < ${now})
+          and not exists (select 1 from outbox p where p.thread = o.thread and p.seq < o.seq)
+        order by o.next_attempt_at
+        limit ${policy.batchSize}
+        for update skip locked)
+      returning message_id, attempts)
+    select m.id, m.type, m.jws, m.sha256, m.to_node, m.case_ref, m.envelope->'documents' as documents,
+           c.attempts
+    from claimed c join messages m on m.direction = 'out' and m.id = c.message_id`.execute(db);
   return rows.rows;
 }
 
@@ -78,55 +104,17 @@ export async function deliverDue(deps: DeliveryDeps): Promise<number> {
 }
 
 /** Delivers one claimed message and records its receipt, or schedules the next try. */
-async function deliverOne(
-  deps: DeliveryDeps,
-  policy: DeliveryPolicy,
-  row: { message_id: string; attempts: number; to_node: string },
-): Promise<void> {
-  const message = await deps.db
-    .selectFrom('messages')
-    .select(['id', 'jws', 'sha256', 'to_node', 'case_ref', 'envelope'])
-    .where('direction', '=', 'out')
-    .where('id', '=', row.message_id)
-    .executeTakeFirstOrThrow();
-  const documents = (message.envelope as { documents: Parameters<Transport['deliver']>[0]['documents'] })
-    .documents;
+async function deliverOne(deps: DeliveryDeps, policy: DeliveryPolicy, message: Claimed): Promise<void> {
   try {
-    const { receiptJws } = await deps
-      .transportFor(row.to_node)
-      .deliver({ id: message.id, jws: message.jws, toNode: message.to_node, documents });
-    const checked = await verifyReceipt(deps.db, {
-      receiptJws,
-      messageId: message.id,
-      messageSha256: message.sha256,
-      toNode: message.to_node,
-    });
-    if (!checked.ok) throw new DeliveryError(checked.reason, true);
-    const now = deps.clock.now();
-    await inTransaction(deps.db, async (tx) => {
-      await tx
-        .updateTable('messages')
-        .set({
-          status: 'delivered',
-          receipt_jws: receiptJws,
-          receipt_at: new Date(checked.receipt.receivedAt),
-        })
-        .where('direction', '=', 'out')
-        .where('id', '=', message.id)
-        .execute();
-      await tx.deleteFrom('outbox').where('message_id', '=', message.id).execute();
-      await appendEvidence(tx, {
-        kind: 'receipt.received',
-        ref: message.id,
-        caseRef: message.case_ref,
-        entry: receiptJws,
-        at: now,
-      });
-    });
-    deps.log.info({ messageId: message.id, attempts: row.attempts }, 'message delivered');
+    const delivered = await deps
+      .transportFor(message.to_node)
+      .deliver({ id: message.id, jws: message.jws, toNode: message.to_node, documents: message.documents });
+    if (!delivered.recorded) await recordReceipt(deps, message, delivered.receiptJws);
+    deps.log.info({ messageId: message.id, attempts: message.attempts }, 'message delivered');
+    deps.onDelivered?.({ id: message.id, type: message.type, caseRef: message.case_ref });
   } catch (error) {
     const code = error instanceof DeliveryError ? error.code : 'delivery.error';
-    const delay = retryDelayMs(row.attempts, policy, deps.random);
+    const delay = retryDelayMs(message.attempts, policy, deps.random);
     const nextAttemptAt = new Date(deps.clock.now().getTime() + delay);
     await deps.db
       .updateTable('outbox')
@@ -139,10 +127,31 @@ async function deliverOne(
       .execute();
     const level = error instanceof DeliveryError && !error.retryable ? 'error' : 'warn';
     deps.log[level](
-      { messageId: message.id, attempts: row.attempts, code, nextAttemptAt: nextAttemptAt.toISOString() },
+      { messageId: message.id, attempts: message.attempts, code, nextAttemptAt: nextAttemptAt.toISOString() },
       'delivery failed; will retry',
     );
   }
+}
+
+/** Checks the receiver's signed receipt (its key, this message's id and hash) and records it. */
+async function recordReceipt(deps: DeliveryDeps, message: Claimed, receiptJws: string): Promise<void> {
+  const checked = await verifyReceipt(deps.db, {
+    receiptJws,
+    messageId: message.id,
+    messageSha256: message.sha256,
+    toNode: message.to_node,
+  });
+  if (!checked.ok) throw new DeliveryError(checked.reason, true);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, (tx) =>
+    recordDelivery(tx, {
+      messageId: message.id,
+      caseRef: message.case_ref,
+      receiptJws,
+      receivedAt: new Date(checked.receipt.receivedAt),
+      now,
+    }),
+  );
 }
 
 /**
@@ -151,14 +160,19 @@ async function deliverOne(
  */
 export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
   stop(): Promise<void>;
-  kick(): void;
+  /** Wakes the worker if it sleeps; says whether it did (a busy worker claims again anyway). */
+  kick(): boolean;
 } {
   let running = true;
   let wake: (() => void) | undefined;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = setTimeout(() => {
+        wake = undefined;
+        resolve();
+      }, ms);
       wake = () => {
+        wake = undefined;
         clearTimeout(timer);
         resolve();
       };
@@ -175,7 +189,11 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
     }
   })();
   return {
-    kick: () => wake?.(),
+    kick: () => {
+      if (!wake) return false;
+      wake();
+      return true;
+    },
     stop: async () => {
       running = false;
       wake?.();

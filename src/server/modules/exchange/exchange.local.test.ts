@@ -4,7 +4,10 @@ import { useTestDatabase } from '../../../../test/db.js';
 import { deliverAll, makeJurisdiction } from '../../../../test/factories.js';
 import type { Db } from '../../db/client.js';
 import { systemClock } from '../../platform/clock.js';
+import { createLogger } from '../../platform/logger.js';
+import { deliverDue, startDeliveryWorker, type DeliveredMessage } from './delivery-worker.js';
 import type { Exchange } from './exchange.js';
+import { createLocalTransport } from './local-transport.js';
 import { enqueueMessage } from './outbox.js';
 import { receiveMessage } from './receive-message.js';
 
@@ -121,5 +124,82 @@ describe('the exchange between two organisations of one node', () => {
     expect(result).toEqual({ outcome: 'refused', reason: 'signature.invalid' });
     const kept = await db.selectFrom('refused_messages').selectAll().where('jws', '=', tampered).execute();
     expect(kept).toHaveLength(1);
+  });
+
+  it('writes the sender\u2019s record of the receipt in the receiver\u2019s transaction: both sides or neither', async () => {
+    const failing = createLocalTransport({
+      ...exchange.receiver,
+      handlers: {
+        'intake.registered': () => Promise.reject(new Error('the handler failed')),
+      },
+    });
+    const sent = await send(db, 'case-e');
+    const log = createLogger('silent');
+    await deliverDue({ db, clock: systemClock, log, transportFor: () => failing, random: () => 0 });
+    const rows = (direction: 'in' | 'out') =>
+      db
+        .selectFrom('messages')
+        .select(['status', 'receipt_jws'])
+        .where('direction', '=', direction)
+        .where('id', '=', sent.id)
+        .execute();
+    expect(await rows('in')).toHaveLength(0);
+    expect(await rows('out')).toEqual([{ status: 'queued', receipt_jws: null }]);
+    const waiting = await db
+      .selectFrom('outbox')
+      .select('last_error')
+      .where('message_id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(waiting.last_error).toContain('the handler failed');
+
+    await db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(0) })
+      .where('message_id', '=', sent.id)
+      .execute();
+    await deliver();
+    const [inbound] = await rows('in');
+    const [outbound] = await rows('out');
+    expect(outbound?.status).toBe('delivered');
+    expect(outbound?.receipt_jws).toBe(inbound?.receipt_jws);
+    const evidence = await db
+      .selectFrom('evidence_log')
+      .select('kind')
+      .where('ref', '=', sent.id)
+      .orderBy('idx')
+      .execute();
+    expect(evidence.map((e) => e.kind)).toEqual([
+      'message.sent',
+      'message.received',
+      'receipt.issued',
+      'receipt.received',
+    ]);
+  });
+
+  it('runs as a worker that a kick wakes and that tells of each delivery', async () => {
+    const told: DeliveredMessage[] = [];
+    let wasTold = () => undefined as void;
+    const worker = startDeliveryWorker({
+      db,
+      clock: systemClock,
+      log: createLogger('silent'),
+      transportFor: (node) => exchange.transportFor(node),
+      pollMs: 60_000,
+      onDelivered: (message) => {
+        told.push(message);
+        wasTold();
+      },
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50)); // its first pass finds nothing and sleeps
+      const sent = await send(db, 'case-f');
+      const delivered = new Promise<void>((resolve) => (wasTold = resolve));
+      expect(worker.kick()).toBe(true);
+      await delivered;
+      expect(told).toEqual([{ id: sent.id, type: 'intake.registered', caseRef: 'case-f' }]);
+    } finally {
+      await worker.stop();
+    }
+    expect(worker.kick()).toBe(false);
   });
 });

@@ -37,6 +37,13 @@ export type ReceiveOutcome =
   /** Not accepted *yet*: the sender should send what is missing (or the earlier messages) and try again. */
   | { outcome: 'incomplete'; reason: 'documents.missing' | 'thread.gap'; missing?: string[] };
 
+/** What the receiver tells `onAccepted`, inside its transaction, of a message it accepts. */
+export interface AcceptedMessage {
+  caseRef: string;
+  receiptJws: string;
+  at: Date;
+}
+
 export interface ReceiveDeps {
   db: Db;
   blobs: BlobStore;
@@ -118,7 +125,11 @@ async function storedReceipt(
  * id: a repeat gets the very same receipt. A message that fails verification is refused with a
  * reason code and kept as evidence.
  */
-export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<ReceiveOutcome> {
+export async function receiveMessage(
+  deps: ReceiveDeps,
+  jws: string,
+  options: { onAccepted?: (tx: Tx, accepted: AcceptedMessage) => Promise<void> } = {},
+): Promise<ReceiveOutcome> {
   const kid = peekKid(jws);
   if (!kid) return refuse(deps, jws, 'signature.malformed');
   const key = await findVerificationKey(deps.db, kid);
@@ -213,6 +224,7 @@ export async function receiveMessage(deps: ReceiveDeps, jws: string): Promise<Re
       entry: receiptJws,
       at: now,
     });
+    await options.onAccepted?.(tx, { caseRef: envelope.caseRef, receiptJws, at: now });
     return { outcome: 'accepted', receiptJws };
   });
   if (result.outcome === 'broken') return refuse(deps, jws, 'thread.broken', envelope);

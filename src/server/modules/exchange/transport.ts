@@ -26,5 +26,9 @@ export class DeliveryError extends Error {
  * posts to a peer. Everything else — signing, the outbox, verification, receipts — is the same path.
  */
 export interface Transport {
-  deliver(delivery: Delivery): Promise<{ receiptJws: string }>;
+  /**
+   * `recorded`: the sender's side of the delivery (`recordDelivery`) was already written in the
+   * receiver's transaction — the local transport does so, both sides sharing one database.
+   */
+  deliver(delivery: Delivery): Promise<{ receiptJws: string; recorded?: boolean }>;
 }
