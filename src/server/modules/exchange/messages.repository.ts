@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 
 /** Stores a signed message, sent (`out`) or accepted (`in`), with the envelope's fields as columns. */
 export async function insertMessage(
@@ -40,19 +41,18 @@ export async function insertMessage(
     .execute();
 }
 
-/** The last message of a thread in one direction (its seq and hash), or undefined for a new thread. */
-export async function findThreadHead(
-  db: DbOrTx,
-  input: { direction: 'out' | 'in'; fromOrg: string; toOrg: string; caseRef: string },
+/**
+ * Locks a thread (one direction, sender, receiver, case) until the transaction ends and reads its
+ * last message (seq and hash; undefined for a new thread) — in one call to the database
+ * (`lock_thread_head`, migration 0008), so that two senders of one thread never take the same seq.
+ */
+export async function lockThreadHead(
+  tx: Tx,
+  input: { lockKey: string; direction: 'out' | 'in'; fromOrg: string; toOrg: string; caseRef: string },
 ): Promise<{ seq: number; sha256: string } | undefined> {
-  return db
-    .selectFrom('messages')
-    .select(['seq', 'sha256'])
-    .where('direction', '=', input.direction)
-    .where('from_org', '=', input.fromOrg)
-    .where('to_org', '=', input.toOrg)
-    .where('case_ref', '=', input.caseRef)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const { rows } = await sql<{ seq: number; sha256: string }>`
+    select seq, sha256 from lock_thread_head(${input.lockKey}, ${input.direction}, ${input.fromOrg}, ${input.toOrg}, ${input.caseRef})`.execute(
+    tx,
+  );
+  return rows[0];
 }

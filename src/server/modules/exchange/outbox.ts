@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type {
   MessageDocument,
   MessageEnvelope,
@@ -10,7 +9,7 @@ import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
-import { findThreadHead, insertMessage } from './messages.repository.js';
+import { insertMessage, lockThreadHead } from './messages.repository.js';
 import type { Signer } from './node-keys.js';
 
 /** The thread a message belongs to: one sender, one receiver, one case. */
@@ -40,8 +39,8 @@ export async function enqueueMessage<T extends MessageType>(
 ): Promise<{ id: string; sha256: string; seq: number }> {
   const { signer, message, now } = input;
   const thread = threadKey(message.from.orgCode, message.to.org, message.caseRef);
-  await sql`select pg_advisory_xact_lock(hashtextextended(${thread}, 0))`.execute(tx);
-  const last = await findThreadHead(tx, {
+  const last = await lockThreadHead(tx, {
+    lockKey: thread,
     direction: 'out',
     fromOrg: message.from.orgCode,
     toOrg: message.to.org,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { messageBodySchemas } from '../../../domain/messages/bodies.js';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -7,7 +6,7 @@ import { hashStream } from '../../platform/crypto/hash.js';
 import { openMessage } from '../../platform/crypto/message-signing.js';
 import { peekKid } from '../../platform/crypto/signing.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
-import { findThreadHead, insertMessage } from './messages.repository.js';
+import { insertMessage, lockThreadHead } from './messages.repository.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from './message-handlers.js';
 import type { Signer } from './node-keys.js';
 import { threadKey } from './outbox.js';
@@ -169,15 +168,15 @@ export async function receiveMessage(
   const now = deps.now();
   const result = await inTransaction(deps.db, async (tx): Promise<ReceiveOutcome | { outcome: 'broken' }> => {
     const thread = threadKey(envelope.from.org, envelope.to.org, envelope.caseRef);
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`in:${thread}`}, 0))`.execute(tx);
-    const again = await storedReceipt(tx, envelope, sha256);
-    if (again) return again;
-    const last = await findThreadHead(tx, {
+    const last = await lockThreadHead(tx, {
+      lockKey: `in:${thread}`,
       direction: 'in',
       fromOrg: envelope.from.org,
       toOrg: envelope.to.org,
       caseRef: envelope.caseRef,
     });
+    const again = await storedReceipt(tx, envelope, sha256);
+    if (again) return again;
     const expectedSeq = (last?.seq ?? 0) + 1;
     if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
     if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null))

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { CaseSubmittedBody, IntakeRejectedBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
-import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
+import type { IntakeFileRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { MessageHandler } from '../exchange/message-handlers.js';
 import { findCompetentProsecutorOffice } from '../organisations/organisations.repository.js';
@@ -23,16 +23,6 @@ const WRONG_JURISDICTION_TEXT = 'رسیدگی به این پرونده در صل
 export function custodyDeadlineOf(body: Pick<CaseSubmittedBody, 'custody'>): Date | null {
   const starts = body.custody.filter((c) => c.endedAt === null).map((c) => new Date(c.startedAt).getTime());
   return starts.length > 0 ? new Date(Math.min(...starts) + CUSTODY_LIMIT_SECONDS * 1000) : null;
-}
-
-/** The prosecutor's office competent for a station (by its code), by this node's jurisdiction table; null if none. */
-async function competentOfficeOf(tx: Tx, stationCode: string): Promise<OrganisationRow | null> {
-  const station = await tx
-    .selectFrom('organisations')
-    .select('id')
-    .where('code', '=', stationCode)
-    .executeTakeFirst();
-  return station ? findCompetentProsecutorOffice(tx, station.id) : null;
 }
 
 async function auditIntake(
@@ -69,7 +59,7 @@ export const onCaseSubmitted: MessageHandler<'case.submitted'> = async ({
   signer,
 }) => {
   const body = envelope.body;
-  const competent = await competentOfficeOf(tx, envelope.from.org);
+  const competent = await findCompetentProsecutorOffice(tx, { code: envelope.from.org });
   const wrongJurisdiction = competent?.id !== recipient.id;
   const custodyDeadline = custodyDeadlineOf(body);
   const rejection: Omit<IntakeRejectedBody, 'rejectedAt'> = {

@@ -88,15 +88,16 @@ export async function recordIntakeDocuments(
   tx: Tx,
   input: { intakeFileId: string; messageId: string; documents: readonly MessageDocument[]; at: Date },
 ): Promise<void> {
-  for (const d of input.documents) {
-    await tx
-      .insertInto('blobs')
-      .values({ sha256: d.sha256, size: d.size, media_type: d.mediaType })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
-    await tx
-      .insertInto('intake_documents')
-      .values({
+  if (input.documents.length === 0) return;
+  await tx
+    .insertInto('blobs')
+    .values(input.documents.map((d) => ({ sha256: d.sha256, size: d.size, media_type: d.mediaType })))
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+  await tx
+    .insertInto('intake_documents')
+    .values(
+      input.documents.map((d) => ({
         intake_file_id: input.intakeFileId,
         sha256: d.sha256,
         name: d.name,
@@ -105,10 +106,10 @@ export async function recordIntakeDocuments(
         size: d.size,
         message_id: input.messageId,
         received_at: input.at,
-      })
-      .onConflict((oc) => oc.columns(['intake_file_id', 'sha256']).doNothing())
-      .execute();
-  }
+      })),
+    )
+    .onConflict((oc) => oc.columns(['intake_file_id', 'sha256']).doNothing())
+    .execute();
 }
 
 /** The documents of an intake file, in the order they arrived. */

@@ -24,11 +24,11 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
 
 /**
  * The prosecutor's office competent for a station: the station's own override if there is one,
- * otherwise the rule for the station's county; null if neither exists.
+ * otherwise the rule for the station's county; null if neither exists (or there is no such station).
  */
 export async function findCompetentProsecutorOffice(
   db: DbOrTx,
-  stationId: string,
+  station: { id: string } | { code: string },
 ): Promise<OrganisationRow | null> {
   const row = await db
     .selectFrom('organisations as station')
@@ -42,7 +42,9 @@ export async function findCompetentProsecutorOffice(
     )
     .innerJoin('organisations as office', 'office.id', 'rule.prosecutor_office_id')
     .selectAll('office')
-    .where('station.id', '=', stationId)
+    .where((eb) =>
+      'id' in station ? eb('station.id', '=', station.id) : eb('station.code', '=', station.code),
+    )
     .orderBy((eb) => eb.case().when('rule.station_id', 'is not', null).then(0).else(1).end())
     .limit(1)
     .executeTakeFirst();

@@ -128,7 +128,7 @@ export async function getCompetentProsecutorOffice(input: {
   db: Db;
   stationId: string;
 }): Promise<Organisation> {
-  const office = await findCompetentProsecutorOffice(input.db, input.stationId);
+  const office = await findCompetentProsecutorOffice(input.db, { id: input.stationId });
   if (!office) throw new AppError('jurisdiction.not_found');
   return presentOrganisation(office);
 }

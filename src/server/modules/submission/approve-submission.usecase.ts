@@ -1,6 +1,5 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
-import { loadCaseFile } from '../cases/case-file.repository.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { updateCase } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
@@ -29,11 +28,10 @@ export async function approveSubmission(
     async ({ tx, row, now }) => {
       if (row.status !== 'awaiting_approval')
         throw new AppError('cases.invalid_state', { details: { status: row.status } });
-      await assertReady(tx, row, now);
-      const [file, station, office, approvedBy] = await Promise.all([
-        loadCaseFile(tx, row),
+      const file = await assertReady(tx, row, now);
+      const [station, office, approvedBy] = await Promise.all([
         findOrganisation(tx, row.org_id),
-        findCompetentProsecutorOffice(tx, row.org_id),
+        findCompetentProsecutorOffice(tx, { id: row.org_id }),
         findActorName(tx, input.actor.userId),
       ]);
       if (!station) throw new AppError('organisations.not_found');

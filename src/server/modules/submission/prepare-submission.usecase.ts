@@ -3,16 +3,18 @@ import { AppError } from '../../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
 import { assertEditable } from '../cases/case-access.js';
-import { loadCaseFile } from '../cases/case-file.repository.js';
+import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
 import { readinessOf } from '../cases/case.presenter.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { updateCase } from '../cases/cases.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
-/** Throws `cases.not_ready` (422) with the list of what is missing unless the file could be sent now. */
-export async function assertReady(tx: Tx, row: CaseRow, now: Date): Promise<void> {
-  const readiness = readinessOf(await loadCaseFile(tx, row), now);
+/** The case file, loaded; throws `cases.not_ready` (422) with the list of what is missing unless it could be sent now. */
+export async function assertReady(tx: Tx, row: CaseRow, now: Date): Promise<CaseFile> {
+  const file = await loadCaseFile(tx, row);
+  const readiness = readinessOf(file, now);
   if (!readiness.ready) throw new AppError('cases.not_ready', { details: { missing: readiness.missing } });
+  return file;
 }
 
 /** The answer of a step that did not send anything. */
