@@ -28,6 +28,7 @@ export interface BenchNode {
   version: string;
   nationalIds: () => string;
   url: string;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -103,6 +104,7 @@ export async function openBenchNode(kind: 'embedded' | 'server'): Promise<BenchN
     version,
     nationalIds,
     url: withDatabaseName(serverUrl, name),
+    dataDir,
     close: async () => {
       await db.destroy();
       if (kind === 'server') {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --round-trips N --concurrency C --workers W --json FILE --stream-mb M]`
+ * `npm run bench [-- --round-trips N --concurrency C --worker-processes P --workers W --json FILE --stream-mb M]`
  *
  * Full exchange round trips (a case with 3 documents of 200 KB: sent → delivered → registered →
  * answer back at the station) on the embedded PostgreSQL and, when DATABASE_URL is set, on that
@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { measureBaseline, percentiles, type Baseline } from './baseline.js';
 import { openBenchNode } from './bench-node.js';
 import { deliveryWaiters, prepareCase, roundTrip } from './round-trips.js';
-import { startDeliveryWorker } from '../src/server/modules/exchange/delivery-worker.js';
-import { createLogger } from '../src/server/platform/logger.js';
+import { cpuBetween, sampleCpu, type CpuSample } from './cpu-usage.js';
+import { startDeliveryWorkers } from './delivery-workers.js';
 import { measureStreaming, type StreamingFigures } from './streaming.js';
 
 const { values } = parseArgs({
@@ -25,12 +25,14 @@ const { values } = parseArgs({
     json: { type: 'string' },
     'stream-mb': { type: 'string', default: '1024' },
     workers: { type: 'string', default: '2' },
+    'worker-processes': { type: 'string', default: '1' },
   },
 });
 const N = Number(values['round-trips']);
 const C = Number(values.concurrency);
 const streamMb = Number(values['stream-mb']);
 const W = Number(values.workers);
+const P = Number(values['worker-processes']);
 
 interface Figures {
   roundTripsPerSecond: number;
@@ -40,6 +42,8 @@ interface Figures {
   database: string;
   baseline: Baseline;
   ratios: { roundTripsPerCommit: number };
+  /** CPU time per round trip: the node's processes, and the database's when it runs on this machine. */
+  cpuMsPerRoundTrip: { node: number; database: number | null } | null;
   streaming: StreamingFigures | null;
 }
 
@@ -53,21 +57,18 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
     for (let i = 0; i < N; i++) caseIds.push(await prepareCase(node.deps, node.actors, node.nationalIds));
     process.stdout.write(`  baseline…\n`);
     const baseline = await measureBaseline(node.deps.db);
-    process.stdout.write(`  ${N} round trips, ${C} at a time, ${W} delivery worker(s)…\n`);
+    process.stdout.write(
+      `  ${N} round trips, ${C} at a time, ${P > 0 ? `${P} worker process(es)` : `${W} delivery worker(s) in process`}…\n`,
+    );
     const latencies: number[] = [];
     const queue = [...caseIds];
     const deliveries = deliveryWaiters();
-    const workers = Array.from({ length: W }, () =>
-      startDeliveryWorker({
-        db: node.deps.db,
-        clock: node.deps.clock,
-        log: createLogger('silent'),
-        transportFor: (n) => node.deps.exchange.transportFor(n),
-        onDelivered: deliveries.onDelivered,
-      }),
-    );
-    // A commit that enqueued a message wakes one sleeping worker; busy ones claim again when done.
-    node.deps.exchange.setKick(() => workers.some((w) => w.kick()));
+    const workers = await startDeliveryWorkers(node, {
+      processes: P,
+      inProcess: W,
+      onDelivered: deliveries.onDelivered,
+    });
+    const cpuBefore = sampleCpu([process.pid, ...workers.pids]);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: C }, async () => {
@@ -76,7 +77,8 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    await Promise.all(workers.map((w) => w.stop()));
+    const cpuAfter = sampleCpu([process.pid, ...workers.pids]);
+    await workers.stop();
     const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]) as [number, number, number];
     const streaming = streamMb > 0 ? await measureStreaming(node, streamMb) : null;
     const roundTripsPerSecond = N / seconds;
@@ -88,11 +90,24 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
       database: `${kind} PostgreSQL ${node.version}`,
       baseline,
       ratios: { roundTripsPerCommit: roundTripsPerSecond / baseline.commitsPerSecond },
+      cpuMsPerRoundTrip: cpuPerRoundTrip(cpuBefore, cpuAfter, isLocal(node.url)),
       streaming,
     };
   } finally {
     await node.close();
   }
+}
+
+function cpuPerRoundTrip(before: CpuSample | null, after: CpuSample | null, databaseIsLocal: boolean) {
+  if (!before || !after) return null;
+  const used = cpuBetween(before, after);
+  return { node: used.nodeMs / N, database: databaseIsLocal ? used.databaseMs / N : null };
+}
+
+/** Whether the database runs on this machine (its CPU is then counted). */
+function isLocal(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '';
 }
 
 function print(f: Figures) {
@@ -104,6 +119,9 @@ function print(f: Figures) {
       `  latency p50/p95/p99: ${r(f.p50Ms)} / ${r(f.p95Ms)} / ${r(f.p99Ms)} ms`,
       `  baseline:            ${r(f.baseline.commitsPerSecond, 0)} commits/s · ${r(f.baseline.sha256MBps, 0)} MB/s SHA-256 · ${r(f.baseline.ed25519SignsPerSecond, 0)} Ed25519 signs/s`,
       `  ratio:               ${r(f.ratios.roundTripsPerCommit, 4)} round trips per single-row commit`,
+      f.cpuMsPerRoundTrip
+        ? `  CPU per round trip:  node ${r(f.cpuMsPerRoundTrip.node)} ms · database ${f.cpuMsPerRoundTrip.database === null ? 'not on this machine' : `${r(f.cpuMsPerRoundTrip.database)} ms`} (${os.cpus().length} cores: at most ${r((os.cpus().length * 1000) / (f.cpuMsPerRoundTrip.node + (f.cpuMsPerRoundTrip.database ?? 0)), 0)} round trips/s)`
+        : '  CPU per round trip:  not measured (no /proc)',
       f.streaming
         ? `  streaming ${f.streaming.megabytes} MB over HTTP: ${r(f.streaming.mbPerSecond)} MB/s, RSS ${r(f.streaming.rssBeforeMb)} → peak ${r(f.streaming.rssPeakMb)} MB (+${r(f.streaming.rssPeakMb - f.streaming.rssBeforeMb)} MB)`
         : '  streaming:           skipped',

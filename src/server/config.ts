@@ -57,6 +57,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(2 * 60_000),
+  /** A delivery worker with nothing to do looks at the outbox again after this many ms (commits wake it sooner). */
+  DELIVERY_POLL_MS: z.coerce.number().int().positive().default(500),
   /** Set cookies with the Secure flag (behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });
@@ -75,7 +77,7 @@ export type Config = {
   demo: 'auto' | 'true' | 'false';
   cookieSecure: boolean;
   deliveryWorker: boolean;
-  delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number };
+  delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number };
 };
 
 /** Thrown when the environment is invalid; the message names each bad variable. */
@@ -108,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseDelayMs: e.DELIVERY_BASE_DELAY_MS,
       maxDelayMs: e.DELIVERY_MAX_DELAY_MS,
       leaseMs: e.DELIVERY_LEASE_MS,
+      pollMs: e.DELIVERY_POLL_MS,
     },
   };
 }

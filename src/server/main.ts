@@ -71,6 +71,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
         log,
         transportFor: deps.exchange.transportFor,
         policy: config.delivery,
+        pollMs: config.delivery.pollMs,
       });
       deps.exchange.setKick(worker.kick);
     }

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
+import { listenForOutbox } from './modules/exchange/outbox-notifications.js';
 import { createNodeDeps } from './node-deps.js';
 import { systemClock } from './platform/clock.js';
 import { createLogger } from './platform/logger.js';
@@ -9,7 +10,8 @@ import { createLogger } from './platform/logger.js';
 /**
  * Runs a delivery worker as its own process (`casebridge worker`): the same database and data
  * folder (keys, documents) as the node, no HTTP server. Any number can run beside the node; they
- * share the outbox through FOR UPDATE SKIP LOCKED. Resolves when a signal stops it.
+ * share the outbox through FOR UPDATE SKIP LOCKED, and a commit that fills the outbox wakes them at
+ * once (LISTEN on the outbox's channel). Resolves when a signal stops it.
  */
 export async function runWorker(config: Config, options: { onReady?: () => void } = {}): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -22,7 +24,9 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
     log,
     transportFor: (node) => deps.exchange.transportFor(node),
     policy: config.delivery,
+    pollMs: config.delivery.pollMs,
   });
+  const listener = listenForOutbox({ url: database.url, onNotice: () => worker.kick(), log });
   log.info({ nodeId: config.nodeId }, 'delivery worker running');
   options.onReady?.();
   await new Promise<void>((resolve) => {
@@ -30,6 +34,7 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await listener.close();
   await worker.stop();
   await database.close();
 }

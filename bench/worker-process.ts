@@ -1,0 +1,34 @@
+/**
+ * A delivery worker in a process of its own, as `casebridge worker` runs beside a node: woken by
+ * the outbox's notifications, it tells the benchmark (its parent, over IPC) of each delivery, so the
+ * benchmark's lanes need not poll the database. Started by `bench/run.ts` with `fork`.
+ */
+import { loadConfig } from '../src/server/config.js';
+import { createDb } from '../src/server/db/client.js';
+import { startDeliveryWorker } from '../src/server/modules/exchange/delivery-worker.js';
+import { listenForOutbox } from '../src/server/modules/exchange/outbox-notifications.js';
+import { createNodeDeps } from '../src/server/node-deps.js';
+import { systemClock } from '../src/server/platform/clock.js';
+import { createLogger } from '../src/server/platform/logger.js';
+
+const url = process.env.BENCH_DATABASE_URL ?? '';
+const config = loadConfig({ DATA_DIR: process.env.BENCH_DATA_DIR, NODE_ID: 'bench', LOG_LEVEL: 'silent' });
+const log = createLogger('silent');
+const db = createDb(url, { max: 10 });
+const deps = await createNodeDeps({ config, db, clock: systemClock, log });
+const worker = startDeliveryWorker({
+  db,
+  clock: systemClock,
+  log,
+  transportFor: (node) => deps.exchange.transportFor(node),
+  onDelivered: (message) => process.send?.({ delivered: message }),
+});
+const listener = listenForOutbox({ url, onNotice: () => worker.kick(), log });
+process.send?.({ ready: true });
+process.on('message', async (m: { stop?: boolean }) => {
+  if (!m.stop) return;
+  await listener.close();
+  await worker.stop();
+  await db.destroy();
+  process.exit(0);
+});
