@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --round-trips N --concurrency C --worker-processes P --workers W --json FILE --stream-mb M]`
+ * `npm run bench [-- --round-trips N --warmup K --concurrency C --worker-processes P --workers W --json FILE --stream-mb M]`
  *
  * Full exchange round trips (a case with 3 documents of 200 KB: sent → delivered → registered →
  * answer back at the station) on the embedded PostgreSQL and, when DATABASE_URL is set, on that
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'stream-mb': { type: 'string', default: '1024' },
     workers: { type: 'string', default: '2' },
     'worker-processes': { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '50' },
   },
 });
 const N = Number(values['round-trips']);
@@ -33,6 +34,7 @@ const C = Number(values.concurrency);
 const streamMb = Number(values['stream-mb']);
 const W = Number(values.workers);
 const P = Number(values['worker-processes']);
+const WARMUP = Number(values.warmup);
 
 interface Figures {
   roundTripsPerSecond: number;
@@ -51,31 +53,37 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
   const node = await openBenchNode(kind);
   try {
     process.stdout.write(
-      `\n[${kind}] PostgreSQL ${node.version}\n  preparing ${N} cases (3 × 200 KB documents each)…\n`,
+      `\n[${kind}] PostgreSQL ${node.version}\n  preparing ${WARMUP} + ${N} cases (3 × 200 KB documents each)…\n`,
     );
     const caseIds: string[] = [];
-    for (let i = 0; i < N; i++) caseIds.push(await prepareCase(node.deps, node.actors, node.nationalIds));
+    for (let i = 0; i < WARMUP + N; i++)
+      caseIds.push(await prepareCase(node.deps, node.actors, node.nationalIds));
     process.stdout.write(`  baseline…\n`);
     const baseline = await measureBaseline(node.deps.db);
     process.stdout.write(
       `  ${N} round trips, ${C} at a time, ${P > 0 ? `${P} worker process(es)` : `${W} delivery worker(s) in process`}…\n`,
     );
-    const latencies: number[] = [];
-    const queue = [...caseIds];
     const deliveries = deliveryWaiters();
     const workers = await startDeliveryWorkers(node, {
       processes: P,
       inProcess: W,
       onDelivered: deliveries.onDelivered,
     });
+    /** Runs the round trips of `ids`, C at a time; returns their latencies. */
+    const run = async (ids: string[]) => {
+      const latencies: number[] = [];
+      await Promise.all(
+        Array.from({ length: C }, async () => {
+          for (let id = ids.shift(); id; id = ids.shift())
+            latencies.push(await roundTrip(node.deps, node.actors, id, deliveries));
+        }),
+      );
+      return latencies;
+    };
+    await run(caseIds.splice(0, WARMUP)); // the JIT compiles the hot paths; not counted
     const cpuBefore = sampleCpu([process.pid, ...workers.pids]);
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: C }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift())
-          latencies.push(await roundTrip(node.deps, node.actors, id, deliveries));
-      }),
-    );
+    const latencies = await run(caseIds);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = sampleCpu([process.pid, ...workers.pids]);
     await workers.stop();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { useTestDatabase } from '../../test/db.js';
-import { makeJurisdiction, TEST_NODE_ID } from '../../test/factories.js';
+import { makeJurisdiction, registrationMessage, TEST_NODE_ID } from '../../test/factories.js';
 import type { Tx } from './db/client.js';
 import type { Exchange } from './modules/exchange/exchange.js';
 import { listenForOutbox } from './modules/exchange/outbox-notifications.js';
@@ -24,20 +24,7 @@ function enqueueRegistration(tx: Tx, caseRef: string) {
   return enqueueMessage(tx, {
     signer: exchange.signer,
     now: new Date(),
-    message: {
-      type: 'intake.registered',
-      from: { orgId: office.id, orgCode: office.code },
-      to: { node: exchange.nodeId, org: station.code },
-      caseRef,
-      createdBy: 'clerk',
-      body: {
-        fileNumber: '1405-77',
-        branch: 'شعبه ۱',
-        assignedJudge: 'دادیار',
-        registeredAt: new Date().toISOString(),
-      },
-      documents: [],
-    },
+    message: registrationMessage({ exchange, office, station, caseRef }),
   });
 }
 const commitRegistration = (caseRef: string) =>

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { deliverAll, makeJurisdiction } from '../../../../test/factories.js';
+import { deliverAll, makeJurisdiction, registrationMessage } from '../../../../test/factories.js';
 import type { Db } from '../../db/client.js';
 import { systemClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/logger.js';
@@ -16,28 +16,15 @@ let exchange: Exchange;
 let station: { id: string; code: string };
 let office: { id: string; code: string };
 
-function registeredMessage(caseRef: string) {
-  return {
-    type: 'intake.registered' as const,
-    from: { orgId: office.id, orgCode: office.code },
-    to: { node: exchange.nodeId, org: station.code },
-    caseRef,
-    createdBy: 'clerk',
-    body: {
-      fileNumber: '1405-123',
-      branch: 'شعبه ۳ دادیاری',
-      assignedJudge: 'دادیار احمدی',
-      registeredAt: new Date().toISOString(),
-    },
-    documents: [],
-  };
-}
-
 async function send(database: Db, caseRef: string) {
   return database
     .transaction()
     .execute((tx) =>
-      enqueueMessage(tx, { signer: exchange.signer, message: registeredMessage(caseRef), now: new Date() }),
+      enqueueMessage(tx, {
+        signer: exchange.signer,
+        message: registrationMessage({ exchange, office, station, caseRef }),
+        now: new Date(),
+      }),
     );
 }
 
