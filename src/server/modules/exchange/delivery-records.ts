@@ -10,13 +10,19 @@ export async function recordDelivery(
   tx: Tx,
   input: { messageId: string; caseRef: string; receiptJws: string; receivedAt: Date; now: Date },
 ): Promise<void> {
+  // Delivered, and out of the outbox, in one statement (a data-modifying CTE).
   await tx
-    .updateTable('messages')
-    .set({ status: 'delivered', receipt_jws: input.receiptJws, receipt_at: input.receivedAt })
-    .where('direction', '=', 'out')
-    .where('id', '=', input.messageId)
+    .with('delivered', (db) =>
+      db
+        .updateTable('messages')
+        .set({ status: 'delivered', receipt_jws: input.receiptJws, receipt_at: input.receivedAt })
+        .where('direction', '=', 'out')
+        .where('id', '=', input.messageId)
+        .returning('id'),
+    )
+    .deleteFrom('outbox')
+    .where('message_id', 'in', (eb) => eb.selectFrom('delivered').select('id'))
     .execute();
-  await tx.deleteFrom('outbox').where('message_id', '=', input.messageId).execute();
   await appendEvidence(tx, {
     kind: 'receipt.received',
     ref: input.messageId,

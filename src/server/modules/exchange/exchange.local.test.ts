@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { deliverAll, makeJurisdiction, registrationMessage } from '../../../../test/factories.js';
+import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Db } from '../../db/client.js';
 import { systemClock } from '../../platform/clock.js';
+import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { createLogger } from '../../platform/logger.js';
 import { deliverDue, startDeliveryWorker, type DeliveredMessage } from './delivery-worker.js';
 import type { Exchange } from './exchange.js';
@@ -93,6 +95,33 @@ describe('the exchange between two organisations of one node', () => {
       .execute();
     expect(rows.map((r) => r.seq)).toEqual([1, 2]);
     expect(rows[1]?.prev_hash).toBe(rows[0]?.sha256);
+  });
+
+  it('refuses another message under an id already accepted, and keeps it as evidence', async () => {
+    const sent = await send(db, 'case-g');
+    await deliver();
+    const { envelope } = await db
+      .selectFrom('messages')
+      .select('envelope')
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    const original = envelope as MessageEnvelope;
+    const other = sealMessage({
+      envelope: { ...original, body: { ...(original.body as object), fileNumber: '1405-999' } },
+      privateKey: exchange.signer.privateKey,
+      kid: exchange.signer.kid,
+    });
+    expect(await receiveMessage(exchange.receiver, other.jws)).toEqual({
+      outcome: 'refused',
+      reason: 'message.id_conflict',
+    });
+    const kept = await db
+      .selectFrom('refused_messages')
+      .select('reason')
+      .where('jws', '=', other.jws)
+      .execute();
+    expect(kept).toEqual([{ reason: 'message.id_conflict' }]);
   });
 
   it('refuses a message with a flipped byte in its signature and keeps it as evidence', async () => {

@@ -2,43 +2,45 @@ import { sql } from 'kysely';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Tx } from '../../db/client.js';
 
-/** Stores a signed message, sent (`out`) or accepted (`in`), with the envelope's fields as columns. */
-export async function insertMessage(
-  tx: Tx,
-  input: {
-    direction: 'out' | 'in';
-    orgId: string;
-    envelope: MessageEnvelope;
-    sealed: { sha256: string; jws: string; canonical: string };
-    status: 'queued' | 'accepted';
-    at: Date;
-    receiptJws?: string;
-  },
-): Promise<void> {
+/** What is stored of a signed message: sent (`out`) or accepted (`in`). */
+export interface StoredMessage {
+  direction: 'out' | 'in';
+  orgId: string;
+  envelope: MessageEnvelope;
+  sealed: { sha256: string; jws: string; canonical: string };
+  status: 'queued' | 'accepted';
+  at: Date;
+  receiptJws?: string;
+}
+
+/** The `messages` row of a signed message, with the envelope's fields as columns. */
+export function messageRow(input: StoredMessage) {
   const { envelope, sealed } = input;
-  await tx
-    .insertInto('messages')
-    .values({
-      direction: input.direction,
-      id: envelope.id,
-      org_id: input.orgId,
-      type: envelope.type,
-      case_ref: envelope.caseRef,
-      from_node: envelope.from.node,
-      from_org: envelope.from.org,
-      to_node: envelope.to.node,
-      to_org: envelope.to.org,
-      seq: envelope.thread.seq,
-      prev_hash: envelope.thread.prev,
-      sha256: sealed.sha256,
-      jws: sealed.jws,
-      envelope: sealed.canonical,
-      created_at: input.at,
-      status: input.status,
-      receipt_jws: input.receiptJws ?? null,
-      receipt_at: input.receiptJws ? input.at : null,
-    })
-    .execute();
+  return {
+    direction: input.direction,
+    id: envelope.id,
+    org_id: input.orgId,
+    type: envelope.type,
+    case_ref: envelope.caseRef,
+    from_node: envelope.from.node,
+    from_org: envelope.from.org,
+    to_node: envelope.to.node,
+    to_org: envelope.to.org,
+    seq: envelope.thread.seq,
+    prev_hash: envelope.thread.prev,
+    sha256: sealed.sha256,
+    jws: sealed.jws,
+    envelope: sealed.canonical,
+    created_at: input.at,
+    status: input.status,
+    receipt_jws: input.receiptJws ?? null,
+    receipt_at: input.receiptJws ? input.at : null,
+  };
+}
+
+/** Stores a signed message, sent (`out`) or accepted (`in`). */
+export async function insertMessage(tx: Tx, input: StoredMessage): Promise<void> {
+  await tx.insertInto('messages').values(messageRow(input)).execute();
 }
 
 /**

@@ -9,7 +9,7 @@ import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
-import { insertMessage, lockThreadHead } from './messages.repository.js';
+import { lockThreadHead, messageRow } from './messages.repository.js';
 import type { Signer } from './node-keys.js';
 
 /** The thread a message belongs to: one sender, one receiver, one case. */
@@ -59,15 +59,23 @@ export async function enqueueMessage<T extends MessageType>(
     documents: message.documents,
   };
   const sealed = sealMessage({ envelope, privateKey: signer.privateKey, kid: signer.kid });
-  await insertMessage(tx, {
-    direction: 'out',
-    orgId: message.from.orgId,
-    envelope,
-    sealed,
-    status: 'queued',
-    at: now,
-  });
+  // The message and its outbox row in one statement (a data-modifying CTE).
   await tx
+    .with('stored', (db) =>
+      db
+        .insertInto('messages')
+        .values(
+          messageRow({
+            direction: 'out',
+            orgId: message.from.orgId,
+            envelope,
+            sealed,
+            status: 'queued',
+            at: now,
+          }),
+        )
+        .returning('id'),
+    )
     .insertInto('outbox')
     .values({
       message_id: envelope.id,

@@ -100,8 +100,9 @@ async function findUnverifiedDocuments(
   return { missing, corrupt };
 }
 
+/** A message already accepted under this id: the same one (its receipt) or a different one (a conflict). */
 async function storedReceipt(
-  tx: Db | Tx,
+  tx: Tx,
   envelope: MessageEnvelope,
   sha256: string,
 ): Promise<ReceiveOutcome | null> {
@@ -138,9 +139,6 @@ export async function receiveMessage(
   if (!key || key.revoked) return refuse(deps, jws, 'signature.revoked_key', envelope);
   if (key.nodeId !== envelope.from.node) return refuse(deps, jws, 'signature.wrong_node', envelope);
 
-  const repeat = await storedReceipt(deps.db, envelope, sha256);
-  if (repeat) return repeat.outcome === 'refused' ? refuse(deps, jws, repeat.reason, envelope) : repeat;
-
   const body = messageBodySchemas[envelope.type].safeParse(envelope.body);
   if (!body.success)
     return refuse(
@@ -166,66 +164,69 @@ export async function receiveMessage(
     return { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing };
 
   const now = deps.now();
-  const result = await inTransaction(deps.db, async (tx): Promise<ReceiveOutcome | { outcome: 'broken' }> => {
-    const thread = threadKey(envelope.from.org, envelope.to.org, envelope.caseRef);
-    const last = await lockThreadHead(tx, {
-      lockKey: `in:${thread}`,
-      direction: 'in',
-      fromOrg: envelope.from.org,
-      toOrg: envelope.to.org,
-      caseRef: envelope.caseRef,
-    });
-    const again = await storedReceipt(tx, envelope, sha256);
-    if (again) return again;
-    const expectedSeq = (last?.seq ?? 0) + 1;
-    if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
-    if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null))
-      return { outcome: 'broken' };
+  const result = await inTransaction(
+    deps.db,
+    async (tx): Promise<ReceiveOutcome | { refuse: RefusalReason }> => {
+      const thread = threadKey(envelope.from.org, envelope.to.org, envelope.caseRef);
+      const last = await lockThreadHead(tx, {
+        lockKey: `in:${thread}`,
+        direction: 'in',
+        fromOrg: envelope.from.org,
+        toOrg: envelope.to.org,
+        caseRef: envelope.caseRef,
+      });
+      const again = await storedReceipt(tx, envelope, sha256);
+      if (again) return again.outcome === 'refused' ? { refuse: again.reason } : again;
+      const expectedSeq = (last?.seq ?? 0) + 1;
+      if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
+      if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null))
+        return { refuse: 'thread.broken' };
 
-    const receiptJws = signReceipt(deps.signer, {
-      type: 'receipt.delivery',
-      messageId: envelope.id,
-      messageSha256: sha256,
-      receiver: { node: deps.signer.nodeId, org: envelope.to.org },
-      receivedAt: now.toISOString(),
-      documentsVerified: envelope.documents.map((d) => d.sha256),
-    });
-    await insertMessage(tx, {
-      direction: 'in',
-      orgId: recipient.id,
-      envelope,
-      sealed: { sha256, jws, canonical: opened.canonical },
-      status: 'accepted',
-      at: now,
-      receiptJws,
-    });
-    const handler = deps.handlers[envelope.type] as MessageHandler | undefined;
-    const inbound: InboundMessage = {
-      tx,
-      envelope: { ...envelope, body: body.data } as InboundMessage['envelope'],
-      sha256,
-      recipient,
-      now,
-      signer: deps.signer,
-    };
-    await handler?.(inbound);
-    await appendEvidence(tx, {
-      kind: 'message.received',
-      ref: envelope.id,
-      caseRef: envelope.caseRef,
-      entry: jws,
-      at: now,
-    });
-    await appendEvidence(tx, {
-      kind: 'receipt.issued',
-      ref: envelope.id,
-      caseRef: envelope.caseRef,
-      entry: receiptJws,
-      at: now,
-    });
-    await options.onAccepted?.(tx, { caseRef: envelope.caseRef, receiptJws, at: now });
-    return { outcome: 'accepted', receiptJws };
-  });
-  if (result.outcome === 'broken') return refuse(deps, jws, 'thread.broken', envelope);
+      const receiptJws = signReceipt(deps.signer, {
+        type: 'receipt.delivery',
+        messageId: envelope.id,
+        messageSha256: sha256,
+        receiver: { node: deps.signer.nodeId, org: envelope.to.org },
+        receivedAt: now.toISOString(),
+        documentsVerified: envelope.documents.map((d) => d.sha256),
+      });
+      await insertMessage(tx, {
+        direction: 'in',
+        orgId: recipient.id,
+        envelope,
+        sealed: { sha256, jws, canonical: opened.canonical },
+        status: 'accepted',
+        at: now,
+        receiptJws,
+      });
+      const handler = deps.handlers[envelope.type] as MessageHandler | undefined;
+      const inbound: InboundMessage = {
+        tx,
+        envelope: { ...envelope, body: body.data } as InboundMessage['envelope'],
+        sha256,
+        recipient,
+        now,
+        signer: deps.signer,
+      };
+      await handler?.(inbound);
+      await appendEvidence(tx, {
+        kind: 'message.received',
+        ref: envelope.id,
+        caseRef: envelope.caseRef,
+        entry: jws,
+        at: now,
+      });
+      await appendEvidence(tx, {
+        kind: 'receipt.issued',
+        ref: envelope.id,
+        caseRef: envelope.caseRef,
+        entry: receiptJws,
+        at: now,
+      });
+      await options.onAccepted?.(tx, { caseRef: envelope.caseRef, receiptJws, at: now });
+      return { outcome: 'accepted', receiptJws };
+    },
+  );
+  if ('refuse' in result) return refuse(deps, jws, result.refuse, envelope);
   return result;
 }
