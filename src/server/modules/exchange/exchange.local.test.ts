@@ -97,7 +97,7 @@ describe('the exchange between two organisations of one node', () => {
     expect(rows[1]?.prev_hash).toBe(rows[0]?.sha256);
   });
 
-  it('refuses another message under an id already accepted, and keeps it as evidence', async () => {
+  it('refuses another message under an id already accepted, in its thread or another, and keeps it as evidence', async () => {
     const sent = await send(db, 'case-g');
     await deliver();
     const { envelope } = await db
@@ -122,6 +122,23 @@ describe('the exchange between two organisations of one node', () => {
       .where('jws', '=', other.jws)
       .execute();
     expect(kept).toEqual([{ reason: 'message.id_conflict' }]);
+
+    const elsewhere = sealMessage({
+      envelope: { ...original, caseRef: 'case-h', thread: { seq: 1, prev: null } },
+      privateKey: exchange.signer.privateKey,
+      kid: exchange.signer.kid,
+    });
+    expect(await receiveMessage(exchange.receiver, elsewhere.jws)).toEqual({
+      outcome: 'refused',
+      reason: 'message.id_conflict',
+    });
+    const stored = await db
+      .selectFrom('messages')
+      .select('case_ref')
+      .where('direction', '=', 'in')
+      .where('id', '=', sent.id)
+      .execute();
+    expect(stored).toEqual([{ case_ref: 'case-g' }]);
   });
 
   it('refuses a message with a flipped byte in its signature and keeps it as evidence', async () => {

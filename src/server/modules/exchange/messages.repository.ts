@@ -38,9 +38,15 @@ export function messageRow(input: StoredMessage) {
   };
 }
 
-/** Stores a signed message, sent (`out`) or accepted (`in`). */
-export async function insertMessage(tx: Tx, input: StoredMessage): Promise<void> {
-  await tx.insertInto('messages').values(messageRow(input)).execute();
+/** Stores a signed message unless one of that direction has its id already; says whether it did. */
+export async function insertMessage(tx: Tx, input: StoredMessage): Promise<boolean> {
+  const row = await tx
+    .insertInto('messages')
+    .values(messageRow(input))
+    .onConflict((oc) => oc.columns(['direction', 'id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**

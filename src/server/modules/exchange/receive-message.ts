@@ -175,12 +175,14 @@ export async function receiveMessage(
         toOrg: envelope.to.org,
         caseRef: envelope.caseRef,
       });
-      const again = await storedReceipt(tx, envelope, sha256);
-      if (again) return again.outcome === 'refused' ? { refuse: again.reason } : again;
       const expectedSeq = (last?.seq ?? 0) + 1;
-      if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
-      if (envelope.thread.seq < expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null))
+      if (envelope.thread.seq !== expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null)) {
+        // Not the thread's next message: a repeat of one already accepted, or a gap, or a fork.
+        const again = await storedReceipt(tx, envelope, sha256);
+        if (again) return again.outcome === 'refused' ? { refuse: again.reason } : again;
+        if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
         return { refuse: 'thread.broken' };
+      }
 
       const receiptJws = signReceipt(deps.signer, {
         type: 'receipt.delivery',
@@ -190,7 +192,7 @@ export async function receiveMessage(
         receivedAt: now.toISOString(),
         documentsVerified: envelope.documents.map((d) => d.sha256),
       });
-      await insertMessage(tx, {
+      const stored = await insertMessage(tx, {
         direction: 'in',
         orgId: recipient.id,
         envelope,
@@ -199,6 +201,7 @@ export async function receiveMessage(
         at: now,
         receiptJws,
       });
+      if (!stored) return { refuse: 'message.id_conflict' }; // its id is taken by a message of another thread
       const handler = deps.handlers[envelope.type] as MessageHandler | undefined;
       const inbound: InboundMessage = {
         tx,
