@@ -6,7 +6,7 @@ import type { MessageDocument } from '../../../domain/messages/envelope.js';
 import { inTransaction } from '../../db/transaction.js';
 import { recordDelivery } from './delivery-records.js';
 import { verifyReceipt } from './receipts.js';
-import { DeliveryError, type Transport } from './transport.js';
+import { DeliveryError, type Delivered, type Delivery, type Transport } from './transport.js';
 
 export interface DeliveryPolicy {
   /** First retry after this many ms; doubles each attempt, with jitter. */
@@ -99,17 +99,51 @@ export async function deliverDue(deps: DeliveryDeps): Promise<number> {
   const policy = { ...defaultDeliveryPolicy, ...deps.policy };
   const claimed = await claimDue(deps.db, deps.clock.now(), policy);
   // Claimed rows are the heads of distinct threads, so they can travel side by side without reordering any thread.
-  await Promise.all(claimed.map((row) => deliverOne(deps, policy, row)));
+  const byNode = new Map<string, Claimed[]>();
+  for (const message of claimed)
+    byNode.set(message.to_node, [...(byNode.get(message.to_node) ?? []), message]);
+  await Promise.all(
+    [...byNode].map(async ([node, messages]) => {
+      const transport = deps.transportFor(node);
+      if (transport.deliverMany && messages.length > 1) {
+        const results = await transport
+          .deliverMany(messages.map(deliveryOf))
+          .catch((error: unknown) => messages.map(() => error as Error));
+        await Promise.all(messages.map((message, i) => settle(deps, policy, message, results[i]!)));
+      } else {
+        await Promise.all(
+          messages.map(async (message) =>
+            settle(
+              deps,
+              policy,
+              message,
+              await transport.deliver(deliveryOf(message)).catch((e: Error) => e),
+            ),
+          ),
+        );
+      }
+    }),
+  );
   return claimed.length;
 }
 
-/** Delivers one claimed message and records its receipt, or schedules the next try. */
-async function deliverOne(deps: DeliveryDeps, policy: DeliveryPolicy, message: Claimed): Promise<void> {
+const deliveryOf = (message: Claimed): Delivery => ({
+  id: message.id,
+  jws: message.jws,
+  toNode: message.to_node,
+  documents: message.documents,
+});
+
+/** Records what one delivery attempt brought: the receipt (message delivered) or the error and the next try. */
+async function settle(
+  deps: DeliveryDeps,
+  policy: DeliveryPolicy,
+  message: Claimed,
+  attempt: Delivered | Error,
+): Promise<void> {
   try {
-    const delivered = await deps
-      .transportFor(message.to_node)
-      .deliver({ id: message.id, jws: message.jws, toNode: message.to_node, documents: message.documents });
-    if (!delivered.recorded) await recordReceipt(deps, message, delivered.receiptJws);
+    if (attempt instanceof Error) throw attempt;
+    if (!attempt.recorded) await recordReceipt(deps, message, attempt.receiptJws);
     deps.log.info({ messageId: message.id, attempts: message.attempts }, 'message delivered');
     deps.onDelivered?.({ id: message.id, type: message.type, caseRef: message.case_ref });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
@@ -205,6 +206,61 @@ describe('the exchange between two organisations of one node', () => {
       'receipt.issued',
       'receipt.received',
     ]);
+  });
+
+  it('accepts the messages of one claim in one transaction', async () => {
+    const sent = await Promise.all(['case-i1', 'case-i2', 'case-i3'].map((caseRef) => send(db, caseRef)));
+    expect(await deliver()).toBe(3);
+    const rows = await db
+      .selectFrom('messages')
+      .select(sql<string>`xmin::text`.as('tx'))
+      .where('direction', '=', 'in')
+      .where(
+        'id',
+        'in',
+        sent.map((m) => m.id),
+      )
+      .execute();
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
+  });
+
+  it('when one message of a claim fails, delivers the others and keeps the error on that one', async () => {
+    const picky = createLocalTransport({
+      ...exchange.receiver,
+      handlers: {
+        'intake.registered': async ({ envelope }) => {
+          if (envelope.caseRef === 'case-j2') throw new Error('the handler failed');
+        },
+      },
+    });
+    const sent = await Promise.all(['case-j1', 'case-j2', 'case-j3'].map((caseRef) => send(db, caseRef)));
+    const log = createLogger('silent');
+    expect(
+      await deliverDue({ db, clock: systemClock, log, transportFor: () => picky, random: () => 0 }),
+    ).toBe(3);
+    const statuses = await db
+      .selectFrom('messages')
+      .select(['case_ref', 'status'])
+      .where('direction', '=', 'out')
+      .where(
+        'id',
+        'in',
+        sent.map((m) => m.id),
+      )
+      .orderBy('case_ref')
+      .execute();
+    expect(statuses).toEqual([
+      { case_ref: 'case-j1', status: 'delivered' },
+      { case_ref: 'case-j2', status: 'queued' },
+      { case_ref: 'case-j3', status: 'delivered' },
+    ]);
+    const waiting = await db
+      .selectFrom('outbox')
+      .select('last_error')
+      .where('message_id', '=', sent[1]!.id)
+      .executeTakeFirstOrThrow();
+    expect(waiting.last_error).toContain('the handler failed');
   });
 
   it('runs as a worker that a kick wakes and that tells of each delivery', async () => {

@@ -1,0 +1,80 @@
+import { messageBodySchemas } from '../../../domain/messages/bodies.js';
+import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
+import type { OrganisationRow } from '../../db/schema.js';
+import type { BlobStore } from '../../platform/blob-store/blob-store.js';
+import { hashStream } from '../../platform/crypto/hash.js';
+import { openMessage } from '../../platform/crypto/message-signing.js';
+import { peekKid } from '../../platform/crypto/signing.js';
+import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.js';
+import { findVerificationKey } from './trust.repository.js';
+
+/** A message that passed every check that needs no transaction: ready to be accepted. */
+export interface CheckedMessage {
+  jws: string;
+  envelope: MessageEnvelope;
+  /** The body as its type's schema parsed it. */
+  body: unknown;
+  sha256: string;
+  canonical: string;
+  recipient: OrganisationRow;
+}
+
+/** Why a message cannot be accepted (now, or ever), with what to keep of it as evidence. */
+export type FailedCheck =
+  | { refuse: RefusalReason; envelope?: MessageEnvelope; detail?: string }
+  | { incomplete: Extract<ReceiveOutcome, { outcome: 'incomplete' }> };
+
+/** Which documents are not (all there and intact) in the store: each is re-hashed byte by byte. */
+export async function findUnverifiedDocuments(
+  blobs: BlobStore,
+  envelope: MessageEnvelope,
+): Promise<{ missing: string[]; corrupt: string[] }> {
+  const missing: string[] = [];
+  const corrupt: string[] = [];
+  for (const doc of envelope.documents) {
+    if (!(await blobs.has(doc.sha256))) {
+      missing.push(doc.sha256);
+      continue;
+    }
+    const digest = await hashStream(await blobs.get(doc.sha256));
+    if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) corrupt.push(doc.sha256);
+  }
+  return { missing, corrupt };
+}
+
+/**
+ * Checks a signed message before anything is stored: the signature against the sender node's
+ * trusted, unrevoked key; the envelope and the body's schema; the recipient (an organisation of
+ * this node); and every byte of its documents, re-hashed from the store.
+ */
+export async function checkInbound(deps: ReceiveDeps, jws: string): Promise<CheckedMessage | FailedCheck> {
+  const kid = peekKid(jws);
+  if (!kid) return { refuse: 'signature.malformed' };
+  const key = await findVerificationKey(deps.db, kid);
+  const opened = openMessage({ jws, resolveKey: (k) => (key && k === key.kid ? key.publicKey : null) });
+  if (!opened.ok) return { refuse: opened.reason };
+  const { envelope, sha256, canonical } = opened;
+  if (!key || key.revoked) return { refuse: 'signature.revoked_key', envelope };
+  if (key.nodeId !== envelope.from.node) return { refuse: 'signature.wrong_node', envelope };
+
+  const body = messageBodySchemas[envelope.type].safeParse(envelope.body);
+  if (!body.success) {
+    const detail = body.error.issues.map((i) => i.path.join('.')).join(',');
+    return { refuse: 'message.invalid_body', envelope, detail };
+  }
+  const recipient = await deps.db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('code', '=', envelope.to.org)
+    .where('node_id', '=', deps.signer.nodeId)
+    .executeTakeFirst();
+  if (envelope.to.node !== deps.signer.nodeId || !recipient)
+    return { refuse: 'message.wrong_recipient', envelope };
+
+  const docs = await findUnverifiedDocuments(deps.blobs, envelope);
+  if (docs.corrupt.length)
+    return { refuse: 'documents.hash_mismatch', envelope, detail: docs.corrupt.join(',') };
+  if (docs.missing.length)
+    return { incomplete: { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing } };
+  return { jws, envelope, body: body.data, sha256, canonical, recipient };
+}
