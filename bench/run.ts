@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --round-trips N --warmup K --concurrency C --worker-processes P --workers W --json FILE --stream-mb M]`
+ * `npm run bench [-- --round-trips N --warmup K --concurrency C --worker-processes P --workers W
+ *   --only embedded|server --json FILE --stream-mb M]`
  *
  * Full exchange round trips (a case with 3 documents of 200 KB: sent → delivered → registered →
  * answer back at the station) on the embedded PostgreSQL and, when DATABASE_URL is set, on that
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     'worker-processes': { type: 'string', default: '1' },
     warmup: { type: 'string', default: '50' },
+    only: { type: 'string' },
   },
 });
 const N = Number(values['round-trips']);
@@ -35,6 +37,8 @@ const streamMb = Number(values['stream-mb']);
 const W = Number(values.workers);
 const P = Number(values['worker-processes']);
 const WARMUP = Number(values.warmup);
+if (values.only !== undefined && values.only !== 'embedded' && values.only !== 'server')
+  throw new Error(`--only takes embedded or server, not ${values.only}`);
 
 interface Figures {
   roundTripsPerSecond: number;
@@ -141,8 +145,9 @@ function print(f: Figures) {
 process.stdout.write(
   `casebridge benchmark — ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}\n`,
 );
-const results: Figures[] = [await runOn('embedded')];
-if (process.env.DATABASE_URL) results.push(await runOn('server'));
+const results: Figures[] = [];
+if (values.only !== 'server') results.push(await runOn('embedded'));
+if (values.only !== 'embedded' && process.env.DATABASE_URL) results.push(await runOn('server'));
 process.stdout.write('\n');
 for (const f of results) print(f);
 if (values.json) {
