@@ -108,31 +108,22 @@ describe('the exchange between two organisations of one node', () => {
       .where('id', '=', sent.id)
       .executeTakeFirstOrThrow();
     const original = envelope as MessageEnvelope;
-    const other = sealMessage({
-      envelope: { ...original, body: { ...(original.body as object), fileNumber: '1405-999' } },
-      privateKey: exchange.signer.privateKey,
-      kid: exchange.signer.kid,
-    });
-    expect(await receiveMessage(exchange.receiver, other.jws)).toEqual({
-      outcome: 'refused',
-      reason: 'message.id_conflict',
-    });
-    const kept = await db
-      .selectFrom('refused_messages')
-      .select('reason')
-      .where('jws', '=', other.jws)
-      .execute();
-    expect(kept).toEqual([{ reason: 'message.id_conflict' }]);
-
-    const elsewhere = sealMessage({
-      envelope: { ...original, caseRef: 'case-h', thread: { seq: 1, prev: null } },
-      privateKey: exchange.signer.privateKey,
-      kid: exchange.signer.kid,
-    });
-    expect(await receiveMessage(exchange.receiver, elsewhere.jws)).toEqual({
-      outcome: 'refused',
-      reason: 'message.id_conflict',
-    });
+    /** Another message under the same id, signed by the sender's key; refused, and kept as evidence. */
+    const expectConflict = async (changed: Partial<MessageEnvelope>) => {
+      const { jws } = sealMessage({
+        envelope: { ...original, ...changed },
+        privateKey: exchange.signer.privateKey,
+        kid: exchange.signer.kid,
+      });
+      expect(await receiveMessage(exchange.receiver, jws)).toEqual({
+        outcome: 'refused',
+        reason: 'message.id_conflict',
+      });
+      const kept = await db.selectFrom('refused_messages').select('reason').where('jws', '=', jws).execute();
+      expect(kept).toEqual([{ reason: 'message.id_conflict' }]);
+    };
+    await expectConflict({ body: { ...(original.body as object), fileNumber: '1405-999' } }); // in its thread
+    await expectConflict({ caseRef: 'case-h', thread: { seq: 1, prev: null } }); // as the first of another
     const stored = await db
       .selectFrom('messages')
       .select('case_ref')
