@@ -25,7 +25,7 @@ export type FailedCheck =
   | { incomplete: Extract<ReceiveOutcome, { outcome: 'incomplete' }> };
 
 /** Which documents are not (all there and intact) in the store: each is re-hashed byte by byte. */
-export async function findUnverifiedDocuments(
+async function findUnverifiedDocuments(
   blobs: BlobStore,
   envelope: MessageEnvelope,
 ): Promise<{ missing: string[]; corrupt: string[] }> {
