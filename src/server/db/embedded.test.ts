@@ -1,5 +1,19 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { embeddedUrl } from './embedded.js';
+import { embeddedUrl, startEmbeddedPostgres } from './embedded.js';
+
+async function serverPid(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  } finally {
+    await client.end();
+  }
+}
 
 describe('the URL of the embedded PostgreSQL', () => {
   it('goes through the Unix socket in the cluster folder', () => {
@@ -14,4 +28,25 @@ describe('the URL of the embedded PostgreSQL', () => {
     expect(url.hostname).toBe('127.0.0.1');
     expect(url.searchParams.has('host')).toBe(false);
   });
+
+  it(
+    'joins the server another process runs on the same cluster, and leaves stopping it to that process',
+    { timeout: 120_000 },
+    async () => {
+      const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-embedded-'));
+      await fs.chmod(folder, 0o755);
+      const dir = path.join(folder, 'postgres');
+      const owner = await startEmbeddedPostgres({ dir });
+      try {
+        const guest = await startEmbeddedPostgres({ dir });
+        expect(new URL(guest.url).port).toBe(new URL(owner.url).port);
+        expect(await serverPid(guest.url)).toBeGreaterThan(0);
+        await guest.stop();
+        expect(await serverPid(owner.url)).toBeGreaterThan(0); // still running
+      } finally {
+        await owner.stop();
+        await fs.rm(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });

