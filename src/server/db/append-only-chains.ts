@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from './client.js';
 import { runBeforeCommit } from './transaction.js';
+import { writeBehind } from './write-behind.js';
 
 /** An audit entry ready for the chain: its canonical JSON up to its `seq`, and its columns. */
 export interface AuditChainItem {
@@ -34,8 +35,9 @@ const pending = new WeakMap<Tx, Pending>();
 
 async function write(tx: Tx, items: Pending): Promise<void> {
   if (items.audit.length === 0 && items.evidence.length === 0) return;
-  await sql`select append_chains(${JSON.stringify(items.audit)}::jsonb, ${JSON.stringify(items.evidence)}::jsonb)`.execute(
+  await writeBehind(
     tx,
+    sql`select append_chains(${JSON.stringify(items.audit)}::jsonb, ${JSON.stringify(items.evidence)}::jsonb)`,
   );
 }
 

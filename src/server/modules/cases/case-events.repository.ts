@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.js';
+import { writeBehind } from '../../db/write-behind.js';
 
-/** Appends an event to a case's timeline (in the transaction of the change it describes). */
+/** Appends an event to a case's timeline (in the transaction of the change it describes; written behind). */
 export async function recordCaseEvent(
   tx: Tx,
   event: {
@@ -12,15 +13,15 @@ export async function recordCaseEvent(
     details?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await tx
-    .insertInto('case_events')
-    .values({
+  await writeBehind(
+    tx,
+    tx.insertInto('case_events').values({
       case_id: event.caseId,
       org_id: event.orgId,
       at: event.at,
       actor_user_id: event.actorUserId,
       type: event.type,
       details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import { caseSearchKey, type CaseQuery } from '../../../domain/cases/search-key.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
+import { writeBehind } from '../../db/write-behind.js';
 import type { CaseRow, CasesTable, Database, NewCase } from '../../db/schema.js';
 
 /**
@@ -46,6 +47,11 @@ export async function updateCase(tx: Tx, caseId: string, changes: Updateable<Cas
     .where('id', '=', caseId)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Changes a case without reading it back: the write travels with the transaction's next statement. */
+export async function setCaseFields(tx: Tx, caseId: string, changes: Updateable<CasesTable>): Promise<void> {
+  await writeBehind(tx, tx.updateTable('cases').set(changes).where('id', '=', caseId));
 }
 
 /** Rebuilds a case's search key from its numbers and its parties as they now are. */

@@ -4,6 +4,7 @@ import type {
   RegisterIntakeBody,
   RejectIntakeBody,
   ReturnIntakeBody,
+  IntakeStatus,
 } from '../../../domain/intake/intake.schema.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
@@ -11,7 +12,7 @@ import type { Exchange } from '../exchange/exchange.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { enqueueAnswer } from './intake-answer.js';
-import { updateIntakeFile } from './intake-files.repository.js';
+import { setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
 
 type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> };
@@ -28,7 +29,7 @@ async function decide(
     file: IntakeFileRow;
     now: Date;
     clerk: string;
-  }) => Promise<{ file: IntakeFileRow; messageId: string; details: Record<string, unknown> }>,
+  }) => Promise<{ status: IntakeStatus; messageId: string; details: Record<string, unknown> }>,
 ): Promise<IntakeDecision> {
   const decision = await withIntakeFile(
     { ...input, action: 'intake.decide', audit, forUpdate: true },
@@ -38,7 +39,7 @@ async function decide(
       const clerk = await findActorName(tx, input.actor.userId);
       const done = await apply({ tx, file, now, clerk });
       return {
-        value: { id: done.file.id, status: done.file.status, messageId: done.messageId },
+        value: { id: file.id, status: done.status, messageId: done.messageId },
         details: { messageId: done.messageId, ...done.details },
       };
     },
@@ -59,7 +60,7 @@ export async function registerIntake(
 ): Promise<IntakeDecision> {
   const { body } = input;
   return decide(input, 'intake.registered', async ({ tx, file, now, clerk }) => {
-    const updated = await updateIntakeFile(tx, file.id, {
+    await setIntakeFileFields(tx, file.id, {
       status: 'registered',
       file_number: body.fileNumber,
       branch: body.branch,
@@ -81,7 +82,7 @@ export async function registerIntake(
         registeredAt: now.toISOString(),
       },
     });
-    return { file: updated, messageId: sent.id, details: { fileNumber: body.fileNumber } };
+    return { status: 'registered', messageId: sent.id, details: { fileNumber: body.fileNumber } };
   });
 }
 
@@ -91,7 +92,7 @@ export async function returnIntake(
 ): Promise<IntakeDecision> {
   const { deficiencies } = input.body;
   return decide(input, 'intake.returned', async ({ tx, file, now, clerk }) => {
-    const updated = await updateIntakeFile(tx, file.id, {
+    await setIntakeFileFields(tx, file.id, {
       status: 'returned',
       decision: JSON.stringify({ deficiencies }),
       decided_at: now,
@@ -106,7 +107,7 @@ export async function returnIntake(
       type: 'intake.returned',
       body: { deficiencies, returnedAt: now.toISOString() },
     });
-    return { file: updated, messageId: sent.id, details: { codes: deficiencies.map((d) => d.code) } };
+    return { status: 'returned', messageId: sent.id, details: { codes: deficiencies.map((d) => d.code) } };
   });
 }
 
@@ -127,7 +128,7 @@ export async function rejectIntake(
       if (!office) throw new AppError('organisations.not_found', { details: { code: competentOfficeCode } });
       competentOffice = { code: office.code, name: office.name_fa };
     }
-    const updated = await updateIntakeFile(tx, file.id, {
+    await setIntakeFileFields(tx, file.id, {
       status: 'rejected',
       decision: JSON.stringify({ reasons, competentOffice }),
       decided_at: now,
@@ -142,6 +143,6 @@ export async function rejectIntake(
       type: 'intake.rejected',
       body: { reasons, competentOffice, rejectedAt: now.toISOString() },
     });
-    return { file: updated, messageId: sent.id, details: { codes: reasons.map((r) => r.code) } };
+    return { status: 'rejected', messageId: sent.id, details: { codes: reasons.map((r) => r.code) } };
   });
 }

@@ -3,6 +3,7 @@ import type { CaseSubmittedBody, PartySnapshot } from '../../../domain/messages/
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
 import type { IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
+import { writeBehind } from '../../db/write-behind.js';
 import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
 
 /** One `case.supplemented` as the intake file keeps it. */
@@ -66,6 +67,15 @@ export async function findIntakeFileOfThread(
   return row ?? null;
 }
 
+/** Changes an intake file without reading it back: the write travels with the transaction's next statement. */
+export async function setIntakeFileFields(
+  tx: Tx,
+  id: string,
+  changes: Updateable<IntakeFilesTable>,
+): Promise<void> {
+  await writeBehind(tx, tx.updateTable('intake_files').set(changes).where('id', '=', id));
+}
+
 /** Changes an intake file and returns it as it now is. */
 export async function updateIntakeFile(
   tx: Tx,
@@ -89,27 +99,31 @@ export async function recordIntakeDocuments(
   input: { intakeFileId: string; messageId: string; documents: readonly MessageDocument[]; at: Date },
 ): Promise<void> {
   if (input.documents.length === 0) return;
-  await tx
-    .insertInto('blobs')
-    .values(input.documents.map((d) => ({ sha256: d.sha256, size: d.size, media_type: d.mediaType })))
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
-  await tx
-    .insertInto('intake_documents')
-    .values(
-      input.documents.map((d) => ({
-        intake_file_id: input.intakeFileId,
-        sha256: d.sha256,
-        name: d.name,
-        kind: d.kind,
-        media_type: d.mediaType,
-        size: d.size,
-        message_id: input.messageId,
-        received_at: input.at,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['intake_file_id', 'sha256']).doNothing())
-    .execute();
+  await writeBehind(
+    tx,
+    tx
+      .insertInto('blobs')
+      .values(input.documents.map((d) => ({ sha256: d.sha256, size: d.size, media_type: d.mediaType })))
+      .onConflict((oc) => oc.column('sha256').doNothing()),
+  );
+  await writeBehind(
+    tx,
+    tx
+      .insertInto('intake_documents')
+      .values(
+        input.documents.map((d) => ({
+          intake_file_id: input.intakeFileId,
+          sha256: d.sha256,
+          name: d.name,
+          kind: d.kind,
+          media_type: d.mediaType,
+          size: d.size,
+          message_id: input.messageId,
+          received_at: input.at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['intake_file_id', 'sha256']).doNothing()),
+  );
 }
 
 /** The documents of an intake file, in the order they arrived. */

@@ -4,7 +4,7 @@ import type { CaseSubmissionsTable } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
-import { updateCase } from '../cases/cases.repository.js';
+import { setCaseFields } from '../cases/cases.repository.js';
 import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
 import { findCaseOfMessage } from './case-of-message.repository.js';
 import { updateSubmission } from './case-submissions.repository.js';
@@ -23,7 +23,7 @@ async function applyAnswer(
   const { tx, now } = message;
   const row = await findCaseOfMessage(tx, message);
   if (!row) return;
-  await updateCase(tx, row.id, { status: answer, updated_at: now });
+  await setCaseFields(tx, row.id, { status: answer, updated_at: now });
   await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
   const eventDetails = { messageId: message.envelope.id, ...details };
   await recordCaseEvent(tx, {

@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
-import { updateCase } from '../cases/cases.repository.js';
+import { setCaseFields } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueMessage } from '../exchange/outbox.js';
 import {
@@ -49,7 +49,7 @@ export async function approveSubmission(
           documents: messageDocumentsOf(file.documents),
         },
       });
-      const updated = await updateCase(tx, row.id, { status: 'sent', sent_at: now, updated_at: now });
+      await setCaseFields(tx, row.id, { status: 'sent', sent_at: now, updated_at: now });
       await insertSubmission(tx, {
         caseId: row.id,
         orgId: row.org_id,
@@ -60,7 +60,7 @@ export async function approveSubmission(
       return {
         value: {
           caseId: row.id,
-          caseStatus: updated.status,
+          caseStatus: 'sent',
           sentAt: now.toISOString(),
           office: { code: office.code, name: office.name_fa },
           messageId: sent.id,

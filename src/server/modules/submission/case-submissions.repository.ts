@@ -1,8 +1,9 @@
 import type { Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
+import { writeBehind } from '../../db/write-behind.js';
 import type { CaseSubmissionRow, CaseSubmissionsTable } from '../../db/schema.js';
 
-/** Records that a case was sent, and where. */
+/** Records that a case was sent, and where (written behind). */
 export async function insertSubmission(
   tx: Tx,
   values: {
@@ -13,9 +14,9 @@ export async function insertSubmission(
     sentAt: Date;
   },
 ): Promise<void> {
-  await tx
-    .insertInto('case_submissions')
-    .values({
+  await writeBehind(
+    tx,
+    tx.insertInto('case_submissions').values({
       case_id: values.caseId,
       org_id: values.orgId,
       office_code: values.office.code,
@@ -23,8 +24,8 @@ export async function insertSubmission(
       office_name: values.office.name,
       submitted_message_id: values.messageId,
       sent_at: values.sentAt,
-    })
-    .execute();
+    }),
+  );
 }
 
 /** The sending of a case, or null if it was never sent. */
@@ -35,13 +36,13 @@ export async function findSubmission(db: DbOrTx, caseId: string): Promise<CaseSu
   );
 }
 
-/** Stores the office's latest business answer on a sent case. */
+/** Stores the office's latest business answer on a sent case (written behind). */
 export async function updateSubmission(
   tx: Tx,
   caseId: string,
   changes: Updateable<CaseSubmissionsTable>,
 ): Promise<void> {
-  await tx.updateTable('case_submissions').set(changes).where('case_id', '=', caseId).execute();
+  await writeBehind(tx, tx.updateTable('case_submissions').set(changes).where('case_id', '=', caseId));
 }
 
 /** The messages a station sent about a case to its office, in thread order, with their transport state. */
