@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../../../test/db.js';
 import type { Db, Tx } from './client.js';
 import { inTransaction } from './transaction.js';
@@ -41,6 +42,28 @@ describe('writeBehind', () => {
       expect(await probeLockHeld()).toBe(true);
     });
     expect(await probeIds(db)).toEqual([1]);
+  });
+
+  it('costs no round trip of its own: the writes travel in one message with the statement after them', async () => {
+    await sql`truncate wb_probe`.execute(db);
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    const texts: string[] = [];
+    try {
+      await inTransaction(db, async (tx) => {
+        for (const id of [1, 2, 3]) await writeBehind(tx, insertProbe(id));
+        expect(await probeIds(tx)).toEqual([1, 2, 3]);
+      });
+      for (const [q] of sent.mock.calls) texts.push(typeof q === 'string' ? q : (q as { text: string }).text);
+    } finally {
+      sent.mockRestore();
+    }
+    expect(texts).toEqual([
+      'begin',
+      expect.stringMatching(
+        /^\/\* write-behind \*\/ insert.*;\n.*insert.*;\n.*insert.*;\nselect id from wb_probe/s,
+      ),
+      'commit',
+    ]);
   });
 
   it('goes with the COMMIT when nothing follows; a failing held-back write fails the commit and undoes all', async () => {

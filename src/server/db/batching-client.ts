@@ -1,0 +1,109 @@
+import pg from 'pg';
+import { WRITE_BEHIND } from './write-behind.js';
+
+/** How many distinct statements one connection keeps prepared; past that, statements are sent unnamed. */
+const PREPARED_PER_CONNECTION = 500;
+
+/** What a held-back statement answers at once: no rows (its real result is never read). */
+const heldBack = () => Promise.resolve({ command: 'WRITE-BEHIND', rowCount: null, rows: [] });
+
+/**
+ * A PostgreSQL connection that makes as few round trips to the server as it can — on this kind of
+ * machine each one (a socket write that wakes the other process, and back) costs both sides far more
+ * CPU than a short statement does:
+ *
+ * - Each distinct parameterised statement is prepared once (a named prepared statement) and then
+ *   only bound and executed: the server parses and plans the few dozen statements of the use cases
+ *   once per connection.
+ * - Inside a transaction, write-behind statements (`db/write-behind.ts`) are held back and travel
+ *   with the next statement somebody awaits (often the COMMIT), in one simple-protocol message with
+ *   the parameters written as literals (`<w1>; <w2>; <next>`).
+ *   The server runs them in order; the caller gets the last one's result, or the first error (which
+ *   aborts the transaction, as it would have).
+ *
+ * (Kysely runs a transaction's statements one after another even under `Promise.all`, so reads cannot
+ * be grouped here; a use case that needs several reads at once asks for them in one statement.)
+ */
+export class BatchingClient extends pg.Client {
+  #names = new Map<string, string>();
+  #heldBack: string[] = [];
+  #inTransaction = false;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // ReadyForQuery tells the transaction status: I (idle), T (in a transaction), E (failed one).
+    (this as unknown as { connection: NodeJS.EventEmitter }).connection.on(
+      'readyForQuery',
+      (msg: { status: string }) => (this.#inTransaction = msg.status === 'T'),
+    );
+  }
+
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    if (typeof text !== 'string' || callback !== undefined) {
+      // Not one of the query layer's statements (a cursor, a callback): what is held back goes first.
+      this.#sendHeldBack();
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const params = Array.isArray(values) ? values : [];
+    if (text === 'rollback') this.#heldBack = []; // they would have been undone
+    const writeBehind = text.startsWith(WRITE_BEHIND);
+    const travels = this.#inTransaction && (writeBehind || this.#heldBack.length > 0);
+    const statement = travels ? inline(this, text, params) : null;
+    if (statement !== null && writeBehind) {
+      this.#heldBack.push(statement);
+      return heldBack() as never;
+    }
+    if (statement !== null && this.#heldBack.length > 0) return this.#withHeldBack(statement) as never;
+    this.#sendHeldBack();
+    const name = params.length > 0 ? this.#nameOf(text) : undefined;
+    return (name ? super.query({ name, text, values: params }) : super.query(text, params)) as never;
+  }
+
+  /** The held-back statements and this one in one message; answers this one's result. */
+  async #withHeldBack(statement: string): Promise<pg.QueryResult> {
+    const group = [...this.#heldBack.splice(0), statement];
+    const results = (await super.query(group.join(';\n'))) as unknown as pg.QueryResult[];
+    return results[results.length - 1] as pg.QueryResult;
+  }
+
+  /**
+   * Sends the held-back statements on their own, ahead of one that cannot travel with them (pg keeps
+   * the order). An error of theirs is left to that statement: it fails in the aborted transaction.
+   */
+  #sendHeldBack(): void {
+    if (this.#heldBack.length > 0)
+      void super.query(this.#heldBack.splice(0).join(';\n')).catch(() => undefined);
+  }
+
+  #nameOf(text: string): string | undefined {
+    const known = this.#names.get(text);
+    if (known || this.#names.size >= PREPARED_PER_CONNECTION) return known;
+    const name = `cb${this.#names.size}`;
+    this.#names.set(text, name);
+    return name;
+  }
+}
+
+/**
+ * A statement with its `$n` parameters written as quoted literals — untyped, so the server infers
+ * their types from the context as it did for the parameters — or null when a parameter is of a kind
+ * not written here (an array).
+ */
+function inline(client: pg.Client, text: string, params: unknown[]): string | null {
+  if (params.length === 0) return text;
+  const literals = params.map((value) => literal(client, value));
+  if (literals.includes(null)) return null;
+  return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] as string);
+}
+
+function literal(client: pg.Client, value: unknown): string | null {
+  if (value === null || value === undefined) return 'null';
+  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`;
+  if (value instanceof Date) return client.escapeLiteral(value.toISOString());
+  if (typeof value === 'string') return client.escapeLiteral(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return client.escapeLiteral(String(value));
+  if (Array.isArray(value)) return null;
+  return client.escapeLiteral(JSON.stringify(value));
+}
