@@ -1,7 +1,10 @@
+import type { QueryCreator } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DbOrTx } from '../../db/client.js';
-import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
-import { findCustodyOfCase } from './custody.repository.js';
-import { findPartiesOfCase } from './parties.repository.js';
+import { withDates } from '../../db/json-rows.js';
+import type { CaseRow, CustodyRow, Database, PartyRow } from '../../db/schema.js';
+import { custodyOfCaseQuery } from './custody.repository.js';
+import { partiesOfCaseQuery } from './parties.repository.js';
 
 /** A document's metadata as the case file lists it (the bytes stay in the blob store). */
 export interface CaseDocumentRow {
@@ -22,23 +25,45 @@ export interface CaseFile {
   documents: CaseDocumentRow[];
 }
 
-/** The documents of a case, in the order they were uploaded. */
-export async function findDocumentsOfCase(db: DbOrTx, caseId: string): Promise<CaseDocumentRow[]> {
+/** The documents of a case, in the order they were uploaded: a query to run, or to nest. */
+function documentsOfCaseQuery(db: Pick<QueryCreator<Database>, 'selectFrom'>, caseId: string) {
   return db
     .selectFrom('case_documents')
     .select(['id', 'name', 'kind', 'media_type', 'size', 'sha256', 'uploaded_at'])
     .where('case_id', '=', caseId)
     .orderBy('uploaded_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
 }
 
-/** Loads the parties, custody and documents of a case already loaded (and authorised). */
+/** The documents of a case, in the order they were uploaded. */
+export async function findDocumentsOfCase(db: DbOrTx, caseId: string): Promise<CaseDocumentRow[]> {
+  return documentsOfCaseQuery(db, caseId).execute();
+}
+
+/**
+ * Loads the parties, custody and documents of a case already loaded (and authorised), in one
+ * statement (three lists nested as JSON: one round trip instead of three).
+ */
 export async function loadCaseFile(db: DbOrTx, row: CaseRow): Promise<CaseFile> {
-  const [parties, custody, documents] = await Promise.all([
-    findPartiesOfCase(db, row.id),
-    findCustodyOfCase(db, row.id),
-    findDocumentsOfCase(db, row.id),
-  ]);
-  return { row, parties, custody, documents };
+  const lists = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(partiesOfCaseQuery(eb, row.id)).as('parties'),
+      jsonArrayFrom(custodyOfCaseQuery(eb, row.id)).as('custody'),
+      jsonArrayFrom(documentsOfCaseQuery(eb, row.id)).as('documents'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    row,
+    parties: lists.parties.map((p) =>
+      withDates<PartyRow, 'created_at' | 'updated_at'>(p, ['created_at', 'updated_at']),
+    ),
+    custody: lists.custody.map((c) =>
+      withDates<CustodyRow, 'started_at' | 'ended_at' | 'created_at'>(c, [
+        'started_at',
+        'ended_at',
+        'created_at',
+      ]),
+    ),
+    documents: lists.documents.map((d) => withDates<CaseDocumentRow, 'uploaded_at'>(d, ['uploaded_at'])),
+  };
 }

@@ -1,16 +1,15 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, QueryCreator, Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import type { CustodyRecordsTable, CustodyRow } from '../../db/schema.js';
+import type { CustodyRecordsTable, CustodyRow, Database } from '../../db/schema.js';
 
-/** The custody records of a case, in the order they started. */
-export async function findCustodyOfCase(db: DbOrTx, caseId: string): Promise<CustodyRow[]> {
+/** The custody records of a case, in the order they started: a query to run, or to nest. */
+export function custodyOfCaseQuery(db: Pick<QueryCreator<Database>, 'selectFrom'>, caseId: string) {
   return db
     .selectFrom('custody_records')
     .selectAll()
     .where('case_id', '=', caseId)
     .orderBy('started_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
 }
 
 /** A custody record of this case (locked for the transaction), or null. */

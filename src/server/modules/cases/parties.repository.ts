@@ -1,16 +1,15 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, QueryCreator, Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import type { PartiesTable, PartyRow } from '../../db/schema.js';
+import type { Database, PartiesTable, PartyRow } from '../../db/schema.js';
 
-/** The parties of a case, in the order they were added. */
-export async function findPartiesOfCase(db: DbOrTx, caseId: string): Promise<PartyRow[]> {
+/** The parties of a case, in the order they were added: a query to run, or to nest. */
+export function partiesOfCaseQuery(db: Pick<QueryCreator<Database>, 'selectFrom'>, caseId: string) {
   return db
     .selectFrom('parties')
     .selectAll()
     .where('case_id', '=', caseId)
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
 }
 
 /** A party of this case (locked for the transaction), or null: a party of another case is not found. */

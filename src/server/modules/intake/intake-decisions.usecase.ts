@@ -7,10 +7,9 @@ import type {
   IntakeStatus,
 } from '../../../domain/intake/intake.schema.js';
 import type { Tx } from '../../db/client.js';
-import type { IntakeFileRow } from '../../db/schema.js';
+import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
-import { findActorName } from '../submission/actor-name.repository.js';
+import { findSender } from '../submission/sender.repository.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
@@ -28,6 +27,7 @@ async function decide(
     tx: Tx;
     file: IntakeFileRow;
     now: Date;
+    office: OrganisationRow;
     clerk: string;
   }) => Promise<{ status: IntakeStatus; messageId: string; details: Record<string, unknown> }>,
 ): Promise<IntakeDecision> {
@@ -36,8 +36,9 @@ async function decide(
     async ({ tx, file, now }) => {
       if (file.status !== 'received')
         throw new AppError('intake.invalid_state', { details: { status: file.status } });
-      const clerk = await findActorName(tx, input.actor.userId);
-      const done = await apply({ tx, file, now, clerk });
+      const sender = await findSender(tx, { orgId: file.org_id, userId: input.actor.userId });
+      if (!sender.organisation) throw new AppError('organisations.not_found');
+      const done = await apply({ tx, file, now, office: sender.organisation, clerk: sender.signerName });
       return {
         value: { id: file.id, status: done.status, messageId: done.messageId },
         details: { messageId: done.messageId, ...done.details },
@@ -48,18 +49,12 @@ async function decide(
   return decision;
 }
 
-async function officeOf(tx: Tx, file: IntakeFileRow) {
-  const office = await findOrganisation(tx, file.org_id);
-  if (!office) throw new AppError('organisations.not_found');
-  return office;
-}
-
 /** Registers a file under the office's file number, branch and assigned دادیار/بازپرس; answers `intake.registered`. */
 export async function registerIntake(
   input: DecisionInput & { body: RegisterIntakeBody },
 ): Promise<IntakeDecision> {
   const { body } = input;
-  return decide(input, 'intake.registered', async ({ tx, file, now, clerk }) => {
+  return decide(input, 'intake.registered', async ({ tx, file, now, office, clerk }) => {
     await setIntakeFileFields(tx, file.id, {
       status: 'registered',
       file_number: body.fileNumber,
@@ -72,7 +67,7 @@ export async function registerIntake(
       signer: input.exchange.signer,
       now,
       file,
-      office: await officeOf(tx, file),
+      office,
       createdBy: clerk,
       type: 'intake.registered',
       body: {
@@ -91,7 +86,7 @@ export async function returnIntake(
   input: DecisionInput & { body: ReturnIntakeBody },
 ): Promise<IntakeDecision> {
   const { deficiencies } = input.body;
-  return decide(input, 'intake.returned', async ({ tx, file, now, clerk }) => {
+  return decide(input, 'intake.returned', async ({ tx, file, now, office, clerk }) => {
     await setIntakeFileFields(tx, file.id, {
       status: 'returned',
       decision: JSON.stringify({ deficiencies }),
@@ -102,7 +97,7 @@ export async function returnIntake(
       signer: input.exchange.signer,
       now,
       file,
-      office: await officeOf(tx, file),
+      office,
       createdBy: clerk,
       type: 'intake.returned',
       body: { deficiencies, returnedAt: now.toISOString() },
@@ -116,7 +111,7 @@ export async function rejectIntake(
   input: DecisionInput & { body: RejectIntakeBody },
 ): Promise<IntakeDecision> {
   const { reasons, competentOfficeCode } = input.body;
-  return decide(input, 'intake.rejected', async ({ tx, file, now, clerk }) => {
+  return decide(input, 'intake.rejected', async ({ tx, file, now, office, clerk }) => {
     let competentOffice: { code: string; name: string } | null = null;
     if (competentOfficeCode) {
       const office = await tx
@@ -138,7 +133,7 @@ export async function rejectIntake(
       signer: input.exchange.signer,
       now,
       file,
-      office: await officeOf(tx, file),
+      office,
       createdBy: clerk,
       type: 'intake.rejected',
       body: { reasons, competentOffice, rejectedAt: now.toISOString() },

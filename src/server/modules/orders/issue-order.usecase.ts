@@ -4,8 +4,7 @@ import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueAnswer } from '../intake/intake-answer.js';
 import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
-import { findActorName } from '../submission/actor-name.repository.js';
+import { findSender } from '../submission/sender.repository.js';
 import { insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 
@@ -29,10 +28,10 @@ export async function issueOrder(
           issues: [{ path: 'body.deadlineAt', code: 'orders.deadline_in_past' }],
         });
       }
-      const [office, judge] = await Promise.all([
-        findOrganisation(tx, file.org_id),
-        findActorName(tx, input.actor.userId),
-      ]);
+      const { organisation: office, signerName: judge } = await findSender(tx, {
+        orgId: file.org_id,
+        userId: input.actor.userId,
+      });
       if (!office) throw new AppError('organisations.not_found');
       const orderId = randomUUID();
       const row = await insertOrder(tx, {

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../../domain/organisations.schema.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { OrganisationRow } from '../../db/schema.js';
+import type { QueryCreator } from 'kysely';
+import type { Database, OrganisationRow } from '../../db/schema.js';
 
 /** Row → API shape. */
 export function presentOrganisation(row: OrganisationRow): Organisation {
@@ -24,13 +25,13 @@ export async function findOrganisation(db: DbOrTx, id: string): Promise<Organisa
 
 /**
  * The prosecutor's office competent for a station: the station's own override if there is one,
- * otherwise the rule for the station's county; null if neither exists (or there is no such station).
+ * otherwise the rule for the station's county (at most one row). A query to run, or to nest.
  */
-export async function findCompetentProsecutorOffice(
-  db: DbOrTx,
+export function competentOfficeQuery(
+  db: Pick<QueryCreator<Database>, 'selectFrom'>,
   station: { id: string } | { code: string },
-): Promise<OrganisationRow | null> {
-  const row = await db
+) {
+  return db
     .selectFrom('organisations as station')
     .innerJoin('jurisdiction_rules as rule', (join) =>
       join.on((eb) =>
@@ -46,7 +47,13 @@ export async function findCompetentProsecutorOffice(
       'id' in station ? eb('station.id', '=', station.id) : eb('station.code', '=', station.code),
     )
     .orderBy((eb) => eb.case().when('rule.station_id', 'is not', null).then(0).else(1).end())
-    .limit(1)
-    .executeTakeFirst();
-  return row ?? null;
+    .limit(1);
+}
+
+/** The prosecutor's office competent for a station (`competentOfficeQuery`); null if none is. */
+export async function findCompetentProsecutorOffice(
+  db: DbOrTx,
+  station: { id: string } | { code: string },
+): Promise<OrganisationRow | null> {
+  return (await competentOfficeQuery(db, station).executeTakeFirst()) ?? null;
 }

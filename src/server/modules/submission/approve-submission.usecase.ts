@@ -4,14 +4,10 @@ import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { setCaseFields } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueMessage } from '../exchange/outbox.js';
-import {
-  findCompetentProsecutorOffice,
-  findOrganisation,
-} from '../organisations/organisations.repository.js';
-import { findActorName } from './actor-name.repository.js';
 import { caseSnapshotOf, messageDocumentsOf } from './case-snapshot.js';
 import { insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
+import { findSender } from './sender.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
 /**
@@ -29,11 +25,8 @@ export async function approveSubmission(
       if (row.status !== 'awaiting_approval')
         throw new AppError('cases.invalid_state', { details: { status: row.status } });
       const file = await assertReady(tx, row, now);
-      const [station, office, approvedBy] = await Promise.all([
-        findOrganisation(tx, row.org_id),
-        findCompetentProsecutorOffice(tx, { id: row.org_id }),
-        findActorName(tx, input.actor.userId),
-      ]);
+      const sender = await findSender(tx, { orgId: row.org_id, userId: input.actor.userId });
+      const { organisation: station, competentOffice: office, signerName: approvedBy } = sender;
       if (!station) throw new AppError('organisations.not_found');
       if (!office) throw new AppError('jurisdiction.not_found');
       const sent = await enqueueMessage(tx, {

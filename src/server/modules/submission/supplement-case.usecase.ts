@@ -10,8 +10,7 @@ import { refreshCaseSearchKey, updateCase } from '../cases/cases.repository.js';
 import { insertParty } from '../cases/parties.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueMessage } from '../exchange/outbox.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
-import { findActorName } from './actor-name.repository.js';
+import { findSender } from './sender.repository.js';
 import { messageDocumentsOf, partySnapshotOf } from './case-snapshot.js';
 import { findSubmission } from './case-submissions.repository.js';
 import { stepSubmission } from './submission-transaction.js';
@@ -35,12 +34,12 @@ export async function supplementCase(
     { ...input, action: 'case.submit.prepare', audit: 'case.supplemented' },
     async ({ tx, row, now }) => {
       assertSupplementable(row);
-      const [submission, station, createdBy, documents] = await Promise.all([
+      const [submission, sender, documents] = await Promise.all([
         findSubmission(tx, row.id),
-        findOrganisation(tx, row.org_id),
-        findActorName(tx, input.actor.userId),
+        findSender(tx, { orgId: row.org_id, userId: input.actor.userId }),
         findDocumentsOfCase(tx, row.id),
       ]);
+      const { organisation: station, signerName: createdBy } = sender;
       if (!submission || !station) throw new AppError('submission.not_found');
       const chosen = body.documentIds.map((id) => documents.find((d) => d.id === id));
       if (chosen.some((d) => d === undefined)) throw new AppError('documents.not_found');
