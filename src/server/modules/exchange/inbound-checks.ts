@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { isAppError } from '../../../domain/errors.js';
 import { messageBodySchemas } from '../../../domain/messages/bodies.js';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { OrganisationRow } from '../../db/schema.js';
@@ -24,6 +26,14 @@ export type FailedCheck =
   | { refuse: RefusalReason; envelope?: MessageEnvelope; detail?: string }
   | { incomplete: Extract<ReceiveOutcome, { outcome: 'incomplete' }> };
 
+/** The bytes of a document in the store, or null when it is not there (yet). */
+async function openDocument(blobs: BlobStore, sha256: string): Promise<Readable | null> {
+  return blobs.get(sha256).catch((error: unknown) => {
+    if (isAppError(error, 'documents.not_found')) return null;
+    throw error;
+  });
+}
+
 /** Which documents are not (all there and intact) in the store: each is re-hashed byte by byte. */
 async function findUnverifiedDocuments(
   blobs: BlobStore,
@@ -32,11 +42,12 @@ async function findUnverifiedDocuments(
   const missing: string[] = [];
   const corrupt: string[] = [];
   for (const doc of envelope.documents) {
-    if (!(await blobs.has(doc.sha256))) {
+    const bytes = await openDocument(blobs, doc.sha256);
+    if (!bytes) {
       missing.push(doc.sha256);
       continue;
     }
-    const digest = await hashStream(await blobs.get(doc.sha256));
+    const digest = await hashStream(bytes);
     if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) corrupt.push(doc.sha256);
   }
   return { missing, corrupt };
