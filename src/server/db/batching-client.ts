@@ -49,7 +49,7 @@ export class BatchingClient extends pg.Client {
     if (text === 'rollback') this.#heldBack = []; // they would have been undone
     const writeBehind = text.startsWith(WRITE_BEHIND);
     const travels = this.#inTransaction && (writeBehind || this.#heldBack.length > 0);
-    const statement = travels ? inline(this, text, params) : null;
+    const statement = travels ? inline(text, params) : null;
     if (statement !== null && writeBehind) {
       this.#heldBack.push(statement);
       return heldBack() as never;
@@ -90,20 +90,30 @@ export class BatchingClient extends pg.Client {
  * their types from the context as it did for the parameters — or null when a parameter is of a kind
  * not written here (an array).
  */
-function inline(client: pg.Client, text: string, params: unknown[]): string | null {
+function inline(text: string, params: unknown[]): string | null {
   if (params.length === 0) return text;
-  const literals = params.map((value) => literal(client, value));
+  const literals = params.map(literal);
   if (literals.includes(null)) return null;
   return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] as string);
 }
 
-function literal(client: pg.Client, value: unknown): string | null {
+function literal(value: unknown): string | null {
   if (value === null || value === undefined) return 'null';
-  if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'`;
-  if (value instanceof Date) return client.escapeLiteral(value.toISOString());
-  if (typeof value === 'string') return client.escapeLiteral(value);
+  if (Buffer.isBuffer(value)) return quote(`\\x${value.toString('hex')}`); // bytea's hex form
+  if (value instanceof Date) return quote(value.toISOString());
+  if (typeof value === 'string') return quote(value);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-    return client.escapeLiteral(String(value));
+    return quote(String(value));
   if (Array.isArray(value)) return null;
-  return client.escapeLiteral(JSON.stringify(value));
+  return quote(JSON.stringify(value));
+}
+
+/**
+ * A string as a literal, as pg's escapeLiteral writes it (quotes doubled; with backslashes, an E''
+ * literal with them doubled, whatever `standard_conforming_strings` says) — with the engine's
+ * replaceAll instead of a loop over every character: messages and evidence entries are kilobytes.
+ */
+function quote(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
