@@ -4,6 +4,24 @@ import { WRITE_BEHIND } from './write-behind.js';
 /** How many distinct statements one connection keeps prepared; past that, statements are sent unnamed. */
 const PREPARED_PER_CONNECTION = 500;
 
+/** How Kysely opens a transaction, and the name it is prepared under on each connection. */
+const BEGIN = 'begin';
+const BEGIN_STATEMENT = 'cb_begin';
+
+/** The part of pg's connection that a query's `prepare` writes to (pg does not export its type). */
+interface PgConnection {
+  parse(config: { name: string; text: string; types: unknown[] }): void;
+  bind(config: { statement: string; values: unknown[] }): void;
+  execute(config: object): void;
+}
+
+/** pg's Query, with the method that writes an extended-protocol query (pg's typings leave it out). */
+const PgQuery = pg.Query as unknown as new (
+  config: object,
+  values: undefined,
+  callback: (error: Error | null | undefined, results: unknown) => void,
+) => { prepare(connection: PgConnection): void };
+
 /** What a held-back statement answers at once: no rows (its real result is never read). */
 const heldBack = () => Promise.resolve({ command: 'WRITE-BEHIND', rowCount: null, rows: [] });
 
@@ -15,6 +33,9 @@ const heldBack = () => Promise.resolve({ command: 'WRITE-BEHIND', rowCount: null
  * - Each distinct parameterised statement is prepared once (a named prepared statement) and then
  *   only bound and executed: the server parses and plans the few dozen statements of the use cases
  *   once per connection.
+ * - A transaction's BEGIN is held back and sent with its first statement, in the same write: before
+ *   that statement's own messages when it is a prepared one (`BEGIN` bound and executed as a prepared
+ *   statement too, one Sync for both), in front of it in one simple-protocol message otherwise.
  * - Inside a transaction, write-behind statements (`db/write-behind.ts`) are held back and travel
  *   with the next statement somebody awaits (often the COMMIT), in one simple-protocol message with
  *   the parameters written as literals (`<w1>; <w2>; <next>`).
@@ -28,6 +49,7 @@ export class BatchingClient extends pg.Client {
   #names = new Map<string, string>();
   #heldBack: string[] = [];
   #inTransaction = false;
+  #beginPrepared = false;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -46,18 +68,58 @@ export class BatchingClient extends pg.Client {
       return (super.query as (...a: unknown[]) => never)(...args);
     }
     const params = Array.isArray(values) ? values : [];
-    if (text === 'rollback') this.#heldBack = []; // they would have been undone
+    if (text === BEGIN && !this.#inTransaction && this.#heldBack.length === 0) {
+      this.#heldBack.push(BEGIN);
+      return heldBack() as never;
+    }
+    if (text === 'rollback') {
+      const reachedServer = this.#heldBack[0] !== BEGIN;
+      this.#heldBack = []; // they would have been undone
+      if (!reachedServer) return heldBack() as never;
+    }
     const writeBehind = text.startsWith(WRITE_BEHIND);
-    const travels = this.#inTransaction && (writeBehind || this.#heldBack.length > 0);
+    const pending = this.#heldBack.length > 0;
+    const name = params.length > 0 ? this.#nameOf(text) : undefined;
+    if (!writeBehind && name && this.#heldBack.length === 1 && this.#heldBack[0] === BEGIN) {
+      this.#heldBack = [];
+      return this.#afterBegin({ name, text, values: params }) as never;
+    }
+    const travels = writeBehind ? this.#inTransaction || pending : pending;
     const statement = travels ? inline(text, params) : null;
     if (statement !== null && writeBehind) {
       this.#heldBack.push(statement);
       return heldBack() as never;
     }
-    if (statement !== null && this.#heldBack.length > 0) return this.#withHeldBack(statement) as never;
+    if (statement !== null && pending) return this.#withHeldBack(statement) as never;
     this.#sendHeldBack();
-    const name = params.length > 0 ? this.#nameOf(text) : undefined;
     return (name ? super.query({ name, text, values: params }) : super.query(text, params)) as never;
+  }
+
+  /**
+   * BEGIN and a prepared statement in one write and one Sync: BEGIN's Bind and Execute (it is
+   * prepared once per connection like the others), then the statement's own messages. The server
+   * answers both before its one ReadyForQuery; pg collects the two results and we give the second.
+   */
+  #afterBegin(config: { name: string; text: string; values: unknown[] }): Promise<pg.QueryResult> {
+    const sendBegin = (connection: PgConnection) => {
+      if (!this.#beginPrepared) connection.parse({ name: BEGIN_STATEMENT, text: BEGIN, types: [] });
+      this.#beginPrepared = true;
+      connection.bind({ statement: BEGIN_STATEMENT, values: [] });
+      connection.execute({});
+    };
+    return new Promise((resolve, reject) => {
+      const query = new (class extends PgQuery {
+        override prepare(connection: PgConnection): void {
+          sendBegin(connection);
+          super.prepare(connection);
+        }
+      })(config, undefined, (error, results) => {
+        if (error) reject(error);
+        else
+          resolve(Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : (results as pg.QueryResult));
+      });
+      super.query(query as unknown as pg.QueryConfig);
+    });
   }
 
   /** The held-back statements and this one in one message; answers this one's result. */

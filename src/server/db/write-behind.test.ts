@@ -58,9 +58,8 @@ describe('writeBehind', () => {
       sent.mockRestore();
     }
     expect(texts).toEqual([
-      'begin',
       expect.stringMatching(
-        /^\/\* write-behind \*\/ insert.*;\n.*insert.*;\n.*insert.*;\nselect id from wb_probe/s,
+        /^begin;\n\/\* write-behind \*\/ insert.*;\n.*insert.*;\n.*insert.*;\nselect id from wb_probe/s,
       ),
       'commit',
     ]);
