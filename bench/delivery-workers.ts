@@ -55,7 +55,8 @@ async function startWorkerProcesses(
   const children: ChildProcess[] = [];
   for (let i = 0; i < count; i++) {
     const child = fork(WORKER_SCRIPT, {
-      execArgv: ['--import', 'tsx'],
+      // BENCH_CHILD_ARGS passes extra node flags to the workers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_ARGS?.split(' ') ?? [])],
       env: { ...process.env, BENCH_DATABASE_URL: node.url, BENCH_DATA_DIR: node.dataDir },
     });
     const ready = new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import type { QueryCreator } from 'kysely';
+import type { ExpressionBuilder, QueryCreator, Selection } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DbOrTx } from '../../db/client.js';
 import { withDates } from '../../db/json-rows.js';
@@ -41,17 +41,22 @@ export async function findDocumentsOfCase(db: DbOrTx, caseId: string): Promise<C
 }
 
 /**
- * Loads the parties, custody and documents of a case already loaded (and authorised), in one
- * statement (three lists nested as JSON: one round trip instead of three).
+ * The parties, custody and documents of a case as three columns of nested JSON: selected on their own
+ * (`loadCaseFile`) or beside other columns of one statement; `caseFileOf` reads them back.
  */
-export async function loadCaseFile(db: DbOrTx, row: CaseRow): Promise<CaseFile> {
-  const lists = await db
-    .selectNoFrom((eb) => [
-      jsonArrayFrom(partiesOfCaseQuery(eb, row.id)).as('parties'),
-      jsonArrayFrom(custodyOfCaseQuery(eb, row.id)).as('custody'),
-      jsonArrayFrom(documentsOfCaseQuery(eb, row.id)).as('documents'),
-    ])
-    .executeTakeFirstOrThrow();
+export function caseFileColumns(eb: ExpressionBuilder<Database, never>, caseId: string) {
+  return [
+    jsonArrayFrom(partiesOfCaseQuery(eb, caseId)).as('parties'),
+    jsonArrayFrom(custodyOfCaseQuery(eb, caseId)).as('custody'),
+    jsonArrayFrom(documentsOfCaseQuery(eb, caseId)).as('documents'),
+  ] as const;
+}
+
+/** The case file of a row, from the columns `caseFileColumns` selected. */
+export function caseFileOf(
+  row: CaseRow,
+  lists: Selection<Database, never, ReturnType<typeof caseFileColumns>[number]>,
+): CaseFile {
   return {
     row,
     parties: lists.parties.map((p) =>
@@ -66,4 +71,13 @@ export async function loadCaseFile(db: DbOrTx, row: CaseRow): Promise<CaseFile> 
     ),
     documents: lists.documents.map((d) => withDates<CaseDocumentRow, 'uploaded_at'>(d, ['uploaded_at'])),
   };
+}
+
+/**
+ * Loads the parties, custody and documents of a case already loaded (and authorised), in one
+ * statement (three lists nested as JSON: one round trip instead of three).
+ */
+export async function loadCaseFile(db: DbOrTx, row: CaseRow): Promise<CaseFile> {
+  const lists = await db.selectNoFrom((eb) => caseFileColumns(eb, row.id)).executeTakeFirstOrThrow();
+  return caseFileOf(row, lists);
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
 import type { CheckedMessage } from './inbound-checks.js';
 import type { InboundMessage, MessageHandler } from './message-handlers.js';
-import { insertMessage, lockThreadHead } from './messages.repository.js';
+import { lockInboundThread, storeAcceptedMessage } from './messages.repository.js';
 import { threadKey } from './outbox.js';
 import { signReceipt } from './receipts.js';
 import type { AcceptedMessage, ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.js';
@@ -29,8 +29,8 @@ async function storedReceipt(
 }
 
 /**
- * Accepts a checked message in the caller's transaction, under its thread's lock: if it is the
- * thread's next one (seq and prev hash), stores it, runs its business handler, signs a delivery
+ * Accepts a checked message in the caller's transaction, under its thread's lock: if its key is
+ * still trusted, its recipient is one of this node's organisations and it is the thread's next one (seq and prev hash), stores it, runs its business handler, signs a delivery
  * receipt and logs both as evidence. A repeat gets the receipt of the first time; a gap is "not
  * yet"; a fork or a different message under a known id is to be refused (after the transaction).
  */
@@ -41,15 +41,19 @@ export async function acceptChecked(
   now: Date,
   onAccepted?: OnAccepted,
 ): Promise<ReceiveOutcome | { refuse: RefusalReason }> {
-  const { jws, envelope, body, sha256, canonical, recipient } = message;
+  const { jws, envelope, body, sha256, canonical } = message;
   const thread = threadKey(envelope.from.org, envelope.to.org, envelope.caseRef);
-  const last = await lockThreadHead(tx, {
+  const { last, keyTrusted, recipient, idTaken } = await lockInboundThread(tx, {
     lockKey: `in:${thread}`,
-    direction: 'in',
     fromOrg: envelope.from.org,
     toOrg: envelope.to.org,
     caseRef: envelope.caseRef,
+    kid: message.kid,
+    nodeId: deps.signer.nodeId,
+    messageId: envelope.id,
   });
+  if (!keyTrusted) return { refuse: 'signature.revoked_key' };
+  if (!recipient) return { refuse: 'message.wrong_recipient' };
   const expectedSeq = (last?.seq ?? 0) + 1;
   if (envelope.thread.seq !== expectedSeq || envelope.thread.prev !== (last?.sha256 ?? null)) {
     // Not the thread's next message: a repeat of one already accepted, or a gap, or a fork.
@@ -58,6 +62,7 @@ export async function acceptChecked(
     if (envelope.thread.seq > expectedSeq) return { outcome: 'incomplete', reason: 'thread.gap' };
     return { refuse: 'thread.broken' };
   }
+  if (idTaken) return { refuse: 'message.id_conflict' }; // by a message of another thread
 
   const receiptJws = signReceipt(deps.signer, {
     type: 'receipt.delivery',
@@ -67,7 +72,7 @@ export async function acceptChecked(
     receivedAt: now.toISOString(),
     documentsVerified: envelope.documents.map((d) => d.sha256),
   });
-  const stored = await insertMessage(tx, {
+  await storeAcceptedMessage(tx, {
     direction: 'in',
     orgId: recipient.id,
     envelope,
@@ -76,7 +81,6 @@ export async function acceptChecked(
     at: now,
     receiptJws,
   });
-  if (!stored) return { refuse: 'message.id_conflict' }; // its id is taken by a message of another thread
   const handler = deps.handlers[envelope.type] as MessageHandler | undefined;
   const inbound: InboundMessage = {
     tx,

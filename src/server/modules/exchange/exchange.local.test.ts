@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { deliverAll, makeJurisdiction, registrationMessage } from '../../../../test/factories.js';
-import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
+import { uuidv7, type MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Db } from '../../db/client.js';
 import { systemClock } from '../../platform/clock.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
@@ -30,6 +30,19 @@ async function send(database: Db, caseRef: string) {
 }
 
 const deliver = () => deliverAll({ db, clock: systemClock, exchange });
+
+/** Sends a message, delivers it, and gives its envelope as sent. */
+async function sendAndDeliver(caseRef: string) {
+  const sent = await send(db, caseRef);
+  await deliver();
+  const { envelope } = await db
+    .selectFrom('messages')
+    .select('envelope')
+    .where('direction', '=', 'out')
+    .where('id', '=', sent.id)
+    .executeTakeFirstOrThrow();
+  return { sent, original: envelope as MessageEnvelope };
+}
 
 describe('the exchange between two organisations of one node', () => {
   beforeAll(async () => {
@@ -99,15 +112,7 @@ describe('the exchange between two organisations of one node', () => {
   });
 
   it('refuses another message under an id already accepted, in its thread or another, and keeps it as evidence', async () => {
-    const sent = await send(db, 'case-g');
-    await deliver();
-    const { envelope } = await db
-      .selectFrom('messages')
-      .select('envelope')
-      .where('direction', '=', 'out')
-      .where('id', '=', sent.id)
-      .executeTakeFirstOrThrow();
-    const original = envelope as MessageEnvelope;
+    const { sent, original } = await sendAndDeliver('case-g');
     /** Another message under the same id, signed by the sender's key; refused, and kept as evidence. */
     const expectConflict = async (changed: Partial<MessageEnvelope>) => {
       const { jws } = sealMessage({
@@ -147,6 +152,28 @@ describe('the exchange between two organisations of one node', () => {
     expect(result).toEqual({ outcome: 'refused', reason: 'signature.invalid' });
     const kept = await db.selectFrom('refused_messages').selectAll().where('jws', '=', tampered).execute();
     expect(kept).toHaveLength(1);
+  });
+
+  it('refuses a message for an organisation this node does not host, and keeps it as evidence', async () => {
+    const { original } = await sendAndDeliver('case-r');
+    const { jws } = sealMessage({
+      envelope: {
+        ...original,
+        id: uuidv7(),
+        caseRef: 'case-r2',
+        to: { node: original.to.node, org: 'NO-SUCH-ORG' },
+      },
+      privateKey: exchange.signer.privateKey,
+      kid: exchange.signer.kid,
+    });
+    expect(await receiveMessage(exchange.receiver, jws)).toEqual({
+      outcome: 'refused',
+      reason: 'message.wrong_recipient',
+    });
+    const kept = await db.selectFrom('refused_messages').select('reason').where('jws', '=', jws).execute();
+    expect(kept).toEqual([{ reason: 'message.wrong_recipient' }]);
+    const stored = await db.selectFrom('messages').select('id').where('case_ref', '=', 'case-r2').execute();
+    expect(stored).toEqual([]);
   });
 
   it('writes the sender\u2019s record of the receipt in the receiver\u2019s transaction: both sides or neither', async () => {

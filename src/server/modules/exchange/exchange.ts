@@ -8,6 +8,7 @@ import { loadOrCreateNodeKeys, type NodeKeys, type Signer } from './node-keys.js
 import type { ReceiveDeps } from './receive-message.js';
 import type { Transport } from './transport.js';
 import { findPeerUrl, registerOwnKeys } from './trust.repository.js';
+import { createTrustedKeys } from './trusted-keys.js';
 
 /** The node's side of the exchange: its keys, how it receives, and how it reaches each node. */
 export interface Exchange {
@@ -45,6 +46,7 @@ export async function createExchange(input: {
     db: input.db,
     blobs: input.blobs,
     signer: keys.signer,
+    keys: createTrustedKeys(input.db),
     handlers: input.handlers,
     now: () => input.clock.now(),
   };

@@ -2,13 +2,11 @@ import type { Readable } from 'node:stream';
 import { isAppError } from '../../../domain/errors.js';
 import { messageBodySchemas } from '../../../domain/messages/bodies.js';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
-import type { OrganisationRow } from '../../db/schema.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { hashStream } from '../../platform/crypto/hash.js';
 import { openMessage } from '../../platform/crypto/message-signing.js';
 import { peekKid } from '../../platform/crypto/signing.js';
 import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.js';
-import { findVerificationKey } from './trust.repository.js';
 
 /** A message that passed every check that needs no transaction: ready to be accepted. */
 export interface CheckedMessage {
@@ -18,7 +16,8 @@ export interface CheckedMessage {
   body: unknown;
   sha256: string;
   canonical: string;
-  recipient: OrganisationRow;
+  /** The id of the key it is signed with: the accepting transaction checks it is still unrevoked. */
+  kid: string;
 }
 
 /** Why a message cannot be accepted (now, or ever), with what to keep of it as evidence. */
@@ -55,37 +54,30 @@ async function findUnverifiedDocuments(
 
 /**
  * Checks a signed message before anything is stored: the signature against the sender node's
- * trusted, unrevoked key; the envelope and the body's schema; the recipient (an organisation of
- * this node); and every byte of its documents, re-hashed from the store.
+ * trusted key; the envelope and the body's schema; that it is addressed to this node; and every
+ * byte of its documents, re-hashed from the store. What can change from one message to the next —
+ * the key's revocation, the recipient organisation — is checked when it is accepted (`acceptChecked`).
  */
 export async function checkInbound(deps: ReceiveDeps, jws: string): Promise<CheckedMessage | FailedCheck> {
   const kid = peekKid(jws);
   if (!kid) return { refuse: 'signature.malformed' };
-  const key = await findVerificationKey(deps.db, kid);
+  const key = await deps.keys.find(kid);
   const opened = openMessage({ jws, resolveKey: (k) => (key && k === key.kid ? key.publicKey : null) });
   if (!opened.ok) return { refuse: opened.reason };
   const { envelope, sha256, canonical } = opened;
-  if (!key || key.revoked) return { refuse: 'signature.revoked_key', envelope };
-  if (key.nodeId !== envelope.from.node) return { refuse: 'signature.wrong_node', envelope };
+  if (!key || key.nodeId !== envelope.from.node) return { refuse: 'signature.wrong_node', envelope };
 
   const body = messageBodySchemas[envelope.type].safeParse(envelope.body);
   if (!body.success) {
     const detail = body.error.issues.map((i) => i.path.join('.')).join(',');
     return { refuse: 'message.invalid_body', envelope, detail };
   }
-  const recipient = await deps.db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('code', '=', envelope.to.org)
-    .where('node_id', '=', deps.signer.nodeId)
-    .executeTakeFirst();
-  if (envelope.to.node !== deps.signer.nodeId || !recipient)
-    return { refuse: 'message.wrong_recipient', envelope };
+  if (envelope.to.node !== deps.signer.nodeId) return { refuse: 'message.wrong_recipient', envelope };
 
   const docs = await findUnverifiedDocuments(deps.blobs, envelope);
   if (docs.corrupt.length)
     return { refuse: 'documents.hash_mismatch', envelope, detail: docs.corrupt.join(',') };
   if (docs.missing.length)
     return { incomplete: { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing } };
-  return { jws, envelope, body: body.data, sha256, canonical, recipient };
+  return { jws, envelope, body: body.data, sha256, canonical, kid };
 }

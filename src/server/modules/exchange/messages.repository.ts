@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Tx } from '../../db/client.js';
+import { writeBehind } from '../../db/write-behind.js';
+import type { JsonRow } from '../../db/json-rows.js';
+import type { OrganisationRow } from '../../db/schema.js';
+import { organisationFromJson } from '../organisations/organisations.repository.js';
 
 /** What is stored of a signed message: sent (`out`) or accepted (`in`). */
 export interface StoredMessage {
@@ -38,15 +42,13 @@ export function messageRow(input: StoredMessage) {
   };
 }
 
-/** Stores a signed message unless one of that direction has its id already; says whether it did. */
-export async function insertMessage(tx: Tx, input: StoredMessage): Promise<boolean> {
-  const row = await tx
-    .insertInto('messages')
-    .values(messageRow(input))
-    .onConflict((oc) => oc.columns(['direction', 'id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+/**
+ * Stores an accepted message, without waiting for the answer (`writeBehind`): the caller has made
+ * sure under the thread's lock that its id is free (`lockInboundThread`); should another thread's
+ * message take the id meanwhile, the unique key fails the transaction and nothing is stored.
+ */
+export async function storeAcceptedMessage(tx: Tx, input: StoredMessage): Promise<void> {
+  await writeBehind(tx, tx.insertInto('messages').values(messageRow(input)));
 }
 
 /**
@@ -63,4 +65,59 @@ export async function lockThreadHead(
     tx,
   );
   return rows[0];
+}
+
+/** What the receiver reads when it locks an inbound thread: its head and what may have changed since the checks. */
+export interface InboundThread {
+  last: { seq: number; sha256: string } | undefined;
+  /** The signing key is still trusted (a revocation takes effect from the next message). */
+  keyTrusted: boolean;
+  /** The recipient, an organisation of this node; null if it is not one (any more). */
+  recipient: OrganisationRow | null;
+  /** A message was already accepted under this id (in this thread or another). */
+  idTaken: boolean;
+}
+
+/**
+ * `lockThreadHead` for a message being received, which also reads — in the same round trip, in
+ * the accepting transaction — whether its signing key is still unrevoked and which of this node's
+ * organisations it is for (the two facts about it that can change while the key itself is cached),
+ * and whether its id is taken. These three are read in the statement's snapshot, taken before the
+ * thread's lock was granted: the id of a message accepted meanwhile in the same thread shows as
+ * free, but that message then is the thread's head, and the caller looks closer.
+ */
+export async function lockInboundThread(
+  tx: Tx,
+  input: {
+    lockKey: string;
+    fromOrg: string;
+    toOrg: string;
+    caseRef: string;
+    kid: string;
+    nodeId: string;
+    messageId: string;
+  },
+): Promise<InboundThread> {
+  const { rows } = await sql<{
+    seq: number | null;
+    sha256: string | null;
+    key_trusted: boolean;
+    recipient: JsonRow<OrganisationRow, 'created_at'> | null;
+    id_taken: boolean;
+  }>`
+    select head.seq, head.sha256,
+      exists (select 1 from peer_keys k where k.kid = ${input.kid} and k.revoked_at is null) as key_trusted,
+      (select to_json(o) from organisations o where o.code = ${input.toOrg} and o.node_id = ${input.nodeId}) as recipient,
+      exists (select 1 from messages m where m.direction = 'in' and m.id = ${input.messageId}) as id_taken
+    from (values (1)) as one
+    left join lock_thread_head(${input.lockKey}, 'in', ${input.fromOrg}, ${input.toOrg}, ${input.caseRef}) as head on true`.execute(
+    tx,
+  );
+  const row = rows[0]!; // one row, whether or not the thread has a head
+  return {
+    last: row.seq !== null && row.sha256 !== null ? { seq: row.seq, sha256: row.sha256 } : undefined,
+    keyTrusted: row.key_trusted,
+    recipient: organisationFromJson(row.recipient),
+    idTaken: row.id_taken,
+  };
 }

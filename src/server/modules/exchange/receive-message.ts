@@ -7,6 +7,7 @@ import { acceptChecked, type OnAccepted } from './accept-message.js';
 import { checkInbound, type FailedCheck } from './inbound-checks.js';
 import type { MessageHandlers } from './message-handlers.js';
 import type { Signer } from './node-keys.js';
+import type { TrustedKeys } from './trusted-keys.js';
 
 /** Reasons a message is refused for good (kept as evidence); each is also an i18n key under `errors.` */
 export type RefusalReason =
@@ -41,6 +42,8 @@ export interface ReceiveDeps {
   db: Db;
   blobs: BlobStore;
   signer: Signer;
+  /** The trust store's keys, each read once. */
+  keys: TrustedKeys;
   handlers: MessageHandlers;
   now: () => Date;
 }
@@ -95,7 +98,7 @@ export async function receiveMessage(
   options: { onAccepted?: OnAccepted } = {},
 ): Promise<ReceiveOutcome> {
   const checked = await checkInbound(deps, jws);
-  if (!('recipient' in checked)) return failed(deps, jws, checked);
+  if (!('kid' in checked)) return failed(deps, jws, checked);
   const now = deps.now();
   const result = await inTransaction(deps.db, (tx) =>
     acceptChecked(tx, deps, checked, now, options.onAccepted),
@@ -121,8 +124,7 @@ export async function receiveMessages(
     accepted = await inTransaction(deps.db, async (tx) => {
       const results = new Map<number, Awaited<ReturnType<typeof acceptChecked>>>();
       for (const [i, check] of checks.entries())
-        if ('recipient' in check)
-          results.set(i, await acceptChecked(tx, deps, check, now, items[i]?.onAccepted));
+        if ('kid' in check) results.set(i, await acceptChecked(tx, deps, check, now, items[i]?.onAccepted));
       return results;
     });
   } catch {
@@ -131,7 +133,7 @@ export async function receiveMessages(
   return Promise.all(
     items.map(async (item, i) => {
       const check = checks[i]!;
-      if (!('recipient' in check)) return failed(deps, item.jws, check);
+      if (!('kid' in check)) return failed(deps, item.jws, check);
       const result = accepted.get(i)!; // every checked message was accepted, or refused, in the transaction
       return 'refuse' in result ? refuse(deps, item.jws, result.refuse, check.envelope) : result;
     }),

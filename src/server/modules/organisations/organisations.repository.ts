@@ -1,6 +1,7 @@
 import type { Organisation } from '../../../domain/organisations.schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { QueryCreator } from 'kysely';
+import { withDates, type JsonRow } from '../../db/json-rows.js';
 import type { Database, OrganisationRow } from '../../db/schema.js';
 
 /** Row → API shape. */
@@ -16,6 +17,13 @@ export function presentOrganisation(row: OrganisationRow): Organisation {
     nodeId: row.node_id,
     isDemo: row.is_demo,
   };
+}
+
+/** An organisation read back from JSON (nested in a larger statement), its timestamp a Date again. */
+export function organisationFromJson(
+  row: JsonRow<OrganisationRow, 'created_at'> | null,
+): OrganisationRow | null {
+  return row ? withDates<OrganisationRow, 'created_at'>(row, ['created_at']) : null;
 }
 
 /** An organisation by id, or null. */

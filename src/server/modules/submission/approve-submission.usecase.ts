@@ -1,13 +1,14 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
+import { caseFileColumns, caseFileOf } from '../cases/case-file.repository.js';
 import { setCaseFields } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueMessage } from '../exchange/outbox.js';
 import { caseSnapshotOf, messageDocumentsOf } from './case-snapshot.js';
 import { insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
-import { findSender } from './sender.repository.js';
+import { senderColumns, senderOf } from './sender.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
 /**
@@ -24,9 +25,17 @@ export async function approveSubmission(
     async ({ tx, row, now }) => {
       if (row.status !== 'awaiting_approval')
         throw new AppError('cases.invalid_state', { details: { status: row.status } });
-      const file = await assertReady(tx, row, now);
-      const sender = await findSender(tx, { orgId: row.org_id, userId: input.actor.userId });
-      const { organisation: station, competentOffice: office, signerName: approvedBy } = sender;
+      // The file and who sends it in one statement: one round trip instead of two.
+      const signer = { orgId: row.org_id, userId: input.actor.userId };
+      const found = await tx
+        .selectNoFrom((eb) => [...caseFileColumns(eb, row.id), ...senderColumns(eb, signer)])
+        .executeTakeFirstOrThrow();
+      const file = assertReady(caseFileOf(row, found), now);
+      const {
+        organisation: station,
+        competentOffice: office,
+        signerName: approvedBy,
+      } = senderOf(found, signer.userId);
       if (!station) throw new AppError('organisations.not_found');
       if (!office) throw new AppError('jurisdiction.not_found');
       const sent = await enqueueMessage(tx, {

@@ -1,6 +1,5 @@
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import { AppError } from '../../../domain/errors.js';
-import type { Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
 import { assertEditable } from '../cases/case-access.js';
 import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
@@ -9,9 +8,8 @@ import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { updateCase } from '../cases/cases.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
-/** The case file, loaded; throws `cases.not_ready` (422) with the list of what is missing unless it could be sent now. */
-export async function assertReady(tx: Tx, row: CaseRow, now: Date): Promise<CaseFile> {
-  const file = await loadCaseFile(tx, row);
+/** Throws `cases.not_ready` (422) with the list of what is missing unless the file could be sent now. */
+export function assertReady(file: CaseFile, now: Date): CaseFile {
   const readiness = readinessOf(file, now);
   if (!readiness.ready) throw new AppError('cases.not_ready', { details: { missing: readiness.missing } });
   return file;
@@ -31,7 +29,7 @@ export async function prepareSubmission(input: CaseUseCaseInput): Promise<Submis
     { ...input, action: 'case.submit.prepare', audit: 'submission.prepared' },
     async ({ tx, row, now }) => {
       assertEditable(row);
-      await assertReady(tx, row, now);
+      assertReady(await loadCaseFile(tx, row), now);
       const updated = await updateCase(tx, row.id, { status: 'awaiting_approval', updated_at: now });
       return { value: unsentStep(updated), event: { type: 'submission.prepared' } };
     },
