@@ -35,6 +35,12 @@ function limitAndPeek(maxBytes: number): { stream: Transform; head: () => Buffer
  * first and is renamed into place only once complete, so a crash never leaves a partial blob under
  * a real name; an existing blob of the same hash is kept and the duplicate discarded.
  */
+/**
+ * How much of a blob is read at a time: a document of a typical case (a scan, a photo) in one or two
+ * reads instead of Node's default 64 KiB at a time, while a 1 GB video still streams in bounded memory.
+ */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 export function createFsBlobStore(root: string): BlobStore {
   const tmpDir = path.join(root, 'tmp');
   const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -71,7 +77,7 @@ export function createFsBlobStore(root: string): BlobStore {
         if (error.code === 'ENOENT') throw new AppError('documents.not_found');
         throw error;
       });
-      return handle.createReadStream();
+      return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
     },
     async has(sha256: string): Promise<boolean> {
       return isSha256Hex(sha256) && exists(pathOf(sha256));
