@@ -1,7 +1,9 @@
 import { AppError } from '../../../domain/errors.js';
 import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
+import { expressionBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/client.js';
-import type { IntakeFileRow } from '../../db/schema.js';
+import type { Database, IntakeFileRow } from '../../db/schema.js';
+import { senderColumns, senderOf, type Sender } from '../submission/sender.repository.js';
 import { findIntakeFile } from './intake-files.repository.js';
 
 /**
@@ -19,4 +21,30 @@ export async function loadIntakeFor(input: {
   if (!row) throw new AppError('intake.not_found');
   assertCan(input.actor, input.action, { orgId: row.org_id, notFound: 'intake.not_found' });
   return row;
+}
+
+/**
+ * `loadIntakeFor`, and in the same statement the actor as the sender of a message from the file's
+ * office (`senderColumns`): for the use cases that answer the station. One round trip instead of two.
+ */
+export async function loadIntakeWithSender(input: {
+  db: DbOrTx;
+  actor: Actor;
+  intakeId: string;
+  action: Action;
+  forUpdate?: boolean;
+}): Promise<{ file: IntakeFileRow; sender: Sender }> {
+  const signer = { orgId: input.actor.orgId, userId: input.actor.userId };
+  let query = input.db
+    .selectFrom('intake_files')
+    .selectAll('intake_files')
+    .select(senderColumns(expressionBuilder<Database, never>(), signer))
+    .where('id', '=', input.intakeId);
+  if (input.forUpdate) query = query.forUpdate();
+  const found = await query.executeTakeFirst();
+  if (!found) throw new AppError('intake.not_found');
+  // The sender is the actor's organisation: it is the file's, or the file is not found here.
+  assertCan(input.actor, input.action, { orgId: found.org_id, notFound: 'intake.not_found' });
+  const { organisation, signer_name, competent_office, ...file } = found;
+  return { file, sender: senderOf({ organisation, signer_name, competent_office }, signer.userId) };
 }

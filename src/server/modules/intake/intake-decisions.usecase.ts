@@ -9,7 +9,6 @@ import type {
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
-import { findSender } from '../submission/sender.repository.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
@@ -32,12 +31,11 @@ async function decide(
   }) => Promise<{ status: IntakeStatus; messageId: string; details: Record<string, unknown> }>,
 ): Promise<IntakeDecision> {
   const decision = await withIntakeFile(
-    { ...input, action: 'intake.decide', audit, forUpdate: true },
-    async ({ tx, file, now }) => {
+    { ...input, action: 'intake.decide', audit, forUpdate: true, withSender: true },
+    async ({ tx, file, now, sender }) => {
       if (file.status !== 'received')
         throw new AppError('intake.invalid_state', { details: { status: file.status } });
-      const sender = await findSender(tx, { orgId: file.org_id, userId: input.actor.userId });
-      if (!sender.organisation) throw new AppError('organisations.not_found');
+      if (!sender?.organisation) throw new AppError('organisations.not_found');
       const done = await apply({ tx, file, now, office: sender.organisation, clerk: sender.signerName });
       return {
         value: { id: file.id, status: done.status, messageId: done.messageId },

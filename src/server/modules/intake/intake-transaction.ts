@@ -4,7 +4,8 @@ import type { Db, Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { loadIntakeFor } from './intake-access.js';
+import type { Sender } from '../submission/sender.repository.js';
+import { loadIntakeFor, loadIntakeWithSender } from './intake-access.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** What every use case on one intake file is given. */
@@ -18,27 +19,38 @@ export interface IntakeUseCaseInput {
 
 /**
  * Reads or changes one intake file for an actor, in one transaction that also writes the audit entry:
- * the file is loaded (locked with `forUpdate`) and authorised for `action`, then `work` runs.
+ * the file is loaded (locked with `forUpdate`) and authorised for `action`, then `work` runs. With
+ * `withSender`, the actor as the sender of a message from the office comes with the file (`sender`).
  */
 export async function withIntakeFile<T>(
-  input: IntakeUseCaseInput & { action: Action; audit: AuditAction; forUpdate?: boolean },
+  input: IntakeUseCaseInput & {
+    action: Action;
+    audit: AuditAction;
+    forUpdate?: boolean;
+    withSender?: boolean;
+  },
   work: (ctx: {
     tx: Tx;
     file: IntakeFileRow;
     now: Date;
+    /** Null unless `withSender` asked for it. */
+    sender: Sender | null;
   }) => Promise<{ value: T; details?: Record<string, unknown> }>,
 ): Promise<T> {
   const { actor } = input;
   const now = input.clock.now();
   return inTransaction(input.db, async (tx) => {
-    const file = await loadIntakeFor({
+    const load = {
       db: tx,
       actor,
       intakeId: input.intakeId,
       action: input.action,
       forUpdate: input.forUpdate ?? false,
-    });
-    const { value, details } = await work({ tx, file, now });
+    };
+    const { file, sender } = input.withSender
+      ? await loadIntakeWithSender(load)
+      : { file: await loadIntakeFor(load), sender: null };
+    const { value, details } = await work({ tx, file, now, sender });
     await recordAudit(tx, {
       action: input.audit,
       actorUserId: actor.userId,

@@ -4,7 +4,6 @@ import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueAnswer } from '../intake/intake-answer.js';
 import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
-import { findSender } from '../submission/sender.repository.js';
 import { insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 
@@ -18,8 +17,8 @@ export async function issueOrder(
 ): Promise<Order> {
   const { body } = input;
   const order = await withIntakeFile(
-    { ...input, action: 'order.issue', audit: 'order.issued', forUpdate: true },
-    async ({ tx, file, now }) => {
+    { ...input, action: 'order.issue', audit: 'order.issued', forUpdate: true, withSender: true },
+    async ({ tx, file, now, sender }) => {
       if (file.status !== 'registered')
         throw new AppError('intake.invalid_state', { details: { status: file.status } });
       const deadlineAt = new Date(body.deadlineAt);
@@ -28,11 +27,9 @@ export async function issueOrder(
           issues: [{ path: 'body.deadlineAt', code: 'orders.deadline_in_past' }],
         });
       }
-      const { organisation: office, signerName: judge } = await findSender(tx, {
-        orgId: file.org_id,
-        userId: input.actor.userId,
-      });
-      if (!office) throw new AppError('organisations.not_found');
+      const office = sender?.organisation;
+      if (!sender || !office) throw new AppError('organisations.not_found');
+      const judge = sender.signerName;
       const orderId = randomUUID();
       const row = await insertOrder(tx, {
         org_id: file.org_id,

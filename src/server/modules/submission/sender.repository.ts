@@ -1,6 +1,7 @@
-import type { ExpressionBuilder, Selection } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/client.js';
+import type { JsonRow } from '../../db/json-rows.js';
 import type { Database, OrganisationRow } from '../../db/schema.js';
 import { competentOfficeQuery, organisationFromJson } from '../organisations/organisations.repository.js';
 
@@ -30,14 +31,18 @@ export function senderColumns(
   ] as const;
 }
 
+/** What `senderColumns` selects. */
+export interface SenderColumns {
+  organisation: JsonRow<OrganisationRow, 'created_at'> | null;
+  signer_name: string | null;
+  competent_office: JsonRow<OrganisationRow, 'created_at'> | null;
+}
+
 /**
  * The sender from the columns `senderColumns` selected. The name falls back to the user id if the
  * user is gone, which cannot happen for a signed-in actor.
  */
-export function senderOf(
-  row: Selection<Database, never, ReturnType<typeof senderColumns>[number]>,
-  userId: string,
-): Sender {
+export function senderOf(row: SenderColumns, userId: string): Sender {
   return {
     organisation: organisationFromJson(row.organisation),
     signerName: row.signer_name ?? userId,
