@@ -1,18 +1,29 @@
 import pg from 'pg';
+import pgUtils from 'pg/lib/utils.js';
 import { WRITE_BEHIND } from './write-behind.js';
 
 /** How many distinct statements one connection keeps prepared; past that, statements are sent unnamed. */
 const PREPARED_PER_CONNECTION = 500;
 
-/** How Kysely opens a transaction, and the name it is prepared under on each connection. */
+/** How Kysely opens and ends a transaction. */
 const BEGIN = 'begin';
-const BEGIN_STATEMENT = 'cb_begin';
+const COMMIT = 'commit';
+
+/** A statement held back to travel with the next one: the transaction's BEGIN, or a write-behind. */
+interface Held {
+  text: string;
+  values: unknown[];
+}
 
 /** The part of pg's connection that a query's `prepare` writes to (pg does not export its type). */
 interface PgConnection {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
   parse(config: { name: string; text: string; types: unknown[] }): void;
-  bind(config: { statement: string; values: unknown[] }): void;
+  bind(config: { statement: string; values: unknown[]; valueMapper: (value: unknown) => unknown }): void;
+  describe(config: { type: 'P'; name: string }): void;
   execute(config: object): void;
+  sync(): void;
 }
 
 /** pg's Query, with the method that writes an extended-protocol query (pg's typings leave it out). */
@@ -22,6 +33,32 @@ const PgQuery = pg.Query as unknown as new (
   callback: (error: Error | null | undefined, results: unknown) => void,
 ) => { prepare(connection: PgConnection): void };
 
+/**
+ * A query whose messages follow those of the statements held back before it (`before`), all under
+ * its one Sync — or, without a statement of its own, only those and the Sync.
+ */
+class PipelineQuery extends PgQuery {
+  readonly #before: (connection: PgConnection) => void;
+  readonly #hasStatement: boolean;
+
+  constructor(
+    config: object,
+    before: (connection: PgConnection) => void,
+    hasStatement: boolean,
+    callback: (error: Error | null | undefined, results: unknown) => void,
+  ) {
+    super(config, undefined, callback);
+    this.#before = before;
+    this.#hasStatement = hasStatement;
+  }
+
+  override prepare(connection: PgConnection): void {
+    this.#before(connection);
+    if (this.#hasStatement) super.prepare(connection);
+    else connection.sync();
+  }
+}
+
 /** What a held-back statement answers at once: no rows (its real result is never read). */
 const heldBack = () => Promise.resolve({ command: 'WRITE-BEHIND', rowCount: null, rows: [] });
 
@@ -30,26 +67,24 @@ const heldBack = () => Promise.resolve({ command: 'WRITE-BEHIND', rowCount: null
  * machine each one (a socket write that wakes the other process, and back) costs both sides far more
  * CPU than a short statement does:
  *
- * - Each distinct parameterised statement is prepared once (a named prepared statement) and then
+ * - Each distinct statement with parameters is prepared once (a named prepared statement) and then
  *   only bound and executed: the server parses and plans the few dozen statements of the use cases
  *   once per connection.
- * - A transaction's BEGIN is held back and sent with its first statement, in the same write: before
- *   that statement's own messages when it is a prepared one (`BEGIN` bound and executed as a prepared
- *   statement too, one Sync for both), in front of it in one simple-protocol message otherwise.
- * - Inside a transaction, write-behind statements (`db/write-behind.ts`) are held back and travel
- *   with the next statement somebody awaits (often the COMMIT), in one simple-protocol message with
- *   the parameters written as literals (`<w1>; <w2>; <next>`).
- *   The server runs them in order; the caller gets the last one's result, or the first error (which
- *   aborts the transaction, as it would have).
+ * - A transaction's BEGIN, and inside it the write-behind statements (`db/write-behind.ts`), are held
+ *   back and travel with the next statement somebody awaits (often the COMMIT): one write to the
+ *   socket carries each one's Bind and Execute (each prepared once per connection like the others),
+ *   then that statement's, and one Sync. The server runs them in order and answers them all before
+ *   its one ReadyForQuery; the caller gets the last one's result, or the first error (which aborts
+ *   the transaction, as it would have).
  *
  * (Kysely runs a transaction's statements one after another even under `Promise.all`, so reads cannot
  * be grouped here; a use case that needs several reads at once asks for them in one statement.)
  */
 export class BatchingClient extends pg.Client {
   #names = new Map<string, string>();
-  #heldBack: string[] = [];
+  #nextName = 0;
+  #heldBack: Held[] = [];
   #inTransaction = false;
-  #beginPrepared = false;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -64,118 +99,86 @@ export class BatchingClient extends pg.Client {
     const [text, values, callback] = args;
     if (typeof text !== 'string' || callback !== undefined) {
       // Not one of the query layer's statements (a cursor, a callback): what is held back goes first.
-      this.#sendHeldBack();
+      if (this.#heldBack.length > 0) void this.#send(this.#heldBack.splice(0), null).catch(() => undefined);
       return (super.query as (...a: unknown[]) => never)(...args);
     }
-    const params = Array.isArray(values) ? values : [];
+    const statement = { text, values: Array.isArray(values) ? values : [] };
     if (text === BEGIN && !this.#inTransaction && this.#heldBack.length === 0) {
-      this.#heldBack.push(BEGIN);
-      return heldBack() as never;
-    }
-    if (text === 'rollback') {
-      const reachedServer = this.#heldBack[0] !== BEGIN;
-      this.#heldBack = []; // they would have been undone
-      if (!reachedServer) return heldBack() as never;
-    }
-    const writeBehind = text.startsWith(WRITE_BEHIND);
-    const pending = this.#heldBack.length > 0;
-    const name = params.length > 0 ? this.#nameOf(text) : undefined;
-    if (!writeBehind && name && this.#heldBack.length === 1 && this.#heldBack[0] === BEGIN) {
-      this.#heldBack = [];
-      return this.#afterBegin({ name, text, values: params }) as never;
-    }
-    const travels = writeBehind ? this.#inTransaction || pending : pending;
-    const statement = travels ? inline(text, params) : null;
-    if (statement !== null && writeBehind) {
       this.#heldBack.push(statement);
       return heldBack() as never;
     }
-    if (statement !== null && pending) return this.#withHeldBack(statement) as never;
-    this.#sendHeldBack();
-    return (name ? super.query({ name, text, values: params }) : super.query(text, params)) as never;
+    if (text === 'rollback') {
+      const reachedServer = this.#heldBack[0]?.text !== BEGIN;
+      this.#heldBack = []; // they would have been undone
+      if (!reachedServer) return heldBack() as never;
+    }
+    const pending = this.#heldBack.length > 0;
+    if (text.startsWith(WRITE_BEHIND) && (this.#inTransaction || pending)) {
+      this.#heldBack.push(statement);
+      return heldBack() as never;
+    }
+    // A statement without parameters may hold several commands (a migration), which only the simple
+    // protocol takes: what is held back then goes just before it. COMMIT is one command.
+    if (pending && (statement.values.length > 0 || text === COMMIT))
+      return this.#send(this.#heldBack.splice(0), statement) as never;
+    if (pending) void this.#send(this.#heldBack.splice(0), null).catch(() => undefined);
+    const name = statement.values.length > 0 ? this.#nameOf(text) : undefined;
+    return (name ? super.query({ name, ...statement }) : super.query(text, statement.values)) as never;
   }
 
   /**
-   * BEGIN and a prepared statement in one write and one Sync: BEGIN's Bind and Execute (it is
-   * prepared once per connection like the others), then the statement's own messages. The server
-   * answers both before its one ReadyForQuery; pg collects the two results and we give the second.
+   * The held-back statements, then `last` (or only a Sync), in one write and one extended-protocol
+   * pipeline; answers `last`'s result. pg collects one result per statement; the last is `last`'s.
    */
-  #afterBegin(config: { name: string; text: string; values: unknown[] }): Promise<pg.QueryResult> {
-    const sendBegin = (connection: PgConnection) => {
-      if (!this.#beginPrepared) connection.parse({ name: BEGIN_STATEMENT, text: BEGIN, types: [] });
-      this.#beginPrepared = true;
-      connection.bind({ statement: BEGIN_STATEMENT, values: [] });
-      connection.execute({});
-    };
-    return new Promise((resolve, reject) => {
-      const query = new (class extends PgQuery {
-        override prepare(connection: PgConnection): void {
-          sendBegin(connection);
-          super.prepare(connection);
+  #send(held: Held[], last: Held | null): Promise<pg.QueryResult> {
+    const firstParsedHere: string[] = [];
+    const writeHeld = (connection: PgConnection) => {
+      for (const item of held) {
+        const name = this.#nameOf(item.text) ?? '';
+        const parsed =
+          name !== '' && (name in connection.parsedStatements || name in connection.submittedNamedStatements);
+        if (!parsed) {
+          connection.parse({ name, text: item.text, types: [] });
+          if (name !== '') {
+            connection.submittedNamedStatements[name] = item.text;
+            firstParsedHere.push(name);
+          }
         }
-      })(config, undefined, (error, results) => {
-        if (error) reject(error);
-        else
+        connection.bind({ statement: name, values: item.values, valueMapper: pgUtils.prepareValue });
+        connection.describe({ type: 'P', name: '' });
+        connection.execute({});
+      }
+    };
+    const config = last
+      ? { ...last, name: last.values.length > 0 ? this.#nameOf(last.text) : undefined, queryMode: 'extended' }
+      : { text: '-- held-back statements', queryMode: 'extended' };
+    return new Promise((resolve, reject) => {
+      const query = new PipelineQuery(config, writeHeld, last !== null, (error, results) => {
+        if (!error) {
           resolve(Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : (results as pg.QueryResult));
+          return;
+        }
+        // The server skips what follows an error: a statement first prepared here may not exist there.
+        // Its text gets a new name the next time, so that no name is ever prepared twice.
+        this.#forget(firstParsedHere);
+        reject(error);
       });
       super.query(query as unknown as pg.QueryConfig);
     });
   }
 
-  /** The held-back statements and this one in one message; answers this one's result. */
-  async #withHeldBack(statement: string): Promise<pg.QueryResult> {
-    const group = [...this.#heldBack.splice(0), statement];
-    const results = (await super.query(group.join(';\n'))) as unknown as pg.QueryResult[];
-    return results[results.length - 1] as pg.QueryResult;
-  }
-
-  /**
-   * Sends the held-back statements on their own, ahead of one that cannot travel with them (pg keeps
-   * the order). An error of theirs is left to that statement: it fails in the aborted transaction.
-   */
-  #sendHeldBack(): void {
-    if (this.#heldBack.length > 0)
-      void super.query(this.#heldBack.splice(0).join(';\n')).catch(() => undefined);
+  /** Forgets statements whose preparation on the server is uncertain (see `#send`). */
+  #forget(names: string[]): void {
+    const connection = (this as unknown as { connection: PgConnection }).connection;
+    for (const name of names) delete connection.submittedNamedStatements[name];
+    for (const [text, name] of this.#names) if (names.includes(name)) this.#names.delete(text);
   }
 
   #nameOf(text: string): string | undefined {
     const known = this.#names.get(text);
     if (known || this.#names.size >= PREPARED_PER_CONNECTION) return known;
-    const name = `cb${this.#names.size}`;
+    const name = `cb${this.#nextName++}`;
     this.#names.set(text, name);
     return name;
   }
-}
-
-/**
- * A statement with its `$n` parameters written as quoted literals — untyped, so the server infers
- * their types from the context as it did for the parameters — or null when a parameter is of a kind
- * not written here (an array).
- */
-function inline(text: string, params: unknown[]): string | null {
-  if (params.length === 0) return text;
-  const literals = params.map(literal);
-  if (literals.includes(null)) return null;
-  return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] as string);
-}
-
-function literal(value: unknown): string | null {
-  if (value === null || value === undefined) return 'null';
-  if (Buffer.isBuffer(value)) return quote(`\\x${value.toString('hex')}`); // bytea's hex form
-  if (value instanceof Date) return quote(value.toISOString());
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-    return quote(String(value));
-  if (Array.isArray(value)) return null;
-  return quote(JSON.stringify(value));
-}
-
-/**
- * A string as a literal, as pg's escapeLiteral writes it (quotes doubled; with backslashes, an E''
- * literal with them doubled, whatever `standard_conforming_strings` says) — with the engine's
- * replaceAll instead of a loop over every character: messages and evidence entries are kilobytes.
- */
-function quote(text: string): string {
-  const quoted = text.replaceAll("'", "''");
-  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
