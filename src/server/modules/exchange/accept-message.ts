@@ -30,8 +30,9 @@ async function storedReceipt(
 
 /**
  * Accepts a checked message in the caller's transaction, under its thread's lock: if its key is
- * still trusted, its recipient is one of this node's organisations and it is the thread's next one (seq and prev hash), stores it, runs its business handler, signs a delivery
- * receipt and logs both as evidence. A repeat gets the receipt of the first time; a gap is "not
+ * still trusted, its recipient is one of this node's organisations and it is the thread's next one
+ * (seq and prev hash), stores it, runs its business handler, signs a delivery receipt and logs both
+ * as evidence. A repeat gets the receipt of the first time; a gap is "not
  * yet"; a fork or a different message under a known id is to be refused (after the transaction).
  */
 export async function acceptChecked(

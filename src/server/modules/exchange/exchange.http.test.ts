@@ -174,6 +174,40 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
       .execute();
     await police.db.deleteFrom('outbox').execute();
   });
+
+  it('refuses, rather than holds back, a message with a missing document signed with a revoked key', async () => {
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 7)]);
+    const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
+    const sent = await submit('case-http-3b', [stored]);
+    const { jws } = await police.db
+      .selectFrom('messages')
+      .select('jws')
+      .where('direction', '=', 'out')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    await revokeKey(judiciary.db, police.exchange.signer.kid, clock.now());
+    try {
+      const res = await judiciary.app.inject({
+        method: 'POST',
+        url: '/exchange/v1/messages',
+        payload: { jws },
+      });
+      expect(res.json().error.code).toBe('signature.revoked_key');
+      const refused = await judiciary.db
+        .selectFrom('refused_messages')
+        .select('reason')
+        .where('message_id', '=', sent.id)
+        .execute();
+      expect(refused).toEqual([{ reason: 'signature.revoked_key' }]);
+    } finally {
+      await judiciary.db
+        .updateTable('peer_keys')
+        .set({ revoked_at: null })
+        .where('kid', '=', police.exchange.signer.kid)
+        .execute();
+      await police.db.deleteFrom('outbox').execute();
+    }
+  });
 });
 
 describe('what a receiving node refuses or holds back', () => {

@@ -7,6 +7,7 @@ import { hashStream } from '../../platform/crypto/hash.js';
 import { openMessage } from '../../platform/crypto/message-signing.js';
 import { peekKid } from '../../platform/crypto/signing.js';
 import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.js';
+import { findVerificationKey } from './trust.repository.js';
 
 /** A message that passed every check that needs no transaction: ready to be accepted. */
 export interface CheckedMessage {
@@ -77,7 +78,11 @@ export async function checkInbound(deps: ReceiveDeps, jws: string): Promise<Chec
   const docs = await findUnverifiedDocuments(deps.blobs, envelope);
   if (docs.corrupt.length)
     return { refuse: 'documents.hash_mismatch', envelope, detail: docs.corrupt.join(',') };
-  if (docs.missing.length)
+  if (docs.missing.length) {
+    // "Not yet" would have the sender try again and again: not for a key that will never be trusted again.
+    if ((await findVerificationKey(deps.db, kid))?.revoked !== false)
+      return { refuse: 'signature.revoked_key', envelope };
     return { incomplete: { outcome: 'incomplete', reason: 'documents.missing', missing: docs.missing } };
+  }
   return { jws, envelope, body: body.data, sha256, canonical, kid };
 }
