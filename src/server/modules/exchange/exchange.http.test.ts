@@ -91,6 +91,35 @@ async function submit(caseRef: string, documents: { sha256: string; size: number
   );
 }
 
+/** A message with one PDF document stored at the police node (not sent yet), and its signed form. */
+async function submitWithDocument(caseRef: string, fill: number) {
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(50_000, fill)]);
+  const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
+  const sent = await submit(caseRef, [stored]);
+  return { stored, sent, jws: await jwsSent(sent.id) };
+}
+
+/** The signed form of a message the police node sent. */
+async function jwsSent(id: string): Promise<string> {
+  const row = await police.db
+    .selectFrom('messages')
+    .select('jws')
+    .where('direction', '=', 'out')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.jws;
+}
+
+/** Trusts the police key again (as an operator would after a mistaken revocation) and clears its queue. */
+async function trustPoliceAgain() {
+  await judiciary.db
+    .updateTable('peer_keys')
+    .set({ revoked_at: null })
+    .where('kid', '=', police.exchange.signer.kid)
+    .execute();
+  await police.db.deleteFrom('outbox').execute();
+}
+
 describe('the exchange between two nodes over HTTP on loopback', () => {
   beforeAll(async () => {
     police = await startTestNode('police-test');
@@ -166,25 +195,11 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
       .where('message_id', '=', sent.id)
       .execute();
     expect(refused[0]?.reason).toBe('signature.revoked_key');
-    // Trust the key again (as an operator would after a mistaken revocation) and clear the queue for the next tests.
-    await judiciary.db
-      .updateTable('peer_keys')
-      .set({ revoked_at: null })
-      .where('kid', '=', police.exchange.signer.kid)
-      .execute();
-    await police.db.deleteFrom('outbox').execute();
+    await trustPoliceAgain();
   });
 
   it('refuses, rather than holds back, a message with a missing document signed with a revoked key', async () => {
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 7)]);
-    const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
-    const sent = await submit('case-http-3b', [stored]);
-    const { jws } = await police.db
-      .selectFrom('messages')
-      .select('jws')
-      .where('direction', '=', 'out')
-      .where('id', '=', sent.id)
-      .executeTakeFirstOrThrow();
+    const { sent, jws } = await submitWithDocument('case-http-3b', 7);
     await revokeKey(judiciary.db, police.exchange.signer.kid, clock.now());
     try {
       const res = await judiciary.app.inject({
@@ -200,27 +215,14 @@ describe('the exchange between two nodes over HTTP on loopback', () => {
         .execute();
       expect(refused).toEqual([{ reason: 'signature.revoked_key' }]);
     } finally {
-      await judiciary.db
-        .updateTable('peer_keys')
-        .set({ revoked_at: null })
-        .where('kid', '=', police.exchange.signer.kid)
-        .execute();
-      await police.db.deleteFrom('outbox').execute();
+      await trustPoliceAgain();
     }
   });
 });
 
 describe('what a receiving node refuses or holds back', () => {
   it('holds back a message whose document has not arrived, and accepts it once the document arrives whole', async () => {
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(50_000, 3)]);
-    const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 10_000_000 });
-    const sent = await submit('case-http-4', [stored]);
-    const { jws } = await police.db
-      .selectFrom('messages')
-      .select('jws')
-      .where('direction', '=', 'out')
-      .where('id', '=', sent.id)
-      .executeTakeFirstOrThrow();
+    const { stored, sent, jws } = await submitWithDocument('case-http-4', 3);
     const early = await judiciary.app.inject({
       method: 'POST',
       url: '/exchange/v1/messages',
@@ -308,13 +310,7 @@ describe('what a receiving node refuses or holds back', () => {
 
   it('refuses a message whose body was changed by one byte after signing', async () => {
     await police.db.deleteFrom('outbox').execute();
-    const sent = await submit('case-http-5');
-    const { jws } = await police.db
-      .selectFrom('messages')
-      .select('jws')
-      .where('direction', '=', 'out')
-      .where('id', '=', sent.id)
-      .executeTakeFirstOrThrow();
+    const jws = await jwsSent((await submit('case-http-5')).id);
     const [header, payload, signature] = jws.split('.') as [string, string, string];
     const body = Buffer.from(payload, 'base64url').toString('utf8').replace('پیوست', 'پیوسد');
     const tampered = `${header}.${Buffer.from(body).toString('base64url')}.${signature}`;
