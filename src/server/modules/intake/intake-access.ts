@@ -1,9 +1,9 @@
 import { AppError } from '../../../domain/errors.js';
 import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
 import { expressionBuilder } from 'kysely';
-import type { DbOrTx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Database, IntakeFileRow } from '../../db/schema.js';
-import { senderColumns, senderOf, type Sender } from '../submission/sender.repository.js';
+import { findSender, senderColumns, senderOf, type Sender } from '../submission/sender.repository.js';
 import { findIntakeFile } from './intake-files.repository.js';
 
 /**
@@ -28,7 +28,7 @@ export async function loadIntakeFor(input: {
  * office (`senderColumns`): for the use cases that answer the station. One round trip instead of two.
  */
 export async function loadIntakeWithSender(input: {
-  db: DbOrTx;
+  db: Tx;
   actor: Actor;
   intakeId: string;
   action: Action;
@@ -43,8 +43,12 @@ export async function loadIntakeWithSender(input: {
   if (input.forUpdate) query = query.forUpdate();
   const found = await query.executeTakeFirst();
   if (!found) throw new AppError('intake.not_found');
-  // The sender is the actor's organisation: it is the file's, or the file is not found here.
   assertCan(input.actor, input.action, { orgId: found.org_id, notFound: 'intake.not_found' });
   const { organisation, signer_name, competent_office, ...file } = found;
-  return { file, sender: senderOf({ organisation, signer_name, competent_office }, signer.userId) };
+  // The sender read was the actor's organisation; for an action allowed on other offices' files, it is the file's.
+  const sender =
+    file.org_id === signer.orgId
+      ? senderOf({ organisation, signer_name, competent_office }, signer.userId)
+      : await findSender(input.db, { orgId: file.org_id, userId: signer.userId });
+  return { file, sender };
 }
