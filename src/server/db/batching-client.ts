@@ -99,7 +99,7 @@ export class BatchingClient extends pg.Client {
     const [text, values, callback] = args;
     if (typeof text !== 'string' || callback !== undefined) {
       // Not one of the query layer's statements (a cursor, a callback): what is held back goes first.
-      if (this.#heldBack.length > 0) void this.#send(this.#heldBack.splice(0), null).catch(() => undefined);
+      this.#flushHeldBack();
       return (super.query as (...a: unknown[]) => never)(...args);
     }
     const statement = { text, values: Array.isArray(values) ? values : [] };
@@ -121,7 +121,7 @@ export class BatchingClient extends pg.Client {
     // protocol takes: what is held back then goes just before it. COMMIT is one command.
     if (pending && (statement.values.length > 0 || text === COMMIT))
       return this.#send(this.#heldBack.splice(0), statement) as never;
-    if (pending) void this.#send(this.#heldBack.splice(0), null).catch(() => undefined);
+    this.#flushHeldBack();
     const name = statement.values.length > 0 ? this.#nameOf(text) : undefined;
     return (name ? super.query({ name, ...statement }) : super.query(text, statement.values)) as never;
   }
@@ -165,6 +165,14 @@ export class BatchingClient extends pg.Client {
       });
       super.query(query as unknown as pg.QueryConfig);
     });
+  }
+
+  /**
+   * Sends what is held back on its own, ahead of a statement that cannot travel with it (pg keeps the
+   * order). An error of theirs is left to that statement: it fails in the aborted transaction.
+   */
+  #flushHeldBack(): void {
+    if (this.#heldBack.length > 0) void this.#send(this.#heldBack.splice(0), null).catch(() => undefined);
   }
 
   /** Forgets statements whose preparation on the server is uncertain (see `#send`). */

@@ -31,6 +31,14 @@ async function send(database: Db, caseRef: string) {
 
 const deliver = () => deliverAll({ db, clock: systemClock, exchange });
 
+/** Signs `envelope` with the node's key, receives it, and expects it refused for `reason` and kept as evidence. */
+async function expectRefusedAndKept(envelope: MessageEnvelope, reason: string) {
+  const { jws } = sealMessage({ envelope, privateKey: exchange.signer.privateKey, kid: exchange.signer.kid });
+  expect(await receiveMessage(exchange.receiver, jws)).toEqual({ outcome: 'refused', reason });
+  const kept = await db.selectFrom('refused_messages').select('reason').where('jws', '=', jws).execute();
+  expect(kept).toEqual([{ reason }]);
+}
+
 /** Sends a message, delivers it, and gives its envelope as sent. */
 async function sendAndDeliver(caseRef: string) {
   const sent = await send(db, caseRef);
@@ -114,19 +122,8 @@ describe('the exchange between two organisations of one node', () => {
   it('refuses another message under an id already accepted, in its thread or another, and keeps it as evidence', async () => {
     const { sent, original } = await sendAndDeliver('case-g');
     /** Another message under the same id, signed by the sender's key; refused, and kept as evidence. */
-    const expectConflict = async (changed: Partial<MessageEnvelope>) => {
-      const { jws } = sealMessage({
-        envelope: { ...original, ...changed },
-        privateKey: exchange.signer.privateKey,
-        kid: exchange.signer.kid,
-      });
-      expect(await receiveMessage(exchange.receiver, jws)).toEqual({
-        outcome: 'refused',
-        reason: 'message.id_conflict',
-      });
-      const kept = await db.selectFrom('refused_messages').select('reason').where('jws', '=', jws).execute();
-      expect(kept).toEqual([{ reason: 'message.id_conflict' }]);
-    };
+    const expectConflict = (changed: Partial<MessageEnvelope>) =>
+      expectRefusedAndKept({ ...original, ...changed }, 'message.id_conflict');
     await expectConflict({ body: { ...(original.body as object), fileNumber: '1405-999' } }); // in its thread
     await expectConflict({ caseRef: 'case-h', thread: { seq: 1, prev: null } }); // as the first of another
     const stored = await db
@@ -156,22 +153,10 @@ describe('the exchange between two organisations of one node', () => {
 
   it('refuses a message for an organisation this node does not host, and keeps it as evidence', async () => {
     const { original } = await sendAndDeliver('case-r');
-    const { jws } = sealMessage({
-      envelope: {
-        ...original,
-        id: uuidv7(),
-        caseRef: 'case-r2',
-        to: { node: original.to.node, org: 'NO-SUCH-ORG' },
-      },
-      privateKey: exchange.signer.privateKey,
-      kid: exchange.signer.kid,
-    });
-    expect(await receiveMessage(exchange.receiver, jws)).toEqual({
-      outcome: 'refused',
-      reason: 'message.wrong_recipient',
-    });
-    const kept = await db.selectFrom('refused_messages').select('reason').where('jws', '=', jws).execute();
-    expect(kept).toEqual([{ reason: 'message.wrong_recipient' }]);
+    await expectRefusedAndKept(
+      { ...original, id: uuidv7(), caseRef: 'case-r2', to: { node: original.to.node, org: 'NO-SUCH-ORG' } },
+      'message.wrong_recipient',
+    );
     const stored = await db.selectFrom('messages').select('id').where('case_ref', '=', 'case-r2').execute();
     expect(stored).toEqual([]);
   });
