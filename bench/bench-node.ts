@@ -47,13 +47,14 @@ export async function openBenchNode(kind: 'embedded' | 'server'): Promise<BenchN
   }
   const name = `cb_bench_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(serverUrl, name);
-  const db = createDb(withDatabaseName(serverUrl, name), { max: 20 });
+  // The node's own pool size (DATABASE_POOL_SIZE, else two per core plus one): the lanes queue for connections as requests would.
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: 'bench' });
+  const db = createDb(withDatabaseName(serverUrl, name), { max: config.databasePoolSize });
   await migrate(db);
   await seedReference(db);
   const version =
     (await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0]?.server_version ??
     'unknown';
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: 'bench' }) };
   const deps = await createNodeDeps({ config, db, clock: systemClock, log: createLogger('silent') });
 
   const org = (code: string, kind: 'station' | 'prosecutor_office') =>

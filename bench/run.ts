@@ -29,7 +29,7 @@ const { values } = parseArgs({
     'stream-mb': { type: 'string', default: '1024' },
     workers: { type: 'string', default: '2' },
     'worker-processes': { type: 'string', default: '1' },
-    warmup: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '300' },
     only: { type: 'string' },
   },
 });

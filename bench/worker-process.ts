@@ -12,9 +12,14 @@ import { systemClock } from '../src/server/platform/clock.js';
 import { createLogger } from '../src/server/platform/logger.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? '';
-const config = loadConfig({ DATA_DIR: process.env.BENCH_DATA_DIR, NODE_ID: 'bench', LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: process.env.BENCH_DATA_DIR,
+  NODE_ID: 'bench',
+  LOG_LEVEL: 'silent',
+});
 const log = createLogger('silent');
-const db = createDb(url, { max: 10 });
+const db = createDb(url, { max: config.databasePoolSize });
 const deps = await createNodeDeps({ config, db, clock: systemClock, log });
 const worker = startDeliveryWorker({
   db,

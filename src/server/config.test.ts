@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -12,6 +13,13 @@ describe('configuration', () => {
       databaseUrl: undefined,
     });
     expect(config.dataDir).toMatch(/data$/);
+    expect(config.databasePoolSize).toBe(2 * os.availableParallelism() + 1);
+  });
+
+  it('takes a pool size of 1 to 200 connections and refuses anything else', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
+    for (const bad of ['0', '201', '2.5', 'many'])
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('reads the variables under their exact names', () => {

@@ -1,5 +1,11 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** Two connections per core plus one (on 2 cores: 5). */
+function defaultPoolSize(): number {
+  return 2 * os.availableParallelism() + 1;
+}
 
 /**
  * The node's configuration: the only place that reads `process.env`.
@@ -17,6 +23,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Connections the node keeps open to PostgreSQL. Default: two per core plus one — PostgreSQL does
+   * the most with a few active connections per core; more only queue up on its cores (see README).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(defaultPoolSize()),
   /** This node's identifier in the exchange (letters, digits, dots and dashes). */
   NODE_ID: z
     .string()
@@ -68,6 +79,7 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   nodeId: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   maxDocumentBytes: number;
@@ -97,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     nodeId: e.NODE_ID,
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,

@@ -52,7 +52,11 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   const clock = options.clock ?? systemClock;
   const log = createLogger(config.logLevel);
   await fs.mkdir(config.dataDir, { recursive: true });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   let app: App | undefined;
   let worker: Worker | undefined;
   try {

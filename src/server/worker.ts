@@ -15,7 +15,11 @@ import { createLogger } from './platform/logger.js';
  */
 export async function runWorker(config: Config, options: { onReady?: () => void } = {}): Promise<void> {
   const log = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   await migrate(database.db);
   const deps = await createNodeDeps({ config, db: database.db, clock: systemClock, log });
   const worker = startDeliveryWorker({
