@@ -33,13 +33,19 @@ export interface BenchNode {
 }
 
 /** A fresh node on the embedded PostgreSQL (in a temp folder) or on a new database of the DATABASE_URL server. */
-export async function openBenchNode(kind: 'embedded' | 'server'): Promise<BenchNode> {
+export async function openBenchNode(
+  kind: 'embedded' | 'server',
+  options: { embeddedSettings?: string[] } = {},
+): Promise<BenchNode> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-bench-'));
   await fs.chmod(dataDir, 0o755);
   let serverUrl: string;
   let stopServer = async () => {};
   if (kind === 'embedded') {
-    const server = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres') });
+    const server = await startEmbeddedPostgres({
+      dir: path.join(dataDir, 'postgres'),
+      settings: options.embeddedSettings,
+    });
     serverUrl = server.url;
     stopServer = server.stop;
   } else {

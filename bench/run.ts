@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --round-trips N --batches B --warmup K --concurrency C --worker-processes P
- *   --workers W --only embedded|server --json FILE --stream-mb M]`
+ *   --workers W --only embedded|server --json FILE --stream-mb M --profile DIR]`
  *
  * Full exchange round trips (a case with 3 documents of 200 KB: sent → delivered → registered →
  * answer back at the station) on the embedded PostgreSQL and, when DATABASE_URL is set, on that
@@ -18,6 +18,7 @@ import { openBenchNode } from './bench-node.js';
 import { deliveryWaiters, prepareCase, roundTrip } from './round-trips.js';
 import { cpuBetween, sampleCpu, type CpuSample } from './cpu-usage.js';
 import { startDeliveryWorkers } from './delivery-workers.js';
+import { PROFILING_SETTINGS, startWindowProfile } from './profiling.js';
 import { measureStreaming, type StreamingFigures } from './streaming.js';
 
 const { values } = parseArgs({
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     'worker-processes': { type: 'string', default: '1' },
     warmup: { type: 'string', default: '300' },
     only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const N = Number(values['round-trips']);
@@ -60,7 +62,9 @@ interface Figures {
 }
 
 async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
-  const node = await openBenchNode(kind);
+  const node = await openBenchNode(kind, {
+    embeddedSettings: values.profile ? PROFILING_SETTINGS : undefined,
+  });
   try {
     process.stdout.write(
       `\n[${kind}] PostgreSQL ${node.version}\n  preparing ${WARMUP} + ${N} cases (3 × 200 KB documents each)…\n`,
@@ -91,6 +95,9 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
       return latencies;
     };
     await run(caseIds.splice(0, WARMUP)); // the JIT compiles the hot paths; not counted
+    const profile = values.profile
+      ? await startWindowProfile(path.resolve(values.profile), node.deps.db)
+      : null;
     const cpuBefore = sampleCpu([process.pid, ...workers.pids]);
     const latencies: number[] = [];
     const rates: number[] = [];
@@ -102,6 +109,7 @@ async function runOn(kind: 'embedded' | 'server'): Promise<Figures> {
       rates.push(count / ((performance.now() - started) / 1000));
     }
     const cpuAfter = sampleCpu([process.pid, ...workers.pids]);
+    await profile?.stop();
     await workers.stop();
     const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]) as [number, number, number];
     const streaming = streamMb > 0 ? await measureStreaming(node, streamMb) : null;

@@ -5,14 +5,18 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { embeddedUrl, startEmbeddedPostgres } from './embedded.js';
 
-async function serverPid(url: string): Promise<number> {
+async function queryOne<T>(url: string, text: string): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+    return (await client.query(text)).rows[0] as T;
   } finally {
     await client.end();
   }
+}
+
+async function serverPid(url: string): Promise<number> {
+  return (await queryOne<{ pid: number }>(url, 'select pg_backend_pid() as pid')).pid;
 }
 
 describe('the URL of the embedded PostgreSQL', () => {
@@ -30,14 +34,16 @@ describe('the URL of the embedded PostgreSQL', () => {
   });
 
   it(
-    'joins the server another process runs on the same cluster, and leaves stopping it to that process',
+    'starts with the settings given, joins the server another process runs on the same cluster, and leaves stopping it to that process',
     { timeout: 120_000 },
     async () => {
       const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-embedded-'));
       await fs.chmod(folder, 0o755);
       const dir = path.join(folder, 'postgres');
-      const owner = await startEmbeddedPostgres({ dir });
+      // With a setting of the caller's (the benchmark's profile loads pg_stat_statements this way).
+      const owner = await startEmbeddedPostgres({ dir, settings: ['work_mem=7MB'] });
       try {
+        expect(await queryOne(owner.url, 'show work_mem')).toEqual({ work_mem: '7MB' });
         const guest = await startEmbeddedPostgres({ dir });
         expect(new URL(guest.url).port).toBe(new URL(owner.url).port);
         expect(await serverPid(guest.url)).toBeGreaterThan(0);

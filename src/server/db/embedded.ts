@@ -72,6 +72,8 @@ async function runningServerPort(dir: string): Promise<number | null> {
 export async function startEmbeddedPostgres(options: {
   dir: string;
   onLog?: (line: string) => void;
+  /** More server settings (`name=value`), e.g. the benchmark's `shared_preload_libraries=pg_stat_statements`. */
+  settings?: string[];
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const password = 'casebridge-embedded';
@@ -96,6 +98,7 @@ export async function startEmbeddedPostgres(options: {
       // one-minute nap, dead rows pile up between vacuums and every claim wades through them (the
       // benchmark's rate fell by a third within a minute). A few seconds keeps them small.
       ...['-c', 'autovacuum_naptime=5s'],
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     onLog: log,
     onError: (e: unknown) => log(String(e)),
