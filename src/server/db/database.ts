@@ -43,10 +43,11 @@ export async function ensureDatabase(serverUrl: string, name: string, template?:
 export async function openDatabase(options: {
   databaseUrl: string | undefined;
   dataDir: string;
-  poolSize?: number;
+  /** Connections to keep (the node's `DATABASE_POOL_SIZE`). */
+  poolSize: number;
 }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
-    const db = createDb(options.databaseUrl, { max: options.poolSize ?? 10 });
+    const db = createDb(options.databaseUrl, { max: options.poolSize });
     await sql`select 1`.execute(db);
     return { db, url: options.databaseUrl, embedded: false, close: () => db.destroy() };
   }
@@ -54,7 +55,7 @@ export async function openDatabase(options: {
   try {
     await ensureDatabase(server.url, EMBEDDED_DB_NAME);
     const url = withDatabaseName(server.url, EMBEDDED_DB_NAME);
-    const db = createDb(url, { max: options.poolSize ?? 10 });
+    const db = createDb(url, { max: options.poolSize });
     return {
       db,
       url,
