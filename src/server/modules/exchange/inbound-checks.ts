@@ -1,9 +1,8 @@
-import type { Readable } from 'node:stream';
 import { isAppError } from '../../../domain/errors.js';
 import { messageBodySchemas } from '../../../domain/messages/bodies.js';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
-import { hashStream } from '../../platform/crypto/hash.js';
+import type { StreamDigest } from '../../platform/crypto/hash.js';
 import { openMessage } from '../../platform/crypto/message-signing.js';
 import { peekKid } from '../../platform/crypto/signing.js';
 import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.js';
@@ -26,9 +25,9 @@ export type FailedCheck =
   | { refuse: RefusalReason; envelope?: MessageEnvelope; detail?: string }
   | { incomplete: Extract<ReceiveOutcome, { outcome: 'incomplete' }> };
 
-/** The bytes of a document in the store, or null when it is not there (yet). */
-async function openDocument(blobs: BlobStore, sha256: string): Promise<Readable | null> {
-  return blobs.get(sha256).catch((error: unknown) => {
+/** A document in the store, re-hashed byte by byte, or null when it is not there (yet). */
+async function rehash(blobs: BlobStore, sha256: string): Promise<StreamDigest | null> {
+  return blobs.digest(sha256).catch((error: unknown) => {
     if (isAppError(error, 'documents.not_found')) return null;
     throw error;
   });
@@ -42,12 +41,11 @@ async function findUnverifiedDocuments(
   const missing: string[] = [];
   const corrupt: string[] = [];
   for (const doc of envelope.documents) {
-    const bytes = await openDocument(blobs, doc.sha256);
-    if (!bytes) {
+    const digest = await rehash(blobs, doc.sha256);
+    if (!digest) {
       missing.push(doc.sha256);
       continue;
     }
-    const digest = await hashStream(bytes);
     if (digest.sha256 !== doc.sha256 || digest.size !== doc.size) corrupt.push(doc.sha256);
   }
   return { missing, corrupt };

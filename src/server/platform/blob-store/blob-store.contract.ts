@@ -85,6 +85,24 @@ export function describeBlobStoreContract(
         });
       }));
 
+    it('re-hashes what it holds, many chunks and many contents at a time, each to its own digest', () =>
+      withStore(async (store) => {
+        const sizes = [0, 1, 200 * 1024, 3 * 1024 * 1024 + 7];
+        const contents = sizes.map((size, i) => Buffer.alloc(size, i + 1));
+        for (const content of contents)
+          await store.put(Readable.from([content]), { maxBytes: 4 * 1024 * 1024 });
+        for (let round = 0; round < 3; round++) {
+          const digests = await Promise.all(contents.map((content) => store.digest(sha256Hex(content))));
+          expect(digests).toEqual(
+            contents.map((content) => ({ sha256: sha256Hex(content), size: content.length })),
+          );
+        }
+        const missing = await store.digest(sha256Hex('never stored')).catch((e: unknown) => e);
+        expect(isAppError(missing, 'documents.not_found')).toBe(true);
+        const notAHash = await store.digest('../../etc/passwd').catch((e: unknown) => e);
+        expect(isAppError(notAHash, 'documents.not_found')).toBe(true);
+      }));
+
     it('stores the same content once, however many times it is put, even at the same time', () =>
       withStore(async (store) => {
         const content = Buffer.from('the same statement, twice');

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { StreamDigest } from '../crypto/hash.js';
 
 /** What a store holds after a write: the content's SHA-256 (its name), its size, and its first bytes. */
 export interface StoredBlob {
@@ -20,6 +21,12 @@ export interface BlobStore {
   put(source: Readable, options: { maxBytes: number }): Promise<StoredBlob>;
   /** A stream of the content, or throws `documents.not_found`. */
   get(sha256: string): Promise<Readable>;
+  /**
+   * Re-reads a content and hashes every byte of it (what the receiver of a message does to each of
+   * its documents), or throws `documents.not_found`. Unlike hashing `get`'s stream, it hands no
+   * chunk to anyone, so a driver may read into buffers it reuses.
+   */
+  digest(sha256: string): Promise<StreamDigest>;
   has(sha256: string): Promise<boolean>;
   /** Removes a content (only for rolling back a write that was refused). */
   remove(sha256: string): Promise<void>;

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../domain/errors.js';
-import { createSha256Stream, isSha256Hex } from '../crypto/hash.js';
+import { createSha256Stream, isSha256Hex, type StreamDigest } from '../crypto/hash.js';
 import type { BlobStore, StoredBlob } from './blob-store.js';
 
 const HEAD_BYTES = 4096;
@@ -31,19 +31,32 @@ function limitAndPeek(maxBytes: number): { stream: Transform; head: () => Buffer
 }
 
 /**
- * The local-disk driver: `<root>/ab/cd/abcd…` named by SHA-256. A write goes to a temporary file
- * first and is renamed into place only once complete, so a crash never leaves a partial blob under
- * a real name; an existing blob of the same hash is kept and the duplicate discarded.
- */
-/**
  * How much of a blob is read at a time: a document of a typical case (a scan, a photo) in one or two
  * reads instead of Node's default 64 KiB at a time, while a 1 GB video still streams in bounded memory.
  */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
+/** Read buffers kept for `digest` between calls (one per call in flight; at most this many kept). */
+const KEPT_READ_BUFFERS = 4;
+
+/**
+ * The local-disk driver: `<root>/ab/cd/abcd…` named by SHA-256. A write goes to a temporary file
+ * first and is renamed into place only once complete, so a crash never leaves a partial blob under
+ * a real name; an existing blob of the same hash is kept and the duplicate discarded.
+ */
 export function createFsBlobStore(root: string): BlobStore {
   const tmpDir = path.join(root, 'tmp');
   const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  // A fresh 1 MiB buffer per read is external memory V8 must collect: at a few hundred documents a
+  // second it forced a full garbage collection every ~100 ms (docs/decisions/0006, sixth pass).
+  const readBuffers: Buffer[] = [];
+  const open = (sha256: string) => {
+    if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
+    return fs.open(pathOf(sha256), 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new AppError('documents.not_found');
+      throw error;
+    });
+  };
 
   return {
     async put(source: Readable, { maxBytes }): Promise<StoredBlob> {
@@ -71,13 +84,27 @@ export function createFsBlobStore(root: string): BlobStore {
       }
     },
     async get(sha256: string): Promise<Readable> {
-      if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
       // Opened here, not lazily by the stream, so that a missing blob is a clear error before any byte is sent.
-      const handle = await fs.open(pathOf(sha256), 'r').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') throw new AppError('documents.not_found');
-        throw error;
-      });
+      const handle = await open(sha256);
       return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+    },
+    async digest(sha256: string): Promise<StreamDigest> {
+      const handle = await open(sha256);
+      const buffer = readBuffers.pop() ?? Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      try {
+        const hash = createHash('sha256');
+        let size = 0;
+        for (;;) {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) break;
+          hash.update(buffer.subarray(0, bytesRead));
+          size += bytesRead;
+        }
+        return { sha256: hash.digest('hex'), size };
+      } finally {
+        if (readBuffers.length < KEPT_READ_BUFFERS) readBuffers.push(buffer);
+        await handle.close();
+      }
     },
     async has(sha256: string): Promise<boolean> {
       return isSha256Hex(sha256) && exists(pathOf(sha256));
