@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, openSync, read as readCallback, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { AppError } from '../../../domain/errors.js';
 import { createSha256Stream, isSha256Hex, type StreamDigest } from '../crypto/hash.js';
 import type { BlobStore, StoredBlob } from './blob-store.js';
@@ -39,6 +40,8 @@ const READ_CHUNK_BYTES = 1024 * 1024;
 /** Read buffers kept for `digest` between calls (one per call in flight; at most this many kept). */
 const KEPT_READ_BUFFERS = 4;
 
+const readAsync = promisify(readCallback);
+
 /**
  * The local-disk driver: `<root>/ab/cd/abcd…` named by SHA-256. A write goes to a temporary file
  * first and is renamed into place only once complete, so a crash never leaves a partial blob under
@@ -50,13 +53,6 @@ export function createFsBlobStore(root: string): BlobStore {
   // A fresh 1 MiB buffer per read is external memory V8 must collect: at a few hundred documents a
   // second it forced a full garbage collection every ~100 ms (docs/decisions/0006, sixth pass).
   const readBuffers: Buffer[] = [];
-  const open = (sha256: string) => {
-    if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
-    return fs.open(pathOf(sha256), 'r').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new AppError('documents.not_found');
-      throw error;
-    });
-  };
 
   return {
     async put(source: Readable, { maxBytes }): Promise<StoredBlob> {
@@ -85,25 +81,30 @@ export function createFsBlobStore(root: string): BlobStore {
     },
     async get(sha256: string): Promise<Readable> {
       // Opened here, not lazily by the stream, so that a missing blob is a clear error before any byte is sent.
-      const handle = await open(sha256);
+      if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
+      const handle = await fs.open(pathOf(sha256), 'r').catch(missingAsNotFound);
       return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
     },
     async digest(sha256: string): Promise<StreamDigest> {
-      const handle = await open(sha256);
+      if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
+      const fd = openInPlace(pathOf(sha256));
       const buffer = readBuffers.pop() ?? Buffer.allocUnsafe(READ_CHUNK_BYTES);
       try {
+        // Up to one buffer's worth (a typical document) is read in place: through libuv's thread
+        // pool, each of open, read and close costs two thread wake-ups, more than reading a few
+        // hundred KB from the page cache. Larger contents stream without blocking the event loop.
+        const { size: expected } = fstatSync(fd);
+        const read = expected <= buffer.length ? readInPlace : readThroughPool;
         const hash = createHash('sha256');
         let size = 0;
-        for (;;) {
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-          if (bytesRead === 0) break;
-          hash.update(buffer.subarray(0, bytesRead));
-          size += bytesRead;
+        for (let n = await read(fd, buffer); n > 0; n = await read(fd, buffer)) {
+          hash.update(buffer.subarray(0, n));
+          size += n;
         }
         return { sha256: hash.digest('hex'), size };
       } finally {
         if (readBuffers.length < KEPT_READ_BUFFERS) readBuffers.push(buffer);
-        await handle.close();
+        closeSync(fd);
       }
     },
     async has(sha256: string): Promise<boolean> {
@@ -114,6 +115,25 @@ export function createFsBlobStore(root: string): BlobStore {
     },
   };
 }
+
+/** `documents.not_found` for a content that is not there; any other error as it is. */
+function missingAsNotFound(error: unknown): never {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('documents.not_found');
+  throw error;
+}
+
+function openInPlace(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (error) {
+    return missingAsNotFound(error);
+  }
+}
+
+const readInPlace = async (fd: number, buffer: Buffer): Promise<number> =>
+  readSync(fd, buffer, 0, buffer.length, null);
+const readThroughPool = async (fd: number, buffer: Buffer): Promise<number> =>
+  (await readAsync(fd, buffer, 0, buffer.length, null)).bytesRead;
 
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
