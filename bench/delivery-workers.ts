@@ -60,9 +60,9 @@ async function startWorkerProcesses(
       env: { ...process.env, BENCH_DATABASE_URL: node.url, BENCH_DATA_DIR: node.dataDir },
     });
     const ready = new Promise<void>((resolve, reject) => {
-      child.on('message', (m: { ready?: boolean; delivered?: DeliveredMessage }) => {
+      child.on('message', (m: { ready?: boolean; delivered?: DeliveredMessage[] }) => {
         if (m.ready) resolve();
-        if (m.delivered) onDelivered(m.delivered);
+        for (const delivered of m.delivered ?? []) onDelivered(delivered);
       });
       child.once('exit', (code) => reject(new Error(`bench worker exited (${code})`)));
     });

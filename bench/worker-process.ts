@@ -5,7 +5,10 @@
  */
 import { loadConfig } from '../src/server/config.js';
 import { createDb } from '../src/server/db/client.js';
-import { startDeliveryWorker } from '../src/server/modules/exchange/delivery-worker.js';
+import {
+  startDeliveryWorker,
+  type DeliveredMessage,
+} from '../src/server/modules/exchange/delivery-worker.js';
 import { listenForOutbox } from '../src/server/modules/exchange/outbox-notifications.js';
 import { createNodeDeps } from '../src/server/node-deps.js';
 import { systemClock } from '../src/server/platform/clock.js';
@@ -21,12 +24,20 @@ const config = loadConfig({
 const log = createLogger('silent');
 const db = createDb(url, { max: config.databasePoolSize });
 const deps = await createNodeDeps({ config, db, clock: systemClock, log });
+// The deliveries of one claim settle together: told to the parent in one IPC message, not one each.
+let told: DeliveredMessage[] = [];
+const tell = () => {
+  process.send?.({ delivered: told });
+  told = [];
+};
 const worker = startDeliveryWorker({
   db,
   clock: systemClock,
   log,
   transportFor: (node) => deps.exchange.transportFor(node),
-  onDelivered: (message) => process.send?.({ delivered: message }),
+  onDelivered: (message) => {
+    if (told.push(message) === 1) setImmediate(tell);
+  },
 });
 const listener = listenForOutbox({ url, onNotice: () => worker.kick(), log });
 process.send?.({ ready: true });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../test/db.js';
 import type { Db } from '../../db/client.js';
+import { inTransaction } from '../../db/transaction.js';
 import { recordAudit, verifyAuditChain } from './audit.repository.js';
 
 const { db } = await useTestDatabase();
@@ -78,5 +79,34 @@ describe('the hash-chained audit log', () => {
   it('keeps the chain linear under concurrent writers', async () => {
     await Promise.all(Array.from({ length: 20 }, () => appendEntries(1)));
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 26 });
+  });
+
+  it('chains several entries of one transaction (written in one call at its commit) in the order recorded', async () => {
+    await inTransaction(db, async (tx) => {
+      for (const n of [1, 2, 3])
+        await recordAudit(tx, {
+          action: 'case.read',
+          actorUserId: null,
+          actorOrgId: null,
+          resourceType: 'case',
+          resourceId: `batched-${n}`,
+          orgId: null,
+          ip: null,
+          at: new Date(Date.UTC(2026, 10, 28, 13, 0, n)),
+          details: { n },
+        });
+    });
+    const batched = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'resource_id'])
+      .where('resource_id', 'like', 'batched-%')
+      .orderBy('seq')
+      .execute();
+    expect(batched).toEqual([
+      { seq: 7, resource_id: 'batched-1' },
+      { seq: 8, resource_id: 'batched-2' },
+      { seq: 9, resource_id: 'batched-3' },
+    ]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 9 });
   });
 });
