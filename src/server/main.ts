@@ -6,6 +6,7 @@ import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
 import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
@@ -113,6 +114,7 @@ async function prepareDatabase(input: {
   const { database, config, log } = input;
   const applied = await migrate(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+  await warnAboutServerSettings(database.db, log);
   await seedReference(database.db);
   if (await shouldSeedDemo({ db: database.db, demo: config.demo, embedded: database.embedded })) {
     const seeded = await seedDemo({ db: database.db, clock: input.clock, nodeId: config.nodeId });

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { warnAboutServerSettings } from './db/server-settings.js';
 import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
 import { listenForOutbox } from './modules/exchange/outbox-notifications.js';
 import { createNodeDeps } from './node-deps.js';
@@ -21,6 +22,7 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
     poolSize: config.databasePoolSize,
   });
   await migrate(database.db);
+  await warnAboutServerSettings(database.db, log);
   const deps = await createNodeDeps({ config, db: database.db, clock: systemClock, log });
   const worker = startDeliveryWorker({
     db: database.db,

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { createDb } from './client.js';
 import { embeddedUrl, startEmbeddedPostgres } from './embedded.js';
+import { checkServerSettings } from './server-settings.js';
 
 async function queryOne<T>(url: string, text: string): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -44,6 +46,10 @@ describe('the URL of the embedded PostgreSQL', () => {
       const owner = await startEmbeddedPostgres({ dir, settings: ['work_mem=7MB'] });
       try {
         expect(await queryOne(owner.url, 'show work_mem')).toEqual({ work_mem: '7MB' });
+        // Its own settings are none the node warns about (autovacuum on, a 5-second nap).
+        const db = createDb(owner.url, { max: 1 });
+        expect(await checkServerSettings(db)).toEqual([]);
+        await db.destroy();
         const guest = await startEmbeddedPostgres({ dir });
         expect(new URL(guest.url).port).toBe(new URL(owner.url).port);
         expect(await serverPid(guest.url)).toBeGreaterThan(0);
