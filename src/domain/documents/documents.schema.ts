@@ -8,6 +8,7 @@ export const documentKinds = [
   'id_document',
   'photo',
   'video',
+  'audio',
   'medical',
   'other',
 ] as const;

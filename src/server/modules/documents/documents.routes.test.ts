@@ -133,6 +133,45 @@ describe('the documents of a station\u2019s case file', () => {
     });
   });
 
+  it('takes what phones and recorders write — an iPhone photo, an iPhone video, a call recording — by their content', async () => {
+    const iso = (brand: string, compatible: string, rest: number) =>
+      Buffer.concat([
+        Buffer.from([0x00, 0x00, 0x00, 16 + compatible.length]),
+        Buffer.from(`ftyp${brand}`, 'latin1'),
+        Buffer.alloc(4),
+        Buffer.from(compatible, 'latin1'),
+        Buffer.alloc(rest, 3),
+      ]);
+    const files = [
+      { kind: 'photo', fileName: 'IMG_0412.HEIC', content: iso('heic', 'mif1heic', 900), type: 'image/heic' },
+      {
+        kind: 'video',
+        fileName: 'IMG_0413.MOV',
+        content: iso('qt  ', 'qt  ', 2000),
+        type: 'video/quicktime',
+      },
+      {
+        kind: 'audio',
+        fileName: 'تماس تهدیدآمیز.amr',
+        content: Buffer.concat([Buffer.from('#!AMR\n', 'latin1'), Buffer.alloc(640, 0x3c)]),
+        type: 'audio/amr',
+      },
+    ];
+    for (const file of files) {
+      const res = await upload({ ...file, claimedType: 'application/octet-stream' });
+      expect(res.statusCode, file.fileName).toBe(201);
+      expect(res.json()).toMatchObject({ kind: file.kind, mediaType: file.type, size: file.content.length });
+      const download = await app.inject({
+        method: 'GET',
+        url: `/api/cases/${caseId}/documents/${res.json().id}/content`,
+        headers: { cookie },
+      });
+      expect(download.rawPayload.equals(file.content)).toBe(true);
+      expect(download.headers['content-type']).toBe(file.type);
+      expect(download.headers['content-disposition']).toMatch(/^attachment; /);
+    }
+  });
+
   it('records the upload in the case\u2019s timeline and the upload and the download in the audit log, without the file name', async () => {
     const res = await upload({
       kind: 'evidence',

@@ -34,7 +34,7 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
         tags: ['documents'],
         summary: 'Add a document to a draft case (multipart: the `kind` field, then the `file`)',
         description:
-          'The type is told by the content (PDF, JPEG, PNG, TIFF, WebP, MP4, plain text); the client\u2019s type and the file name are ignored.',
+          'The type is told by the content (PDF; JPEG, PNG, TIFF, WebP, GIF, HEIC/HEIF, AVIF; MP4, QuickTime, 3GP, AVI, WebM, Matroska; M4A, MP3, Ogg, AMR, WAV; plain text); the client\u2019s type and the file name are ignored.',
         consumes: ['multipart/form-data'],
         params: caseParamsSchema,
         body: uploadBodyDocSchema,
