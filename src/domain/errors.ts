@@ -39,6 +39,7 @@ export const errorStatus = {
   'documents.empty': 400,
   'documents.upload_conflict': 409,
   'tracking.not_found': 404,
+  'tracking.identity_required': 400,
   'documents.hash_mismatch': 422,
   'documents.missing': 409,
   'thread.gap': 409,

@@ -165,7 +165,7 @@ describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right 
     await phone.getByRole('button', { name: 'پیگیری' }).click();
     await expect
       .poll(() => phone.getByRole('alert').textContent())
-      .toContain('پرونده‌ای با این کد رهگیری و کد ملی پیدا نشد.');
+      .toContain('پرونده‌ای با این کد رهگیری و این کد ملی یا شماره گذرنامه پیدا نشد.');
     await screenshot(phone, '08-tracking-not-found-phone');
 
     await phone.getByLabel('کد ملی شاکی').fill('');

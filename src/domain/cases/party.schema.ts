@@ -24,11 +24,16 @@ export const mobileSchema = z
   .transform((s) => normaliseIdentifier(s).replace(/^(\+98|0098|98)(?=9\d{9}$)/, '0'))
   .refine((s) => /^09\d{9}$/.test(s), { message: 'parties.invalid_mobile' });
 
+/** A passport number as stored: upper case, Latin digits, no spaces or dashes. */
+export function normalisePassportNumber(input: string): string {
+  return normaliseIdentifier(input).toUpperCase();
+}
+
 /** A passport number: letters and digits, stored upper case with Latin digits. */
 export const passportNumberSchema = z
   .string()
   .max(20)
-  .transform((s) => normaliseIdentifier(s).toUpperCase())
+  .transform(normalisePassportNumber)
   .refine((s) => /^[A-Z0-9]{5,20}$/.test(s), { message: 'parties.invalid_passport_number' });
 
 /** A nationality as an ISO 3166-1 alpha-2 code, upper case. */

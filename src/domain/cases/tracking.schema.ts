@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { publicCaseStatuses } from './public-status.js';
 
-/** GET /api/public/tracking — both must match a complaint case and one of its complainants. */
-export const trackingQuerySchema = z.object({
-  code: z.string().max(40),
-  nationalId: z.string().max(40),
-});
+/**
+ * GET /api/public/tracking — the code must match a complaint case, and the identity one of its complainants:
+ * an Iranian's national ID, or a foreign national's passport number (exactly one of the two).
+ */
+export const trackingQuerySchema = z
+  .object({
+    code: z.string().max(40),
+    nationalId: z.string().max(40).optional(),
+    passportNumber: z.string().max(40).optional(),
+  })
+  .refine((q) => (q.nationalId === undefined) !== (q.passportNumber === undefined), {
+    message: 'tracking.identity_required',
+    path: ['nationalId'],
+  });
 export type TrackingQuery = z.infer<typeof trackingQuerySchema>;
+
+/** Who asks: a complainant named in the case, by the identifier the station recorded for them. */
+export type TrackingIdentity = { nationalId: string } | { passportNumber: string };
 
 /** What the complainant sees: the state of their own case, nothing about anybody in it. */
 export const trackingStatusSchema = z.object({

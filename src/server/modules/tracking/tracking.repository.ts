@@ -1,10 +1,16 @@
 import type { DbOrTx } from '../../db/client.js';
 
+/** A complainant's identifier as stored: a national ID, or a foreign national's passport number. */
+export interface ComplainantIdentifier {
+  column: 'national_id' | 'passport_number';
+  value: string;
+}
+
 /**
- * The complaint case with this tracking code that has a complainant with this national ID, with its
+ * The complaint case with this tracking code that has a complainant with this identifier, with its
  * station's name; null when either does not match (one query, one answer for both).
  */
-export async function findTrackedCase(db: DbOrTx, trackingCode: string, nationalId: string) {
+export async function findTrackedCase(db: DbOrTx, trackingCode: string, identifier: ComplainantIdentifier) {
   return (
     (await db
       .selectFrom('cases')
@@ -33,7 +39,7 @@ export async function findTrackedCase(db: DbOrTx, trackingCode: string, national
             .select('parties.id')
             .whereRef('parties.case_id', '=', 'cases.id')
             .where('parties.role', '=', 'complainant')
-            .where('parties.national_id', '=', nationalId),
+            .where(`parties.${identifier.column}`, '=', identifier.value),
         ),
       )
       .executeTakeFirst()) ?? null

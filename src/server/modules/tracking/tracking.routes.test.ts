@@ -12,6 +12,7 @@ describe('public tracking of a complaint', () => {
   let app: App;
   let complaint: { id: string; caseNumber: string; trackingCode: string };
   const complainantId = makeNationalId();
+  const foreignPassport = 'P4521983';
   const accusedId = makeNationalId();
   let addressCounter = 0;
 
@@ -30,6 +31,14 @@ describe('public tracking of a complaint', () => {
       firstName: 'مریم',
       lastName: 'احمدی',
       nationalId: complainantId,
+    });
+    await makeParty(db, actor, opened.id, {
+      role: 'complainant',
+      firstName: 'احمد',
+      lastName: 'رحیمی',
+      nationality: 'AF',
+      nationalId: null,
+      passportNumber: foreignPassport,
     });
     await makeParty(db, actor, opened.id, {
       role: 'accused',
@@ -60,6 +69,27 @@ describe('public tracking of a complaint', () => {
     expect(res.statusCode).toBe(200);
   });
 
+  it('lets a foreign complainant follow the case with the passport number, however it was typed', async () => {
+    const exact = await track({ code: complaint.trackingCode, passportNumber: foreignPassport });
+    expect(exact.statusCode).toBe(200);
+    expect(exact.json()).toMatchObject({ status: 'received', caseNumber: complaint.caseNumber });
+    expect(exact.body).not.toMatch(/احمد|رحیمی|P4521983/);
+    const typed = await track({ code: complaint.trackingCode, passportNumber: 'p ۴۵۲۱-۹۸۳' });
+    expect(typed.statusCode).toBe(200);
+  });
+
+  it('answers 400 tracking.identity_required without exactly one of national ID and passport number', async () => {
+    const neitherAndBoth: Record<string, string>[] = [
+      { code: complaint.trackingCode },
+      { code: complaint.trackingCode, nationalId: complainantId, passportNumber: foreignPassport },
+    ];
+    for (const query of neitherAndBoth) {
+      const res = await track(query);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('tracking.identity_required');
+    }
+  });
+
   it('says sent once the case has left the station', async () => {
     await db
       .updateTable('cases')
@@ -82,6 +112,9 @@ describe('public tracking of a complaint', () => {
       track({ code: complaint.trackingCode, nationalId: makeNationalId() }),
       track({ code: complaint.trackingCode, nationalId: accusedId }),
       track({ code: 'not a code', nationalId: 'nor an id' }),
+      track({ code: complaint.trackingCode, passportNumber: 'P0000001' }),
+      track({ code: complaint.trackingCode, passportNumber: '' }),
+      track({ code: 'ZZZ-ZZZ-ZZZ', passportNumber: foreignPassport }),
     ]);
     for (const res of answers) {
       expect(res.statusCode).toBe(404);

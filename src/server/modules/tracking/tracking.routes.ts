@@ -14,20 +14,23 @@ export async function registerTrackingRoutes(app: App, deps: AppDeps): Promise<v
     {
       schema: {
         tags: ['tracking'],
-        summary: 'The state of a complaint, for its complainant (tracking code + national ID)',
+        summary:
+          'The state of a complaint, for its complainant (tracking code + national ID, or a foreign national\u2019s passport number)',
         security: [],
         querystring: trackingQuerySchema,
         response: { 200: trackingStatusSchema },
       },
       config: { rateLimit: TRACKING_RATE_LIMIT },
     },
-    async (request) =>
-      viewTracking({
+    async (request) => {
+      const { code, nationalId, passportNumber } = request.query;
+      return viewTracking({
         db: deps.db,
         clock: deps.clock,
-        code: request.query.code,
-        nationalId: request.query.nationalId,
+        code,
+        identity: nationalId !== undefined ? { nationalId } : { passportNumber: passportNumber ?? '' },
         ip: clientIp(request),
-      }),
+      });
+    },
   );
 }

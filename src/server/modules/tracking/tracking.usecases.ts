@@ -1,34 +1,42 @@
 import { publicCaseStatus } from '../../../domain/cases/public-status.js';
+import { normalisePassportNumber } from '../../../domain/cases/party.schema.js';
 import { normaliseTrackingCode } from '../../../domain/cases/tracking-code.js';
-import type { TrackingStatus } from '../../../domain/cases/tracking.schema.js';
+import type { TrackingIdentity, TrackingStatus } from '../../../domain/cases/tracking.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import { formatJalaliLatin } from '../../../domain/jalali.js';
 import { normaliseNationalId } from '../../../domain/national-id.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findTrackedCase } from './tracking.repository.js';
+import { findTrackedCase, type ComplainantIdentifier } from './tracking.repository.js';
 import { inTransaction } from '../../db/transaction.js';
+
+/** The identifier as the parties table stores it, whatever digits and case it was typed in. */
+function storedIdentifier(identity: TrackingIdentity): ComplainantIdentifier {
+  return 'nationalId' in identity
+    ? { column: 'national_id', value: normaliseNationalId(identity.nationalId) }
+    : { column: 'passport_number', value: normalisePassportNumber(identity.passportNumber) };
+}
 
 /**
  * A complainant follows their case without signing in: the tracking code from the receipt and the
- * national ID of a complainant of that case must both match. The answer is the state of the case in
- * plain terms, never anybody's details; any mismatch is the same `tracking.not_found`, so the
- * endpoint tells nothing about which half was wrong. Every look-up is audited (`tracking.viewed`)
- * with its outcome, never with the national ID.
+ * national ID — or, for a foreign national, the passport number — of a complainant of that case must
+ * both match. The answer is the state of the case in plain terms, never anybody's details; any
+ * mismatch is the same `tracking.not_found`, so the endpoint tells nothing about which half was wrong.
+ * Every look-up is audited (`tracking.viewed`) with its outcome, never with the identifier.
  */
 export async function viewTracking(input: {
   db: Db;
   clock: Clock;
   code: string;
-  nationalId: string;
+  identity: TrackingIdentity;
   ip: string | null;
 }): Promise<TrackingStatus> {
   const now = input.clock.now();
   const trackingCode = normaliseTrackingCode(input.code);
-  const nationalId = normaliseNationalId(input.nationalId);
+  const identifier = storedIdentifier(input.identity);
   const found = await inTransaction(input.db, async (tx) => {
-    const row = trackingCode ? await findTrackedCase(tx, trackingCode, nationalId) : null;
+    const row = trackingCode && identifier.value ? await findTrackedCase(tx, trackingCode, identifier) : null;
     await recordAudit(tx, {
       action: 'tracking.viewed',
       actorUserId: null,

@@ -38,6 +38,31 @@ describe('TrackingPage', { timeout: 20_000 }, () => {
     expect(fetch.mock.calls[0]![0]).toBe('/api/public/tracking?code=K7M-4QX-9TR&nationalId=0499370899');
   });
 
+  it('lets a foreign complainant follow the case with a passport number, sent as typed', async () => {
+    const fetch = stubApi({ 'GET /api/public/tracking': () => jsonResponse(200, status) });
+    renderInApp(<TrackingPage />);
+    fireEvent.click(screen.getByText('گذرنامه (اتباع خارجی)'));
+    expect(screen.queryByLabelText('کد ملی شاکی')).toBeNull();
+    fireEvent.change(screen.getByLabelText('کد رهگیری'), { target: { value: 'K7M-4QX-9TR' } });
+    fireEvent.change(await screen.findByLabelText('شماره گذرنامه‌ی شاکی'), { target: { value: 'p۱۲۳۴۵۶۷' } });
+    fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));
+    await screen.findByTestId('tracking-result');
+    expect(fetch.mock.calls[0]![0]).toBe(
+      '/api/public/tracking?code=K7M-4QX-9TR&passportNumber=p%DB%B1%DB%B2%DB%B3%DB%B4%DB%B5%DB%B6%DB%B7',
+    );
+  });
+
+  it('does not ask the server about a passport number that cannot be one', async () => {
+    const fetch = stubApi({});
+    renderInApp(<TrackingPage />);
+    fireEvent.click(screen.getByText('گذرنامه (اتباع خارجی)'));
+    fireEvent.change(screen.getByLabelText('کد رهگیری'), { target: { value: 'K7M-4QX-9TR' } });
+    fireEvent.change(await screen.findByLabelText('شماره گذرنامه‌ی شاکی'), { target: { value: 'P1/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));
+    expect(await screen.findByText('شماره گذرنامه معتبر نیست.')).toBeTruthy();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('prefills the tracking code from the QR link', () => {
     window.location.hash = '#/track?code=K7M-4QX-9TR';
     stubApi({});
@@ -63,7 +88,7 @@ describe('TrackingPage', { timeout: 20_000 }, () => {
     renderInApp(<TrackingPage />);
     track('K7M-4QX-9TR', '0499370899');
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'پرونده‌ای با این کد رهگیری و کد ملی پیدا نشد.',
+      'پرونده‌ای با این کد رهگیری و این کد ملی یا شماره گذرنامه پیدا نشد.',
     );
     answer = jsonResponse(429, { error: { code: 'request.rate_limited', message: 'x' } });
     fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));

@@ -1,18 +1,45 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Segmented, Space, Typography } from 'antd';
+import type { InputProps } from 'antd';
 import { normaliseTrackingCode } from '../../../domain/cases/tracking-code.js';
-import { isValidNationalId } from '../../../domain/national-id.js';
 import { errorMessageKey } from '../../api/client.js';
 import type { PublicCaseStatus, TrackingStatus } from '../../api/types.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { routeQuery, usePath } from '../../app/router.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { NationalIdInput } from '../../components/NationalIdInput.js';
+import { nationalIdRule, passportNumberRule } from '../../components/identifier-rules.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useTrackingLookup } from './api.js';
+import { useTrackingLookup, type TrackingQuery } from './api.js';
+
+type IdentityKind = 'nationalId' | 'passportNumber';
+
+/** A code typed from paper (tracking code, passport number): left to right, as typed, large on a phone. */
+function CodeInput(props: InputProps) {
+  return (
+    <Input
+      dir="ltr"
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      size="large"
+      {...props}
+    />
+  );
+}
 
 interface TrackingForm {
   code: string;
+  identityKind: IdentityKind;
   nationalId: string;
+  passportNumber: string;
+}
+
+/** The look-up the form asks for: the code as printed, and the one identifier the complainant chose. */
+function trackingQuery(values: TrackingForm): TrackingQuery {
+  const code = normaliseTrackingCode(values.code) ?? values.code;
+  return values.identityKind === 'passportNumber'
+    ? { code, passportNumber: values.passportNumber }
+    : { code, nationalId: values.nationalId };
 }
 
 const alertType: Record<PublicCaseStatus, 'info' | 'success' | 'warning'> = {
@@ -90,14 +117,16 @@ function TrackingResult({ status, onAgain }: { status: TrackingStatus; onAgain: 
 
 /**
  * Public tracking (`#/track`, no sign-in, phone-sized): the tracking code from the receipt (prefilled
- * from its QR code) and the complainant's national ID, in Persian, Arabic or Latin digits → the
- * state of that one case in plain words. Errors (no match, too many tries) are sentences too.
+ * from its QR code) and the complainant's national ID — or a foreign national's passport number — in
+ * Persian, Arabic or Latin digits → the state of that one case in plain words. Errors (no match, too
+ * many tries) are sentences too.
  */
 export function TrackingPage() {
   const { t } = useI18n();
   const path = usePath();
   const [form] = Form.useForm<TrackingForm>();
   const lookup = useTrackingLookup();
+  const identityKind = Form.useWatch('identityKind', form) ?? 'nationalId';
 
   return (
     <>
@@ -118,7 +147,7 @@ export function TrackingPage() {
               status={lookup.data}
               onAgain={() => {
                 lookup.reset();
-                form.setFieldValue('nationalId', '');
+                form.setFieldsValue({ nationalId: '', passportNumber: '' });
               }}
             />
           ) : (
@@ -128,13 +157,13 @@ export function TrackingPage() {
                 layout="vertical"
                 requiredMark={false}
                 disabled={lookup.isPending}
-                initialValues={{ code: routeQuery(path).get('code') ?? '', nationalId: '' }}
-                onFinish={(values) =>
-                  lookup.mutate({
-                    code: normaliseTrackingCode(values.code) ?? values.code,
-                    nationalId: values.nationalId,
-                  })
-                }
+                initialValues={{
+                  code: routeQuery(path).get('code') ?? '',
+                  identityKind: 'nationalId',
+                  nationalId: '',
+                  passportNumber: '',
+                }}
+                onFinish={(values) => lookup.mutate(trackingQuery(values))}
               >
                 <Form.Item
                   name="code"
@@ -149,30 +178,38 @@ export function TrackingPage() {
                     },
                   ]}
                 >
-                  <Input
-                    dir="ltr"
-                    autoComplete="off"
-                    autoCapitalize="characters"
-                    spellCheck={false}
-                    placeholder={t('tracking.codePlaceholder')}
-                    size="large"
+                  <CodeInput placeholder={t('tracking.codePlaceholder')} />
+                </Form.Item>
+                <Form.Item name="identityKind" label={t('tracking.identityKind')}>
+                  <Segmented<IdentityKind>
+                    block
+                    options={[
+                      { value: 'nationalId', label: t('tracking.byNationalId') },
+                      { value: 'passportNumber', label: t('tracking.byPassport') },
+                    ]}
+                    onChange={() => lookup.reset()}
                   />
                 </Form.Item>
-                <Form.Item
-                  name="nationalId"
-                  label={t('tracking.nationalId')}
-                  rules={[
-                    { required: true, message: t('tracking.nationalIdRequired') },
-                    {
-                      validator: (_, value: string | undefined) =>
-                        !value || isValidNationalId(value)
-                          ? Promise.resolve()
-                          : Promise.reject(new Error(t('nationalId.invalid'))),
-                    },
-                  ]}
-                >
-                  <NationalIdInput />
-                </Form.Item>
+                {identityKind === 'nationalId' ? (
+                  <Form.Item
+                    name="nationalId"
+                    label={t('tracking.nationalId')}
+                    rules={[{ required: true, message: t('tracking.nationalIdRequired') }, nationalIdRule(t)]}
+                  >
+                    <NationalIdInput />
+                  </Form.Item>
+                ) : (
+                  <Form.Item
+                    name="passportNumber"
+                    label={t('tracking.passportNumber')}
+                    rules={[
+                      { required: true, whitespace: true, message: t('tracking.passportRequired') },
+                      passportNumberRule(t),
+                    ]}
+                  >
+                    <CodeInput />
+                  </Form.Item>
+                )}
                 {lookup.isError && (
                   <Alert
                     role="alert"

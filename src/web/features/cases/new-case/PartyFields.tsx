@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
-import { isValidNationalId } from '../../../../domain/national-id.js';
+import { nationalIdRule, passportNumberRule } from '../../../components/identifier-rules.js';
 import { partyRoles } from '../../../api/types.js';
 import { JalaliDateTimePicker } from '../../../components/JalaliDateTimePicker.js';
 import { NationalIdInput } from '../../../components/NationalIdInput.js';
@@ -55,20 +55,17 @@ export function PartyFields({ index, onRemove }: { index: number; onRemove: () =
           <Form.Item
             name={[index, 'nationalId']}
             label={t('parties.fields.nationalId')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) =>
-                  !value || isValidNationalId(value)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('nationalId.invalid'))),
-              },
-            ]}
+            rules={[nationalIdRule(t)]}
           >
             <NationalIdInput />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name={[index, 'passportNumber']} label={t('parties.fields.passportNumber')}>
+          <Form.Item
+            name={[index, 'passportNumber']}
+            label={t('parties.fields.passportNumber')}
+            rules={[passportNumberRule(t)]}
+          >
             <Input dir="ltr" />
           </Form.Item>
         </Col>
