@@ -8,6 +8,7 @@ import type { Db } from '../src/server/db/client.js';
 import { systemClock, type Clock } from '../src/server/platform/clock.js';
 import { createLogger, type Logger } from '../src/server/platform/logger.js';
 import { createNodeDeps } from '../src/server/node-deps.js';
+import { readPeerCa, readServerTls } from '../src/server/platform/tls-files.js';
 import { TEST_NODE_ID, TEST_PASSWORD } from './factories.js';
 
 /** The HTTP app on a test database, with its own temporary data folder; closed after the file's tests. */
@@ -25,9 +26,10 @@ export async function useTestApp(
     db,
     clock: options.clock ?? systemClock,
     log: options.log ?? createLogger('silent'),
+    peerCa: await readPeerCa(config),
   });
   const { blobs, exchange } = deps;
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { https: await readServerTls(config) });
   await app.ready();
   afterAll(async () => {
     await app.close();

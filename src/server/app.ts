@@ -19,6 +19,7 @@ import { resolveSession } from './modules/auth/auth.usecases.js';
 import { registerModuleRoutes } from './modules/index.js';
 import { SESSION_COOKIE } from './platform/http/authenticate.js';
 import { handleError } from './platform/http/error-handler.js';
+import type { ServerTls } from './platform/tls-files.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -29,16 +30,23 @@ export type App = FastifyInstance<
 >;
 
 /**
- * Builds the HTTP app from its modules: the node's `main.ts` and the tests both call this.
+ * Builds the HTTP app from its modules: the node's `main.ts` and the tests both call this. With `https`
+ * (see `readServerTls`), it serves HTTPS.
  * Request logs carry method, route pattern, status and timing — never query strings, bodies or cookies.
  */
-export async function buildApp(deps: AppDeps): Promise<App> {
-  const app = Fastify({
+export async function buildApp(deps: AppDeps, options: { https?: ServerTls | null } = {}): Promise<App> {
+  const serverOptions = {
     loggerInstance: deps.log as FastifyBaseLogger,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-  }).withTypeProvider<ZodTypeProvider>();
+  };
+  // An HTTPS server is an http.Server to every route and hook; only how it listens differs.
+  const app = (
+    options.https
+      ? (Fastify({ ...serverOptions, https: options.https }) as unknown as FastifyInstance)
+      : Fastify(serverOptions)
+  ).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

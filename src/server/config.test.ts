@@ -22,6 +22,21 @@ describe('configuration', () => {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  it('serves HTTPS only with both a certificate and a key, and then sets cookies Secure unless told not to', () => {
+    expect(loadConfig({})).toMatchObject({ tls: null, tlsCaFile: null, cookieSecure: false });
+    const tls = loadConfig({ TLS_CERT_FILE: '/etc/cb/node.crt', TLS_KEY_FILE: '/etc/cb/node.key' });
+    expect(tls).toMatchObject({
+      tls: { certFile: '/etc/cb/node.crt', keyFile: '/etc/cb/node.key' },
+      cookieSecure: true,
+    });
+    expect(loadConfig({ TLS_CERT_FILE: '/c', TLS_KEY_FILE: '/k', COOKIE_SECURE: 'false' }).cookieSecure).toBe(
+      false,
+    );
+    expect(loadConfig({ TLS_CA_FILE: '/etc/cb/intranet-ca.pem' }).tlsCaFile).toBe('/etc/cb/intranet-ca.pem');
+    for (const half of [{ TLS_CERT_FILE: '/c' }, { TLS_KEY_FILE: '/k' }])
+      expect(() => loadConfig(half)).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE go together/);
+  });
+
   it('reads the variables under their exact names', () => {
     const config = loadConfig({
       PORT: '8080',

@@ -11,68 +11,78 @@ function defaultPoolSize(): number {
  * The node's configuration: the only place that reads `process.env`.
  * Each variable is documented here and in the README's configuration table.
  */
-const envSchema = z.object({
-  /** TCP port of the HTTP server. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Interface to listen on. */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** Folder for the embedded database, documents, and the node's keys. */
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** PostgreSQL server; when absent an embedded PostgreSQL runs inside DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  /**
-   * Connections the node keeps open to PostgreSQL. Default: two per core plus one — PostgreSQL does
-   * the most with a few active connections per core; more only queue up on its cores (see README).
-   */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(defaultPoolSize()),
-  /** This node's identifier in the exchange (letters, digits, dots and dashes). */
-  NODE_ID: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'lower-case letters, digits, dots and dashes, 2–63 characters')
-    .default('node-1'),
-  /** pino log level. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Largest document accepted, in bytes (default 2 GiB). */
-  MAX_DOCUMENT_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2 * 1024 ** 3),
-  /** Session lifetime in minutes (sliding). */
-  SESSION_TTL_MINUTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(12 * 60),
-  /** Failed sign-ins in a row before an account is locked. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  /** How long an account stays locked, in minutes. */
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
-  /** Seed demo data into an empty embedded database at start ('auto'), always ('true') or never ('false'). */
-  DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Run the delivery worker inside the node ('true'), or only in separate `casebridge worker` processes ('false'). */
-  DELIVERY_WORKER: z.enum(['true', 'false']).default('true'),
-  /** First retry of a failed delivery after this many ms (doubling, with jitter, up to DELIVERY_MAX_DELAY_MS). */
-  DELIVERY_BASE_DELAY_MS: z.coerce.number().int().positive().default(1000),
-  DELIVERY_MAX_DELAY_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(5 * 60_000),
-  /** How long a worker holds a claimed message before another worker may take it over (after a crash). */
-  DELIVERY_LEASE_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2 * 60_000),
-  /** A delivery worker with nothing to do looks at the outbox again after this many ms (commits wake it sooner). */
-  DELIVERY_POLL_MS: z.coerce.number().int().positive().default(500),
-  /** Set cookies with the Secure flag (behind HTTPS). */
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
-});
+const envSchema = z
+  .object({
+    /** TCP port of the HTTP server. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to listen on. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Folder for the embedded database, documents, and the node's keys. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** PostgreSQL server; when absent an embedded PostgreSQL runs inside DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    /**
+     * Connections the node keeps open to PostgreSQL. Default: two per core plus one — PostgreSQL does
+     * the most with a few active connections per core; more only queue up on its cores (see README).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(defaultPoolSize()),
+    /** This node's identifier in the exchange (letters, digits, dots and dashes). */
+    NODE_ID: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'lower-case letters, digits, dots and dashes, 2–63 characters')
+      .default('node-1'),
+    /** pino log level. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Largest document accepted, in bytes (default 2 GiB). */
+    MAX_DOCUMENT_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(2 * 1024 ** 3),
+    /** Session lifetime in minutes (sliding). */
+    SESSION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(12 * 60),
+    /** Failed sign-ins in a row before an account is locked. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    /** How long an account stays locked, in minutes. */
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Seed demo data into an empty embedded database at start ('auto'), always ('true') or never ('false'). */
+    DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+    /** Run the delivery worker inside the node ('true'), or only in separate `casebridge worker` processes ('false'). */
+    DELIVERY_WORKER: z.enum(['true', 'false']).default('true'),
+    /** First retry of a failed delivery after this many ms (doubling, with jitter, up to DELIVERY_MAX_DELAY_MS). */
+    DELIVERY_BASE_DELAY_MS: z.coerce.number().int().positive().default(1000),
+    DELIVERY_MAX_DELAY_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(5 * 60_000),
+    /** How long a worker holds a claimed message before another worker may take it over (after a crash). */
+    DELIVERY_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(2 * 60_000),
+    /** A delivery worker with nothing to do looks at the outbox again after this many ms (commits wake it sooner). */
+    DELIVERY_POLL_MS: z.coerce.number().int().positive().default(500),
+    /** Set cookies with the Secure flag (behind HTTPS; on by default when the node serves HTTPS itself). */
+    COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    /** The node's TLS certificate (PEM, with its chain) and private key: with both, it serves HTTPS. */
+    TLS_CERT_FILE: z.string().min(1).optional(),
+    TLS_KEY_FILE: z.string().min(1).optional(),
+    /** CA certificates (PEM) trusted, besides the system's, for the HTTPS of peer nodes (an intranet's own CA). */
+    TLS_CA_FILE: z.string().min(1).optional(),
+  })
+  .refine((e) => (e.TLS_CERT_FILE === undefined) === (e.TLS_KEY_FILE === undefined), {
+    message: 'TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither',
+    path: ['TLS_CERT_FILE'],
+  });
 
 export type Config = {
   port: number;
@@ -88,6 +98,10 @@ export type Config = {
   loginLockMinutes: number;
   demo: 'auto' | 'true' | 'false';
   cookieSecure: boolean;
+  /** Serve HTTPS with this certificate and key (absolute paths), or plain HTTP when null. */
+  tls: { certFile: string; keyFile: string } | null;
+  /** Extra CA certificates for calling peer nodes over HTTPS (absolute path). */
+  tlsCaFile: string | null;
   deliveryWorker: boolean;
   delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number };
 };
@@ -95,13 +109,21 @@ export type Config = {
 /** Thrown when the environment is invalid; the message names each bad variable. */
 export class ConfigError extends Error {}
 
+function invalidConfiguration(lines: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+}
+
+/** A setting that parsed but does not work (a file that cannot be read, a key that fits no certificate). */
+export function invalidSetting(variable: string, problem: string): ConfigError {
+  return invalidConfiguration([`${variable}: ${problem}`]);
+}
+
 /** Reads and validates the configuration from an environment (default: `process.env`). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw invalidConfiguration(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
   return {
@@ -117,7 +139,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     demo: e.DEMO,
-    cookieSecure: e.COOKIE_SECURE === 'true',
+    cookieSecure: e.COOKIE_SECURE === undefined ? e.TLS_CERT_FILE !== undefined : e.COOKIE_SECURE === 'true',
+    tls:
+      e.TLS_CERT_FILE && e.TLS_KEY_FILE
+        ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) }
+        : null,
+    tlsCaFile: e.TLS_CA_FILE ? path.resolve(e.TLS_CA_FILE) : null,
     deliveryWorker: e.DELIVERY_WORKER === 'true',
     delivery: {
       baseDelayMs: e.DELIVERY_BASE_DELAY_MS,

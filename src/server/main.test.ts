@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from './config.js';
+import { useTestPki } from '../../test/tls.js';
 import { startNode, type RunningNode } from './main.js';
 
 /**
@@ -97,4 +98,25 @@ describe('a node started with an empty data folder and no DATABASE_URL', () => {
     expect(after.n).toBe(before?.n);
     expect(after.n).toBe(200);
   }, 180_000);
+});
+
+describe('a node given TLS files that do not work', () => {
+  it('refuses to start, naming the variable, before it opens a database or writes anything', async () => {
+    const pki = await useTestPki();
+    const dataDir = path.join(os.tmpdir(), `casebridge-tls-refused-${process.pid}`);
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      TLS_CERT_FILE: pki.certFile,
+      TLS_KEY_FILE: pki.otherKeyFile,
+    });
+    await expect(startNode(config, { print: () => undefined })).rejects.toThrow(
+      /TLS_KEY_FILE: is not the private key of the certificate/,
+    );
+    await expect(fs.stat(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    const noCa = loadConfig({ DATA_DIR: dataDir, PORT: '0', TLS_CA_FILE: pki.keyFile });
+    await expect(startNode(noCa, { print: () => undefined })).rejects.toThrow(/TLS_CA_FILE/);
+    await expect(fs.stat(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

@@ -11,6 +11,7 @@ import { seedReference } from './db/reference/seed-reference.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
 import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
 import { createNodeDeps } from './node-deps.js';
+import { readPeerCa, readServerTls } from './platform/tls-files.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -52,6 +53,9 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   const print = options.print ?? printToStdout;
   const clock = options.clock ?? systemClock;
   const log = createLogger(config.logLevel);
+  // Files named by the configuration are checked before anything is started or written.
+  const https = await readServerTls(config);
+  const peerCa = await readPeerCa(config);
   await fs.mkdir(config.dataDir, { recursive: true });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -63,8 +67,8 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   try {
     const { db } = database;
     await prepareDatabase({ database, config, clock, log, print });
-    const deps = await createNodeDeps({ config, db, clock, log });
-    app = await buildApp(deps);
+    const deps = await createNodeDeps({ config, db, clock, log, peerCa });
+    app = await buildApp(deps, { https });
     const servesWeb = await registerStaticWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
     const address = await app.listen({ port: config.port, host: config.host });
     // The outbox's delivery worker, woken by the exchange after each commit that enqueued a message

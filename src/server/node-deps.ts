@@ -8,13 +8,19 @@ import { messageHandlers } from './modules/exchange/handlers.registry.js';
 import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
 import type { Clock } from './platform/clock.js';
 
-/** Assembles everything a node's app needs around an open database: the node and the tests both use it. */
+/**
+ * Assembles everything a node's app needs around an open database: the node and the tests both use it.
+ * `peerCa` (from `readPeerCa`, read before the database is opened) is what the HTTP transport trusts for
+ * peers' HTTPS; absent, Node's roots.
+ */
 export async function createNodeDeps(input: {
   config: Config;
   db: Db;
   clock: Clock;
   log: Logger;
+  peerCa?: string[] | null;
 }): Promise<AppDeps> {
+  const { peerCa, ...deps } = input;
   const blobs = createFsBlobStore(path.join(input.config.dataDir, 'blobs'));
   const exchange = await createExchange({
     db: input.db,
@@ -23,6 +29,7 @@ export async function createNodeDeps(input: {
     dataDir: input.config.dataDir,
     nodeId: input.config.nodeId,
     handlers: messageHandlers,
+    peerCa: peerCa ?? null,
   });
-  return { ...input, blobs, exchange };
+  return { ...deps, blobs, exchange };
 }

@@ -7,6 +7,7 @@ import { listenForOutbox } from './modules/exchange/outbox-notifications.js';
 import { createNodeDeps } from './node-deps.js';
 import { systemClock } from './platform/clock.js';
 import { createLogger } from './platform/logger.js';
+import { readPeerCa } from './platform/tls-files.js';
 
 /**
  * Runs a delivery worker as its own process (`casebridge worker`): the same database and data
@@ -16,6 +17,7 @@ import { createLogger } from './platform/logger.js';
  */
 export async function runWorker(config: Config, options: { onReady?: () => void } = {}): Promise<void> {
   const log = createLogger(config.logLevel);
+  const peerCa = await readPeerCa(config);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -23,7 +25,7 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
   });
   await migrate(database.db);
   await warnAboutServerSettings(database.db, log);
-  const deps = await createNodeDeps({ config, db: database.db, clock: systemClock, log });
+  const deps = await createNodeDeps({ config, db: database.db, clock: systemClock, log, peerCa });
   const worker = startDeliveryWorker({
     db: database.db,
     clock: systemClock,

@@ -1,64 +1,17 @@
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
-import { useTestDatabase } from '../../../../test/db.js';
 import { deliverAll } from '../../../../test/factories.js';
-import type { Db } from '../../db/client.js';
-import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { fixedClock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecases.js';
-import type { App } from '../../app.js';
-import type { Exchange } from './exchange.js';
-import { enqueueMessage } from './outbox.js';
-import { exportOwnTrustEntry, revokeKey, upsertPeer } from './trust.repository.js';
-
-/** One node of the pair: its database, app, exchange and blob store, listening on loopback. */
-interface TestNode {
-  db: Db;
-  app: App;
-  exchange: Exchange;
-  blobs: BlobStore;
-  url: string;
-  port: number;
-}
+import {
+  addOrganisation,
+  enqueueSupplement,
+  introduce,
+  startTestNode,
+  type TestNode,
+} from './http-nodes.fixture.js';
+import { revokeKey } from './trust.repository.js';
 
 const clock = fixedClock('2026-11-28T10:00:00Z');
-
-async function startTestNode(nodeId: string): Promise<TestNode> {
-  const { db } = await useTestDatabase();
-  const { app, exchange, blobs } = await useTestApp(db, { clock, config: { nodeId } });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { db, app, exchange, blobs, url, port: Number(new URL(url).port) };
-}
-
-async function organisation(node: TestNode, code: string, kind: 'station' | 'prosecutor_office') {
-  return createOrganisation({
-    db: node.db,
-    clock,
-    actor: null,
-    nodeId: node.exchange.nodeId,
-    body: {
-      code,
-      kind,
-      nameFa: `واحد ${code}`,
-      nameEn: code,
-      provinceCode: 'IR-23',
-      countyCode: 'IR-23-TEHRAN',
-    },
-  });
-}
-
-/** Each node imports the other's trust entry: node id, URL, public keys, organisations. */
-async function introduce(a: TestNode, b: TestNode) {
-  await upsertPeer(
-    a.db,
-    await exportOwnTrustEntry(b.db, { nodeId: b.exchange.nodeId, baseUrl: b.url, keys: b.exchange.keys }),
-  );
-  await upsertPeer(
-    b.db,
-    await exportOwnTrustEntry(a.db, { nodeId: a.exchange.nodeId, baseUrl: a.url, keys: a.exchange.keys }),
-  );
-}
 
 const deliverFrom = (node: TestNode) => deliverAll({ db: node.db, clock, exchange: node.exchange });
 
@@ -67,28 +20,16 @@ let judiciary: TestNode;
 let station: { id: string; code: string };
 let office: { code: string };
 
-async function submit(caseRef: string, documents: { sha256: string; size: number }[] = []) {
-  return police.db.transaction().execute((tx) =>
-    enqueueMessage(tx, {
-      signer: police.exchange.signer,
-      now: clock.now(),
-      message: {
-        type: 'case.supplemented',
-        from: { orgId: station.id, orgCode: station.code },
-        to: { node: judiciary.exchange.nodeId, org: office.code },
-        caseRef,
-        createdBy: 'chief',
-        body: { note: 'پیوست گزارش تکمیلی', answers: null, parties: [] },
-        documents: documents.map((d, i) => ({
-          sha256: d.sha256,
-          size: d.size,
-          mediaType: 'application/pdf',
-          name: `پیوست-${i}.pdf`,
-          kind: 'evidence',
-        })),
-      },
-    }),
-  );
+function submit(caseRef: string, documents: { sha256: string; size: number }[] = []) {
+  return enqueueSupplement({
+    from: police,
+    station,
+    to: judiciary,
+    office,
+    caseRef,
+    documents,
+    now: clock.now(),
+  });
 }
 
 /** A message with one PDF document stored at the police node (not sent yet), and its signed form. */
@@ -122,10 +63,10 @@ async function trustPoliceAgain() {
 
 describe('the exchange between two nodes over HTTP on loopback', () => {
   beforeAll(async () => {
-    police = await startTestNode('police-test');
-    judiciary = await startTestNode('judiciary-test');
-    station = await organisation(police, 'KL-101', 'station');
-    office = await organisation(judiciary, 'DA-04', 'prosecutor_office');
+    police = await startTestNode('police-test', clock);
+    judiciary = await startTestNode('judiciary-test', clock);
+    station = await addOrganisation(police, clock, 'KL-101', 'station');
+    office = await addOrganisation(judiciary, clock, 'DA-04', 'prosecutor_office');
     await introduce(police, judiciary);
   });
 

@@ -35,6 +35,8 @@ export async function createExchange(input: {
   nodeId: string;
   handlers: MessageHandlers;
   httpTimeoutMs?: number;
+  /** CA certificates for peers' HTTPS (see `readPeerCa`); null: Node's roots. */
+  peerCa?: string[] | null;
 }): Promise<Exchange> {
   const keys = await loadOrCreateNodeKeys({
     dataDir: input.dataDir,
@@ -57,6 +59,7 @@ export async function createExchange(input: {
     blobs: input.blobs,
     now: () => input.clock.now(),
     ...(input.httpTimeoutMs ? { timeoutMs: input.httpTimeoutMs } : {}),
+    ca: input.peerCa ?? null,
   });
   let kick = () => undefined as void;
   return {

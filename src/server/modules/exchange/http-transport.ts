@@ -20,12 +20,19 @@ function request(
     body?: Readable | string;
     timeoutMs: number;
   },
+  httpsAgent: https.Agent | undefined,
 ): Promise<HttpAnswer> {
-  const client = url.protocol === 'https:' ? https : http;
+  const secure = url.protocol === 'https:';
+  const client = secure ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       url,
-      { method: options.method, headers: options.headers, timeout: options.timeoutMs },
+      {
+        method: options.method,
+        headers: options.headers,
+        timeout: options.timeoutMs,
+        ...(secure && httpsAgent ? { agent: httpsAgent } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -57,7 +64,9 @@ function errorCode(answer: HttpAnswer): string {
 /**
  * Delivery to another node over HTTP(S): each document the peer does not hold yet is streamed to
  * `PUT /exchange/v1/blobs/:sha256` with a signed upload token, then the signed message is posted to
- * `POST /exchange/v1/messages`. The sender is authenticated by its signatures, not by a session.
+ * `POST /exchange/v1/messages`. The sender is authenticated by its signatures, not by a session; over
+ * HTTPS the peer's certificate is checked against `ca` (Node's roots and an intranet's CA) when given,
+ * else against Node's roots — a certificate that does not verify fails the delivery, which is retried.
  */
 export function createHttpTransport(input: {
   baseUrlOf: (node: string) => Promise<string | null>;
@@ -65,11 +74,13 @@ export function createHttpTransport(input: {
   blobs: BlobStore;
   now: () => Date;
   timeoutMs?: number;
+  ca?: string[] | null;
 }): Transport {
   const timeoutMs = input.timeoutMs ?? 60_000;
+  const httpsAgent = input.ca ? new https.Agent({ keepAlive: true, ca: input.ca }) : undefined;
   const call = async (url: URL, options: Parameters<typeof request>[1]) => {
     try {
-      return await request(url, options);
+      return await request(url, options, httpsAgent);
     } catch (error) {
       throw new DeliveryError('transport.unreachable', true, (error as Error).message);
     }
