@@ -48,6 +48,7 @@ export const auditActions = [
   'order.reported',
   'order.closed',
   'order.updated_by_message',
+  'figures.viewed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -40,6 +40,7 @@ export const errorStatus = {
   'documents.upload_conflict': 409,
   'tracking.not_found': 404,
   'tracking.identity_required': 400,
+  'figures.invalid_period': 400,
   'documents.hash_mismatch': 422,
   'documents.missing': 409,
   'thread.gap': 409,

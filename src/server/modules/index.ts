@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps.js';
 import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerDocumentRoutes } from './documents/documents.routes.js';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.js';
+import { registerFiguresRoutes } from './figures/figures.routes.js';
 import { registerCaseMessageRoutes } from './exchange/case-messages.routes.js';
 import { registerExchangeRoutes } from './exchange/exchange.routes.js';
 import { registerIntakeRoutes } from './intake/intake.routes.js';
@@ -29,4 +30,5 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerCaseMessageRoutes(app, deps);
   await registerPeerRoutes(app, deps);
   await registerEvidenceRoutes(app, deps);
+  await registerFiguresRoutes(app, deps);
 }

@@ -1,0 +1,282 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, useTestApp } from '../../../../test/app.js';
+import { useTestDatabase } from '../../../../test/db.js';
+import {
+  deliverAll,
+  makeCase,
+  makeOrganisation,
+  makeReadyCase,
+  makeStationUser,
+  makeUser,
+} from '../../../../test/factories.js';
+import type { Actor } from '../../../domain/permissions.js';
+import { fixedClock } from '../../platform/clock.js';
+import { createOrganisation } from '../organisations/organisations.usecases.js';
+import { registerIntake, rejectIntake, returnIntake } from '../intake/intake-decisions.usecase.js';
+import { issueOrder } from '../orders/issue-order.usecase.js';
+import { approveSubmission } from '../submission/approve-submission.usecase.js';
+import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
+
+const { db } = await useTestDatabase();
+const clock = fixedClock('2026-03-20T21:00:00Z'); // 00:30 in Tehran, 1 Farvardin 1405
+const { app, exchange, blobs } = await useTestApp(db, { clock });
+const HOUR = 3_600_000;
+const dayStart = new Date('2026-03-20T20:30:00Z'); // 1 Farvardin 1405, 00:00 in Tehran
+
+const figures = (cookie: string, from: Date, to: Date) =>
+  app.inject({
+    method: 'GET',
+    url: '/api/figures',
+    query: { from: from.toISOString(), to: to.toISOString() },
+    headers: { cookie },
+  });
+const today = () => ({ from: dayStart, to: new Date(dayStart.getTime() + 24 * HOUR) });
+
+describe('the figures managers steer by', () => {
+  let station: Awaited<ReturnType<typeof makeStationUser>>;
+  let chief: Actor;
+  let clerk: Actor;
+  let judge: Actor;
+  const cookies: Record<string, string> = {};
+
+  /** A ready complaint opened now, sent after `sendAfterHours`, delivered to the office; its intake file. */
+  async function sendCase(sendAfterHours: number, options: { custodySince?: Date } = {}) {
+    const ready = await makeReadyCase({ db, blobs, clock }, station.actor, options);
+    clock.advance(sendAfterHours * HOUR);
+    const base = { db, clock, ip: null, caseId: ready.id };
+    await prepareSubmission({ ...base, actor: station.actor });
+    await approveSubmission({ ...base, actor: chief, exchange });
+    await deliverAll({ db, clock, exchange });
+    const file = await db
+      .selectFrom('intake_files')
+      .select('id')
+      .where('case_ref', '=', ready.id)
+      .executeTakeFirstOrThrow();
+    return { caseId: ready.id, intakeId: file.id };
+  }
+
+  const decide = { db, clock, ip: null, exchange };
+
+  beforeAll(async () => {
+    station = await makeStationUser(db, 'station.officer');
+    const chiefUser = await makeUser(db, station.station.id, 'station.chief');
+    chief = { userId: chiefUser.id, orgId: station.station.id, role: 'station.chief' };
+    const clerkUser = await makeUser(db, station.office.id, 'prosecutor.clerk');
+    clerk = { userId: clerkUser.id, orgId: station.office.id, role: 'prosecutor.clerk' };
+    const judgeUser = await makeUser(db, station.office.id, 'prosecutor.judge');
+    judge = { userId: judgeUser.id, orgId: station.office.id, role: 'prosecutor.judge' };
+    const hq = await makeOrganisation(db, { kind: 'hq' });
+    const supervisor = await makeUser(db, hq.id, 'supervisor');
+    const admin = await makeUser(db, hq.id, 'admin');
+
+    // A station of another province, with a case of its own today.
+    const elsewhere = await createOrganisation({
+      db,
+      clock,
+      actor: null,
+      nodeId: exchange.nodeId,
+      body: {
+        code: 'KL-SHZ-1',
+        kind: 'station',
+        nameFa: 'کلانتری ۱ شیراز',
+        nameEn: 'Shiraz 1',
+        provinceCode: 'IR-07',
+        countyCode: 'IR-07-SHIRAZ',
+      },
+    });
+    const shirazOfficer = await makeUser(db, elsewhere.id, 'station.officer');
+    await makeCase(db, { userId: shirazOfficer.id, orgId: elsewhere.id, role: 'station.officer' }, {}, clock);
+
+    // Station's day: three files sent after 2, 4 and 6 hours; the first registered 3 h after sending,
+    // the second returned for evidence after 1 h, the third (custody since 30 h ago) rejected after 2 h.
+    const first = await sendCase(2);
+    clock.advance(3 * HOUR);
+    await registerIntake({
+      ...decide,
+      actor: clerk,
+      intakeId: first.intakeId,
+      body: { fileNumber: '1405-ک-1', branch: 'شعبه ۱', assignedJudge: 'دادیار صالحی' },
+    });
+    await deliverAll({ db, clock, exchange });
+    const second = await sendCase(4);
+    clock.advance(HOUR);
+    await returnIntake({
+      ...decide,
+      actor: clerk,
+      intakeId: second.intakeId,
+      body: { deficiencies: [{ code: 'deficiency.evidence', text: 'فیلم دوربین پیوست شود' }] },
+    });
+    await deliverAll({ db, clock, exchange });
+    const third = await sendCase(6, { custodySince: new Date(clock.now().getTime() - 30 * HOUR) });
+    clock.advance(2 * HOUR);
+    await rejectIntake({
+      ...decide,
+      actor: clerk,
+      intakeId: third.intakeId,
+      body: {
+        reasons: [{ code: 'rejection.not_criminal', text: 'اختلاف حقوقی است' }],
+      },
+    });
+    await deliverAll({ db, clock, exchange });
+    // An order on the registered file, due in an hour, then two hours pass: overdue on both sides.
+    await issueOrder({
+      ...decide,
+      actor: judge,
+      intakeId: first.intakeId,
+      body: {
+        kind: 'investigation',
+        text: 'تحقیق از شهود',
+        deadlineAt: new Date(clock.now().getTime() + HOUR).toISOString(),
+      },
+    });
+    await deliverAll({ db, clock, exchange });
+    clock.advance(2 * HOUR);
+    // A case opened today and not sent yet.
+    await makeCase(db, station.actor, { origin: 'officer_report' }, clock);
+
+    // Signed in at the end of the day (a session started at its beginning would have expired).
+    const users = {
+      chief: chiefUser,
+      officer: station.user,
+      clerk: clerkUser,
+      judge: judgeUser,
+      supervisor,
+      admin,
+    };
+    for (const [who, user] of Object.entries(users)) cookies[who] = await signIn(app, user.username);
+  });
+
+  it('gives a station chief the station\u2019s day: opened, sent, answered, with the medians, custody and overdue orders', async () => {
+    const res = await figures(cookies.chief!, today().from, today().to);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.view).toBe('police');
+    expect(body.rows).toHaveLength(1);
+    expect(body.rows[0].unit).toEqual({ code: station.station.code, name: station.station.nameFa });
+    const expected = {
+      opened: 4,
+      complaints: 3,
+      sent: 3,
+      medianHoursToSend: 4,
+      registered: 1,
+      returned: 1,
+      rejected: 1,
+      medianHoursToAnswer: 2,
+      custodyStarted: 0, // began the day before yesterday, 30 hours before the third file was opened
+      inCustodyNow: 1,
+      ordersReceived: 1,
+      ordersOverdue: 1,
+    };
+    expect(body.rows[0].figures).toMatchObject(expected);
+    expect(body.total).toMatchObject(expected);
+    expect(body.topDeficiencies).toEqual([{ code: 'deficiency.evidence', count: 1 }]);
+    expect(body.topRejections).toEqual([{ code: 'rejection.not_criminal', count: 1 }]);
+  });
+
+  it('counts a custody that began in the period and went past 24 hours as over the limit', async () => {
+    const since = new Date(dayStart.getTime() - 2 * 24 * HOUR);
+    const res = await figures(cookies.chief!, since, today().to);
+    expect(res.json().rows[0].figures).toMatchObject({
+      custodyStarted: 1,
+      custodyOverLimit: 1,
+      inCustodyNow: 1,
+    });
+  });
+
+  it('counts nothing that happened outside the period, but still what stands open now', async () => {
+    const res = await figures(
+      cookies.chief!,
+      new Date('2026-03-01T00:00:00Z'),
+      new Date('2026-03-15T00:00:00Z'),
+    );
+    expect(res.json().rows[0].figures).toEqual({
+      opened: 0,
+      complaints: 0,
+      sent: 0,
+      medianHoursToSend: null,
+      registered: 0,
+      returned: 0,
+      rejected: 0,
+      medianHoursToAnswer: null,
+      custodyStarted: 0,
+      custodyOverLimit: 0,
+      inCustodyNow: 1,
+      ordersReceived: 0,
+      ordersOverdue: 1,
+    });
+  });
+
+  it('gives an HQ\u2019s supervisor every police unit of its province on this node, not another province\u2019s', async () => {
+    const body = (await figures(cookies.supervisor!, today().from, today().to)).json();
+    const codes = body.rows.map((r: { unit: { code: string } }) => r.unit.code);
+    expect(codes).toContain(station.station.code);
+    expect(codes).not.toContain('KL-SHZ-1');
+    const mine = body.rows.find((r: { unit: { code: string } }) => r.unit.code === station.station.code);
+    expect(mine.figures.opened).toBe(4);
+    expect(body.total.opened).toBe(
+      body.rows.reduce((n: number, r: { figures: { opened: number } }) => n + r.figures.opened, 0),
+    );
+    const admin = (await figures(cookies.admin!, today().from, today().to)).json();
+    expect(admin.rows.map((r: { unit: { code: string } }) => r.unit.code)).toContain('KL-SHZ-1');
+    expect(admin.total.opened).toBe(body.total.opened + 1);
+  });
+
+  it('gives a prosecutor\u2019s office its intake per sending station', async () => {
+    const res = await figures(cookies.judge!, today().from, today().to);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.view).toBe('office');
+    expect(body.rows).toEqual([
+      {
+        unit: { code: station.station.code, name: station.station.nameFa },
+        figures: {
+          received: 3,
+          registered: 1,
+          returned: 1,
+          rejected: 1,
+          medianHoursToDecide: 2,
+          awaitingDecision: 0,
+          ordersIssued: 1,
+          ordersOverdue: 1,
+        },
+      },
+    ]);
+    expect(body.topDeficiencies).toEqual([{ code: 'deficiency.evidence', count: 1 }]);
+  });
+
+  it('keeps the figures from officers and clerks (403), and audits each reading without any figure', async () => {
+    for (const who of ['officer', 'clerk']) {
+      const res = await figures(cookies[who]!, today().from, today().to);
+      expect(res.statusCode, who).toBe(403);
+      expect(res.json().error.code).toBe('auth.forbidden');
+    }
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'details'])
+      .where('action', '=', 'figures.viewed')
+      .where('actor_user_id', '=', chief.userId)
+      .orderBy('seq')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+    expect(audit[0]?.details).toEqual({
+      view: 'police',
+      from: today().from.toISOString(),
+      to: today().to.toISOString(),
+      units: 1,
+    });
+  });
+
+  it('answers 400 figures.invalid_period to a period that ends before it starts or covers more than 400 days', async () => {
+    const backwards = await figures(cookies.chief!, today().to, today().from);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.code).toBe('figures.invalid_period');
+    const tooLong = await figures(cookies.chief!, new Date('2025-01-01T00:00:00Z'), today().to);
+    expect(tooLong.json().error.code).toBe('figures.invalid_period');
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/api/figures',
+      headers: { cookie: cookies.chief! },
+    });
+    expect(missing.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,29 @@
+import { figuresQuerySchema, figuresSchema } from '../../../domain/figures/figures.schema.js';
+import type { App } from '../../app.js';
+import type { AppDeps } from '../../app-deps.js';
+import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { getFigures } from './figures.usecases.js';
+
+/** The managers' figures. */
+export async function registerFiguresRoutes(app: App, deps: AppDeps): Promise<void> {
+  app.get(
+    '/api/figures',
+    {
+      schema: {
+        tags: ['figures'],
+        summary:
+          'Figures over a period: a police unit\u2019s (or an HQ\u2019s province\u2019s) work, or a prosecutor\u2019s office\u2019s intake per station',
+        querystring: figuresQuerySchema,
+        response: { 200: figuresSchema },
+      },
+    },
+    async (request) =>
+      getFigures({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        query: request.query,
+        ip: clientIp(request),
+      }),
+  );
+}

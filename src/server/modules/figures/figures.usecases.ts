@@ -1,0 +1,103 @@
+import type { Figures, FiguresQuery } from '../../../domain/figures/figures.schema.js';
+import { AppError } from '../../../domain/errors.js';
+import { assertCan, type Actor } from '../../../domain/permissions.js';
+import { isPoliceUnit } from '../../../domain/roles.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { OrganisationRow } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
+import { findTopReasons } from './coded-reasons.repository.js';
+import type { Period } from './figures-sql.js';
+import { findOfficeFigures } from './office-figures.repository.js';
+import { findPoliceFigures } from './police-figures.repository.js';
+
+/**
+ * The police units whose figures an actor sees: an administrator every unit this node hosts, an HQ's
+ * supervisor the units of its province on this node, a station's chief (or a supervisor placed at a
+ * station) that station alone.
+ */
+async function policeUnitsInCare(db: DbOrTx, actor: Actor, org: OrganisationRow): Promise<OrganisationRow[]> {
+  if (isPoliceUnit(org.kind) && actor.role !== 'admin') return [org];
+  let query = db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('kind', 'in', ['station', 'outpost'])
+    .where('node_id', '=', org.node_id);
+  if (actor.role !== 'admin') query = query.where('province_code', '=', org.province_code);
+  return org.kind === 'hq' || actor.role === 'admin' ? query.orderBy('code').execute() : [];
+}
+
+async function policeView(db: DbOrTx, actor: Actor, org: OrganisationRow, period: Period, now: Date) {
+  const units = await policeUnitsInCare(db, actor, org);
+  const orgIds = units.map((u) => u.id);
+  const { perUnit, total } = await findPoliceFigures(db, { orgIds, period, now });
+  const reasons = await findTopReasons(db, { orgIds, direction: 'in', period });
+  return {
+    view: 'police' as const,
+    rows: units.flatMap((u) => {
+      const figures = perUnit.get(u.id);
+      return figures ? [{ unit: { code: u.code, name: u.name_fa }, figures }] : [];
+    }),
+    total,
+    topDeficiencies: reasons.deficiencies,
+    topRejections: reasons.rejections,
+  };
+}
+
+async function officeView(db: DbOrTx, org: OrganisationRow, period: Period, now: Date) {
+  const { perUnit, total, names } = await findOfficeFigures(db, { officeId: org.id, period, now });
+  const reasons = await findTopReasons(db, { orgIds: [org.id], direction: 'out', period });
+  return {
+    view: 'office' as const,
+    rows: [...perUnit].map(([code, figures]) => ({ unit: { code, name: names.get(code) ?? code }, figures })),
+    total,
+    topDeficiencies: reasons.deficiencies,
+    topRejections: reasons.rejections,
+  };
+}
+
+/**
+ * The figures a manager steers by, over a period: for a prosecutor's office its intake per sending
+ * station; for the police the work of the units in the actor's care (see `policeUnitsInCare`). Counts
+ * of what happened in the period, medians of how long it took, and what stands open now. Read in one
+ * snapshot; the reading is audited (`figures.viewed`) with the period and the view, never with figures.
+ */
+export async function getFigures(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  query: FiguresQuery;
+  ip: string | null;
+}): Promise<Figures> {
+  const { actor } = input;
+  assertCan(actor, 'figures.read');
+  const now = input.clock.now();
+  const period = { from: new Date(input.query.from), to: new Date(input.query.to) };
+  return inTransaction(input.db, async (tx) => {
+    const org = await findOrganisation(tx, actor.orgId);
+    if (!org) throw new AppError('organisations.not_found');
+    const view =
+      org.kind === 'prosecutor_office'
+        ? await officeView(tx, org, period, now)
+        : await policeView(tx, actor, org, period, now);
+    await recordAudit(tx, {
+      action: 'figures.viewed',
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      resourceType: 'organisation',
+      resourceId: org.id,
+      orgId: org.id,
+      ip: input.ip,
+      at: now,
+      details: { view: view.view, from: input.query.from, to: input.query.to, units: view.rows.length },
+    });
+    return {
+      ...view,
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      generatedAt: now.toISOString(),
+    };
+  });
+}
