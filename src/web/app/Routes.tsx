@@ -39,6 +39,9 @@ const IntakeQueuePage = lazy(() =>
 const IntakeFilePage = lazy(() =>
   import('../features/intake/IntakeFilePage.js').then((m) => ({ default: m.IntakeFilePage })),
 );
+const FiguresPage = lazy(() =>
+  import('../features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })),
+);
 const OrdersPage = lazy(() =>
   import('../features/orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })),
 );
@@ -61,6 +64,7 @@ export function Routes({ user }: { user: SessionUser }) {
     if (areas.station) page = <DashboardPage />;
     else if (exchange.intake) page = <Redirect to="/intake" />;
     else if (areas.admin) page = <Redirect to="/admin/organisations" />;
+    else if (areas.figures) page = <Redirect to="/figures" />;
     else if (areas.audit) page = <Redirect to="/admin/audit" />;
     else page = <Result status="info" title={t('app.notYetAvailable')} />;
   } else if (areas.station && matchPath('/cases', path)) page = <CaseListPage />;
@@ -73,6 +77,7 @@ export function Routes({ user }: { user: SessionUser }) {
   else if (exchange.intake && (params = matchPath('/intake/:id', path)))
     page = <IntakeFilePage key={params.id} id={params.id!} />;
   else if (exchange.orders && matchPath('/orders', path)) page = <OrdersPage />;
+  else if (areas.figures && matchPath('/figures', path)) page = <FiguresPage />;
   else if (areas.admin && matchPath('/admin/organisations', path)) page = <OrganisationsPage />;
   else if (areas.admin && matchPath('/admin/users', path)) page = <UsersPage />;
   else if (areas.admin && matchPath('/admin/peers', path)) page = <PeersPage />;

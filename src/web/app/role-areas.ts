@@ -1,12 +1,24 @@
-import { isPoliceUnit } from '../../domain/roles.js';
+import { permissions } from '../../domain/permissions.js';
+import { isPoliceUnit, type Role } from '../../domain/roles.js';
 import type { SessionUser } from '../api/types.js';
 
-/** Which screens a user's role opens: station screens for police units, administration for admins. */
-export function roleAreas(user: SessionUser): { station: boolean; admin: boolean; audit: boolean } {
+const figuresRoles: readonly Role[] = permissions['figures.read'].roles;
+
+/**
+ * Which screens a user's role opens: station screens for police units, administration for admins, the
+ * figures for whoever the permissions matrix lets read them.
+ */
+export function roleAreas(user: SessionUser): {
+  station: boolean;
+  admin: boolean;
+  audit: boolean;
+  figures: boolean;
+} {
   return {
     station:
       isPoliceUnit(user.org.kind) && (user.role === 'station.officer' || user.role === 'station.chief'),
     admin: user.role === 'admin',
     audit: user.role === 'admin' || user.role === 'supervisor',
+    figures: figuresRoles.includes(user.role),
   };
 }

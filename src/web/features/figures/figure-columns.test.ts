@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatFigure, returnRate } from './figure-columns.js';
+
+describe('showing a figure', () => {
+  it('writes counts, hours and shares with Persian digits and separators in Persian', () => {
+    expect(formatFigure('fa', 'count', 1234)).toBe('۱٬۲۳۴');
+    expect(formatFigure('fa', 'hours', 2.54)).toBe('۲٫۵');
+    expect(formatFigure('fa', 'percent', 1 / 3)).toBe('۳۳٪');
+    expect(formatFigure('en', 'count', 1234)).toBe('1,234');
+    expect(formatFigure('en', 'percent', 0.5)).toBe('50%');
+  });
+
+  it('shows a dash where the period had nothing to measure', () => {
+    expect(formatFigure('fa', 'hours', null)).toBe('—');
+    expect(returnRate({ registered: 0, returned: 0, rejected: 0 })).toBeNull();
+    expect(returnRate({ registered: 2, returned: 1, rejected: 1 })).toBe(0.25);
+  });
+});

@@ -1,0 +1,84 @@
+import type { OfficeFigures, StationFigures } from '../../../domain/figures/figures.schema.js';
+import type { Locale } from '../../i18n/i18n.js';
+
+/** How a figure is shown: a count, a median duration in hours, or a share. */
+export type FigureKind = 'count' | 'hours' | 'percent';
+
+/** One column of the figures: which figure, how it is shown, and whether a value above zero is an alarm. */
+export interface FigureColumn<F> {
+  key: string;
+  kind: FigureKind;
+  value: (figures: F) => number | null;
+  alarm?: boolean;
+}
+
+const answered = (f: { registered: number; returned: number; rejected: number }) =>
+  f.registered + f.returned + f.rejected;
+
+/** The share of answered files that came back for completion: how often a file was not right the first time. */
+export const returnRate = (f: { registered: number; returned: number; rejected: number }): number | null =>
+  answered(f) === 0 ? null : f.returned / answered(f);
+
+const count = <F>(key: keyof F & string, alarm = false): FigureColumn<F> => ({
+  key,
+  kind: 'count',
+  value: (f) => f[key] as number,
+  alarm,
+});
+const hours = <F>(key: keyof F & string): FigureColumn<F> => ({
+  key,
+  kind: 'hours',
+  value: (f) => f[key] as number | null,
+});
+
+/** A police unit's columns, in the order a file goes: opened, sent, answered; then custody and orders. */
+export const policeColumns: FigureColumn<StationFigures>[] = [
+  count('opened'),
+  count('sent'),
+  hours('medianHoursToSend'),
+  count('registered'),
+  count('returned'),
+  count('rejected'),
+  { key: 'returnRate', kind: 'percent', value: returnRate },
+  hours('medianHoursToAnswer'),
+  count('inCustodyNow'),
+  count('custodyOverLimit', true),
+  count('ordersReceived'),
+  count('ordersOverdue', true),
+];
+
+/** A prosecutor's office's columns per sending station. */
+export const officeColumns: FigureColumn<OfficeFigures>[] = [
+  count('received'),
+  count('registered'),
+  count('returned'),
+  count('rejected'),
+  { key: 'returnRate', kind: 'percent', value: returnRate },
+  hours('medianHoursToDecide'),
+  count('awaitingDecision'),
+  count('ordersIssued'),
+  count('ordersOverdue', true),
+];
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-GB', options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A figure in the UI language's digits and separators (۱٬۲۳۴ · ۲٫۵ · ۳۳٪); null (nothing to measure in the
+ * period) as a dash. Hours come back without their unit: the column says it.
+ */
+export function formatFigure(locale: Locale, kind: FigureKind, value: number | null): string {
+  if (value === null) return '—';
+  if (kind === 'percent')
+    return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  if (kind === 'hours') return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, {}).format(value);
+}
