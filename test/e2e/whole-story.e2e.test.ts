@@ -51,6 +51,7 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
   let page: Page;
   let users: Record<'officer' | 'chief' | 'clerk' | 'judge', { username: string }>;
   let office: { nameFa: string };
+  let jurisdiction: Awaited<ReturnType<typeof makeJurisdiction>>;
   let files: { pdf: string; png: string };
   let tmp: string;
   let caseUrl = '';
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
   beforeAll(async () => {
     const { db, url } = database!;
     await ensureWebBuild();
-    const jurisdiction = await makeJurisdiction(db);
+    jurisdiction = await makeJurisdiction(db);
     office = jurisdiction.office;
     users = {
       officer: await makeUser(db, jurisdiction.station.id, 'station.officer'),
@@ -301,6 +302,38 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     await expectPersianScreen(page);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'story-06b-orders-tracker-office');
+    await signOut(page);
+  }, 60_000);
+
+  it('(6c) the دادیار and the station chief read this month\u2019s figures: one file received, registered, one order', async () => {
+    await signIn(page, users.judge.username);
+    await page.getByRole('link', { name: 'آمار' }).click();
+    const table = page.getByTestId('figures-table');
+    await table.waitFor();
+    const row = table.locator('tr', { hasText: jurisdiction.station.nameFa });
+    // received, registered, returned, rejected, return rate, median hours, awaiting, orders issued, overdue
+    const cells = (await row.locator('td').allTextContents()).slice(1);
+    expect(cells).toEqual([
+      '۱',
+      '۱',
+      '۰',
+      '۰',
+      '۰٪',
+      expect.stringMatching(/^[۰-۹٫]+ (دقیقه|ساعت|روز)$/),
+      '۰',
+      '۱',
+      '۰',
+    ]);
+    await expectPersianScreen(page);
+    await screenshot(page, 'story-08-figures-office');
+    await signOut(page);
+
+    await signIn(page, users.chief.username);
+    await page.getByRole('link', { name: 'آمار' }).click();
+    await page.getByTestId('figures-table').waitFor();
+    const headline = await page.getByTestId('figures-headline').textContent();
+    expect(headline).toContain('پرونده‌ی تشکیل‌شده');
+    await screenshot(page, 'story-09-figures-station');
     await signOut(page);
   }, 60_000);
 

@@ -29,7 +29,7 @@ function Headline<F>({ columns, total, keys }: { columns: FigureColumn<F>[]; tot
               <Card size="small">
                 <Statistic
                   title={t(`figures.columns.${c.key}`)}
-                  value={formatFigure(locale, c.kind, value)}
+                  value={formatFigure({ locale, t }, c.kind, value)}
                   valueStyle={c.alarm && (value ?? 0) > 0 ? { color: '#cf1322' } : undefined}
                 />
               </Card>

@@ -9,9 +9,9 @@ interface Row<F> {
 
 /** One figure in a cell: a dash for nothing measured, red when it is an alarm above zero. */
 function FigureCell<F>({ column, figures }: { column: FigureColumn<F>; figures: F }) {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const value = column.value(figures);
-  const text = formatFigure(locale, column.kind, value);
+  const text = formatFigure({ locale, t }, column.kind, value);
   if (column.alarm && value !== null && value > 0)
     return (
       <Typography.Text type="danger" strong data-alarm="true">

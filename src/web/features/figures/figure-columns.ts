@@ -71,14 +71,32 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
+/** What formatting a figure needs of the UI language. */
+export interface Translator {
+  locale: Locale;
+  t: (key: string, params?: Record<string, string | number>) => string;
+}
+
+/** A median duration given in hours, in the unit that reads best: minutes under an hour, days from two days. */
+function formatDuration(i18n: Translator, hours: number): string {
+  const [unit, amount] =
+    hours < 1
+      ? (['minutes', Math.round(hours * 60)] as const)
+      : hours < 48
+        ? (['hours', hours] as const)
+        : (['days', hours / 24] as const);
+  const n = numberFormat(i18n.locale, { maximumFractionDigits: 1 }).format(amount);
+  return i18n.t(`figures.duration.${unit}`, { n });
+}
+
 /**
- * A figure in the UI language's digits and separators (۱٬۲۳۴ · ۲٫۵ · ۳۳٪); null (nothing to measure in the
- * period) as a dash. Hours come back without their unit: the column says it.
+ * A figure in the UI language's digits and separators (۱٬۲۳۴ · ۲٫۵ ساعت · ۳۳٪); null (nothing to measure in
+ * the period) as a dash.
  */
-export function formatFigure(locale: Locale, kind: FigureKind, value: number | null): string {
+export function formatFigure(i18n: Translator, kind: FigureKind, value: number | null): string {
   if (value === null) return '—';
+  if (kind === 'hours') return formatDuration(i18n, value);
   if (kind === 'percent')
-    return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
-  if (kind === 'hours') return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
-  return numberFormat(locale, {}).format(value);
+    return numberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return numberFormat(i18n.locale, {}).format(value);
 }
