@@ -1,5 +1,6 @@
 import type { Config } from '../server/config.js';
 import { demoCredentialLines, hasOrganisations, seedDemo } from '../server/demo/seed-demo.js';
+import { playDemoExchange } from '../server/demo/demo-exchange.js';
 import { seedFromText } from '../server/demo/random.js';
 import { systemClock } from '../server/platform/clock.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';
@@ -12,7 +13,8 @@ export interface SeedOptions {
 
 /**
  * `casebridge seed --demo [--cases N] [--seed S]`: seeds the demo into an empty node — also into a
- * DATABASE_URL server, since here it is asked for. Prints progress, the rate, and the demo log-ins once.
+ * DATABASE_URL server, since here it is asked for — and plays the exchange for part of its cases. Prints
+ * progress, the rate, what was exchanged, and the demo log-ins once.
  */
 export async function runSeed(config: Config, options: SeedOptions, io: CliIo): Promise<number> {
   if (!options.demo) throw new CliError('nothing to seed: pass --demo (the only kind of seed data there is)');
@@ -22,7 +24,7 @@ export async function runSeed(config: Config, options: SeedOptions, io: CliIo): 
     if (await hasOrganisations(db))
       throw new CliError('this node already has organisations: the demo is seeded only into an empty node');
     let lastReport = performance.now();
-    return seedDemo({
+    const seeded = await seedDemo({
       db,
       clock: systemClock,
       nodeId: config.nodeId,
@@ -34,10 +36,16 @@ export async function runSeed(config: Config, options: SeedOptions, io: CliIo): 
         io.out(`cases: ${done} / ${total}`);
       },
     });
+    const exchanged = await playDemoExchange({ db, config, now: systemClock.now(), seed: seeded.seed });
+    return { ...seeded, exchanged };
   });
   const rate = result.seconds > 0 ? Math.round(result.cases / result.seconds) : result.cases;
   io.out(
     `seeded ${result.organisations} organisations, ${result.users.length} users and ${result.cases} cases in ${result.seconds.toFixed(1)} s (${rate} cases/s)`,
+  );
+  const x = result.exchanged;
+  io.out(
+    `exchanged: ${x.sent} files sent, ${x.registered} registered, ${x.returned} returned (${x.supplemented} supplemented), ${x.rejected} rejected, ${x.orders} judicial orders`,
   );
   for (const line of demoCredentialLines(result)) io.out(line);
   return 0;

@@ -8,7 +8,8 @@ import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
-import { demoCredentialLines, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
+import { playDemoExchange } from './demo/demo-exchange.js';
+import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } from './demo/seed-demo.js';
 import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
@@ -66,8 +67,13 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   let worker: Worker | undefined;
   try {
     const { db } = database;
-    await prepareDatabase({ database, config, clock, log, print });
+    const seeded = await prepareDatabase({ database, config, clock, log });
     const deps = await createNodeDeps({ config, db, clock, log, peerCa });
+    if (seeded) {
+      const exchanged = await playDemoExchange({ db, config, now: clock.now(), seed: seeded.seed });
+      log.info({ ...exchanged }, 'demo exchange played');
+      for (const line of demoCredentialLines(seeded)) print(line);
+    }
     app = await buildApp(deps, { https });
     const servesWeb = await registerStaticWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
     const address = await app.listen({ port: config.port, host: config.host });
@@ -107,14 +113,13 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   }
 }
 
-/** Migrations, reference data, and the demo on a first start (printing its log-ins once). */
+/** Migrations, reference data, and the demo's cases on a first start (what was seeded, or null). */
 async function prepareDatabase(input: {
   database: OpenDatabase;
   config: Config;
   clock: Clock;
   log: Logger;
-  print: (line: string) => void;
-}): Promise<void> {
+}): Promise<DemoSeedResult | null> {
   const { database, config, log } = input;
   const applied = await migrate(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
@@ -130,8 +135,9 @@ async function prepareDatabase(input: {
       },
       'demo data seeded',
     );
-    for (const line of demoCredentialLines(seeded)) input.print(line);
+    return seeded;
   }
+  return null;
 }
 
 /** Stops in order, once however often asked: stop accepting and drain, the worker, the database. */

@@ -183,7 +183,11 @@ function planCase(p: {
   const accusedIndex = parties.findIndex((x) => x.role === 'accused');
   let custody: DemoCustodyPlan | null = null;
   if (accusedIndex >= 0 && (p.inCustody || (origin !== 'complaint' && random.chance(0.15)))) {
-    const startedAt = new Date(Math.max(created - random.int(0, 60) * MINUTE, p.now - CUSTODY_WINDOW));
+    // Held from shortly before the case was opened; a custody still open began inside the window.
+    const before = random.int(0, 60) * MINUTE;
+    const startedAt = new Date(
+      p.inCustody ? Math.max(created - before, p.now - CUSTODY_WINDOW) : created - before,
+    );
     custody = p.inCustody
       ? { partyIndex: accusedIndex, startedAt, endedAt: null, endReason: null }
       : {

@@ -16,6 +16,8 @@ export { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED };
 
 /** What a demo seed made, and the one-time password of its users (shown once, never stored in clear). */
 export interface DemoSeedResult {
+  /** The seed the cases were generated from (the demo's exchange plays from it too). */
+  seed: number;
   password: string;
   users: readonly DemoUserSpec[];
   organisations: number;
@@ -128,6 +130,7 @@ export async function seedDemo(input: {
     }),
   );
   return {
+    seed,
     password,
     users: demoUsers,
     organisations: directory.orgIdByCode.size,

@@ -30,6 +30,8 @@ function Headline<F>({ columns, total, keys }: { columns: FigureColumn<F>[]; tot
                 <Statistic
                   title={t(`figures.columns.${c.key}`)}
                   value={formatFigure({ locale, t }, c.kind, value)}
+                  // antd lays a statistic's value out left to right; "۴٫۴ ساعت" must read in its own direction.
+                  formatter={(text) => <span dir="auto">{text}</span>}
                   valueStyle={c.alarm && (value ?? 0) > 0 ? { color: '#cf1322' } : undefined}
                 />
               </Card>

@@ -38,7 +38,8 @@ export function FiguresTable<F>({
       rowKey={(r) => r.unit.code}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: 960 }}
+      className="cb-figures-table"
       data-testid="figures-table"
       columns={[
         {
