@@ -32,10 +32,16 @@ const suffix = () => randomBytes(3).toString('hex').toUpperCase();
 /** A new organisation (a station unless told otherwise) in a test county of Tehran province. */
 export async function makeOrganisation(
   db: Db,
-  options: { kind?: 'station' | 'outpost' | 'prosecutor_office' | 'hq'; countyCode?: string } = {},
+  options: {
+    kind?: 'station' | 'outpost' | 'prosecutor_office' | 'hq' | 'escort_unit';
+    countyCode?: string;
+  } = {},
 ) {
   const kind = options.kind ?? 'station';
-  const code = `${kind === 'prosecutor_office' ? 'DA' : kind === 'hq' ? 'HQ' : 'KL'}-${suffix()}`;
+  const prefix = { prosecutor_office: 'DA', hq: 'HQ', escort_unit: 'ESC', station: 'KL', outpost: 'KL' }[
+    kind
+  ];
+  const code = `${prefix}-${suffix()}`;
   return createOrganisation({
     db,
     clock: systemClock,

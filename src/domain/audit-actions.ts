@@ -49,6 +49,12 @@ export const auditActions = [
   'order.closed',
   'order.updated_by_message',
   'figures.viewed',
+  'escort.requested',
+  'escort.cancelled',
+  'escort.assigned',
+  'escort.handed_over',
+  'escort.listed',
+  'escort.updated_by_message',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -62,6 +62,11 @@ export const errorStatus = {
   'orders.not_found': 404,
   'orders.invalid_state': 409,
   'orders.deadline_in_past': 400,
+  'escorts.not_found': 404,
+  'escorts.invalid_state': 409,
+  'escorts.scheduled_in_past': 400,
+  'escorts.no_escort_unit': 422,
+  'escorts.not_an_escort_order': 422,
   'internal.error': 500,
 } as const;
 

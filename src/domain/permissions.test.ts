@@ -22,6 +22,8 @@ const expected: Record<Action, string> = {
   'order.issue': 'J',
   'order.close': 'J',
   'order.execute': 'OC',
+  'escort.request': 'OC',
+  'escort.read': 'OCE',
   'escort.execute': 'E',
   'figures.read': 'CJSA',
   'organisation.read': 'OCKJESA',

@@ -21,6 +21,8 @@ export const permissions = {
   'order.issue': { roles: ['prosecutor.judge'], scope: 'own' },
   'order.close': { roles: ['prosecutor.judge'], scope: 'own' },
   'order.execute': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'escort.request': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  'escort.read': { roles: ['station.officer', 'station.chief', 'escort.officer'], scope: 'own' },
   'escort.execute': { roles: ['escort.officer'], scope: 'own' },
   'figures.read': { roles: ['supervisor', 'admin', 'station.chief', 'prosecutor.judge'], scope: 'own' },
   'organisation.read': {

@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 import type { MessageType } from './envelope.js';
+import {
+  escortAssignedBodySchema,
+  escortCancelledBodySchema,
+  escortHandedOverBodySchema,
+  escortRequestedBodySchema,
+} from './escort-bodies.js';
 
 const isoInstant = z.iso.datetime();
 const text = (max: number) => z.string().min(1).max(max);
@@ -153,6 +159,10 @@ export const messageBodySchemas = {
   'order.acknowledged': orderAcknowledgedBodySchema,
   'order.reported': orderReportedBodySchema,
   'order.closed': orderClosedBodySchema,
+  'escort.requested': escortRequestedBodySchema,
+  'escort.assigned': escortAssignedBodySchema,
+  'escort.handed-over': escortHandedOverBodySchema,
+  'escort.cancelled': escortCancelledBodySchema,
 } as const satisfies Record<MessageType, z.ZodType>;
 
 export type MessageBody<T extends MessageType> = z.infer<(typeof messageBodySchemas)[T]>;

@@ -19,6 +19,10 @@ export const messageTypes = [
   'order.acknowledged',
   'order.reported',
   'order.closed',
+  'escort.requested',
+  'escort.assigned',
+  'escort.handed-over',
+  'escort.cancelled',
 ] as const;
 
 export const messageTypeSchema = z.enum(messageTypes);

@@ -41,6 +41,7 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   intake_files: { id: 1, org_id: 1, source_node: 1, source_org: 1, case_ref: 1, station_name: 1, case_number: 1, crime_category_code: 1, snapshot: 1, in_custody: 1, custody_deadline_at: 1, submitted_message_id: 1, received_at: 1, status: 1, file_number: 1, branch: 1, assigned_judge: 1, decision: 1, decided_at: 1, decided_by: 1, supplements: 1 },
   intake_documents: { intake_file_id: 1, sha256: 1, name: 1, kind: 1, media_type: 1, size: 1, message_id: 1, received_at: 1 },
   orders: { org_id: 1, order_id: 1, side: 1, case_ref: 1, case_id: 1, intake_file_id: 1, peer_node: 1, peer_org: 1, kind: 1, text: 1, deadline_at: 1, issued_by: 1, issued_at: 1, status: 1, acknowledged_at: 1, acknowledged_by: 1, reported_at: 1, reported_by: 1, report: 1, report_documents: 1, outcome: 1, close_note: 1, closed_at: 1, updated_at: 1 },
+  escorts: { org_id: 1, escort_id: 1, side: 1, case_ref: 1, case_number: 1, case_id: 1, party_id: 1, order_id: 1, peer_node: 1, peer_org: 1, person: 1, in_custody_since: 1, destination: 1, place: 1, scheduled_at: 1, reason: 1, requested_by: 1, requested_at: 1, status: 1, officers: 1, vehicle: 1, assigned_at: 1, picked_up_at: 1, picked_up_from: 1, delivered_at: 1, delivered_to: 1, cancelled_at: 1, cancel_reason: 1, updated_at: 1 },
 };
 
 describe('migrating an empty database', () => {

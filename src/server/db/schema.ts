@@ -320,6 +320,47 @@ export interface OrdersTable {
   updated_at: Timestamp;
 }
 
+export interface EscortsTable {
+  org_id: string;
+  escort_id: string;
+  side: 'station' | 'escort_unit';
+  case_ref: string;
+  case_number: string;
+  case_id: string | null;
+  party_id: string | null;
+  order_id: string | null;
+  peer_node: string;
+  peer_org: string;
+  person: ColumnType<EscortPerson, string, string>;
+  in_custody_since: Timestamp | null;
+  destination: 'prosecutor_office' | 'court' | 'prison' | 'forensic_medicine' | 'hospital' | 'other';
+  place: string;
+  scheduled_at: Timestamp;
+  reason: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  status: 'requested' | 'assigned' | 'picked_up' | 'delivered' | 'cancelled';
+  officers: string | null;
+  vehicle: string | null;
+  assigned_at: Timestamp | null;
+  picked_up_at: Timestamp | null;
+  picked_up_from: string | null;
+  delivered_at: Timestamp | null;
+  delivered_to: string | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  updated_at: Timestamp;
+}
+
+/** The person of an escort, as the station recorded them. */
+export interface EscortPerson {
+  firstName: string;
+  lastName: string;
+  fatherName: string | null;
+  nationalId: string | null;
+  passportNumber: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -353,6 +394,7 @@ export interface Database {
   intake_files: IntakeFilesTable;
   intake_documents: IntakeDocumentsTable;
   orders: OrdersTable;
+  escorts: EscortsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -363,4 +405,5 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type NewCase = Insertable<CasesTable>;
 export type IntakeFileRow = Selectable<IntakeFilesTable>;
 export type OrderRow = Selectable<OrdersTable>;
+export type EscortRow = Selectable<EscortsTable>;
 export type CaseSubmissionRow = Selectable<CaseSubmissionsTable>;

@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../app-deps.js';
 import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerDocumentRoutes } from './documents/documents.routes.js';
+import { registerEscortRoutes } from './escorts/escorts.routes.js';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.js';
 import { registerFiguresRoutes } from './figures/figures.routes.js';
 import { registerCaseMessageRoutes } from './exchange/case-messages.routes.js';
@@ -27,6 +28,7 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerSubmissionRoutes(app, deps);
   await registerIntakeRoutes(app, deps);
   await registerOrderRoutes(app, deps);
+  await registerEscortRoutes(app, deps);
   await registerCaseMessageRoutes(app, deps);
   await registerPeerRoutes(app, deps);
   await registerEvidenceRoutes(app, deps);

@@ -1,3 +1,9 @@
+import {
+  onEscortAssigned,
+  onEscortCancelled,
+  onEscortHandedOver,
+  onEscortRequested,
+} from '../escorts/escort-messages.handlers.js';
 import { onCaseSubmitted, onCaseSupplemented } from '../intake/intake-arrival.handlers.js';
 import {
   onOrderAcknowledged,
@@ -8,7 +14,7 @@ import {
 import { onIntakeRegistered, onIntakeRejected, onIntakeReturned } from '../submission/answers.handlers.js';
 import type { MessageHandlers } from './message-handlers.js';
 
-/** The business effect of each message type on the receiving side (intake, orders, the station's case). */
+/** The business effect of each message type on the receiving side (intake, orders, escorts, the station's case). */
 export const messageHandlers: MessageHandlers = {
   'case.submitted': onCaseSubmitted,
   'case.supplemented': onCaseSupplemented,
@@ -19,4 +25,8 @@ export const messageHandlers: MessageHandlers = {
   'order.acknowledged': onOrderAcknowledged,
   'order.reported': onOrderReported,
   'order.closed': onOrderClosed,
+  'escort.requested': onEscortRequested,
+  'escort.assigned': onEscortAssigned,
+  'escort.handed-over': onEscortHandedOver,
+  'escort.cancelled': onEscortCancelled,
 };

@@ -1,51 +1,12 @@
 import { AppError } from '../../../domain/errors.js';
-import type { MessageBody } from '../../../domain/messages/bodies.js';
-import type { MessageDocument } from '../../../domain/messages/envelope.js';
 import type { CloseOrderBody, Order, ReportOrderBody } from '../../../domain/orders/orders.schema.js';
-import type { Tx } from '../../db/client.js';
-import type { OrderRow } from '../../db/schema.js';
 import { findDocumentsOfCase } from '../cases/case-file.repository.js';
-import { enqueueMessage } from '../exchange/outbox.js';
-import type { Signer } from '../exchange/node-keys.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
+import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { messageDocumentsOf } from '../submission/case-snapshot.js';
 import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order-transaction.js';
 import { updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
-
-type StepType = 'order.acknowledged' | 'order.reported' | 'order.closed';
-
-/** Tells the other side of an order what this side did, on the case's thread, in the caller's transaction. */
-async function tellOtherSide<T extends StepType>(
-  tx: Tx,
-  input: {
-    signer: Signer;
-    now: Date;
-    order: OrderRow;
-    createdBy: string;
-    type: T;
-    body: MessageBody<T>;
-    documents?: MessageDocument[];
-  },
-): Promise<string> {
-  const own = await findOrganisation(tx, input.order.org_id);
-  if (!own) throw new AppError('organisations.not_found');
-  const sent = await enqueueMessage(tx, {
-    signer: input.signer,
-    now: input.now,
-    message: {
-      type: input.type,
-      from: { orgId: own.id, orgCode: own.code },
-      to: { node: input.order.peer_node, org: input.order.peer_org },
-      caseRef: input.order.case_ref,
-      createdBy: input.createdBy,
-      body: input.body,
-      documents: input.documents ?? [],
-    },
-  });
-  return sent.id;
-}
 
 /** The station acknowledges an open order it received; `order.acknowledged` goes to the office. */
 export async function acknowledgeOrder(input: OrderUseCaseInput): Promise<Order> {
@@ -60,10 +21,10 @@ export async function acknowledgeOrder(input: OrderUseCaseInput): Promise<Order>
         acknowledged_by: by,
         updated_at: now,
       });
-      const messageId = await tellOtherSide(tx, {
+      const messageId = await tellPeer(tx, {
         signer: input.exchange.signer,
         now,
-        order,
+        row: order,
         createdBy: by,
         type: 'order.acknowledged',
         body: { orderId: order.order_id, acknowledgedAt: now.toISOString(), acknowledgedBy: by },
@@ -96,10 +57,10 @@ export async function reportOrder(input: OrderUseCaseInput & { body: ReportOrder
         report_documents: JSON.stringify(documents),
         updated_at: now,
       });
-      const messageId = await tellOtherSide(tx, {
+      const messageId = await tellPeer(tx, {
         signer: input.exchange.signer,
         now,
-        order,
+        row: order,
         createdBy: by,
         type: 'order.reported',
         documents,
@@ -130,10 +91,10 @@ export async function closeOrder(input: OrderUseCaseInput & { body: CloseOrderBo
       closed_at: closed ? now : null,
       updated_at: now,
     });
-    const messageId = await tellOtherSide(tx, {
+    const messageId = await tellPeer(tx, {
       signer: input.exchange.signer,
       now,
-      order,
+      row: order,
       createdBy: by,
       type: 'order.closed',
       body: { orderId: order.order_id, outcome: body.outcome, note: body.note, closedAt: now.toISOString() },
