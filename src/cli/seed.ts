@@ -45,7 +45,7 @@ export async function runSeed(config: Config, options: SeedOptions, io: CliIo): 
   );
   const x = result.exchanged;
   io.out(
-    `exchanged: ${x.sent} files sent, ${x.registered} registered, ${x.returned} returned (${x.supplemented} supplemented), ${x.rejected} rejected, ${x.orders} judicial orders`,
+    `exchanged: ${x.sent} files sent, ${x.registered} registered, ${x.returned} returned (${x.supplemented} supplemented), ${x.rejected} rejected, ${x.orders} judicial orders, ${x.escorts} escorts`,
   );
   for (const line of demoCredentialLines(result)) io.out(line);
   return 0;

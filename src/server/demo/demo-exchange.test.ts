@@ -34,6 +34,27 @@ describe('the demo\u2019s exchange', () => {
     expect(played.rejected).toBeGreaterThan(0);
     expect(played.supplemented).toBeGreaterThan(0);
     expect(played.orders).toBeGreaterThan(0);
+    expect(played.escorts).toBeGreaterThan(0);
+  });
+
+  it('escorts people held in sent cases, each side keeping its row, and ends a custody at the delivery', async () => {
+    const rows = await db.selectFrom('escorts').select(['side', 'status', 'party_id']).execute();
+    const station = rows.filter((r) => r.side === 'station');
+    expect(station).toHaveLength(played.escorts);
+    expect(
+      rows
+        .filter((r) => r.side === 'escort_unit')
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(station.map((r) => r.status).sort());
+    for (const delivered of station.filter((r) => r.status === 'delivered')) {
+      const custody = await db
+        .selectFrom('custody_records')
+        .select('end_reason')
+        .where('party_id', '=', delivered.party_id!)
+        .executeTakeFirstOrThrow();
+      expect(custody.end_reason).toBe('handed_to_prosecutor');
+    }
   });
 
   it('delivers every message with a receipt, leaves none in the outbox, and signs every one verifiably', async () => {

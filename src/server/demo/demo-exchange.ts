@@ -9,6 +9,8 @@ import { uploadDocument } from '../modules/documents/documents.usecases.js';
 import { registerIntake, rejectIntake, returnIntake } from '../modules/intake/intake-decisions.usecase.js';
 import { issueOrder } from '../modules/orders/issue-order.usecase.js';
 import { acknowledgeOrder, closeOrder, reportOrder } from '../modules/orders/order-steps.usecases.js';
+import { assignEscort, handOverEscort } from '../modules/escorts/escort-steps.usecases.js';
+import { requestEscort } from '../modules/escorts/request-escort.usecase.js';
 import { approveSubmission } from '../modules/submission/approve-submission.usecase.js';
 import { prepareSubmission } from '../modules/submission/prepare-submission.usecase.js';
 import { supplementCase } from '../modules/submission/supplement-case.usecase.js';
@@ -30,6 +32,8 @@ const PLAYERS = [
   { station: 'KL-102', officer: 'officer2', chief: 'chief2' },
 ] as const;
 const OFFICE = { clerk: 'clerk', judge: 'judge' } as const;
+/** The demo's escort officer, of the escort unit of the stations' province. */
+const ESCORT_OFFICER = 'escort';
 /** Cases of the last two months, old enough to have been prepared and sent. */
 const WINDOW = 60 * DAY;
 
@@ -41,6 +45,7 @@ export interface DemoExchangeResult {
   rejected: number;
   supplemented: number;
   orders: number;
+  escorts: number;
 }
 
 interface Deps {
@@ -71,6 +76,25 @@ async function actorsByUsername(db: Db, usernames: string[]): Promise<Map<string
     .where('username', 'in', usernames)
     .execute();
   return new Map(rows.map((u) => [u.username, { userId: u.id, orgId: u.org_id, role: u.role as Role }]));
+}
+
+/** The person held now in each of these cases (the first running custody's) and since when, by case id. */
+async function heldParties(
+  db: Db,
+  caseIds: string[],
+): Promise<Map<string, { partyId: string; since: number }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('custody_records')
+    .select(['case_id', 'party_id', 'started_at'])
+    .where('case_id', 'in', caseIds)
+    .where('ended_at', 'is', null)
+    .orderBy('started_at')
+    .execute();
+  const held = new Map<string, { partyId: string; since: number }>();
+  for (const r of rows)
+    if (!held.has(r.case_id)) held.set(r.case_id, { partyId: r.party_id, since: r.started_at.getTime() });
+  return held;
 }
 
 /** Delivers whatever is due at the clock's time, as the node's worker would (local transport). */
@@ -134,7 +158,7 @@ function planCase(input: {
   caseRow: { id: string; origin: string; case_number: string; created_at: Date };
   actors: { officer: Actor; chief: Actor; clerk: Actor; judge: Actor };
   result: DemoExchangeResult;
-}): Step[] {
+}): { steps: Step[]; sentAt: number | null } {
   const { deps, random, now, caseRow, actors, result } = input;
   const steps: Step[] = [];
   let at = caseRow.created_at.getTime();
@@ -171,6 +195,7 @@ function planCase(input: {
     await approveSubmission({ ...base(clock, actors.chief), caseId: caseRow.id, exchange: deps.exchange });
     result.sent++;
   });
+  const sentAt = at < now - 10 * MINUTE ? at : null;
   const outcome = random.next();
   add(random.int(1, 30) * HOUR, async (clock) => {
     if (outcome < 0.62) return register(clock);
@@ -189,7 +214,7 @@ function planCase(input: {
     result.rejected++;
   });
   if (outcome >= 0.62 && outcome < 0.85) {
-    if (!random.chance(0.7)) return steps;
+    if (!random.chance(0.7)) return { steps, sentAt };
     add(random.int(2, 30) * HOUR, async (clock) => {
       const document = await uploadText(
         deps,
@@ -253,6 +278,84 @@ function planCase(input: {
         );
     }
   }
+  return { steps, sentAt };
+}
+
+/**
+ * Plans the escort of a person held in a sent case's custody to the prosecutor's office: asked for soon after
+ * the sending for a time before the custody's 24 hours run out, assigned, picked up at its time and
+ * delivered — each only if its time has come before `now`, so that the escort unit has work in every state.
+ */
+function planEscort(input: {
+  deps: Deps;
+  random: Random;
+  now: number;
+  caseId: string;
+  custody: { partyId: string; since: number };
+  sentAt: number;
+  actors: { officer: Actor; escort: Actor };
+  result: DemoExchangeResult;
+}): Step[] {
+  const { deps, random, now, caseId, actors, result } = input;
+  const steps: Step[] = [];
+  const base = (clock: Clock, actor: Actor) => ({
+    db: deps.db,
+    clock,
+    ip: null,
+    actor,
+    exchange: deps.exchange,
+  });
+  const at = (time: number, run: (clock: Clock) => Promise<unknown>) => {
+    if (time < now - 5 * MINUTE) steps.push({ at: time, caseId, run });
+  };
+  const requestedAt = input.sentAt + random.int(20, 90) * MINUTE;
+  // Before the custody's 24 hours run out, and at least an hour after the request.
+  const latest = input.custody.since + 22 * HOUR;
+  const scheduledAt = Math.max(requestedAt + HOUR, Math.min(requestedAt + random.int(2, 14) * HOUR, latest));
+  const escortIdOf = async () =>
+    (
+      await deps.db
+        .selectFrom('escorts')
+        .select('escort_id')
+        .where('case_id', '=', caseId)
+        .where('side', '=', 'station')
+        .executeTakeFirstOrThrow()
+    ).escort_id;
+  at(requestedAt, async (clock) => {
+    await requestEscort({
+      ...base(clock, actors.officer),
+      caseId,
+      body: {
+        partyId: input.custody.partyId,
+        destination: 'prosecutor_office',
+        place: texts.escortPlace,
+        scheduledAt: new Date(scheduledAt).toISOString(),
+        reason: random.pick(texts.escortReasons),
+      },
+    });
+    result.escorts++;
+  });
+  at(requestedAt + random.int(15, 60) * MINUTE, async (clock) =>
+    assignEscort({
+      ...base(clock, actors.escort),
+      escortId: await escortIdOf(),
+      body: { officers: random.pick(texts.escortOfficers), vehicle: random.pick(texts.escortVehicles) },
+    }),
+  );
+  at(scheduledAt + random.int(0, 20) * MINUTE, async (clock) =>
+    handOverEscort({
+      ...base(clock, actors.escort),
+      escortId: await escortIdOf(),
+      body: { stage: 'picked_up', counterpart: random.pick(texts.stationOfficers) },
+    }),
+  );
+  at(scheduledAt + random.int(40, 90) * MINUTE, async (clock) =>
+    handOverEscort({
+      ...base(clock, actors.escort),
+      escortId: await escortIdOf(),
+      body: { stage: 'delivered', counterpart: random.pick(texts.officeClerks) },
+    }),
+  );
   return steps;
 }
 
@@ -260,7 +363,7 @@ function planCase(input: {
  * Plays the exchange for part of the demo: about seven in ten of the last two months' cases of the stations whose
  * chiefs have demo log-ins go through the real use cases at their own times — documents, preparing, the
  * chief's approval, signed messages delivered by the delivery worker's code with receipts and evidence, the
- * office's decisions, supplements and judicial orders. The acts of all cases run in time order on a clock
+ * office's decisions, supplements and judicial orders, and the escorts of the people held. The acts of all cases run in time order on a clock
  * set to each act's time, so that queues, clocks, overdue orders and figures look like a working month.
  * A case the readiness check refuses is left as a draft. Deterministic for a seed.
  */
@@ -279,6 +382,7 @@ export async function playDemoExchange(input: {
     ...PLAYERS.flatMap((p) => [p.officer, p.chief]),
     OFFICE.clerk,
     OFFICE.judge,
+    ESCORT_OFFICER,
   ]);
   const result: DemoExchangeResult = {
     sent: 0,
@@ -287,9 +391,11 @@ export async function playDemoExchange(input: {
     rejected: 0,
     supplemented: 0,
     orders: 0,
+    escorts: 0,
   };
   const clerk = actors.get(OFFICE.clerk);
   const judge = actors.get(OFFICE.judge);
+  const escort = actors.get(ESCORT_OFFICER);
   if (!clerk || !judge) return result;
   const steps: Step[] = [];
   for (const player of PLAYERS) {
@@ -305,18 +411,36 @@ export async function playDemoExchange(input: {
       .where('created_at', '<', new Date(now - 8 * HOUR))
       .orderBy('created_at')
       .execute();
-    for (const caseRow of cases)
-      if (random.chance(0.7))
+    const held = await heldParties(
+      db,
+      cases.map((c) => c.id),
+    );
+    for (const caseRow of cases) {
+      if (!random.chance(0.7)) continue;
+      const planned = planCase({
+        deps,
+        random,
+        now,
+        caseRow,
+        actors: { officer, chief, clerk, judge },
+        result,
+      });
+      steps.push(...planned.steps);
+      const custody = held.get(caseRow.id);
+      if (escort && custody && planned.sentAt !== null)
         steps.push(
-          ...planCase({
+          ...planEscort({
             deps,
             random,
             now,
-            caseRow,
-            actors: { officer, chief, clerk, judge },
+            caseId: caseRow.id,
+            custody,
+            sentAt: planned.sentAt,
+            actors: { officer, escort },
             result,
           }),
         );
+    }
   }
   steps.sort((a, b) => a.at - b.at);
   const failed = new Set<string>();

@@ -48,6 +48,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
           )}
           {exchange.intake && <a href={href('/intake')}>{t('app.nav.intake')}</a>}
           {exchange.orders && <a href={href('/orders')}>{t('app.nav.orders')}</a>}
+          {areas.escorts && <a href={href('/escorts')}>{t('app.nav.escorts')}</a>}
           {areas.figures && <a href={href('/figures')}>{t('app.nav.figures')}</a>}
           {areas.admin && (
             <>

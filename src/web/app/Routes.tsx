@@ -42,6 +42,9 @@ const IntakeFilePage = lazy(() =>
 const FiguresPage = lazy(() =>
   import('../features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })),
 );
+const EscortsPage = lazy(() =>
+  import('../features/escorts/EscortsPage.js').then((m) => ({ default: m.EscortsPage })),
+);
 const OrdersPage = lazy(() =>
   import('../features/orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })),
 );
@@ -64,6 +67,7 @@ export function Routes({ user }: { user: SessionUser }) {
     if (areas.station) page = <DashboardPage />;
     else if (exchange.intake) page = <Redirect to="/intake" />;
     else if (areas.admin) page = <Redirect to="/admin/organisations" />;
+    else if (areas.escorts) page = <Redirect to="/escorts" />;
     else if (areas.figures) page = <Redirect to="/figures" />;
     else if (areas.audit) page = <Redirect to="/admin/audit" />;
     else page = <Result status="info" title={t('app.notYetAvailable')} />;
@@ -78,6 +82,7 @@ export function Routes({ user }: { user: SessionUser }) {
     page = <IntakeFilePage key={params.id} id={params.id!} />;
   else if (exchange.orders && matchPath('/orders', path)) page = <OrdersPage />;
   else if (areas.figures && matchPath('/figures', path)) page = <FiguresPage />;
+  else if (areas.escorts && matchPath('/escorts', path)) page = <EscortsPage />;
   else if (areas.admin && matchPath('/admin/organisations', path)) page = <OrganisationsPage />;
   else if (areas.admin && matchPath('/admin/users', path)) page = <UsersPage />;
   else if (areas.admin && matchPath('/admin/peers', path)) page = <PeersPage />;

@@ -3,16 +3,18 @@ import { isPoliceUnit, type Role } from '../../domain/roles.js';
 import type { SessionUser } from '../api/types.js';
 
 const figuresRoles: readonly Role[] = permissions['figures.read'].roles;
+const escortRoles: readonly Role[] = permissions['escort.read'].roles;
 
 /**
  * Which screens a user's role opens: station screens for police units, administration for admins, the
- * figures for whoever the permissions matrix lets read them.
+ * figures and the escorts for whoever the permissions matrix lets read them.
  */
 export function roleAreas(user: SessionUser): {
   station: boolean;
   admin: boolean;
   audit: boolean;
   figures: boolean;
+  escorts: boolean;
 } {
   return {
     station:
@@ -20,5 +22,6 @@ export function roleAreas(user: SessionUser): {
     admin: user.role === 'admin',
     audit: user.role === 'admin' || user.role === 'supervisor',
     figures: figuresRoles.includes(user.role),
+    escorts: escortRoles.includes(user.role),
   };
 }

@@ -24,3 +24,21 @@ export function stubApi(routes: Record<string, Handler>) {
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
+
+/**
+ * The answer of `GET /api/auth/me` for a user of `role` in an organisation of `kind` (a station unless
+ * told otherwise), for stubbing who is signed in.
+ */
+export const signedInAs =
+  (role: string, kind = 'station', org: { code?: string; nameFa?: string } = {}) =>
+  () =>
+    jsonResponse(200, {
+      user: {
+        id: 'u1',
+        username: 'u',
+        displayName: 'کاربر',
+        role,
+        isDemo: false,
+        org: { id: 'o1', code: org.code ?? 'X', kind, nameFa: org.nameFa ?? 'یگان', nameEn: 'Unit' },
+      },
+    });

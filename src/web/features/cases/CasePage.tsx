@@ -13,6 +13,7 @@ import { useUploadQueue } from './documents/upload-queue.js';
 import { useUploadDocument } from './api.js';
 import { codeLabel } from './case-labels.js';
 import { SubmissionSection } from '../submission/SubmissionSection.js';
+import { CaseEscorts } from '../escorts/CaseEscorts.js';
 
 /** One case: summary, readiness, parties and custody, documents (more can be dropped while editable), timeline. */
 export function CasePage({ id }: { id: string }) {
@@ -53,6 +54,7 @@ export function CasePage({ id }: { id: string }) {
             <Card title={t('cases.page.parties')} size="small">
               <PartiesTable detail={c} />
             </Card>
+            <CaseEscorts detail={c} />
             <Card title={t('cases.page.documents')} size="small">
               <Space direction="vertical" style={{ inlineSize: '100%' }}>
                 <DocumentsList detail={c} />

@@ -1,22 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { IntakeFilePage } from './IntakeFilePage.js';
 
 const id = '0193a1b2-0000-7000-8000-0000000000f1';
 const sha = 'cd'.repeat(32);
-const me = (role: string) => () =>
-  jsonResponse(200, {
-    user: {
-      id: 'u1',
-      username: 'u',
-      displayName: 'کاربر',
-      role,
-      isDemo: false,
-      org: { id: 'o2', code: 'DS-TEH', kind: 'prosecutor_office', nameFa: 'دادسرا', nameEn: 'Office' },
-    },
-  });
 
 const file = (patch: Record<string, unknown> = {}) => ({
   id,
@@ -81,7 +70,7 @@ const file = (patch: Record<string, unknown> = {}) => ({
 
 function stub(role: string, detail: ReturnType<typeof file>) {
   return stubApi({
-    'GET /api/auth/me': me(role),
+    'GET /api/auth/me': signedInAs(role, 'prosecutor_office', { code: 'DS-TEH', nameFa: 'دادسرا' }),
     [`GET /api/intake/${id}`]: () => jsonResponse(200, detail),
     [`GET /api/intake/${id}/messages`]: () => jsonResponse(200, { items: [] }),
     'GET /api/orders': () => jsonResponse(200, { items: [] }),

@@ -1,22 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { OrdersPage } from './OrdersPage.js';
 
 const now = new Date('2025-11-29T10:00:00Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
-const me = (role: string, kind: string) => () =>
-  jsonResponse(200, {
-    user: {
-      id: 'u1',
-      username: 'u',
-      displayName: 'کاربر',
-      role,
-      isDemo: false,
-      org: { id: 'o1', code: 'X', kind, nameFa: 'یگان', nameEn: 'Unit' },
-    },
-  });
 
 const order = (orderId: string, hours: number, patch: Record<string, unknown> = {}) => ({
   orderId,
@@ -47,7 +36,7 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
 
   it('lists overdue orders first in red, then due soon, then the rest, and lets the station acknowledge', async () => {
     const fetch = stubApi({
-      'GET /api/auth/me': me('station.officer', 'station'),
+      'GET /api/auth/me': signedInAs('station.officer', 'station'),
       'GET /api/orders': () =>
         jsonResponse(200, {
           items: [order('later', 72), order('soon', 5), order('late', -2, { status: 'acknowledged' })],
@@ -77,7 +66,7 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
 
   it('lets the judge review a reported order and ask for more', async () => {
     const fetch = stubApi({
-      'GET /api/auth/me': me('prosecutor.judge', 'prosecutor_office'),
+      'GET /api/auth/me': signedInAs('prosecutor.judge', 'prosecutor_office'),
       'GET /api/orders': () =>
         jsonResponse(200, {
           items: [

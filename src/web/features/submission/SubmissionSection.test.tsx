@@ -1,22 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../../api/types.js';
-import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { SubmissionSection } from './SubmissionSection.js';
 
 const caseId = '0193a1b2-0000-7000-8000-0000000000c1';
-const me = (role: string) => () =>
-  jsonResponse(200, {
-    user: {
-      id: 'u1',
-      username: 'u',
-      displayName: 'کاربر',
-      role,
-      isDemo: false,
-      org: { id: 'o1', code: 'TEH-101', kind: 'station', nameFa: 'کلانتری ۱۰۱', nameEn: 'Station 101' },
-    },
-  });
 
 const detail = (patch: Partial<CaseDetail>): CaseDetail => ({
   id: caseId,
@@ -71,7 +60,10 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
 
   it('lets the officer send a ready draft for approval', async () => {
     const fetch = stubApi({
-      'GET /api/auth/me': me('station.officer'),
+      'GET /api/auth/me': signedInAs('station.officer', 'station', {
+        code: 'TEH-101',
+        nameFa: 'کلانتری ۱۰۱',
+      }),
       [`POST /api/cases/${caseId}/submission/prepare`]: () =>
         jsonResponse(200, {
           caseId,
@@ -94,7 +86,12 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
   });
 
   it('keeps the button disabled while the readiness check fails, and says how many items are missing', async () => {
-    stubApi({ 'GET /api/auth/me': me('station.officer') });
+    stubApi({
+      'GET /api/auth/me': signedInAs('station.officer', 'station', {
+        code: 'TEH-101',
+        nameFa: 'کلانتری ۱۰۱',
+      }),
+    });
     renderInApp(
       <SubmissionSection
         detail={detail({
@@ -111,14 +108,21 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
   });
 
   it('gives the chief "approve and send" and "return to draft" on a case awaiting approval', async () => {
-    stubApi({ 'GET /api/auth/me': me('station.chief') });
+    stubApi({
+      'GET /api/auth/me': signedInAs('station.chief', 'station', { code: 'TEH-101', nameFa: 'کلانتری ۱۰۱' }),
+    });
     renderInApp(<SubmissionSection detail={detail({ status: 'awaiting_approval', editable: false })} />);
     expect(await screen.findByRole('button', { name: 'تأیید و ارسال' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'بازگرداندن به پیش‌نویس' })).toBeTruthy();
   });
 
   it('shows no approval buttons to an officer on a case awaiting approval', async () => {
-    stubApi({ 'GET /api/auth/me': me('station.officer') });
+    stubApi({
+      'GET /api/auth/me': signedInAs('station.officer', 'station', {
+        code: 'TEH-101',
+        nameFa: 'کلانتری ۱۰۱',
+      }),
+    });
     renderInApp(<SubmissionSection detail={detail({ status: 'awaiting_approval', editable: false })} />);
     expect(
       await screen.findByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.'),
@@ -128,7 +132,10 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
 
   it('shows a returned case\u2019s deficiencies as Persian sentences, and a supplement form', async () => {
     stubApi({
-      'GET /api/auth/me': me('station.officer'),
+      'GET /api/auth/me': signedInAs('station.officer', 'station', {
+        code: 'TEH-101',
+        nameFa: 'کلانتری ۱۰۱',
+      }),
       [`GET /api/cases/${caseId}/submission`]: () => jsonResponse(200, returnedSubmission),
       [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
     });
@@ -149,7 +156,10 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
 
   it('sends a supplement with its note', async () => {
     const fetch = stubApi({
-      'GET /api/auth/me': me('station.officer'),
+      'GET /api/auth/me': signedInAs('station.officer', 'station', {
+        code: 'TEH-101',
+        nameFa: 'کلانتری ۱۰۱',
+      }),
       [`GET /api/cases/${caseId}/submission`]: () => jsonResponse(200, returnedSubmission),
       [`GET /api/cases/${caseId}/messages`]: () => jsonResponse(200, { items: [] }),
       [`POST /api/cases/${caseId}/supplements`]: () =>
@@ -177,7 +187,10 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
 
   it('shows the registration with the office\u2019s file number in Persian digits', async () => {
     stubApi({
-      'GET /api/auth/me': me('station.officer'),
+      'GET /api/auth/me': signedInAs('station.officer', 'station', {
+        code: 'TEH-101',
+        nameFa: 'کلانتری ۱۰۱',
+      }),
       [`GET /api/cases/${caseId}/submission`]: () =>
         jsonResponse(200, {
           ...returnedSubmission,
