@@ -103,4 +103,48 @@ describe('DashboardPage', { timeout: 20_000 }, () => {
     expect(await screen.findByText('فهرست دستورهای قضایی هنوز در این سامانه فعال نشده است.')).toBeTruthy();
     expect(screen.getByText('کسی تحت نظر نیست.')).toBeTruthy();
   });
+
+  it('lists the escorts under way, late ones marked, and leaves out the delivered', async () => {
+    const escort = (escortId: string, status: string, late = false) => ({
+      escortId,
+      side: 'station',
+      caseRef: 'c1',
+      caseId: 'c1',
+      caseNumber: '1405/000012',
+      counterpart: 'ESC-TEH',
+      counterpartName: 'یگان بدرقه',
+      person: {
+        firstName: 'کامران',
+        lastName: 'نادری',
+        fatherName: null,
+        nationalId: null,
+        passportNumber: null,
+      },
+      inCustodySince: null,
+      destination: 'court',
+      place: 'مجتمع قضایی شهید بهشتی',
+      scheduledAt: inHours(late ? -1 : 3),
+      reason: 'جلسه‌ی رسیدگی',
+      orderId: null,
+      status,
+      late,
+      requestedBy: 'ستوان محمدی',
+      requestedAt: inHours(-5),
+    });
+    stubApi({
+      'GET /api/cases': () => jsonResponse(200, { total: 0, items: [] }),
+      'GET /api/orders': () => jsonResponse(200, { items: [] }),
+      'GET /api/escorts': () =>
+        jsonResponse(200, {
+          items: [escort('e1', 'assigned', true), escort('e2', 'requested'), escort('e3', 'delivered')],
+        }),
+    });
+    renderInApp(<DashboardPage />);
+    const list = await screen.findByTestId('escorts-upcoming');
+    await within(list).findAllByText('کامران نادری');
+    const items = [...list.querySelectorAll('[data-escort-id]')];
+    expect(items.map((i) => i.getAttribute('data-escort-id'))).toEqual(['e1', 'e2']);
+    expect(items[0]!.textContent).toContain('دیرکرد');
+    expect(items[1]!.textContent).toContain('دادگاه — مجتمع قضایی شهید بهشتی');
+  });
 });

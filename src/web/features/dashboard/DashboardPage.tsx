@@ -7,6 +7,7 @@ import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { codeLabel, joinNames } from '../cases/case-labels.js';
+import { UpcomingEscorts } from '../escorts/UpcomingEscorts.js';
 import { useRecentCases, useStationOrders } from './api.js';
 import { pendingOrders, summariseStation } from './station-summary.js';
 
@@ -81,8 +82,8 @@ function OrderItem({ order }: { order: Order }) {
 }
 
 /**
- * The station's home: people in custody with their live 24-hour clocks (red under four hours), files
- * returned for completion, files sent today, and the judicial orders to act on.
+ * The station's home: people in custody with their live 24-hour clocks (red under four hours), the judicial
+ * orders to act on, the escorts under way, files returned for completion, and files sent today.
  */
 export function DashboardPage({ now = () => new Date() }: { now?: () => Date }) {
   const { t } = useI18n();
@@ -153,7 +154,15 @@ export function DashboardPage({ now = () => new Date() }: { now?: () => Date }) 
             )}
           </Panel>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={12}>
+          <Panel
+            title={t('dashboard.escorts.title')}
+            extra={<a href={href('/escorts')}>{t('dashboard.escorts.all')}</a>}
+          >
+            <UpcomingEscorts />
+          </Panel>
+        </Col>
+        <Col xs={24} xl={12}>
           <Panel title={t('dashboard.returned.title')} count={summary.returned.length}>
             <List
               data-testid="returned-list"
@@ -170,7 +179,7 @@ export function DashboardPage({ now = () => new Date() }: { now?: () => Date }) 
             />
           </Panel>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={12}>
           <Panel title={t('dashboard.sentToday.title')} count={summary.sentToday.length}>
             <List
               data-testid="sent-today-list"
