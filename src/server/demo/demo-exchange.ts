@@ -36,6 +36,8 @@ const OFFICE = { clerk: 'clerk', judge: 'judge' } as const;
 const ESCORT_OFFICER = 'escort';
 /** Cases of the last two months, old enough to have been prepared and sent. */
 const WINDOW = 60 * DAY;
+/** At most this many of a station's latest cases are considered: a seed of a million cases plays no longer. */
+const MAX_CASES_PER_STATION = 50;
 
 /** What the demo's exchange did: each count is of steps that went through. */
 export interface DemoExchangeResult {
@@ -402,15 +404,17 @@ export async function playDemoExchange(input: {
     const officer = actors.get(player.officer);
     const chief = actors.get(player.chief);
     if (!officer || !chief) continue;
-    const cases = await db
+    const latest = await db
       .selectFrom('cases')
       .select(['id', 'origin', 'case_number', 'created_at'])
       .where('org_id', '=', officer.orgId)
       .where('status', '=', 'draft')
       .where('created_at', '>', new Date(now - WINDOW))
       .where('created_at', '<', new Date(now - 8 * HOUR))
-      .orderBy('created_at')
+      .orderBy('created_at', 'desc')
+      .limit(MAX_CASES_PER_STATION)
       .execute();
+    const cases = latest.reverse();
     const held = await heldParties(
       db,
       cases.map((c) => c.id),

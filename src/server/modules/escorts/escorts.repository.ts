@@ -44,7 +44,7 @@ export async function updateEscort(
 
 /**
  * An organisation's escorts, optionally of one case: those still to be done first, soonest first; then
- * the delivered and cancelled ones, latest first (the last 200 of those).
+ * the delivered and cancelled ones, latest first — 500 at most in all.
  */
 export async function findEscorts(db: DbOrTx, input: { orgId: string; caseId?: string | undefined }) {
   let query = db.selectFrom('escorts').selectAll().where('org_id', '=', input.orgId);
