@@ -22,7 +22,7 @@ import { readinessSchema } from '../../../domain/cases/readiness.schema.js';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext } from '../../platform/http/authenticate.js';
 import { getCaseReadiness } from './case-readiness.usecase.js';
 import { getCaseReceipt } from './case-receipt.usecase.js';
 import { getCaseTimeline } from './case-timeline.usecase.js';
@@ -42,10 +42,7 @@ const tags = ['cases'];
 export async function registerCaseRoutes(app: App, deps: AppDeps): Promise<void> {
   /** Who acts, from where, with the app's db and clock: the first half of every use case's input. */
   const actingOn = (request: FastifyRequest) => ({
-    db: deps.db,
-    clock: deps.clock,
-    actor: requireActor(request),
-    ip: clientIp(request),
+    ...actingContext(deps, request),
   });
 
   app.post(

@@ -1,48 +1,62 @@
+import type { Updateable } from 'kysely';
 import type {
   AssignEscortBody,
   CancelEscortBody,
   Escort,
   HandOverEscortBody,
 } from '../../../domain/escorts/escorts.schema.js';
+import type { MessageBody } from '../../../domain/messages/bodies.js';
+import type { Tx } from '../../db/client.js';
+import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort-transaction.js';
 import { updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 
+type StepMessage = 'escort.assigned' | 'escort.handed-over' | 'escort.cancelled';
+
+/**
+ * The common end of every step: this side's row changed, and the other side told by a signed message whose
+ * body names who did it — in the step's transaction.
+ */
+async function changeAndTell<T extends StepMessage>(
+  input: EscortUseCaseInput,
+  ctx: { tx: Tx; escort: EscortRow; now: Date },
+  change: { row: Updateable<EscortsTable>; type: T; body: (by: string) => MessageBody<T> },
+): Promise<{ value: Escort; details: Record<string, unknown> }> {
+  const { tx, escort, now } = ctx;
+  const by = await findActorName(tx, input.actor.userId);
+  const updated = await updateEscort(tx, escort, { ...change.row, updated_at: now });
+  const messageId = await tellPeer(tx, {
+    signer: input.exchange.signer,
+    now,
+    row: escort,
+    createdBy: by,
+    type: change.type,
+    body: change.body(by),
+  });
+  return { value: presentEscort(updated, now), details: { messageId } };
+}
+
 /** The escort unit names the officers (and vehicle) it sends for a requested escort; `escort.assigned` tells the station. */
 export async function assignEscort(input: EscortUseCaseInput & { body: AssignEscortBody }): Promise<Escort> {
   const { body } = input;
-  return stepEscort(
-    { ...input, action: 'escort.execute', audit: 'escort.assigned' },
-    async ({ tx, escort, now }) => {
-      assertEscortStatus(escort, escort.side === 'escort_unit' ? ['requested', 'assigned'] : []);
-      const by = await findActorName(tx, input.actor.userId);
-      const vehicle = body.vehicle ?? null;
-      const updated = await updateEscort(tx, escort, {
-        status: 'assigned',
+  const vehicle = body.vehicle ?? null;
+  return stepEscort({ ...input, action: 'escort.execute', audit: 'escort.assigned' }, async (ctx) => {
+    assertEscortStatus(ctx.escort, ctx.escort.side === 'escort_unit' ? ['requested', 'assigned'] : []);
+    return changeAndTell(input, ctx, {
+      row: { status: 'assigned', officers: body.officers, vehicle, assigned_at: ctx.now },
+      type: 'escort.assigned',
+      body: (by) => ({
+        escortId: ctx.escort.escort_id,
         officers: body.officers,
         vehicle,
-        assigned_at: now,
-        updated_at: now,
-      });
-      const messageId = await tellPeer(tx, {
-        signer: input.exchange.signer,
-        now,
-        row: escort,
-        createdBy: by,
-        type: 'escort.assigned',
-        body: {
-          escortId: escort.escort_id,
-          officers: body.officers,
-          vehicle,
-          assignedBy: by,
-          assignedAt: now.toISOString(),
-        },
-      });
-      return { value: presentEscort(updated, now), details: { messageId } };
-    },
-  );
+        assignedBy: by,
+        assignedAt: ctx.now.toISOString(),
+      }),
+    });
+  });
 }
 
 /**
@@ -55,66 +69,44 @@ export async function handOverEscort(
   input: EscortUseCaseInput & { body: HandOverEscortBody },
 ): Promise<Escort> {
   const { body } = input;
-  return stepEscort(
-    { ...input, action: 'escort.execute', audit: 'escort.handed_over' },
-    async ({ tx, escort, now }) => {
-      const before = body.stage === 'picked_up' ? (['assigned'] as const) : (['picked_up'] as const);
-      assertEscortStatus(escort, escort.side === 'escort_unit' ? before : []);
-      const by = await findActorName(tx, input.actor.userId);
-      const updated = await updateEscort(
-        tx,
-        escort,
-        body.stage === 'picked_up'
-          ? { status: 'picked_up', picked_up_at: now, picked_up_from: body.counterpart, updated_at: now }
-          : { status: 'delivered', delivered_at: now, delivered_to: body.counterpart, updated_at: now },
-      );
-      const messageId = await tellPeer(tx, {
-        signer: input.exchange.signer,
-        now,
-        row: escort,
-        createdBy: by,
-        type: 'escort.handed-over',
-        body: {
-          escortId: escort.escort_id,
-          stage: body.stage,
-          counterpart: body.counterpart,
-          at: now.toISOString(),
-          by,
-        },
-      });
-      return { value: presentEscort(updated, now), details: { messageId, stage: body.stage } };
-    },
-  );
+  const picked = body.stage === 'picked_up';
+  return stepEscort({ ...input, action: 'escort.execute', audit: 'escort.handed_over' }, async (ctx) => {
+    assertEscortStatus(
+      ctx.escort,
+      ctx.escort.side === 'escort_unit' ? [picked ? 'assigned' : 'picked_up'] : [],
+    );
+    const { now } = ctx;
+    const done = await changeAndTell(input, ctx, {
+      row: picked
+        ? { status: 'picked_up', picked_up_at: now, picked_up_from: body.counterpart }
+        : { status: 'delivered', delivered_at: now, delivered_to: body.counterpart },
+      type: 'escort.handed-over',
+      body: (by) => ({
+        escortId: ctx.escort.escort_id,
+        stage: body.stage,
+        counterpart: body.counterpart,
+        at: now.toISOString(),
+        by,
+      }),
+    });
+    return { ...done, details: { ...done.details, stage: body.stage } };
+  });
 }
 
 /** The station calls an escort off before its person was picked up; `escort.cancelled` tells the escort unit. */
 export async function cancelEscort(input: EscortUseCaseInput & { body: CancelEscortBody }): Promise<Escort> {
   const { body } = input;
-  return stepEscort(
-    { ...input, action: 'escort.request', audit: 'escort.cancelled' },
-    async ({ tx, escort, now }) => {
-      assertEscortStatus(escort, escort.side === 'station' ? ['requested', 'assigned'] : []);
-      const by = await findActorName(tx, input.actor.userId);
-      const updated = await updateEscort(tx, escort, {
-        status: 'cancelled',
-        cancelled_at: now,
-        cancel_reason: body.reason,
-        updated_at: now,
-      });
-      const messageId = await tellPeer(tx, {
-        signer: input.exchange.signer,
-        now,
-        row: escort,
-        createdBy: by,
-        type: 'escort.cancelled',
-        body: {
-          escortId: escort.escort_id,
-          reason: body.reason,
-          cancelledBy: by,
-          cancelledAt: now.toISOString(),
-        },
-      });
-      return { value: presentEscort(updated, now), details: { messageId } };
-    },
-  );
+  return stepEscort({ ...input, action: 'escort.request', audit: 'escort.cancelled' }, async (ctx) => {
+    assertEscortStatus(ctx.escort, ctx.escort.side === 'station' ? ['requested', 'assigned'] : []);
+    return changeAndTell(input, ctx, {
+      row: { status: 'cancelled', cancelled_at: ctx.now, cancel_reason: body.reason },
+      type: 'escort.cancelled',
+      body: (by) => ({
+        escortId: ctx.escort.escort_id,
+        reason: body.reason,
+        cancelledBy: by,
+        cancelledAt: ctx.now.toISOString(),
+      }),
+    });
+  });
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../domain/escorts/escorts.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext } from '../../platform/http/authenticate.js';
 import { assignEscort, cancelEscort, handOverEscort } from './escort-steps.usecases.js';
 import { findEscortList } from './find-escorts.usecase.js';
 import { requestEscort } from './request-escort.usecase.js';
@@ -22,10 +22,7 @@ const tags = ['escorts'];
 /** Escorts (بدرقه): asked for by a station on a case, assigned and handed over by its escort unit. */
 export async function registerEscortRoutes(app: App, deps: AppDeps): Promise<void> {
   const acting = (request: FastifyRequest) => ({
-    db: deps.db,
-    clock: deps.clock,
-    actor: requireActor(request),
-    ip: clientIp(request),
+    ...actingContext(deps, request),
     exchange: deps.exchange,
   });
 

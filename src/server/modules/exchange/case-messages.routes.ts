@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseMessageListSchema } from '../../../domain/messages/case-messages.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext } from '../../platform/http/authenticate.js';
 import { getCaseMessages, getIntakeMessages } from './case-messages.usecase.js';
 
 const params = z.object({ id: z.uuid() });
@@ -22,10 +22,7 @@ export async function registerCaseMessageRoutes(app: App, deps: AppDeps): Promis
     },
     async (request) =>
       getCaseMessages({
-        db: deps.db,
-        clock: deps.clock,
-        actor: requireActor(request),
-        ip: clientIp(request),
+        ...actingContext(deps, request),
         caseId: request.params.id,
       }),
   );
@@ -41,10 +38,7 @@ export async function registerCaseMessageRoutes(app: App, deps: AppDeps): Promis
     },
     async (request) =>
       getIntakeMessages({
-        db: deps.db,
-        clock: deps.clock,
-        actor: requireActor(request),
-        ip: clientIp(request),
+        ...actingContext(deps, request),
         intakeId: request.params.id,
       }),
   );

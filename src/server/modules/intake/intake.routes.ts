@@ -11,7 +11,7 @@ import {
 } from '../../../domain/intake/intake.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext } from '../../platform/http/authenticate.js';
 import { sendAttachment } from '../../platform/http/send-attachment.js';
 import { findIntakeQueue } from './find-intake-queue.usecase.js';
 import { getIntakeFile } from './get-intake-file.usecase.js';
@@ -25,10 +25,7 @@ const tags = ['intake'];
 /** The prosecutor's office's intake: the queue, a file, its documents, and the clerk's decisions. */
 export async function registerIntakeRoutes(app: App, deps: AppDeps): Promise<void> {
   const actingOn = (request: FastifyRequest, intakeId: string) => ({
-    db: deps.db,
-    clock: deps.clock,
-    actor: requireActor(request),
-    ip: clientIp(request),
+    ...actingContext(deps, request),
     intakeId,
   });
 
@@ -44,10 +41,7 @@ export async function registerIntakeRoutes(app: App, deps: AppDeps): Promise<voi
     },
     async (request) =>
       findIntakeQueue({
-        db: deps.db,
-        clock: deps.clock,
-        actor: requireActor(request),
-        ip: clientIp(request),
+        ...actingContext(deps, request),
         query: request.query,
       }),
   );

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/orders/orders.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext } from '../../platform/http/authenticate.js';
 import { findOrderList } from './find-orders.usecase.js';
 import { issueOrder } from './issue-order.usecase.js';
 import { acknowledgeOrder, closeOrder, reportOrder } from './order-steps.usecases.js';
@@ -21,10 +21,7 @@ const tags = ['orders'];
 /** Judicial orders: issued on an intake file, acknowledged and reported by the station, closed by the prosecutor. */
 export async function registerOrderRoutes(app: App, deps: AppDeps): Promise<void> {
   const acting = (request: FastifyRequest) => ({
-    db: deps.db,
-    clock: deps.clock,
-    actor: requireActor(request),
-    ip: clientIp(request),
+    ...actingContext(deps, request),
     exchange: deps.exchange,
   });
   const onOrder = (request: FastifyRequest, orderId: string) => ({ ...acting(request), orderId });

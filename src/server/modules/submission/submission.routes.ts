@@ -9,7 +9,7 @@ import {
 } from '../../../domain/submission/submission.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext, clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { receiveMultipartDocument } from '../documents/documents.multipart.js';
 import { uploadDocument } from '../documents/documents.usecases.js';
 import { approveSubmission } from './approve-submission.usecase.js';
@@ -23,10 +23,7 @@ const tags = ['submission'];
 /** Sending a case to the prosecutor's office: prepare, approve (send), withdraw, follow, supplement. */
 export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise<void> {
   const actingOn = (request: FastifyRequest, caseId: string) => ({
-    db: deps.db,
-    clock: deps.clock,
-    actor: requireActor(request),
-    ip: clientIp(request),
+    ...actingContext(deps, request),
     caseId,
   });
 

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../clock.js';
 import type { SessionUser } from '../../modules/auth/auth.usecases.js';
 
 export const SESSION_COOKIE = 'cb_session';
@@ -20,4 +22,12 @@ export function requireActor(request: FastifyRequest): Actor {
 /** The client's address as the audit log records it. */
 export function clientIp(request: FastifyRequest): string | null {
   return request.ip ?? null;
+}
+
+/** What every use case of a signed-in request is given: the database, the clock, who acts, from where. */
+export function actingContext(
+  deps: { db: Db; clock: Clock },
+  request: FastifyRequest,
+): { db: Db; clock: Clock; actor: Actor; ip: string | null } {
+  return { db: deps.db, clock: deps.clock, actor: requireActor(request), ip: clientIp(request) };
 }
