@@ -7,9 +7,17 @@ import { ensureDatabase, withDatabaseName } from '../src/server/db/database.js';
  * A fresh, migrated database of its own for the calling test file (cloned from the template that
  * the global setup migrated), dropped when the file's tests end. Real PostgreSQL, never a mock.
  */
+/**
+ * A name for a test database of this run: `cb_t_<pid of the run>_<random>`, so that the run's teardown
+ * drops its own databases and never those of another run on the same server.
+ */
+export function testDatabaseName(): string {
+  return `${inject('dbTemplate').replace('cb_template_', 'cb_t_')}_${randomBytes(6).toString('hex')}`;
+}
+
 export async function useTestDatabase(): Promise<{ db: Db; url: string }> {
   const serverUrl = inject('dbServerUrl');
-  const name = `cb_t_${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName();
   await ensureDatabase(serverUrl, name, inject('dbTemplate'));
   const url = withDatabaseName(serverUrl, name);
   const db = createDb(url, { max: 5 });

@@ -41,8 +41,8 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     const left = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'cb\\_t\\_%' or datname = $1`,
-      [template],
+      `select datname from pg_database where datname like $1 or datname = $2`,
+      [`cb\\_t\\_${process.pid}\\_%`, template],
     );
     for (const { datname } of left.rows)
       await client.query(`drop database if exists "${datname}" with (force)`);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { testDatabaseName } from '../../../test/db.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from './client.js';
@@ -49,9 +49,9 @@ describe('migrating an empty database', () => {
   let applied: string[];
 
   beforeAll(async () => {
-    // A database of its own, created empty (not from the migrated template); `cb_t_` so teardown drops it.
+    // A database of its own, created empty (not from the migrated template), named so teardown drops it.
     const serverUrl = inject('dbServerUrl');
-    const name = `cb_t_${randomBytes(6).toString('hex')}`;
+    const name = testDatabaseName();
     await ensureDatabase(serverUrl, name);
     db = createDb(withDatabaseName(serverUrl, name), { max: 2 });
     applied = await migrate(db);
