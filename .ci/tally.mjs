@@ -9,7 +9,10 @@ const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.exit')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.exit'))
+  .sort()) {
   const name = file.slice(0, -'.exit'.length);
   const code = Number(fs.readFileSync(path.join(dir, file), 'utf8').trim());
   let report = null;

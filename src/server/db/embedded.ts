@@ -274,7 +274,7 @@ async function launch(
       gid: user.gid,
       detached: true,
       stdio: ['ignore', logFd, logFd],
-      },
+    },
   );
   closeSync(logFd);
   child.unref();
