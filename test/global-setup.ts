@@ -13,6 +13,7 @@ import { seedReference } from '../src/server/db/reference/seed-reference.js';
  * folder — and migrates a template database once; each test file then clones it (test/db.ts).
  */
 export default async function setup(project: TestProject) {
+  const runTmp = await useRunTempFolder();
   let serverUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let tmp: string | undefined;
@@ -32,9 +33,7 @@ export default async function setup(project: TestProject) {
   project.provide('dbServerUrl', serverUrl);
   project.provide('dbTemplate', template);
   project.provide('dbKind', stopEmbedded ? 'embedded' : 'server');
-  console.log(
-    `[tests] PostgreSQL: ${stopEmbedded ? 'embedded' : 'server from DATABASE_URL'}`,
-  );
+  console.log(`[tests] PostgreSQL: ${stopEmbedded ? 'embedded' : 'server from DATABASE_URL'}`);
 
   return async () => {
     const { default: pg } = await import('pg');
@@ -49,7 +48,21 @@ export default async function setup(project: TestProject) {
     await client.end();
     await stopEmbedded?.();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+    if (runTmp) await fs.rm(runTmp, { recursive: true, force: true });
   };
+}
+
+/**
+ * Points TMPDIR (and so `os.tmpdir()`) of the run's test workers and the processes they start at a folder of
+ * the run's own, removed when the run ends: whatever a test leaves in the temp folder goes with it. Returns
+ * the folder when this call made it (a second project's setup in the same run reuses it).
+ */
+async function useRunTempFolder(): Promise<string | undefined> {
+  if (path.basename(os.tmpdir()).startsWith('casebridge-run-')) return undefined;
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-run-'));
+  await fs.chmod(folder, 0o755); // the embedded PostgreSQL's user must be able to pass through
+  process.env.TMPDIR = folder;
+  return folder;
 }
 
 declare module 'vitest' {
