@@ -23,6 +23,7 @@ export default async function setup(project: TestProject) {
     const server = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres') });
     serverUrl = server.url;
     stopEmbedded = server.stop;
+    stopWithTheRun(server.pid);
   }
   const template = `cb_template_${process.pid}`;
   await ensureDatabase(serverUrl, template);
@@ -50,6 +51,24 @@ export default async function setup(project: TestProject) {
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
     if (runTmp) await fs.rm(runTmp, { recursive: true, force: true });
   };
+}
+
+/**
+ * An interrupted run (Ctrl+C, SIGTERM) ends without its teardown: the embedded server would outlive it.
+ * A fast shutdown is asked for on the way out; the signal then takes its usual course.
+ */
+function stopWithTheRun(postmaster: number): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      try {
+        process.kill(postmaster, 'SIGINT');
+      } catch {
+        // already stopped
+      }
+      // With no other listener left, the signal's default action (ending the process) is what was asked for.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
 }
 
 /**

@@ -14,6 +14,8 @@ export interface EmbeddedDatabase {
   url: string;
   /** Whether this process runs the server (and `stop` stops it), or joined the one another process runs. */
   owned: boolean;
+  /** The server's process (the postmaster): what to signal when `stop` can no longer be awaited. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startEmbeddedPostgres(options: {
     return {
       url: embeddedUrl({ socketDir: paths.socketDir, password }),
       owned: true,
+      pid: server.pid,
       stop: async () => {
         await stopServer(server, paths);
         await fs.rm(paths.owner, { force: true });
