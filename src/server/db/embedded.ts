@@ -96,6 +96,7 @@ export async function startEmbeddedPostgres(options: {
       return {
         url: embeddedUrl({ socketDir: paths.socketDir, password }),
         owned: false,
+        pid: running.pid,
         stop: async () => undefined,
       };
     }
