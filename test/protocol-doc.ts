@@ -101,7 +101,8 @@ function rows(s: JsonSchema, prefix = ''): string[] {
     out.push(`| \`${path}\` | ${typeText(member).replaceAll('|', '\\|')}${optional} |`);
     const inner = member.anyOf?.find((o) => o.type !== 'null') ?? member;
     if (inner.type === 'object' && inner.properties) out.push(...rows(inner, `${path}.`));
-    if (inner.type === 'array' && inner.items?.type === 'object') out.push(...rows(inner.items, `${path}[].`));
+    if (inner.type === 'array' && inner.items?.type === 'object')
+      out.push(...rows(inner.items, `${path}[].`));
   }
   return out;
 }
@@ -136,7 +137,8 @@ export function generatedSectionOf(doc: string): string | null {
  * (prettier aligns the tables): equal to the document on disk exactly when that is up to date.
  */
 export async function renderProtocolDoc(doc: string): Promise<string> {
-  if (generatedSectionOf(doc) === null) throw new Error(`${protocolDocPath} has no generated section markers`);
+  if (generatedSectionOf(doc) === null)
+    throw new Error(`${protocolDocPath} has no generated section markers`);
   const head = doc.slice(0, doc.indexOf(GENERATED_BEGIN) + GENERATED_BEGIN.length);
   const rendered = head + renderSchemaSection() + doc.slice(doc.indexOf(GENERATED_END));
   const options = await resolveConfig(protocolDocPath);
