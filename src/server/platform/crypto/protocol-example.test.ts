@@ -15,7 +15,7 @@ import { signUploadToken } from '../../modules/exchange/upload-token.js';
 import { base64UrlDecode, sha256Hex, toHex } from './hash.js';
 import { leafHash } from './merkle.js';
 import { openMessage, sealMessage } from './message-signing.js';
-import { exportPublicJwk, importPrivateJwk, keyIdOf, publicKeyOf } from './signing.js';
+import { exportPublicJwk, exportPublicPem, importPrivateJwk, keyIdOf, publicKeyOf } from './signing.js';
 
 const doc = readFileSync(protocolDocPath, 'utf8');
 
@@ -69,6 +69,10 @@ describe("docs/protocol.md's worked example", () => {
       ok: true,
       sha256: example('sha256'),
     });
+  });
+
+  it('shows the public key as the PEM OpenSSL reads', () => {
+    expect(`${example('public-pem')}\n`).toBe(exportPublicPem(privateKey));
   });
 
   it("shows the JWS's RFC 9162 leaf hash in the evidence log", () => {
