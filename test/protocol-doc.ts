@@ -1,7 +1,7 @@
 /**
  * The part of docs/protocol.md that is written from the zod schemas rather than by hand: the fields of the
  * envelope, of every message type's body, of the delivery receipt, the signed tree head and the trust entry.
- * `src/server/platform/crypto/protocol-example.test.ts` fails when the document and the schemas disagree;
+ * `src/server/modules/exchange/protocol-example.test.ts` fails when the document and the schemas disagree;
  * `npx tsx test/protocol-doc.ts --write` rewrites the section between the markers (and formats the page).
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -11,11 +11,17 @@ import { canonicalize } from '../../../domain/canonical-json.js';
 import { messageBodySchemas } from '../../../domain/messages/bodies.js';
 import { messageEnvelopeSchema, messageTypes, uuidv7Time } from '../../../domain/messages/envelope.js';
 import { generatedSectionOf, protocolDocPath, renderProtocolDoc } from '../../../../test/protocol-doc.js';
-import { signUploadToken } from '../../modules/exchange/upload-token.js';
-import { base64UrlDecode, sha256Hex, toHex } from './hash.js';
-import { leafHash } from './merkle.js';
-import { openMessage, sealMessage } from './message-signing.js';
-import { exportPublicJwk, exportPublicPem, importPrivateJwk, keyIdOf, publicKeyOf } from './signing.js';
+import { base64UrlDecode, sha256Hex, toHex } from '../../platform/crypto/hash.js';
+import { leafHash } from '../../platform/crypto/merkle.js';
+import { openMessage, sealMessage } from '../../platform/crypto/message-signing.js';
+import {
+  exportPublicJwk,
+  exportPublicPem,
+  importPrivateJwk,
+  keyIdOf,
+  publicKeyOf,
+} from '../../platform/crypto/signing.js';
+import { signUploadToken } from './upload-token.js';
 
 const doc = readFileSync(protocolDocPath, 'utf8');
 
