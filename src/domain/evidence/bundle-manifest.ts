@@ -1,6 +1,6 @@
 /**
- * The `manifest.json` of an evidence bundle (a ZIP a node exports for one case, DESIGN.md §3) and the names
- * of the files in it. The manifest says what is in the bundle; nothing in it is taken on trust by
+ * The `manifest.json` of an evidence bundle (a ZIP a node exports for one case, docs/protocol.md §14) and
+ * the names of the files in it. The manifest says what is in the bundle; nothing in it is taken on trust by
  * `casebridge verify`: every message, receipt and tree head is checked against its signature, every document
  * against its hash, and every log entry against the signed tree head by its inclusion proof.
  *

@@ -1,5 +1,5 @@
 /**
- * What a node's evidence log records (DESIGN.md §3): every message and delivery receipt it sends or
+ * What a node's evidence log records (docs/protocol.md §14): every message and delivery receipt it sends or
  * receives, and every message it refuses. Pure: shared by the server and `casebridge verify`.
  */
 import { z } from 'zod';

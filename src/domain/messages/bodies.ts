@@ -1,6 +1,7 @@
 /**
- * The body of each message type (DESIGN.md §3), one zod schema per type. The receiver checks a body
- * against the schema of its envelope's `type` after the signature; a body that does not fit is refused.
+ * The body of each message type (docs/protocol.md §7, fields in §17), one zod schema per type. The receiver
+ * checks a body against the schema of its envelope's `type` after the signature; a body that does not fit is
+ * refused.
  * Identifiers of organisations are their codes (stable across nodes); people are named, not referenced
  * by another node's user ids.
  */

@@ -1,6 +1,6 @@
 /**
- * The message envelope of the exchange (DESIGN.md §3): an immutable, signed statement from one organisation
- * to another about one case. What is signed is the RFC 8785 canonical JSON of exactly this object, so the
+ * The message envelope of the exchange (docs/protocol.md §6): an immutable, signed statement from one
+ * organisation to another about one case. What is signed is the RFC 8785 canonical JSON of exactly this object, so the
  * schema is strict — an unknown member would be signed but dropped on parsing, and the receiver would hold
  * something other than what was signed.
  *

@@ -1,5 +1,5 @@
 /**
- * Exports a case's evidence bundle (DESIGN.md §3): a ZIP that anyone can verify offline with
+ * Exports a case's evidence bundle (docs/protocol.md §14): a ZIP that anyone can verify offline with
  * `casebridge verify` — the signed messages and receipts of the case in both directions, the documents
  * they name (streamed from the blob store), the public keys of every signer, the node's signed tree head
  * and each log entry's inclusion proof under it (manifest.json), and a README in Persian and English.

@@ -8,7 +8,7 @@ import { competentOfficeQuery, organisationFromJson } from '../organisations/org
 /** Who sends a message: the organisation, the name its person signs with, and a station's office. */
 export interface Sender {
   organisation: OrganisationRow | null;
-  /** Messages name people, they never carry another node's user ids (DESIGN.md §3). */
+  /** Messages name people, they never carry another node's user ids (docs/protocol.md §6). */
   signerName: string;
   competentOffice: OrganisationRow | null;
 }

@@ -1,6 +1,6 @@
 /**
- * Sealing and opening exchange messages (DESIGN.md §3): the envelope is written as RFC 8785 canonical JSON,
- * hashed with SHA-256 (the message hash: threads, receipts, the Merkle log and QR codes refer to it) and signed
+ * Sealing and opening exchange messages (docs/protocol.md §4–§5): the envelope is written as RFC 8785
+ * canonical JSON, hashed with SHA-256 (the message hash: threads, receipts, the Merkle log and QR codes refer to it) and signed
  * as a compact JWS whose payload is exactly those canonical bytes, so any JOSE library can check it and anyone
  * holding the JWS holds the message.
  */
