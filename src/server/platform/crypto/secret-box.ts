@@ -39,7 +39,7 @@ export function secretBox(key: Buffer, purpose: string): SecretBox {
 
 /**
  * Loads the key `<dataDir>/keys/<name>.key` (32 random bytes, base64, mode 0600), making it at first use.
- * Two processes starting at once on one folder end up with the same key (the file is created exclusively).
+ * Two processes starting at once on one folder end up with the same key.
  */
 export async function loadOrCreateKeyFile(dataDir: string, name: string): Promise<Buffer> {
   const dir = path.join(dataDir, 'keys');
@@ -50,10 +50,16 @@ export async function loadOrCreateKeyFile(dataDir: string, name: string): Promis
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  // Written whole under a name of its own, then linked into place: a reader never sees half a key, and
+  // of two processes racing, the second's link fails and it reads the first's key.
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(tmp, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   try {
-    await fs.writeFile(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    await fs.link(tmp, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await fs.rm(tmp, { force: true });
   }
   return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64');
 }
