@@ -73,9 +73,9 @@ describe('configuration', () => {
   it('throttles sign-ins per username and address by default, and refuses the old lock-out setting', () => {
     expect(loadConfig({})).toMatchObject({
       loginMaxFailures: 5,
-      loginAddressMaxFailures: 20,
+      loginIpMaxFailures: 20,
       loginThrottleSeconds: 30,
-      loginThrottleMaxMinutes: 60,
+      loginMaxWaitMinutes: 60,
       trustedProxies: [],
     });
     expect(() => loadConfig({ LOGIN_LOCK_MINUTES: '15' })).toThrow(

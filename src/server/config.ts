@@ -55,11 +55,11 @@ const envSchema = z
      */
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     /** Failed sign-ins from one client address, whatever the usernames, before that address must wait. */
-    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+    LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(20),
     /** The first wait, in seconds, once a limit is reached; it doubles with each further failure. */
     LOGIN_THROTTLE_SECONDS: z.coerce.number().int().positive().default(30),
     /** The longest wait, in minutes. */
-    LOGIN_THROTTLE_MAX_MINUTES: z.coerce.number().int().positive().default(60),
+    LOGIN_MAX_WAIT_MINUTES: z.coerce.number().int().positive().default(60),
     /** Replaced by the throttle above; refused with a pointer, so that an old setting is not silently ignored. */
     LOGIN_LOCK_MINUTES: z
       .never({ error: 'no longer used: accounts are not locked; see LOGIN_THROTTLE_SECONDS' })
@@ -112,9 +112,9 @@ export type Config = {
   maxDocumentBytes: number;
   sessionTtlMinutes: number;
   loginMaxFailures: number;
-  loginAddressMaxFailures: number;
+  loginIpMaxFailures: number;
   loginThrottleSeconds: number;
-  loginThrottleMaxMinutes: number;
+  loginMaxWaitMinutes: number;
   /** Proxies whose X-Forwarded-For is believed (Fastify's `trustProxy`); empty: the socket's address. */
   trustedProxies: string[];
   /** Roles that must sign in with a second factor (TOTP). */
@@ -183,9 +183,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+    loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     loginThrottleSeconds: e.LOGIN_THROTTLE_SECONDS,
-    loginThrottleMaxMinutes: e.LOGIN_THROTTLE_MAX_MINUTES,
+    loginMaxWaitMinutes: e.LOGIN_MAX_WAIT_MINUTES,
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     totpRequiredRoles,
     demo: e.DEMO,

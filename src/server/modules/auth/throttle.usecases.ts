@@ -20,10 +20,10 @@ export interface ThrottlePolicy {
   /** Failures of one username from one address before the pair waits. */
   loginMaxFailures: number;
   /** Failures from one address, whatever the usernames, before the address waits. */
-  loginAddressMaxFailures: number;
+  loginIpMaxFailures: number;
   /** The first wait; it doubles with each further failure. */
   loginThrottleSeconds: number;
-  loginThrottleMaxMinutes: number;
+  loginMaxWaitMinutes: number;
 }
 
 /** A count of failures is forgotten this long after its last failure. */
@@ -53,7 +53,7 @@ export function throttleWaitMs(failures: number, limit: number, policy: Throttle
   const doublings = Math.min(failures - limit, 30);
   return Math.min(
     policy.loginThrottleSeconds * 1000 * 2 ** doublings,
-    policy.loginThrottleMaxMinutes * 60_000,
+    policy.loginMaxWaitMinutes * 60_000,
   );
 }
 
@@ -96,7 +96,7 @@ export async function recordFailedAttempt(
   const { source, now, policy } = input;
   const counts = await countFailure(tx, source, now, new Date(now.getTime() - FORGET_AFTER_MS));
   for (const { scope, failures } of counts) {
-    const limit = scope === 'address' ? policy.loginAddressMaxFailures : policy.loginMaxFailures;
+    const limit = scope === 'address' ? policy.loginIpMaxFailures : policy.loginMaxFailures;
     const wait = throttleWaitMs(failures, limit, policy);
     if (wait === null) continue;
     await blockUntil(
