@@ -195,7 +195,8 @@ export async function login(input: {
       ? 'enrol'
       : null;
   const opened = await inTransaction(db, async (tx) => {
-    await forgetPairFailures(tx, source);
+    // The pair's failures are forgotten only once signed in: otherwise whoever knows the password could
+    // reset the count between guesses of the code by typing the password again.
     if (next) {
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);
@@ -210,6 +211,7 @@ export async function login(input: {
       });
       return { kind: 'challenge', next, token, expiresAt } as const;
     }
+    await forgetPairFailures(tx, source);
     const session = await openSession(tx, {
       user,
       now,

@@ -51,10 +51,7 @@ export function attemptSource(input: {
 export function throttleWaitMs(failures: number, limit: number, policy: ThrottlePolicy): number | null {
   if (failures < limit) return null;
   const doublings = Math.min(failures - limit, 30);
-  return Math.min(
-    policy.loginThrottleSeconds * 1000 * 2 ** doublings,
-    policy.loginMaxWaitMinutes * 60_000,
-  );
+  return Math.min(policy.loginThrottleSeconds * 1000 * 2 ** doublings, policy.loginMaxWaitMinutes * 60_000);
 }
 
 /**

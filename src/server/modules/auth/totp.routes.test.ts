@@ -214,6 +214,17 @@ describe('a second factor (TOTP)', () => {
     expect(failed.filter((f) => f.ip === '127.0.3.1')).toHaveLength(5);
   });
 
+  it('keeps counting wrong codes when the password is typed again', async () => {
+    let cookie = cookieOf(await passwordStep(app, officer.username, '127.0.3.3'), 'cb_signin');
+    for (let i = 0; i < 3; i++)
+      expect((await codeStep(app, cookie, '000000', '127.0.3.3')).statusCode).toBe(401);
+    cookie = cookieOf(await passwordStep(app, officer.username, '127.0.3.3'), 'cb_signin');
+    for (let i = 0; i < 2; i++)
+      expect((await codeStep(app, cookie, '000000', '127.0.3.3')).statusCode).toBe(401);
+    const refused = await codeStep(app, cookie, totpCodeAt(secret, clock.now()), '127.0.3.3');
+    expect(refused.statusCode).toBe(429);
+  });
+
   it('ends a pending sign-in after ten minutes', async () => {
     const cookie = cookieOf(await passwordStep(app, officer.username, '127.0.3.2'), 'cb_signin');
     clock.advance(10 * 60_000 + 1);
