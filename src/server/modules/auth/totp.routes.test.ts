@@ -15,17 +15,20 @@ function cookieOf(res: { cookies: { name: string; value: string }[] }, name: str
   return `${name}=${cookie.value}`;
 }
 
+const confirmEnrolment = (app: App, cookie: string, code: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/totp/enrolment/confirm',
+    headers: { cookie },
+    payload: { code },
+  });
+
 /** Sets TOTP up for a signed-in user through the API; returns the secret and the recovery codes. */
 async function enrol(app: App, clock: Clock, cookie: string) {
   const started = await app.inject({ method: 'POST', url: '/api/auth/totp/enrolment', headers: { cookie } });
   expect(started.statusCode).toBe(200);
   const { secret } = started.json() as { secret: string };
-  const confirmed = await app.inject({
-    method: 'POST',
-    url: '/api/auth/totp/enrolment/confirm',
-    headers: { cookie },
-    payload: { code: totpCodeAt(secret, clock.now()) },
-  });
+  const confirmed = await confirmEnrolment(app, cookie, totpCodeAt(secret, clock.now()));
   expect(confirmed.statusCode).toBe(200);
   return { secret, recoveryCodes: confirmed.json().recoveryCodes as string[] };
 }
@@ -88,21 +91,12 @@ describe('a second factor (TOTP)', () => {
     expect(stored.secret_sealed).not.toContain(secret);
     expect(stored.secret_sealed).toMatch(/^v1\./);
 
-    const wrong = await app.inject({
-      method: 'POST',
-      url: '/api/auth/totp/enrolment/confirm',
-      headers: { cookie },
-      payload: { code: totpCodeAt(secret, new Date(clock.now().getTime() + 10 * 60_000)) },
-    });
+    const later = new Date(clock.now().getTime() + 10 * 60_000);
+    const wrong = await confirmEnrolment(app, cookie, totpCodeAt(secret, later));
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('auth.invalid_code');
 
-    const confirmed = await app.inject({
-      method: 'POST',
-      url: '/api/auth/totp/enrolment/confirm',
-      headers: { cookie },
-      payload: { code: totpCodeAt(secret, clock.now()) },
-    });
+    const confirmed = await confirmEnrolment(app, cookie, totpCodeAt(secret, clock.now()));
     expect(confirmed.statusCode).toBe(200);
     recoveryCodes = confirmed.json().recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
@@ -265,12 +259,7 @@ describe('a role that must sign in with TOTP, and an administrator\u2019s reset'
       headers: { cookie: pending },
     });
     expect(started.statusCode).toBe(200);
-    const confirmed = await app.inject({
-      method: 'POST',
-      url: '/api/auth/totp/enrolment/confirm',
-      headers: { cookie: pending },
-      payload: { code: totpCodeAt(started.json().secret, clock.now()) },
-    });
+    const confirmed = await confirmEnrolment(app, pending, totpCodeAt(started.json().secret, clock.now()));
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().recoveryCodes).toHaveLength(10);
     expect(confirmed.json().session.user).toMatchObject({ username: admin.username, totpEnabled: true });
