@@ -17,7 +17,8 @@ create table sign_in_throttles (
   blocked_until timestamptz,
   primary key (scope, username, address)
 );
-create index sign_in_throttles_blocked on sign_in_throttles (blocked_until) where blocked_until is not null;
+-- Counts older than a day are forgotten, and their rows deleted as failures come (see throttle.usecases.ts).
+create index sign_in_throttles_last_failure on sign_in_throttles (last_failure_at);
 
 -- A user's TOTP secret, sealed (AES-256-GCM) with a key kept in the node's data folder (DATA_DIR/keys),
 -- so that a copy of the database alone does not yield codes. Unconfirmed until the first code is shown.

@@ -189,6 +189,18 @@ describe('the growing wait', () => {
     // The right password forgets the pair's failures: the next wrong one starts counting again.
     expect((await login(app, username, 'wrong', '127.0.1.1')).statusCode).toBe(401);
     expect((await login(app, username, TEST_PASSWORD, '127.0.1.1')).statusCode).toBe(200);
+
+    // A day after its last failure, an address's count is forgotten, and its row deleted at the next failure.
+    const counted = () =>
+      db
+        .selectFrom('sign_in_throttles')
+        .select(['scope', 'failures'])
+        .where('address', '=', '127.0.1.1')
+        .execute();
+    expect(await counted()).toEqual([{ scope: 'address', failures: 9 }]);
+    clock.advance(24 * 3_600_000 + 1);
+    expect((await login(app, 'someone-else', 'wrong', '127.0.1.2')).statusCode).toBe(401);
+    expect(await counted()).toEqual([]);
   });
 });
 

@@ -120,3 +120,12 @@ export async function deleteThrottle(
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** Deletes rows whose count is forgotten and whose wait is over, so that the table does not grow for ever. */
+export async function deleteForgottenThrottles(tx: Tx, forgetBefore: Date, now: Date): Promise<void> {
+  await tx
+    .deleteFrom('sign_in_throttles')
+    .where('last_failure_at', '<', forgetBefore)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
+    .execute();
+}

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import {
   blockUntil,
   countFailure,
+  deleteForgottenThrottles,
   deleteThrottle,
   findBlockedUntil,
   listThrottles,
@@ -91,7 +92,9 @@ export async function recordFailedAttempt(
   input: { source: AttemptSource; now: Date; policy: ThrottlePolicy },
 ): Promise<void> {
   const { source, now, policy } = input;
-  const counts = await countFailure(tx, source, now, new Date(now.getTime() - FORGET_AFTER_MS));
+  const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
+  await deleteForgottenThrottles(tx, forgetBefore, now);
+  const counts = await countFailure(tx, source, now, forgetBefore);
   for (const { scope, failures } of counts) {
     const limit = scope === 'address' ? policy.loginIpMaxFailures : policy.loginMaxFailures;
     const wait = throttleWaitMs(failures, limit, policy);
