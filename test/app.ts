@@ -18,7 +18,8 @@ export async function useTestApp(
 ) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-app-'));
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID }),
+    // No role must sign in with TOTP unless a test says so (the sign-in tests do): most tests sign in an admin.
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID, TOTP_REQUIRED_ROLES: '' }),
     ...options.config,
   };
   const deps = await createNodeDeps({

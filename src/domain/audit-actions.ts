@@ -2,8 +2,15 @@
 export const auditActions = [
   'auth.login',
   'auth.login_failed',
+  // Written by the per-account lock-out of before migration 0013; kept so that old entries still read.
   'auth.locked',
   'auth.logout',
+  'auth.throttled',
+  'auth.throttle_cleared',
+  'auth.second_factor_failed',
+  'auth.totp_enrolled',
+  'auth.recovery_code_used',
+  'auth.totp_reset',
   'user.created',
   'organisation.created',
   'jurisdiction.changed',

@@ -21,5 +21,6 @@ export const userSchema = z.object({
   role: roleSchema,
   isDemo: z.boolean(),
   locked: z.boolean(),
+  totpEnabled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -37,7 +37,8 @@ export type App = FastifyInstance<
 export async function buildApp(deps: AppDeps, options: { https?: ServerTls | null } = {}): Promise<App> {
   const serverOptions = {
     loggerInstance: deps.log as FastifyBaseLogger,
-    trustProxy: false,
+    // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES (sign-in throttles by address).
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   };

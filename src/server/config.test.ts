@@ -69,4 +69,34 @@ describe('configuration', () => {
       expect(message).toContain('NODE_ID');
     }
   });
+
+  it('throttles sign-ins per username and address by default, and refuses the old lock-out setting', () => {
+    expect(loadConfig({})).toMatchObject({
+      loginMaxFailures: 5,
+      loginIpMaxFailures: 20,
+      loginThrottleSeconds: 30,
+      loginMaxWaitMinutes: 60,
+      trustedProxies: [],
+    });
+    expect(() => loadConfig({ LOGIN_LOCK_MINUTES: '15' })).toThrow(
+      /LOGIN_LOCK_MINUTES.*LOGIN_THROTTLE_SECONDS/s,
+    );
+  });
+
+  it('believes X-Forwarded-For only from the listed proxies', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 192.168.1.0/24' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '192.168.1.0/24',
+    ]);
+  });
+
+  it('requires TOTP of administrators unless told otherwise, and of no role when set empty', () => {
+    expect(loadConfig({}).totpRequiredRoles).toEqual(['admin']);
+    expect(loadConfig({ TOTP_REQUIRED_ROLES: '' }).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ TOTP_REQUIRED_ROLES: 'admin,station.chief' }).totpRequiredRoles).toEqual([
+      'admin',
+      'station.chief',
+    ]);
+    expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'admin,boss' })).toThrow(/TOTP_REQUIRED_ROLES.*boss/);
+  });
 });

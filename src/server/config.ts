@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { roles, type Role } from '../domain/roles.js';
 
 /** Two connections per core plus one (on 2 cores: 5). */
 function defaultPoolSize(): number {
@@ -48,10 +49,26 @@ const envSchema = z
       .int()
       .positive()
       .default(12 * 60),
-    /** Failed sign-ins in a row before an account is locked. */
+    /**
+     * Failed sign-ins for one username from one client address before that pair must wait (no account is
+     * ever locked by failures: a stranger's guesses from elsewhere do not stop the owner).
+     */
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-    /** How long an account stays locked, in minutes. */
-    LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Failed sign-ins from one client address, whatever the usernames, before that address must wait. */
+    LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+    /** The first wait, in seconds, once a limit is reached; it doubles with each further failure. */
+    LOGIN_THROTTLE_SECONDS: z.coerce.number().int().positive().default(30),
+    /** The longest wait, in minutes. */
+    LOGIN_MAX_WAIT_MINUTES: z.coerce.number().int().positive().default(60),
+    /** Replaced by the throttle above; refused with a pointer, so that an old setting is not silently ignored. */
+    LOGIN_LOCK_MINUTES: z
+      .never({ error: 'no longer used: accounts are not locked; see LOGIN_THROTTLE_SECONDS' })
+      .optional(),
+    /**
+     * Addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` names the client (comma-separated).
+     * Empty: the client is the socket's address.
+     */
+    TRUSTED_PROXIES: z.string().default(''),
     /** Seed demo data into an empty embedded database at start ('auto'), always ('true') or never ('false'). */
     DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     /** Run the delivery worker inside the node ('true'), or only in separate `casebridge worker` processes ('false'). */
@@ -95,7 +112,13 @@ export type Config = {
   maxDocumentBytes: number;
   sessionTtlMinutes: number;
   loginMaxFailures: number;
-  loginLockMinutes: number;
+  loginIpMaxFailures: number;
+  loginThrottleSeconds: number;
+  loginMaxWaitMinutes: number;
+  /** Proxies whose X-Forwarded-For is believed (Fastify's `trustProxy`); empty: the socket's address. */
+  trustedProxies: string[];
+  /** Roles that must sign in with a second factor (TOTP). */
+  totpRequiredRoles: Role[];
   demo: 'auto' | 'true' | 'false';
   cookieSecure: boolean;
   /** Serve HTTPS with this certificate and key (absolute paths), or plain HTTP when null. */
@@ -118,6 +141,27 @@ export function invalidSetting(variable: string, problem: string): ConfigError {
   return invalidConfiguration([`${variable}: ${problem}`]);
 }
 
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/**
+ * TOTP_REQUIRED_ROLES: roles (comma-separated) that must sign in with a second factor. Unset: `admin`;
+ * set but empty: none.
+ */
+function parseTotpRoles(value: string | undefined): Role[] {
+  const names = splitList(value ?? 'admin');
+  const unknown = names.filter((n) => !(roles as readonly string[]).includes(n));
+  if (unknown.length)
+    throw invalidSetting(
+      'TOTP_REQUIRED_ROLES',
+      `unknown role(s) ${unknown.join(', ')}; roles: ${roles.join(', ')}`,
+    );
+  return names as Role[];
+}
+
 /** Reads and validates the configuration from an environment (default: `process.env`). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -126,6 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw invalidConfiguration(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  // Read before `cleaned`: an empty TOTP_REQUIRED_ROLES means "no role", not "the default".
+  const totpRequiredRoles = parseTotpRoles(env.TOTP_REQUIRED_ROLES);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -137,7 +183,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+    loginThrottleSeconds: e.LOGIN_THROTTLE_SECONDS,
+    loginMaxWaitMinutes: e.LOGIN_MAX_WAIT_MINUTES,
+    trustedProxies: splitList(e.TRUSTED_PROXIES),
+    totpRequiredRoles,
     demo: e.DEMO,
     cookieSecure: e.COOKIE_SECURE === undefined ? e.TLS_CERT_FILE !== undefined : e.COOKIE_SECURE === 'true',
     tls:

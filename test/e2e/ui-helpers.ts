@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { toPersianDigits } from '../../src/domain/persian-text.js';
+import { totpCodeAt } from '../../src/server/modules/auth/totp.js';
 import { TEST_PASSWORD } from '../factories.js';
 
 /** The dictionary's namespaces (`cases`, `intake`, `orders`, …): a dotted word starting with one is a key. */
@@ -31,6 +32,25 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('گذرواژه').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'ورود' }).click();
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Signs in a user whose role requires two-step sign-in and who has none yet (an administrator, by default):
+ * the password, then enrolment — the key shown beside the QR code gives the code an authenticator app would
+ * show — then the recovery codes, kept. Returns the TOTP secret, for later sign-ins.
+ */
+export async function signInEnrollingTotp(page: Page, username: string): Promise<string> {
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('گذرواژه').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await page.getByAltText('کد QR برای افزودن حساب به برنامه‌ی احراز هویت').waitFor();
+  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  await page.getByLabel('کد شش‌رقمی‌ای که برنامه اکنون نشان می‌دهد').fill(totpCodeAt(secret, new Date()));
+  await page.getByRole('button', { name: 'تأیید و فعال‌سازی' }).click();
+  await page.getByTestId('recovery-codes').waitFor();
+  await page.getByRole('button', { name: 'کدها را نگه داشتم، ادامه' }).click();
+  await page.getByTestId('current-user').waitFor();
+  return secret;
 }
 
 /** Signs out from the header; the sign-in page comes back at the home route. */

@@ -53,7 +53,6 @@ export interface UsersTable {
   display_name: string;
   role: string;
   password_hash: string;
-  failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   is_demo: Generated<boolean>;
@@ -69,6 +68,39 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface SignInThrottlesTable {
+  scope: 'account_address' | 'address';
+  username: string;
+  address: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  secret_sealed: string;
+  confirmed_at: Timestamp | null;
+  last_used_step: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface UserRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface SignInChallengesTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'totp' | 'enrol';
+  username: string;
+  address: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -375,6 +407,10 @@ export interface Database {
   jurisdiction_rules: JurisdictionRulesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
   audit_log: AuditLogTable;
   case_counters: CaseCountersTable;
   cases: CasesTable;

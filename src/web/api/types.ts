@@ -16,6 +16,8 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   isDemo: boolean;
+  /** Signs in with a code from an authenticator app after the password. */
+  totpEnabled: boolean;
   org: Organisation;
 }
 
@@ -177,6 +179,20 @@ export interface UserRecord {
   role: Role;
   isDemo: boolean;
   locked: boolean;
+  totpEnabled: boolean;
+}
+
+/** A username tried from an address, or an address, with recent failed sign-ins (GET /api/auth/throttles). */
+export interface SignInThrottle {
+  scope: 'account_address' | 'address';
+  /** The user's username; null for an address, or for a name that is no user (never shown as typed). */
+  username: string | null;
+  key: string;
+  address: string;
+  failures: number;
+  lastFailureAt: string;
+  /** Until when it must wait; null when it need not. */
+  blockedUntil: string | null;
 }
 
 export interface CreateUserBody {

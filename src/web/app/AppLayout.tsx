@@ -65,6 +65,9 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
           <strong>{user.displayName}</strong> · {orgName} · {t(`roles.${user.role}`)}
         </span>
         {user.isDemo && <Tag color="gold">{t('app.demoUser')}</Tag>}
+        <a href={href('/account/security')} className="cb-header-text">
+          {t('app.nav.security')}
+        </a>
         <LanguageSwitch />
         <Button size="small" loading={logout.isPending} onClick={() => logout.mutate()}>
           {t('app.logout')}

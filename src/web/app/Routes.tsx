@@ -45,6 +45,9 @@ const FiguresPage = lazy(() =>
 const EscortsPage = lazy(() =>
   import('../features/escorts/EscortsPage.js').then((m) => ({ default: m.EscortsPage })),
 );
+const SecurityPage = lazy(() =>
+  import('../features/account/SecurityPage.js').then((m) => ({ default: m.SecurityPage })),
+);
 const OrdersPage = lazy(() =>
   import('../features/orders/OrdersPage.js').then((m) => ({ default: m.OrdersPage })),
 );
@@ -87,6 +90,7 @@ export function Routes({ user }: { user: SessionUser }) {
   else if (areas.admin && matchPath('/admin/users', path)) page = <UsersPage />;
   else if (areas.admin && matchPath('/admin/peers', path)) page = <PeersPage />;
   else if (areas.audit && matchPath('/admin/audit', path)) page = <AuditPage />;
+  else if (matchPath('/account/security', path)) page = <SecurityPage user={user} />;
   else page = <Result status="404" title={t('app.pageNotFound')} />;
 
   return (

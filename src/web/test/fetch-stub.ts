@@ -39,6 +39,7 @@ export const signedInAs =
         displayName: 'کاربر',
         role,
         isDemo: false,
+        totpEnabled: false,
         org: { id: 'o1', code: org.code ?? 'X', kind, nameFa: org.nameFa ?? 'یگان', nameEn: 'Unit' },
       },
     });

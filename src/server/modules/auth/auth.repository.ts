@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 
 /** The user and organisation behind a live session, or null. */
 export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date) {
@@ -7,7 +7,9 @@ export async function findSessionUser(db: DbOrTx, tokenHash: string, now: Date) 
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .innerJoin('organisations', 'organisations.id', 'users.org_id')
+      .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
       .select([
+        'user_totp.confirmed_at as totp_confirmed_at',
         'sessions.token_hash',
         'sessions.expires_at',
         'users.id as user_id',
@@ -40,4 +42,104 @@ export async function findUserByUsername(db: DbOrTx, username: string) {
       .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
       .executeTakeFirst()) ?? null
   );
+}
+
+/** A user by id, or null. */
+export async function findUserById(db: DbOrTx, id: string) {
+  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Opens a session: only the token's SHA-256 is stored. */
+export async function insertSession(
+  tx: Tx,
+  s: {
+    tokenHash: string;
+    userId: string;
+    now: Date;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('sessions')
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      created_at: s.now,
+      expires_at: s.expiresAt,
+      last_seen_at: s.now,
+      ip: s.ip,
+      user_agent: s.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+/** Keeps the state between a right password and the second step (and drops the user's expired ones). */
+export async function insertChallenge(
+  tx: Tx,
+  c: {
+    tokenHash: string;
+    userId: string;
+    purpose: 'totp' | 'enrol';
+    username: string;
+    address: string;
+    now: Date;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await tx
+    .deleteFrom('sign_in_challenges')
+    .where('user_id', '=', c.userId)
+    .where('expires_at', '<=', c.now)
+    .execute();
+  await tx
+    .insertInto('sign_in_challenges')
+    .values({
+      token_hash: c.tokenHash,
+      user_id: c.userId,
+      purpose: c.purpose,
+      username: c.username,
+      address: c.address,
+      created_at: c.now,
+      expires_at: c.expiresAt,
+    })
+    .execute();
+}
+
+/** A challenge still in force, with its user's organisation and username, or null. */
+export async function findChallenge(db: DbOrTx, tokenHash: string, now: Date) {
+  return (
+    (await db
+      .selectFrom('sign_in_challenges as c')
+      .innerJoin('users as u', 'u.id', 'c.user_id')
+      .select([
+        'c.token_hash',
+        'c.user_id',
+        'c.purpose',
+        'c.username',
+        'c.expires_at',
+        'u.org_id',
+        'u.username as user_username',
+      ])
+      .where('c.token_hash', '=', tokenHash)
+      .where('c.expires_at', '>', now)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export type ChallengeRow = NonNullable<Awaited<ReturnType<typeof findChallenge>>>;
+
+/** Ends a challenge (used), or all of a user's (their second factor was reset). */
+export async function deleteChallenges(
+  tx: Tx,
+  where: { tokenHash: string } | { userId: string },
+): Promise<void> {
+  let q = tx.deleteFrom('sign_in_challenges');
+  q =
+    'tokenHash' in where
+      ? q.where('token_hash', '=', where.tokenHash)
+      : q.where('user_id', '=', where.userId);
+  await q.execute();
 }

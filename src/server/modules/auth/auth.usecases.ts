@@ -2,12 +2,32 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Role } from '../../../domain/roles.js';
-import type { Db } from '../../db/client.js';
-import type { Clock } from '../../platform/clock.js';
-import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { findSessionUser, findUserByUsername, type SessionUserRow } from './auth.repository.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { UserRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import type { Clock } from '../../platform/clock.js';
+import type { SecretBox } from '../../platform/crypto/secret-box.js';
+import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
+import { recordAudit, type AuditEntry } from '../audit/audit.repository.js';
+import {
+  deleteChallenges,
+  findChallenge,
+  findSessionUser,
+  findUserByUsername,
+  insertChallenge,
+  insertSession,
+  type ChallengeRow,
+  type SessionUserRow,
+} from './auth.repository.js';
+import { forgetPairFailures } from './throttle.repository.js';
+import {
+  attemptSource,
+  recordFailedAttempt,
+  refuseIfThrottled,
+  type ThrottlePolicy,
+} from './throttle.usecases.js';
+import { hasConfirmedTotp } from './totp.repository.js';
+import { checkSecondFactor, confirmTotpEnrolment, type EnrolmentSubject } from './totp.usecases.js';
 
 /** The signed-in user as the API shows it. */
 export interface SessionUser {
@@ -16,16 +36,21 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   isDemo: boolean;
+  totpEnabled: boolean;
   org: { id: string; code: string; kind: string; nameFa: string; nameEn: string };
 }
 
-export interface AuthPolicy {
+export interface AuthPolicy extends ThrottlePolicy {
   sessionTtlMinutes: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** Roles that must sign in with a second factor. */
+  totpRequiredRoles: readonly Role[];
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** How long the state between a right password and the second step lasts (enrolment included). */
+export const CHALLENGE_TTL_MS = 10 * 60_000;
+
+/** The database keeps only the SHA-256 of session and challenge tokens. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function presentSessionUser(row: SessionUserRow): SessionUser {
   return {
@@ -34,6 +59,7 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
     displayName: row.display_name,
     role: row.role as Role,
     isDemo: row.is_demo,
+    totpEnabled: row.totp_confirmed_at !== null,
     org: {
       id: row.org_id,
       code: row.org_code,
@@ -44,15 +70,67 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
   };
 }
 
-type Attempt =
-  | { kind: 'ok'; token: string; expiresAt: Date }
-  | { kind: 'bad'; attemptsLeft: number }
-  | { kind: 'locked'; lockedUntil: Date };
+/** A session, or the next step of signing in (its token goes in a short-lived cookie). */
+export type SignInStep =
+  | { kind: 'session'; token: string; expiresAt: Date; user: SessionUser }
+  | { kind: 'challenge'; next: 'totp' | 'enrol'; token: string; expiresAt: Date };
+
+const userAudit = (user: Pick<UserRow, 'id' | 'org_id'>, ip: string | null, at: Date) =>
+  ({
+    actorUserId: user.id,
+    actorOrgId: user.org_id,
+    resourceType: 'user',
+    resourceId: user.id,
+    orgId: user.org_id,
+    ip,
+    at,
+  }) satisfies Partial<AuditEntry>;
+
+/** Opens a session for the user in the caller's transaction and audits the sign-in. */
+export async function openSession(
+  tx: Tx,
+  input: {
+    user: Pick<UserRow, 'id' | 'org_id'>;
+    now: Date;
+    ttlMinutes: number;
+    ip: string | null;
+    userAgent: string | null;
+    factor: 'password' | 'totp' | 'recovery_code';
+  },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(input.now.getTime() + input.ttlMinutes * 60_000);
+  await insertSession(tx, {
+    tokenHash: tokenHash(token),
+    userId: input.user.id,
+    now: input.now,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+  await recordAudit(tx, {
+    ...userAudit(input.user, input.ip, input.now),
+    action: 'auth.login',
+    details: { factor: input.factor },
+  });
+  return { token, expiresAt };
+}
+
+/** The signed-in user of a fresh session token. */
+export async function sessionUserOf(db: Db, token: string, now: Date): Promise<SessionUser> {
+  const row = await findSessionUser(db, tokenHash(token), now);
+  if (!row) throw new AppError('internal.error');
+  return presentSessionUser(row);
+}
 
 /**
- * Signs a user in with username and password. Failures are counted per account; after
- * `loginMaxFailures` in a row the account is locked for `loginLockMinutes` (answer `auth.locked`
- * with the time it opens again). Unknown usernames cost the same time as known ones.
+ * The first step of signing in: username and password. An unknown username, a wrong password, and a
+ * disabled or locked account all get the same answer (401 `auth.invalid_credentials`, no details) after
+ * the same work (one Argon2id verify — against a dummy hash for an unknown name — and one counted failure);
+ * a disabled or locked account is told only after its right password. Failures are counted per
+ * (username, address) and per address; a pair or address over its limit is refused (429 `auth.throttled`)
+ * before any password is checked, and no account is ever locked by failures. After the right password: a
+ * session, or the second step (`totp`), or enrolment first when the user's role requires a second factor.
  */
 export async function login(input: {
   db: Db;
@@ -62,97 +140,199 @@ export async function login(input: {
   password: string;
   ip: string | null;
   userAgent: string | null;
-}): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
+}): Promise<SignInStep> {
   const { db, clock, policy } = input;
   const now = clock.now();
-  const attempt = await inTransaction(db, async (tx): Promise<Attempt> => {
-    const user = await findUserByUsername(tx, input.username);
-    if (!user || user.disabled_at) {
-      await burnPasswordCheck(input.password);
+  const user = await findUserByUsername(db, input.username);
+  const source = attemptSource({ username: input.username, knownUser: user !== null, ip: input.ip });
+  await refuseIfThrottled({
+    db,
+    now,
+    source,
+    userId: user?.id ?? null,
+    orgId: user?.org_id ?? null,
+    step: 'password',
+  });
+
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(user.password_hash, input.password);
+  else await burnPasswordCheck(input.password);
+
+  if (!user || !passwordOk) {
+    await inTransaction(db, async (tx) => {
+      await recordFailedAttempt(tx, { source, now, policy });
       await recordAudit(tx, {
         action: 'auth.login_failed',
         actorUserId: null,
         actorOrgId: null,
         resourceType: 'user',
-        resourceId: null,
-        orgId: null,
+        resourceId: user?.id ?? null,
+        orgId: user?.org_id ?? null,
         ip: input.ip,
         at: now,
-        details: { reason: 'unknown_user' },
+        details: { reason: user ? 'bad_password' : 'unknown_user' },
       });
-      return { kind: 'bad', attemptsLeft: policy.loginMaxFailures };
-    }
-    await tx.selectFrom('users').select('id').where('id', '=', user.id).forUpdate().execute();
-    const base = {
-      actorUserId: user.id,
-      actorOrgId: user.org_id,
-      resourceType: 'user',
-      resourceId: user.id,
-      orgId: user.org_id,
-      ip: input.ip,
-      at: now,
-    };
-    if (user.locked_until && user.locked_until > now) {
-      await recordAudit(tx, { ...base, action: 'auth.login_failed', details: { reason: 'locked' } });
-      return { kind: 'locked', lockedUntil: user.locked_until };
-    }
-    if (!(await verifyPassword(user.password_hash, input.password))) {
-      const failures = user.failed_logins + 1;
-      if (failures >= policy.loginMaxFailures) {
-        const lockedUntil = new Date(now.getTime() + policy.loginLockMinutes * 60_000);
-        await tx
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_until: lockedUntil })
-          .where('id', '=', user.id)
-          .execute();
-        await recordAudit(tx, { ...base, action: 'auth.locked', details: { failures } });
-        return { kind: 'locked', lockedUntil };
-      }
-      await tx.updateTable('users').set({ failed_logins: failures }).where('id', '=', user.id).execute();
-      await recordAudit(tx, {
-        ...base,
-        action: 'auth.login_failed',
-        details: { reason: 'bad_password', failures },
-      });
-      return { kind: 'bad', attemptsLeft: policy.loginMaxFailures - failures };
-    }
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + policy.sessionTtlMinutes * 60_000);
-    await tx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
-    await tx
-      .insertInto('sessions')
-      .values({
-        token_hash: tokenHash(token),
-        user_id: user.id,
-        created_at: now,
-        expires_at: expiresAt,
-        last_seen_at: now,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 300) ?? null,
-      })
-      .execute();
-    await recordAudit(tx, { ...base, action: 'auth.login' });
-    return { kind: 'ok', token, expiresAt };
-  });
-  if (attempt.kind === 'locked') {
-    throw new AppError('auth.locked', { details: { lockedUntil: attempt.lockedUntil.toISOString() } });
+    });
+    throw new AppError('auth.invalid_credentials');
   }
-  if (attempt.kind === 'bad')
-    throw new AppError('auth.invalid_credentials', { details: { attemptsLeft: attempt.attemptsLeft } });
-  const user = await findSessionUser(db, tokenHash(attempt.token), now);
-  if (!user) throw new AppError('internal.error');
-  return { token: attempt.token, expiresAt: attempt.expiresAt, user: presentSessionUser(user) };
+
+  const locked = user.locked_until !== null && user.locked_until > now;
+  if (user.disabled_at || locked) {
+    await inTransaction(db, (tx) =>
+      recordAudit(tx, {
+        ...userAudit(user, input.ip, now),
+        action: 'auth.login_failed',
+        details: { reason: user.disabled_at ? 'disabled' : 'locked' },
+      }),
+    );
+    if (user.disabled_at) throw new AppError('auth.account_disabled');
+    throw new AppError('auth.locked', { details: { lockedUntil: user.locked_until!.toISOString() } });
+  }
+
+  const next = (await hasConfirmedTotp(db, user.id))
+    ? 'totp'
+    : policy.totpRequiredRoles.includes(user.role as Role)
+      ? 'enrol'
+      : null;
+  const opened = await inTransaction(db, async (tx) => {
+    // The pair's failures are forgotten only once signed in: otherwise whoever knows the password could
+    // reset the count between guesses of the code by typing the password again.
+    if (next) {
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);
+      await insertChallenge(tx, {
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        purpose: next,
+        username: source.usernameKey,
+        address: source.address,
+        now,
+        expiresAt,
+      });
+      return { kind: 'challenge', next, token, expiresAt } as const;
+    }
+    await forgetPairFailures(tx, source);
+    const session = await openSession(tx, {
+      user,
+      now,
+      ttlMinutes: policy.sessionTtlMinutes,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      factor: 'password',
+    });
+    return { kind: 'opened', ...session } as const;
+  });
+  if (opened.kind === 'challenge') return opened;
+  const { token, expiresAt } = opened;
+  return { kind: 'session', token, expiresAt, user: await sessionUserOf(db, token, now) };
+}
+
+/** The pending sign-in behind a challenge token, if still in force and of this purpose; else `auth.sign_in_expired`. */
+export async function getChallenge(
+  db: Db,
+  token: string | undefined,
+  purpose: 'totp' | 'enrol',
+  now: Date,
+): Promise<ChallengeRow> {
+  const challenge = token ? await findChallenge(db, tokenHash(token), now) : null;
+  if (!challenge || challenge.purpose !== purpose) throw new AppError('auth.sign_in_expired');
+  return challenge;
+}
+
+/**
+ * The second step: a code from the authenticator app (never accepted twice) or an unused recovery code.
+ * Wrong codes are counted and throttled like wrong passwords (same pair and address).
+ */
+export async function completeSignIn(input: {
+  db: Db;
+  clock: Clock;
+  policy: AuthPolicy;
+  box: SecretBox;
+  challengeToken: string | undefined;
+  code: string;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
+  const { db, policy } = input;
+  const now = input.clock.now();
+  const challenge = await getChallenge(db, input.challengeToken, 'totp', now);
+  const user = { id: challenge.user_id, org_id: challenge.org_id };
+  const source = { usernameKey: challenge.username, address: input.ip ?? 'unknown' };
+  await refuseIfThrottled({ db, now, source, userId: user.id, orgId: user.org_id, step: 'code' });
+  const result = await inTransaction(db, async (tx) => {
+    const factor = await checkSecondFactor(tx, { box: input.box, userId: user.id, code: input.code, now });
+    if (!factor) {
+      await recordFailedAttempt(tx, { source, now, policy });
+      await recordAudit(tx, { ...userAudit(user, input.ip, now), action: 'auth.second_factor_failed' });
+      return null;
+    }
+    if (factor.via === 'recovery_code')
+      await recordAudit(tx, {
+        ...userAudit(user, input.ip, now),
+        action: 'auth.recovery_code_used',
+        details: { left: factor.recoveryCodesLeft },
+      });
+    await deleteChallenges(tx, { tokenHash: challenge.token_hash });
+    await forgetPairFailures(tx, source);
+    return openSession(tx, {
+      user,
+      now,
+      ttlMinutes: policy.sessionTtlMinutes,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      factor: factor.via,
+    });
+  });
+  if (!result) throw new AppError('auth.invalid_code');
+  return { ...result, user: await sessionUserOf(db, result.token, now) };
+}
+
+/**
+ * Confirms TOTP enrolment with a first code (see `confirmTotpEnrolment`); for a sign-in that had to enrol
+ * first (`challengeHash`), the same transaction ends the challenge and opens the session.
+ */
+export async function confirmEnrolment(input: {
+  db: Db;
+  clock: Clock;
+  policy: AuthPolicy;
+  box: SecretBox;
+  subject: EnrolmentSubject;
+  challengeHash: string | null;
+  code: string;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<{
+  recoveryCodes: string[];
+  session: { token: string; expiresAt: Date; user: SessionUser } | null;
+}> {
+  const { subject, challengeHash } = input;
+  const { recoveryCodes, then } = await confirmTotpEnrolment({
+    ...input,
+    inTx: async (tx, now) => {
+      if (!challengeHash) return null;
+      await deleteChallenges(tx, { tokenHash: challengeHash });
+      return openSession(tx, {
+        user: { id: subject.userId, org_id: subject.orgId },
+        now,
+        ttlMinutes: input.policy.sessionTtlMinutes,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        factor: 'totp',
+      });
+    },
+  });
+  if (!then) return { recoveryCodes, session: null };
+  return {
+    recoveryCodes,
+    session: { ...then, user: await sessionUserOf(input.db, then.token, input.clock.now()) },
+  };
 }
 
 /** The user behind a session cookie, or null if absent, expired or revoked. Extends a session past half its life. */
 export async function resolveSession(input: {
   db: Db;
   clock: Clock;
-  policy: AuthPolicy;
+  policy: { sessionTtlMinutes: number };
   token: string;
 }): Promise<{ actor: Actor; user: SessionUser; expiresAt: Date } | null> {
   const now = input.clock.now();

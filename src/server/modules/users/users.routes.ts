@@ -3,7 +3,7 @@ import { createUserBodySchema, userSchema } from '../../../domain/users.schema.j
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { createUser, listUsers } from './users.usecases.js';
+import { createUser, listUsers, resetSecondFactor } from './users.usecases.js';
 
 /** User administration. */
 export async function registerUserRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -46,5 +46,25 @@ export async function registerUserRoutes(app: App, deps: AppDeps): Promise<void>
           ip: clientIp(request),
         }),
       ),
+  );
+  app.delete(
+    '/api/users/:id/totp',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Reset a user's second factor (admin): TOTP and recovery codes are removed",
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      await resetSecondFactor({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        userId: request.params.id,
+        ip: clientIp(request),
+      });
+      return reply.status(204).send();
+    },
   );
 }

@@ -8,11 +8,12 @@ import type { UserRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findUserByUsername } from '../auth/auth.repository.js';
+import { deleteChallenges, findUserById, findUserByUsername } from '../auth/auth.repository.js';
+import { deleteTotp } from '../auth/totp.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
-function presentUser(row: UserRow, now: Date): User {
+function presentUser(row: UserRow & { totp_confirmed_at: Date | null }, now: Date): User {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -21,6 +22,7 @@ function presentUser(row: UserRow, now: Date): User {
     role: row.role as Role,
     isDemo: row.is_demo,
     locked: row.locked_until !== null && row.locked_until > now,
+    totpEnabled: row.totp_confirmed_at !== null,
   };
 }
 
@@ -67,7 +69,7 @@ export async function createUser(input: {
       at: now,
       details: { role: row.role },
     });
-    return presentUser(row, now);
+    return presentUser({ ...row, totp_confirmed_at: null }, now);
   });
 }
 
@@ -79,8 +81,45 @@ export async function listUsers(input: {
   orgId?: string | undefined;
 }): Promise<User[]> {
   assertCan(input.actor, 'user.manage');
-  let q = input.db.selectFrom('users').selectAll().orderBy('username');
-  if (input.orgId) q = q.where('org_id', '=', input.orgId);
+  let q = input.db
+    .selectFrom('users')
+    .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
+    .selectAll('users')
+    .select('user_totp.confirmed_at as totp_confirmed_at')
+    .orderBy('username');
+  if (input.orgId) q = q.where('users.org_id', '=', input.orgId);
   const now = input.clock.now();
   return (await q.execute()).map((r) => presentUser(r, now));
+}
+
+/**
+ * Removes a user's second factor and recovery codes (administrators), e.g. after a lost phone; their
+ * pending sign-ins end too. With TOTP required for their role, they enrol again at their next sign-in.
+ */
+export async function resetSecondFactor(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  userId: string;
+  ip: string | null;
+}): Promise<void> {
+  assertCan(input.actor, 'user.manage');
+  const now = input.clock.now();
+  await inTransaction(input.db, async (tx) => {
+    const user = await findUserById(tx, input.userId);
+    if (!user) throw new AppError('users.not_found');
+    const removed = await deleteTotp(tx, user.id);
+    await deleteChallenges(tx, { userId: user.id });
+    await recordAudit(tx, {
+      action: 'auth.totp_reset',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'user',
+      resourceId: user.id,
+      orgId: user.org_id,
+      ip: input.ip,
+      at: now,
+      details: { removed },
+    });
+  });
 }

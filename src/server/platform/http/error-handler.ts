@@ -32,6 +32,9 @@ export function handleError(
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.issues) body.error.issues = error.issues;
     if (error.details) body.error.details = error.details;
+    // A refusal that says how long to wait (429 `auth.throttled`) says it in the standard header too.
+    if (typeof error.details?.retryAfterSeconds === 'number')
+      void reply.header('retry-after', String(error.details.retryAfterSeconds));
     return reply.status(error.status).send(body);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { roles } from '../../../domain/roles.js';
+import { errorMessageKey } from '../../api/client.js';
 import type { CreateUserBody, OrganisationRecord, UserRecord } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useCreateUser, useOrganisations, useUsers } from './api.js';
+import { useCreateUser, useOrganisations, useResetTotp, useUsers } from './api.js';
+import { ThrottlesSection } from './ThrottlesSection.js';
 import { ActionDialog } from '../../components/ActionDialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -84,7 +86,33 @@ function CreateUserModal({
   );
 }
 
-/** The node's users, by organisation, and a form to add one (admin). */
+/** Removes a user's two-step sign-in after asking (a lost phone): they enrol again. */
+function ResetTotpButton({ user }: { user: UserRecord }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const reset = useResetTotp();
+  return (
+    <Popconfirm
+      title={t('admin.users.resetTotp')}
+      description={t('admin.users.resetTotpConfirm', { username: user.username })}
+      okText={t('admin.users.resetTotp')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('common.cancel')}
+      onConfirm={() =>
+        reset.mutateAsync(user.id).then(
+          () => void message.success(t('admin.users.totpReset', { username: user.username })),
+          (error: unknown) => void message.error(t(errorMessageKey(error))),
+        )
+      }
+    >
+      <Button size="small" danger loading={reset.isPending}>
+        {t('admin.users.resetTotp')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/** The node's users, by organisation, and a form to add one; the throttled sign-ins below (admin). */
 export function UsersPage() {
   const { t, locale } = useI18n();
   const [orgId, setOrgId] = useState<string | undefined>();
@@ -150,12 +178,19 @@ export function UsersPage() {
                 ) : (
                   <Tag color="green">{t('admin.users.active')}</Tag>
                 )}
+                {u.totpEnabled && <Tag color="blue">{t('admin.users.totpOn')}</Tag>}
                 {u.isDemo && <Tag color="gold">{t('admin.users.demo')}</Tag>}
               </Space>
             ),
           },
+          {
+            key: 'actions',
+            title: t('admin.users.actions'),
+            render: (_, u) => (u.totpEnabled ? <ResetTotpButton user={u} /> : null),
+          },
         ]}
       />
+      <ThrottlesSection />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} organisations={orgs} />
     </Space>
   );

@@ -7,6 +7,7 @@ import type {
   CreateUserBody,
   JurisdictionRuleBody,
   OrganisationRecord,
+  SignInThrottle,
   UserRecord,
 } from '../../api/types.js';
 
@@ -78,5 +79,35 @@ export function useVerifyAudit() {
   return useMutation({
     mutationFn: () => apiRequest<AuditVerification>('/api/audit/verify', { method: 'POST' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] }),
+  });
+}
+
+/** DELETE /api/users/:id/totp → 204: the user's second factor and recovery codes are removed. */
+export function useResetTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => apiRequest<void>(`/api/users/${userId}/totp`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+const throttlesKey = ['admin', 'throttles'] as const;
+
+/** GET /api/auth/throttles — usernames and addresses with recent failed sign-ins. */
+export function useSignInThrottles() {
+  return useQuery({
+    queryKey: throttlesKey,
+    queryFn: async ({ signal }) =>
+      (await apiRequest<{ items: SignInThrottle[] }>('/api/auth/throttles', { signal })).items,
+  });
+}
+
+/** POST /api/auth/throttles/clear → 204 */
+export function useClearSignInThrottle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Pick<SignInThrottle, 'scope' | 'key' | 'address'>) =>
+      apiRequest<void>('/api/auth/throttles/clear', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: throttlesKey }),
   });
 }

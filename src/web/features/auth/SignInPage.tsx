@@ -1,37 +1,114 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useLogin, type Credentials } from './api.js';
+import { sessionKey, useLogin, useSecondFactor, type Credentials } from './api.js';
+import { TotpEnrolment } from './TotpEnrolment.js';
 
-/** Username and password; explains refusals (wrong password, locked account, too many tries) in the UI language. */
+/** What a refusal adds to its sentence: what to do next. */
+const hints: Record<string, string> = {
+  'auth.locked': 'auth.lockedHint',
+  'auth.throttled': 'auth.throttledHint',
+};
+
+/** A refused step's sentence, and what to do next when there is more to say. */
+function Refusal({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const code = error instanceof ApiError ? error.code : '';
+  const hint = hints[code];
+  return (
+    <Alert
+      role="alert"
+      type={hint ? 'warning' : 'error'}
+      showIcon
+      style={{ marginBlockEnd: 16 }}
+      message={t(errorMessageKey(error))}
+      description={hint ? t(hint) : undefined}
+    />
+  );
+}
+
+/** The second step: six digits from the authenticator app, or a recovery code. */
+function CodeStep({ onStartOver }: { onStartOver: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ code: string }>();
+  const verify = useSecondFactor();
+  const expired = verify.error instanceof ApiError && verify.error.code === 'auth.sign_in_expired';
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginBlockStart: 0 }}>
+        {t('auth.codeTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('auth.codeHint')}</Typography.Paragraph>
+      {verify.error && <Refusal error={verify.error} />}
+      <Form<{ code: string }>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        disabled={verify.isPending || expired}
+        onFinish={({ code }) => verify.mutate(code.trim(), { onError: () => form.setFieldValue('code', '') })}
+      >
+        <Form.Item
+          name="code"
+          label={t('auth.code')}
+          rules={[{ required: true, whitespace: true, message: t('auth.codeRequired') }]}
+        >
+          <Input autoComplete="one-time-code" autoFocus dir="ltr" maxLength={20} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={verify.isPending}>
+          {t('auth.verify')}
+        </Button>
+      </Form>
+      <Button type="link" block onClick={onStartOver} style={{ marginBlockStart: 8 }}>
+        {t('auth.startOver')}
+      </Button>
+    </>
+  );
+}
+
+/**
+ * Username and password, then — when the user has TOTP — the code, or — when their role requires TOTP
+ * and they have none — enrolment first. Refusals are explained in the UI language; a wrong password, an
+ * unknown user and a disabled or locked account all read the same.
+ */
 export function SignInPage() {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<Credentials>();
   const login = useLogin();
-  const error = login.error;
-  const locked = error instanceof ApiError && error.code === 'auth.locked';
+  const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
+  const startOver = () => {
+    login.reset();
+    setStep('password');
+  };
 
-  return (
-    <div className="cb-page" style={{ maxInlineSize: 420, paddingBlockStart: 64 }}>
-      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBlockEnd: 16 }}>
-        <LanguageSwitch />
-      </div>
-      <Card>
-        <Typography.Title level={3} style={{ marginBlockStart: 0 }}>
-          {t('app.name')}
+  let content;
+  if (step === 'totp') content = <CodeStep onStartOver={startOver} />;
+  else if (step === 'enrol')
+    content = (
+      <>
+        <Typography.Title level={4} style={{ marginBlockStart: 0 }}>
+          {t('auth.totp.title')}
         </Typography.Title>
+        <Alert type="info" showIcon style={{ marginBlockEnd: 16 }} message={t('auth.enrolRequired')} />
+        <TotpEnrolment
+          onDone={(session) => {
+            if (session) queryClient.setQueryData(sessionKey, session.user);
+            else startOver();
+          }}
+        />
+        <Button type="link" block onClick={startOver} style={{ marginBlockStart: 8 }}>
+          {t('auth.startOver')}
+        </Button>
+      </>
+    );
+  else
+    content = (
+      <>
         <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-        {error && (
-          <Alert
-            role="alert"
-            type={locked ? 'warning' : 'error'}
-            showIcon
-            style={{ marginBlockEnd: 16 }}
-            message={t(errorMessageKey(error))}
-            description={locked ? t('auth.lockedHint') : undefined}
-          />
-        )}
+        {login.error && <Refusal error={login.error} />}
         <Form<Credentials>
           form={form}
           layout="vertical"
@@ -39,6 +116,9 @@ export function SignInPage() {
           disabled={login.isPending}
           onFinish={(values) =>
             login.mutate(values, {
+              onSuccess: (answer) => {
+                if ('next' in answer) setStep(answer.next);
+              },
               onError: (e) => {
                 if (e instanceof ApiError && e.code === 'auth.invalid_credentials')
                   form.setFieldValue('password', '');
@@ -56,6 +136,7 @@ export function SignInPage() {
           <Form.Item
             name="password"
             label={t('auth.password')}
+            preserve={false}
             rules={[{ required: true, message: t('auth.passwordRequired') }]}
           >
             <Input.Password autoComplete="current-password" dir="ltr" />
@@ -64,6 +145,19 @@ export function SignInPage() {
             {t('auth.submit')}
           </Button>
         </Form>
+      </>
+    );
+
+  return (
+    <div className="cb-page" style={{ maxInlineSize: 420, paddingBlockStart: 64 }}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBlockEnd: 16 }}>
+        <LanguageSwitch />
+      </div>
+      <Card>
+        <Typography.Title level={3} style={{ marginBlockStart: 0 }}>
+          {t('app.name')}
+        </Typography.Title>
+        {content}
       </Card>
     </div>
   );

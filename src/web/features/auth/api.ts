@@ -28,13 +28,60 @@ export interface Credentials {
   password: string;
 }
 
-/** POST /api/auth/login — on success the session cookie is set and the user is cached. */
+/** The answer to a right password: a session, or the next step first (a code, or enrolment). */
+export type LoginAnswer = { user: SessionUser } | { next: 'totp' | 'enrol'; expiresAt: string };
+
+/**
+ * POST /api/auth/login — with a session, the cookie is set and the user is cached; with a next step, the
+ * server keeps a short-lived pending sign-in (its own http-only cookie) for the second step.
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Credentials) =>
-      apiRequest<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body }),
+    mutationFn: (body: Credentials) => apiRequest<LoginAnswer>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: (answer) => {
+      if ('user' in answer) queryClient.setQueryData(sessionKey, answer.user);
+    },
+  });
+}
+
+/** POST /api/auth/second-factor — a code from the authenticator app or a recovery code; then signed in. */
+export function useSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      apiRequest<{ user: SessionUser }>('/api/auth/second-factor', { method: 'POST', body: { code } }),
     onSuccess: ({ user }) => queryClient.setQueryData(sessionKey, user),
+  });
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+  qrDataUrl: string;
+}
+
+/** POST /api/auth/totp/enrolment — a new secret and its QR code (signed in, or a sign-in that must enrol). */
+export function useStartTotpEnrolment() {
+  return useMutation({
+    mutationFn: () => apiRequest<TotpEnrolment>('/api/auth/totp/enrolment', { method: 'POST' }),
+  });
+}
+
+export interface TotpEnrolled {
+  recoveryCodes: string[];
+  session?: { user: SessionUser };
+}
+
+/**
+ * POST /api/auth/totp/enrolment/confirm — the first code turns TOTP on; the recovery codes come back once.
+ * The signed-in user (or the new session's) is cached only when `onDone` of the page is called, so that the
+ * codes stay on screen until the user has kept them.
+ */
+export function useConfirmTotpEnrolment() {
+  return useMutation({
+    mutationFn: (code: string) =>
+      apiRequest<TotpEnrolled>('/api/auth/totp/enrolment/confirm', { method: 'POST', body: { code } }),
   });
 }
 
