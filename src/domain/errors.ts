@@ -11,6 +11,7 @@ export const errorStatus = {
   'auth.invalid_credentials': 401,
   'auth.locked': 423,
   'auth.forbidden': 403,
+  'auth.origin_refused': 403,
   'auth.session_expired': 401,
   'users.username_taken': 409,
   'users.not_found': 404,
