@@ -24,7 +24,8 @@ export async function registerStaticWeb(app: App, webDir: string): Promise<boole
     globIgnore: ['**/*.br', '**/*.gz'],
     // Cache headers are set below, per kind of file.
     cacheControl: false,
-    index: 'index.html',
+    // An array: @fastify/static looks for a compressed index only through a list.
+    index: ['index.html'],
     setHeaders(reply, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
