@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeStationUser, TEST_PASSWORD } from '../../../../test/factories.js';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
+import { isForeignRequest } from './origin-check.js';
 
 /** app.inject addresses the app as `localhost:80` over plain HTTP: that is the node's own origin here. */
 const OWN_ORIGIN = 'http://localhost:80';
@@ -40,16 +42,22 @@ describe('requests that change something from a page of another origin', () => {
     expect((await openCase({ origin: 'http://localhost' })).statusCode).toBe(201);
   });
 
-  it('tells a foreign origin from ours by scheme, host and port', async () => {
+  it('tells a foreign origin from ours by host and port', async () => {
     for (const origin of [
-      'https://localhost',
       'http://localhost:8080',
+      'https://localhost:8443',
       'http://localhost.evil.example',
+      'http://evil.example:80',
       'null',
+      'not a url',
     ]) {
       const res = await openCase({ origin });
       expect(res.statusCode, origin).toBe(403);
     }
+  });
+
+  it('accepts the https page of a proxy that ends TLS in front of the node, under the same host', async () => {
+    expect((await openCase({ origin: 'https://localhost' })).statusCode).toBe(201);
   });
 
   it('refuses a request without Origin whose Sec-Fetch-Site says another site sent it', async () => {
@@ -94,5 +102,24 @@ describe('requests that change something from a page of another origin', () => {
     });
     expect(res.statusCode).not.toBe(403);
     expect(res.json().error.code).not.toBe('auth.origin_refused');
+  });
+});
+
+describe('which origin is the node’s own', () => {
+  const request = (protocol: 'http' | 'https', host: string, origin: string) =>
+    ({ protocol, host, headers: { origin } }) as unknown as FastifyRequest;
+
+  it('refuses a plain-HTTP page posting to a node that serves HTTPS under the same host', () => {
+    expect(isForeignRequest(request('https', 'node.police.ir', 'http://node.police.ir'))).toBe(true);
+    expect(isForeignRequest(request('https', 'node.police.ir', 'https://node.police.ir'))).toBe(false);
+  });
+
+  it('compares the port the browser used with the Host header, default ports left out', () => {
+    expect(isForeignRequest(request('https', 'node.police.ir:8443', 'https://node.police.ir:8443'))).toBe(
+      false,
+    );
+    expect(isForeignRequest(request('https', 'node.police.ir:443', 'https://node.police.ir'))).toBe(false);
+    expect(isForeignRequest(request('https', 'node.police.ir:8443', 'https://node.police.ir'))).toBe(true);
+    expect(isForeignRequest(request('http', 'NODE.police.ir', 'http://node.police.ir'))).toBe(false);
   });
 });

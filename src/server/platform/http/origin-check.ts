@@ -5,33 +5,31 @@ import { AppError } from '../../../domain/errors.js';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * The node's own origin as this request reached it: the protocol (`https` when the node serves TLS) and the
- * `Host` header. Behind a reverse proxy that the node trusts (Fastify's `trustProxy`), both come from the
- * proxy's `X-Forwarded-Proto`/`X-Forwarded-Host` instead, so the proxy must pass the browser's host on.
- * Parsed by `URL`, so `http://a:80` and `http://a` are the same origin.
+ * Is `origin` another site than the node as this request reached it (its protocol and `Host` header;
+ * behind a proxy that the node trusts — Fastify's `trustProxy` — the proxy's `X-Forwarded-Proto` and
+ * `X-Forwarded-Host`)? Compared as `URL` hosts, so `http://a:80` and `http://a` are the same. One
+ * difference is allowed: an `https` page reaching the node over plain HTTP under the same host and port —
+ * a proxy that ends TLS in front of the node, which only whoever holds that host's certificate can be.
  */
-function ownOrigin(request: FastifyRequest): string | null {
+function isForeignOrigin(origin: string, request: FastifyRequest): boolean {
+  let claimed: URL;
+  let own: URL;
   try {
-    return new URL(`${request.protocol}://${request.host}`).origin;
+    claimed = new URL(origin);
+    own = new URL(`${request.protocol}://${request.host}`);
   } catch {
-    return null;
+    return true;
   }
+  if (claimed.host !== own.host) return true;
+  if (claimed.protocol === own.protocol) return false;
+  return !(claimed.protocol === 'https:' && own.protocol === 'http:');
 }
 
 /** Is the request's `Origin` (or, without one, its `Sec-Fetch-Site`) another site's? */
 export function isForeignRequest(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) {
-    // `Origin: null` (a sandboxed frame, a data: page, a cross-origin redirect) is never us.
-    if (origin === 'null') return true;
-    let claimed: string;
-    try {
-      claimed = new URL(origin).origin;
-    } catch {
-      return true;
-    }
-    return claimed !== ownOrigin(request);
-  }
+  // `Origin: null` (a sandboxed frame, a data: page, a cross-origin redirect) is never us.
+  if (origin !== undefined) return origin === 'null' || isForeignOrigin(origin, request);
   // Browsers send `Origin` with every POST/PUT/PATCH/DELETE; Fetch Metadata is the second line for
   // those that do not. `none` is the user's own navigation; no header at all is a non-browser client.
   const site = request.headers['sec-fetch-site'];
