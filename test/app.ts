@@ -8,13 +8,17 @@ import type { Db } from '../src/server/db/client.js';
 import { systemClock, type Clock } from '../src/server/platform/clock.js';
 import { createLogger, type Logger } from '../src/server/platform/logger.js';
 import { createNodeDeps } from '../src/server/node-deps.js';
+import { registerStaticWeb } from '../src/server/platform/http/static-web.js';
 import { readPeerCa, readServerTls } from '../src/server/platform/tls-files.js';
 import { TEST_NODE_ID, TEST_PASSWORD } from './factories.js';
 
-/** The HTTP app on a test database, with its own temporary data folder; closed after the file's tests. */
+/**
+ * The HTTP app on a test database, with its own temporary data folder; closed after the file's tests.
+ * With `webDir`, it also serves that web UI build.
+ */
 export async function useTestApp(
   db: Db,
-  options: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {},
+  options: { clock?: Clock; config?: Partial<Config>; log?: Logger; webDir?: string } = {},
 ) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-app-'));
   const config = {
@@ -31,6 +35,8 @@ export async function useTestApp(
   });
   const { blobs, exchange } = deps;
   const app = await buildApp(deps, { https: await readServerTls(config) });
+  // A web UI build to serve, as the node does (main.ts).
+  if (options.webDir) await registerStaticWeb(app, options.webDir);
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -17,6 +17,7 @@ export const errorStatus = {
   'auth.totp_already_enrolled': 409,
   'auth.totp_not_started': 409,
   'auth.forbidden': 403,
+  'auth.origin_refused': 403,
   'auth.session_expired': 401,
   'users.username_taken': 409,
   'users.not_found': 404,

@@ -18,7 +18,10 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.usecases.js';
 import { registerModuleRoutes } from './modules/index.js';
 import { SESSION_COOKIE } from './platform/http/authenticate.js';
+import { registerCompression } from './platform/http/compression.js';
 import { handleError } from './platform/http/error-handler.js';
+import { registerOriginCheck } from './platform/http/origin-check.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import type { ServerTls } from './platform/tls-files.js';
 
 export type App = FastifyInstance<
@@ -60,6 +63,9 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
     }),
   );
 
+  // Browser defences and compression first: both attach to the routes added after them.
+  await registerCompression(app);
+  await registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -74,8 +80,10 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would ask validator.swagger.io, outside the intranet (and the CSP).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   await app.register(cookie);
+  registerOriginCheck(app, { sessionCookie: SESSION_COOKIE });
   await app.register(multipart, {
     limits: { fileSize: deps.config.maxDocumentBytes, files: 1, fields: 10, fieldSize: 1024 },
   });

@@ -65,13 +65,13 @@ describe('a node started with an empty data folder and no DATABASE_URL', () => {
     expect((await get('/api/docs')).status).toBe(200);
   });
 
-  it('serves the web UI, with index.html for the app’s own routes and JSON 404s under /api', async () => {
+  it('serves the web UI at / (its routes are in the URL’s hash), and 404s for other paths', async () => {
     const home = await get('/');
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('casebridge');
     const deep = await get('/cases/some-id?tab=parties');
-    expect(deep.status).toBe(200);
-    expect(deep.headers.get('content-type')).toContain('text/html');
+    expect(deep.status).toBe(404);
+    expect(await deep.text()).not.toContain('casebridge');
     const asset = await get('/assets/app-1234.js');
     expect(asset.headers.get('cache-control')).toContain('immutable');
     const api = await get('/api/no-such-thing');

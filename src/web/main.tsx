@@ -1,3 +1,4 @@
+import './app/zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'vazirmatn/Vazirmatn-Variable-font-face.css';

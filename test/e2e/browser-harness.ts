@@ -13,7 +13,8 @@ import { TEST_NODE_ID } from '../factories.js';
 /**
  * Browser tests drive the real UI, built by vite and served by a real node (`startNode`), in Debian's
  * Chromium through playwright-core. Nothing may leave the machine: every request the page makes is
- * recorded, anything not addressed to 127.0.0.1/localhost is blocked and fails the test.
+ * recorded, anything not addressed to 127.0.0.1/localhost is blocked and fails the test. Every breach of the
+ * node's Content-Security-Policy is recorded too (`cspViolations`), and fails the test as well.
  */
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -141,6 +142,11 @@ export interface Browser {
   external(): string[];
   /** Console errors and uncaught page errors, which a test should see as failures. */
   pageErrors: string[];
+  /**
+   * What the node's Content-Security-Policy stopped, as `<directive> <blocked URL or 'inline'> at <page>`:
+   * every `securitypolicyviolation` event of any page or frame. Must stay empty: the UI needs no exception.
+   */
+  cspViolations: string[];
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
@@ -158,7 +164,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
   const requests: string[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  // The browser reports each violation to the page as an event; the page hands it on to the test.
+  await context.exposeBinding('__casebridgeCspViolation', (_source, violation: string) => {
+    cspViolations.push(violation);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __casebridgeCspViolation(text: string): void })
+        .__casebridgeCspViolation;
+      report(`${event.effectiveDirective} ${event.blockedURI || 'inline'} at ${event.documentURI}`);
+    });
+  });
   await context.route('**/*', (route) =>
     isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
   );
@@ -173,6 +191,7 @@ export async function launchBrowser(): Promise<Browser> {
     context,
     requests,
     pageErrors,
+    cspViolations,
     external: () => requests.filter((url) => !isLocalUrl(url)),
     newPage: async (viewport) => {
       const page = await context.newPage();

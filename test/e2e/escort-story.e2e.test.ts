@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('an escort of a person in custody, station to esco
 
   it('made no request outside this machine, and the pages threw no errors', () => {
     expect(browser.external()).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
     expect(
       browser.pageErrors.filter((e) => e.startsWith('pageerror') || e.includes('The above error occurred')),
     ).toEqual([]);

@@ -224,6 +224,7 @@ describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right 
   it('made no request outside this machine, and the pages threw no errors', () => {
     expect(browser.requests.length).toBeGreaterThan(0);
     expect(browser.external()).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
     expect(browser.pageErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });

@@ -358,6 +358,7 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
       expect(await horizontalOverflow(tracking)).toBeLessThanOrEqual(0);
       await screenshot(tracking, 'story-07-tracking');
       expect(phone.external()).toEqual([]);
+      expect(phone.cspViolations).toEqual([]);
     } finally {
       await phone.close();
     }
@@ -366,6 +367,7 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
   it('made no request outside this machine, and the pages threw no errors', () => {
     expect(browser.requests.length).toBeGreaterThan(0);
     expect(browser.external()).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
     // Uncaught errors, and errors a screen's error boundary caught (React reports them on the console).
     expect(
       browser.pageErrors.filter((e) => e.startsWith('pageerror') || e.includes('The above error occurred')),
