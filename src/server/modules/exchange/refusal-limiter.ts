@@ -11,9 +11,9 @@
  */
 
 export interface RefusalLimiter {
-  /** Seconds until `key` may be refused again with a record: 0 while it is under its limit. */
+  /** Seconds until `key` may be refused again: 0 while it has refusals left in this window. */
   retryAfter(key: string, now: Date): number;
-  /** Counts one refusal against `key`; answers `retryAfter` as it stands after counting. */
+  /** Counts one refusal against `key`: 0 if it was within the limit, else the seconds to wait. */
   count(key: string, now: Date): number;
 }
 
@@ -39,8 +39,9 @@ export function createRefusalLimiter(input: { perMinute: number; maxKeys?: numbe
     if (window) windows.delete(key);
     return undefined;
   };
-  const wait = (window: Window | undefined, at: number): number =>
-    window && window.count >= input.perMinute ? Math.ceil((window.startedAt + WINDOW_MS - at) / 1000) : 0;
+  /** Seconds to wait when the window holds `limit` refusals or more. */
+  const wait = (window: Window | undefined, at: number, limit: number): number =>
+    window && window.count >= limit ? Math.ceil((window.startedAt + WINDOW_MS - at) / 1000) : 0;
   const makeRoom = (at: number) => {
     if (windows.size < maxKeys) return;
     for (const [key, window] of windows) if (at - window.startedAt >= WINDOW_MS) windows.delete(key);
@@ -50,7 +51,7 @@ export function createRefusalLimiter(input: { perMinute: number; maxKeys?: numbe
   return {
     retryAfter(key, now) {
       const at = now.getTime();
-      return wait(current(key, at), at);
+      return wait(current(key, at), at, input.perMinute);
     },
     count(key, now) {
       const at = now.getTime();
@@ -61,7 +62,7 @@ export function createRefusalLimiter(input: { perMinute: number; maxKeys?: numbe
         windows.set(key, window);
       }
       window.count++;
-      return wait(window, at);
+      return wait(window, at, input.perMinute + 1);
     },
   };
 }
