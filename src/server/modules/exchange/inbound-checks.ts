@@ -3,7 +3,6 @@ import { messageBodySchemas } from '../../../domain/messages/bodies.js';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import type { StreamDigest } from '../../platform/crypto/hash.js';
-import { base64UrlDecode } from '../../platform/crypto/hash.js';
 import { openMessage } from '../../platform/crypto/message-signing.js';
 import { peekKid } from '../../platform/crypto/signing.js';
 import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.js';
@@ -58,10 +57,11 @@ const claimed = (value: unknown): string | null =>
  * not base64url of a JSON object naming a sender node — a message no node could have sealed.
  */
 function readClaim(jws: string, kid: string): { claim: SenderClaim; shaped: boolean } {
-  const payload = base64UrlDecode(jws.slice(jws.indexOf('.') + 1, jws.lastIndexOf('.')));
+  // Decoded leniently: only the signature check (strict base64url, UTF-8 and canonical JSON) makes it a message.
+  const payload = Buffer.from(jws.slice(jws.indexOf('.') + 1, jws.lastIndexOf('.')), 'base64url');
   let parsed: unknown;
   try {
-    parsed = payload ? JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)) : null;
+    parsed = JSON.parse(payload.toString('utf8'));
   } catch {
     parsed = null;
   }

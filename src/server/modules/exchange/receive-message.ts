@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
-import { sha256Hex } from '../../platform/crypto/hash.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
 import { acceptChecked, type OnAccepted } from './accept-message.js';
 import { checkInbound, type CheckedMessage, type FailedCheck, type SenderClaim } from './inbound-checks.js';
@@ -114,7 +114,7 @@ async function refuse(
         message_id: claim.messageId,
         kid: claim.kid,
         reason,
-        body_sha256: sha256Hex(new TextEncoder().encode(jws)),
+        body_sha256: createHash('sha256').update(jws, 'utf8').digest('hex'),
         body_bytes: Buffer.byteLength(jws),
         source_address: source?.address ?? null,
         jws: null,
