@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../domain/canonical-json.js';
 import { uuidv7, type MessageEnvelope } from '../../../domain/messages/envelope.js';
+import { loadConfig } from '../../config.js';
 import { fixedClock } from '../../platform/clock.js';
 import { base64UrlEncode, sha256Hex } from '../../platform/crypto/hash.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
@@ -392,5 +393,56 @@ describe('who may learn whether this node holds a document', () => {
       .where('sha256', '=', stored.sha256)
       .execute();
     expect(uploads).toEqual([{ node_id: police.exchange.nodeId }]);
+  });
+});
+
+describe('the envelope limit', () => {
+  it('holds with room to spare a case file of 300 parties, 50 custody records, 500 documents and a long narrative', () => {
+    const persian = (chars: number) =>
+      'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی '.repeat(Math.ceil(chars / 34)).slice(0, chars);
+    const parties = Array.from({ length: 300 }, (_, i) => ({
+      id: uuidv7(),
+      role: i === 0 ? 'complainant' : 'accused',
+      firstName: persian(30),
+      lastName: persian(40),
+      fatherName: persian(30),
+      nationalId: '0012345678',
+      passportNumber: null,
+      nationality: 'IR',
+      mobile: '09121234567',
+      address: persian(300),
+    }));
+    const startedAt = clock.now().toISOString();
+    const custody = parties
+      .slice(0, 50)
+      .map((p) => ({ id: uuidv7(), partyId: p.id, startedAt, endedAt: null, endReason: null }));
+    const documents = Array.from({ length: 500 }, (_, i) => ({
+      sha256: sha256Hex(encode(String(i))),
+      size: 1_000_000,
+      mediaType: 'application/pdf',
+      name: `${persian(60)}-${i}.pdf`,
+      kind: 'evidence',
+    }));
+    const body = {
+      station: { code: station.code, nameFa: persian(80), nameEn: 'Station' },
+      caseNumber: '1405-000123',
+      origin: 'complaint',
+      trackingCode: '123456789012',
+      crimeCategoryCode: 'theft',
+      incidentAt: startedAt,
+      incidentProvinceCode: 'IR-23',
+      incidentCountyCode: 'IR-23-TEHRAN',
+      incidentAddress: persian(300),
+      narrative: persian(20_000),
+      accusedUnknown: false,
+      parties,
+      custody,
+      openedAt: startedAt,
+      approvedBy: persian(40),
+    };
+    const { jws } = sealed({ type: 'case.submitted', body, documents });
+    const bytes = Buffer.byteLength(JSON.stringify({ jws }));
+    console.info(`a large case file's envelope: ${bytes} bytes`);
+    expect(bytes).toBeLessThan(loadConfig({}).exchange.maxMessageBytes / 2);
   });
 });
