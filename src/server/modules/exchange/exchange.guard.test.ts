@@ -323,6 +323,20 @@ describe('who may learn whether this node holds a document', () => {
     expect(get.status).toBe(404);
   });
 
+  it('counts a token that does not verify as a refusal, but not a HEAD without one (as peers of earlier versions ask)', async () => {
+    const ask = (remoteAddress: string, headers: Record<string, string> = {}) =>
+      judiciary.app.inject({
+        method: 'HEAD',
+        url: `/exchange/v1/blobs/${held.sha256}`,
+        headers,
+        remoteAddress,
+      });
+    for (let n = 0; n < 2 * LIMIT; n++) expect((await ask('10.0.4.1')).statusCode).toBe(404);
+    const bad = { 'x-casebridge-upload': 'not.a.token' };
+    for (let n = 0; n < LIMIT; n++) expect((await ask('10.0.4.2', bad)).statusCode).toBe(404);
+    expect((await ask('10.0.4.2', bad)).statusCode).toBe(429);
+  });
+
   it('answers a trusted peer that neither uploaded the document nor is owed it the same 404', async () => {
     expect((await head({ 'x-casebridge-upload': token(police) })).status).toBe(404);
   });

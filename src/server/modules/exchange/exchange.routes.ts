@@ -94,13 +94,18 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps): Promise<v
     },
   );
 
-  /** The peer a request's upload token names, if it is valid for this document; counted as a refusal if not. */
-  const uploader = async (request: FastifyRequest, sha256: string) => {
+  /**
+   * The peer a request's upload token names, if the token is valid for this document. A token that
+   * does not verify counts as a refusal against the source; so does a missing one where it is
+   * required (an upload). A `HEAD` without one is not counted: peers of earlier versions ask so.
+   */
+  const uploader = async (request: FastifyRequest, sha256: string, required: boolean) => {
     const token = request.headers[UPLOAD_TOKEN];
-    const check =
-      typeof token === 'string'
-        ? await verifyUploadToken(deps.db, { token, sha256, now: deps.clock.now() })
-        : { ok: false as const };
+    if (typeof token !== 'string') {
+      if (required) countRefusal(request);
+      return { ok: false as const };
+    }
+    const check = await verifyUploadToken(deps.db, { token, sha256, now: deps.clock.now() });
     if (!check.ok) countRefusal(request);
     return check;
   };
@@ -120,7 +125,7 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps): Promise<v
     },
     async (request, reply) => {
       const { sha256 } = request.params;
-      const check = await uploader(request, sha256);
+      const check = await uploader(request, sha256, false);
       const known =
         check.ok &&
         (await mayKnowOfBlob(deps.db, { node: check.node, sha256 })) &&
@@ -144,10 +149,11 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps): Promise<v
     },
     async (request, reply) => {
       const claimed = request.params.sha256;
-      const check = await uploader(request, claimed);
+      const check = await uploader(request, claimed, true);
       if (!check.ok) {
-        request.raw.resume();
+        // Not drained: the connection is closed once answered, so a stranger cannot make it read on.
         return reply
+          .header('connection', 'close')
           .status(401)
           .send({ error: { code: 'auth.unauthenticated', message: 'A valid upload token is required.' } });
       }
