@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
