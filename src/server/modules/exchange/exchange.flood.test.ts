@@ -4,7 +4,6 @@
  * message sent during the flood goes through at once.
  */
 import http from 'node:http';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deliverAll } from '../../../../test/factories.js';
@@ -13,13 +12,7 @@ import { uuidv7 } from '../../../domain/messages/envelope.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../platform/clock.js';
 import { base64UrlEncode } from '../../platform/crypto/hash.js';
-import {
-  addOrganisation,
-  enqueueSupplement,
-  introduce,
-  startTestNode,
-  type TestNode,
-} from './http-nodes.fixture.js';
+import { enqueueWithDocument, hasAccepted, startTwoNodes, type TestNode } from './http-nodes.fixture.js';
 
 const clock = fixedClock('2026-12-02T09:00:00Z');
 const JUNK = 1000;
@@ -102,36 +95,28 @@ async function sizes(db: Db) {
 
 /** A message with one document from the police station to the office, delivered now; gives its id and how long it took. */
 async function deliverReal(caseRef: string) {
-  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100_000, caseRef.length)]);
-  const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: MB });
-  const sent = await enqueueSupplement({
+  const { sent } = await enqueueWithDocument({
     from: police,
     station,
     to: judiciary,
     office,
     caseRef,
-    documents: [stored],
+    bytes: 100_000,
     now: clock.now(),
   });
   const started = performance.now();
   await deliverAll({ db: police.db, clock, exchange: police.exchange });
   const ms = performance.now() - started;
-  const inbound = await judiciary.db
-    .selectFrom('messages')
-    .select('id')
-    .where('direction', '=', 'in')
-    .where('id', '=', sent.id)
-    .execute();
-  return { accepted: inbound.length === 1, ms };
+  return { accepted: await hasAccepted(judiciary, sent.id), ms };
 }
 
 describe('a flood of junk messages from strangers', () => {
   beforeAll(async () => {
-    police = await startTestNode('police-flood', clock);
-    judiciary = await startTestNode('judiciary-flood', clock);
-    station = await addOrganisation(police, clock, 'KL-301', 'station');
-    office = await addOrganisation(judiciary, clock, 'DA-31', 'prosecutor_office');
-    await introduce(police, judiciary);
+    ({ police, judiciary, station, office } = await startTwoNodes({
+      clock,
+      nodes: ['police-flood', 'judiciary-flood'],
+      codes: ['KL-301', 'DA-31'],
+    }));
   });
 
   it('grows the database by less than 5 MB and lets a real peer\u2019s message through at once', async () => {

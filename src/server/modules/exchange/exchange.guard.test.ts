@@ -12,11 +12,12 @@ import { fixedClock } from '../../platform/clock.js';
 import { base64UrlEncode, sha256Hex } from '../../platform/crypto/hash.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { generateSigningKeyPair, signJws } from '../../platform/crypto/signing.js';
+import { deliverAll } from '../../../../test/factories.js';
 import {
-  addOrganisation,
   enqueueSupplement,
-  introduce,
-  startTestNode,
+  enqueueWithDocument,
+  hasAccepted,
+  startTwoNodes,
   type TestNode,
 } from './http-nodes.fixture.js';
 import { signUploadToken } from './upload-token.js';
@@ -128,12 +129,12 @@ async function expectKeptWhole(jws: string, reason: string) {
 }
 
 beforeAll(async () => {
-  const config = { exchange: { maxMessageBytes: 256 * 1024, refusalsPerMinute: LIMIT } };
-  police = await startTestNode('police-guard', clock, config);
-  judiciary = await startTestNode('judiciary-guard', clock, config);
-  station = await addOrganisation(police, clock, 'KL-201', 'station');
-  office = await addOrganisation(judiciary, clock, 'DA-21', 'prosecutor_office');
-  await introduce(police, judiciary);
+  ({ police, judiciary, station, office } = await startTwoNodes({
+    clock,
+    nodes: ['police-guard', 'judiciary-guard'],
+    codes: ['KL-201', 'DA-21'],
+    config: { exchange: { maxMessageBytes: 256 * 1024, refusalsPerMinute: LIMIT } },
+  }));
 });
 
 // Each test starts a fresh minute: the refusals of one do not throttle the next.
@@ -381,26 +382,17 @@ describe('who may learn whether this node holds a document', () => {
   });
 
   it('delivers a message with its document over HTTP, asking first with the upload token', async () => {
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20_000, 3)]);
-    const stored = await police.blobs.put(Readable.from([bytes]), { maxBytes: 1_000_000 });
-    const sent = await enqueueSupplement({
+    const { stored, sent } = await enqueueWithDocument({
       from: police,
       station,
       to: judiciary,
       office,
       caseRef: `case-${uuidv7()}`,
-      documents: [stored],
+      bytes: 20_000,
       now: clock.now(),
     });
-    const { deliverAll } = await import('../../../../test/factories.js');
     expect(await deliverAll({ db: police.db, clock, exchange: police.exchange })).toBeGreaterThanOrEqual(1);
-    const inbound = await judiciary.db
-      .selectFrom('messages')
-      .select('id')
-      .where('direction', '=', 'in')
-      .where('id', '=', sent.id)
-      .execute();
-    expect(inbound).toHaveLength(1);
+    expect(await hasAccepted(judiciary, sent.id)).toBe(true);
     const uploads = await judiciary.db
       .selectFrom('blob_uploads')
       .select('node_id')
