@@ -62,6 +62,8 @@ export const errorStatus = {
   'message.invalid_body': 422,
   'message.wrong_recipient': 422,
   'message.id_conflict': 422,
+  'message.too_large': 413,
+  'message.rate_limited': 429,
   'peers.not_found': 404,
   'submission.not_found': 404,
   'intake.not_found': 404,

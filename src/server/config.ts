@@ -43,6 +43,21 @@ const envSchema = z
       .int()
       .positive()
       .default(2 * 1024 ** 3),
+    /**
+     * Largest signed message (the JSON envelope `{ jws }`) a peer may post, in bytes. Documents travel on
+     * their own (streamed to the blob endpoint), so an envelope holds only text and metadata: 2 MiB is
+     * several times the largest case file (hundreds of parties and documents, long narratives).
+     */
+    EXCHANGE_MAX_MESSAGE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .default(2 * 1024 ** 2),
+    /**
+     * Refusals of unsigned or badly signed traffic a source address may cause per minute before it is
+     * answered 429; as many are recorded per claimed sender node. Valid messages are never counted.
+     */
+    EXCHANGE_REFUSALS_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Session lifetime in minutes (sliding). */
     SESSION_TTL_MINUTES: z.coerce
       .number()
@@ -110,6 +125,7 @@ export type Config = {
   nodeId: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   maxDocumentBytes: number;
+  exchange: { maxMessageBytes: number; refusalsPerMinute: number };
   sessionTtlMinutes: number;
   loginMaxFailures: number;
   loginIpMaxFailures: number;
@@ -181,6 +197,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     nodeId: e.NODE_ID,
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    exchange: {
+      maxMessageBytes: e.EXCHANGE_MAX_MESSAGE_BYTES,
+      refusalsPerMinute: e.EXCHANGE_REFUSALS_PER_MINUTE,
+    },
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,

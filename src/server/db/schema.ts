@@ -260,7 +260,18 @@ export interface RefusedMessagesTable {
   message_id: string | null;
   reason: string;
   detail: string | null;
-  jws: string;
+  /** The whole JWS, only when a trusted key signed it (0014); null for a bounded record. */
+  jws: string | null;
+  kid: string | null;
+  body_sha256: string | null;
+  body_bytes: number | null;
+  source_address: string | null;
+}
+
+export interface BlobUploadsTable {
+  sha256: string;
+  node_id: string;
+  uploaded_at: Timestamp;
 }
 
 export interface EvidenceLogTable {
@@ -424,6 +435,7 @@ export interface Database {
   messages: MessagesTable;
   outbox: OutboxTable;
   refused_messages: RefusedMessagesTable;
+  blob_uploads: BlobUploadsTable;
   evidence_log: EvidenceLogTable;
   schema_migrations: SchemaMigrationsTable;
   case_submissions: CaseSubmissionsTable;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deliverAll } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
+import { sha256Hex } from '../../platform/crypto/hash.js';
 import {
   addOrganisation,
   enqueueSupplement,
@@ -243,10 +244,18 @@ describe('what a receiving node refuses or holds back', () => {
     expect(
       await judiciary.db
         .selectFrom('refused_messages')
-        .select('reason')
-        .where('jws', '=', sealed.jws)
+        .select(['reason', 'from_node', 'kid', 'source_address', 'jws'])
+        .where('body_sha256', '=', sha256Hex(new TextEncoder().encode(sealed.jws)))
         .execute(),
-    ).toEqual([{ reason: 'signature.unknown_key' }]);
+    ).toEqual([
+      {
+        reason: 'signature.unknown_key',
+        from_node: 'stranger',
+        kid: stranger.kid,
+        source_address: '127.0.0.1',
+        jws: null,
+      },
+    ]);
   });
 
   it('refuses a message whose body was changed by one byte after signing', async () => {

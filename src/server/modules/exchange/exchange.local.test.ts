@@ -6,6 +6,7 @@ import { deliverAll, makeJurisdiction, registrationMessage } from '../../../../t
 import { uuidv7, type MessageEnvelope } from '../../../domain/messages/envelope.js';
 import type { Db } from '../../db/client.js';
 import { systemClock } from '../../platform/clock.js';
+import { sha256Hex } from '../../platform/crypto/hash.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { createLogger } from '../../platform/logger.js';
 import { deliverDue, startDeliveryWorker, type DeliveredMessage } from './delivery-worker.js';
@@ -135,7 +136,7 @@ describe('the exchange between two organisations of one node', () => {
     expect(stored).toEqual([{ case_ref: 'case-g' }]);
   });
 
-  it('refuses a message with a flipped byte in its signature and keeps it as evidence', async () => {
+  it('refuses a message with a flipped byte in its signature and keeps only a bounded record of it', async () => {
     const sent = await send(db, 'case-d');
     const { jws } = await db
       .selectFrom('messages')
@@ -147,8 +148,23 @@ describe('the exchange between two organisations of one node', () => {
     const tampered = `${jws.slice(0, -2)}${last}${jws.at(-1)}`;
     const result = await receiveMessage(exchange.receiver, tampered);
     expect(result).toEqual({ outcome: 'refused', reason: 'signature.invalid' });
-    const kept = await db.selectFrom('refused_messages').selectAll().where('jws', '=', tampered).execute();
-    expect(kept).toHaveLength(1);
+    const kept = await db
+      .selectFrom('refused_messages')
+      .select(['reason', 'from_node', 'message_id', 'kid', 'body_bytes', 'jws'])
+      .where('body_sha256', '=', sha256Hex(new TextEncoder().encode(tampered)))
+      .execute();
+    expect(kept).toEqual([
+      {
+        reason: 'signature.invalid',
+        from_node: exchange.nodeId,
+        message_id: sent.id,
+        kid: exchange.signer.kid,
+        body_bytes: tampered.length,
+        jws: null,
+      },
+    ]);
+    const logged = await db.selectFrom('evidence_log').select('idx').where('entry', '=', tampered).execute();
+    expect(logged).toEqual([]);
   });
 
   it('refuses a message for an organisation this node does not host, and keeps it as evidence', async () => {

@@ -3,6 +3,7 @@
  * blob store — listening on loopback, introduced to each other as operators do with trust entries, and a
  * signed message between two of their organisations put in the sender's outbox.
  */
+import { Readable } from 'node:stream';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import type { App } from '../../app.js';
@@ -103,4 +104,39 @@ export async function enqueueSupplement(input: {
       },
     }),
   );
+}
+
+/** A police node with a station and a judiciary node with an office, introduced to each other. */
+export async function startTwoNodes(input: {
+  clock: Clock;
+  nodes: [police: string, judiciary: string];
+  codes: [station: string, office: string];
+  config?: Partial<Config>;
+}) {
+  const police = await startTestNode(input.nodes[0], input.clock, input.config);
+  const judiciary = await startTestNode(input.nodes[1], input.clock, input.config);
+  const station = await addOrganisation(police, input.clock, input.codes[0], 'station');
+  const office = await addOrganisation(judiciary, input.clock, input.codes[1], 'prosecutor_office');
+  await introduce(police, judiciary);
+  return { police, judiciary, station, office };
+}
+
+/** `enqueueSupplement` with one PDF of `bytes` bytes, stored first at the sending node. */
+export async function enqueueWithDocument(
+  input: Omit<Parameters<typeof enqueueSupplement>[0], 'documents'> & { bytes: number },
+) {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(input.bytes, input.caseRef.length)]);
+  const stored = await input.from.blobs.put(Readable.from([pdf]), { maxBytes: pdf.length });
+  return { stored, sent: await enqueueSupplement({ ...input, documents: [stored] }) };
+}
+
+/** Whether the node has accepted the message with this id. */
+export async function hasAccepted(node: TestNode, id: string): Promise<boolean> {
+  const rows = await node.db
+    .selectFrom('messages')
+    .select('id')
+    .where('direction', '=', 'in')
+    .where('id', '=', id)
+    .execute();
+  return rows.length === 1;
 }

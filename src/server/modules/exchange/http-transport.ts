@@ -62,8 +62,8 @@ function errorCode(answer: HttpAnswer): string {
 }
 
 /**
- * Delivery to another node over HTTP(S): each document the peer does not hold yet is streamed to
- * `PUT /exchange/v1/blobs/:sha256` with a signed upload token, then the signed message is posted to
+ * Delivery to another node over HTTP(S): each document the peer does not hold yet (asked with
+ * `HEAD` and the same token) is streamed to `PUT /exchange/v1/blobs/:sha256` with a signed upload token, then the signed message is posted to
  * `POST /exchange/v1/messages`. The sender is authenticated by its signatures, not by a session; over
  * HTTPS the peer's certificate is checked against `ca` (Node's roots and an intranet's CA) when given,
  * else against Node's roots — a certificate that does not verify fails the delivery, which is retried.
@@ -92,9 +92,14 @@ export function createHttpTransport(input: {
         throw new DeliveryError('transport.unknown_peer', true, `no URL for node ${delivery.toNode}`);
       for (const doc of delivery.documents) {
         const url = new URL(`/exchange/v1/blobs/${doc.sha256}`, base);
-        const head = await call(url, { method: 'HEAD', timeoutMs });
-        if (head.status === 200) continue;
+        // The peer tells whether it holds the document only to whom may know (see exchange.routes.ts).
         const token = signUploadToken(input.signer, { sha256: doc.sha256, size: doc.size, now: input.now() });
+        const head = await call(url, {
+          method: 'HEAD',
+          headers: { 'x-casebridge-upload': token },
+          timeoutMs,
+        });
+        if (head.status === 200) continue;
         const put = await call(url, {
           method: 'PUT',
           headers: {

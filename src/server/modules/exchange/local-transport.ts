@@ -18,7 +18,7 @@ const recordIn =
 function deliveredOrError(result: ReceiveOutcome): Delivered | DeliveryError {
   if ('receiptJws' in result)
     return { receiptJws: result.receiptJws, recorded: result.outcome === 'accepted' };
-  return new DeliveryError(result.reason, result.outcome === 'incomplete');
+  return new DeliveryError(result.reason, result.outcome !== 'refused');
 }
 
 /**

@@ -1,12 +1,13 @@
-import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { appendEvidence } from '../evidence/evidence.repository.js';
 import { acceptChecked, type OnAccepted } from './accept-message.js';
-import { checkInbound, type FailedCheck } from './inbound-checks.js';
+import { checkInbound, type CheckedMessage, type FailedCheck, type SenderClaim } from './inbound-checks.js';
 import type { MessageHandlers } from './message-handlers.js';
 import type { Signer } from './node-keys.js';
+import type { RefusalLimiter } from './refusal-limiter.js';
 import type { TrustedKeys } from './trusted-keys.js';
 
 /** Reasons a message is refused for good (kept as evidence); each is also an i18n key under `errors.` */
@@ -28,6 +29,11 @@ export type RefusalReason =
 export type ReceiveOutcome =
   | { outcome: 'accepted' | 'duplicate'; receiptJws: string }
   | { outcome: 'refused'; reason: RefusalReason }
+  /**
+   * Refused, and its source address or claimed sender has left too many refusals this minute: nothing
+   * was recorded; try again after `retryAfterSeconds`.
+   */
+  | { outcome: 'throttled'; reason: RefusalReason; retryAfterSeconds: number }
   /** Not accepted *yet*: the sender should send what is missing (or the earlier messages) and try again. */
   | { outcome: 'incomplete'; reason: 'documents.missing' | 'thread.gap'; missing?: string[] };
 
@@ -48,23 +54,84 @@ export interface ReceiveDeps {
   now: () => Date;
 }
 
+/**
+ * Where a message came from over HTTP — the source address — and the limiter its refusals count
+ * against. The local transport has none: its messages are this node's own.
+ */
+export interface InboundSource {
+  address: string;
+  limiter: RefusalLimiter;
+}
+
+/** The limiter's key for a source address, and for a claimed sender node (see `admitRecord`). */
+export const sourceKey = (address: string) => `source:${address}`;
+const claimedPeerKey = (node: string | null) => `peer:${node ?? '-'}`;
+
+/**
+ * Counts an unverified refusal against its source address and against the sender node it claims, and
+ * says whether a record of it may still be kept (0) or how long the sender must wait (seconds).
+ *
+ * Why the claimed sender counts only here, once the message is refused: anyone can claim to be any
+ * peer. Were messages throttled by their claimed sender *before* the signature is checked, a stranger
+ * claiming a real peer's id could get that peer's valid messages answered 429. Counted only after the
+ * checks refused the message, the claim can exhaust nothing but the records kept of refusals under
+ * that name; the real peer's signed messages pass the checks and never meet this limit. The source
+ * address, which a TCP connection cannot forge, is also throttled before the body is read
+ * (`exchange.routes.ts`).
+ */
+function admitRecord(source: InboundSource, claim: SenderClaim, now: Date): number {
+  const bySource = source.limiter.count(sourceKey(source.address), now);
+  const byPeer = source.limiter.count(claimedPeerKey(claim.node), now);
+  return Math.max(bySource, byPeer);
+}
+
+type Refusal = Extract<FailedCheck, { refuse: RefusalReason }>;
+
+/**
+ * Refuses a message. A trusted peer's well-signed but wrong message is evidence: kept whole in
+ * `refused_messages` and the evidence log. Anything else is anyone's bytes: it leaves one bounded
+ * record (hash and size of the JWS, the claimed sender node, key id and message id, the source
+ * address, the reason and the time; under 1 KB) and nothing in the append-only log — or, past the
+ * source's or claimed sender's limit, nothing at all (`throttled`).
+ */
 async function refuse(
   deps: ReceiveDeps,
   jws: string,
-  reason: RefusalReason,
-  envelope?: MessageEnvelope,
-  detail?: string,
+  refusal: Refusal,
+  source: InboundSource | undefined,
 ): Promise<ReceiveOutcome> {
   const now = deps.now();
+  const { refuse: reason, claim, envelope, detail } = refusal;
+  if (!refusal.signed) {
+    const wait = source ? admitRecord(source, claim, now) : 0;
+    if (wait > 0) return { outcome: 'throttled', reason, retryAfterSeconds: wait };
+    await deps.db
+      .insertInto('refused_messages')
+      .values({
+        received_at: now,
+        from_node: claim.node,
+        message_id: claim.messageId,
+        kid: claim.kid,
+        reason,
+        body_sha256: createHash('sha256').update(jws, 'utf8').digest('hex'),
+        body_bytes: Buffer.byteLength(jws),
+        source_address: source?.address ?? null,
+        jws: null,
+      })
+      .execute();
+    return { outcome: 'refused', reason };
+  }
   await inTransaction(deps.db, async (tx) => {
     await tx
       .insertInto('refused_messages')
       .values({
         received_at: now,
-        from_node: envelope?.from.node ?? null,
-        message_id: envelope?.id ?? null,
+        from_node: envelope?.from.node ?? claim.node,
+        message_id: envelope?.id ?? claim.messageId,
+        kid: claim.kid,
         reason,
         detail: detail ?? null,
+        source_address: source?.address ?? null,
         jws,
       })
       .execute();
@@ -79,10 +146,15 @@ async function refuse(
   return { outcome: 'refused', reason };
 }
 
-/** The outcome of a failed check: refused (and kept as evidence) or not yet. */
-async function failed(deps: ReceiveDeps, jws: string, check: FailedCheck): Promise<ReceiveOutcome> {
+/** The outcome of a failed check: refused (kept whole, bounded, or throttled) or not yet. */
+async function failed(
+  deps: ReceiveDeps,
+  jws: string,
+  check: FailedCheck,
+  source?: InboundSource,
+): Promise<ReceiveOutcome> {
   if ('incomplete' in check) return check.incomplete;
-  return refuse(deps, jws, check.refuse, check.envelope, check.detail);
+  return refuse(deps, jws, check, source);
 }
 
 /**
@@ -90,21 +162,33 @@ async function failed(deps: ReceiveDeps, jws: string, check: FailedCheck): Promi
  * signature, envelope, body, recipient, every document byte), then accepts it in one transaction
  * (`acceptChecked`: thread, message row, business handler, signed receipt, evidence). Idempotent
  * by message id: a repeat gets the very same receipt. A message that fails verification is
- * refused with a reason code and kept as evidence.
+ * refused with a reason code: kept whole as evidence if a trusted key signed it, else as a bounded
+ * record counted against its `source` (see `refuse`).
  */
 export async function receiveMessage(
   deps: ReceiveDeps,
   jws: string,
-  options: { onAccepted?: OnAccepted } = {},
+  options: { onAccepted?: OnAccepted; source?: InboundSource } = {},
 ): Promise<ReceiveOutcome> {
   const checked = await checkInbound(deps, jws);
-  if (!('kid' in checked)) return failed(deps, jws, checked);
+  if (!('kid' in checked)) return failed(deps, jws, checked, options.source);
   const now = deps.now();
   const result = await inTransaction(deps.db, (tx) =>
     acceptChecked(tx, deps, checked, now, options.onAccepted),
   );
-  if ('refuse' in result) return refuse(deps, jws, result.refuse, checked.envelope);
+  if ('refuse' in result) return refuse(deps, jws, refusalOf(checked, result.refuse), options.source);
   return result;
+}
+
+/** A refusal found in the accepting transaction: after the signature, unless the key was revoked meanwhile. */
+function refusalOf(checked: CheckedMessage, reason: RefusalReason): Refusal {
+  const { envelope, kid } = checked;
+  return {
+    refuse: reason,
+    signed: reason !== 'signature.revoked_key',
+    claim: { kid, node: envelope.from.node, messageId: envelope.id },
+    envelope,
+  };
 }
 
 /**
@@ -135,7 +219,7 @@ export async function receiveMessages(
       const check = checks[i]!;
       if (!('kid' in check)) return failed(deps, item.jws, check);
       const result = accepted.get(i)!; // every checked message was accepted, or refused, in the transaction
-      return 'refuse' in result ? refuse(deps, item.jws, result.refuse, check.envelope) : result;
+      return 'refuse' in result ? refuse(deps, item.jws, refusalOf(check, result.refuse), undefined) : result;
     }),
   );
 }
