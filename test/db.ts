@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
+import { loadConfig } from '../src/server/config.js';
 import { createDb, type Db } from '../src/server/db/client.js';
 import { ensureDatabase, withDatabaseName } from '../src/server/db/database.js';
 
@@ -20,7 +21,9 @@ export async function useTestDatabase(): Promise<{ db: Db; url: string }> {
   const name = testDatabaseName();
   await ensureDatabase(serverUrl, name, inject('dbTemplate'));
   const url = withDatabaseName(serverUrl, name);
-  const db = createDb(url, { max: 5 });
+  // DATABASE_BATCHING=false runs the suite on pg's plain connection. No timeouts: a busy test machine
+  // is no stalled database (the timeouts have tests of their own).
+  const db = createDb(url, { max: 5, batching: loadConfig().databaseClient.batching });
   afterAll(async () => {
     await db.destroy();
   });
