@@ -16,14 +16,19 @@ export function testDatabaseName(): string {
   return `${inject('dbTemplate').replace('cb_template_', 'cb_t_')}_${randomBytes(6).toString('hex')}`;
 }
 
-export async function useTestDatabase(): Promise<{ db: Db; url: string }> {
+export async function useTestDatabase(
+  options: {
+    /** The batching connection or pg's plain one; default: DATABASE_BATCHING's (tests of the batching itself say true). */
+    batching?: boolean;
+  } = {},
+): Promise<{ db: Db; url: string }> {
   const serverUrl = inject('dbServerUrl');
   const name = testDatabaseName();
   await ensureDatabase(serverUrl, name, inject('dbTemplate'));
   const url = withDatabaseName(serverUrl, name);
   // DATABASE_BATCHING=false runs the suite on pg's plain connection. No timeouts: a busy test machine
   // is no stalled database (the timeouts have tests of their own).
-  const db = createDb(url, { max: 5, batching: loadConfig().databaseClient.batching });
+  const db = createDb(url, { max: 5, batching: options.batching ?? loadConfig().databaseClient.batching });
   afterAll(async () => {
     await db.destroy();
   });

@@ -5,7 +5,8 @@ import { statementsSent } from '../../../test/statements-sent.js';
 import type { Tx } from './client.js';
 import { inTransaction } from './transaction.js';
 
-const { db } = await useTestDatabase();
+// What the batching connection does, whatever DATABASE_BATCHING the suite runs with.
+const { db } = await useTestDatabase({ batching: true });
 
 const txid = async (tx: Tx, n: number) =>
   (await sql<{ txid: string }>`select txid_current()::text as txid, ${n}::int as n`.execute(tx)).rows[0]

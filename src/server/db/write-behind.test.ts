@@ -7,7 +7,8 @@ import type { Db, Tx } from './client.js';
 import { inTransaction } from './transaction.js';
 import { writeBehind } from './write-behind.js';
 
-const { db } = await useTestDatabase();
+// What the batching connection does, whatever DATABASE_BATCHING the suite runs with.
+const { db } = await useTestDatabase({ batching: true });
 const PROBE_LOCK = 424242;
 
 beforeAll(async () => {
