@@ -55,7 +55,10 @@ export async function openBenchNode(
   await ensureDatabase(serverUrl, name);
   // The node's own pool size (DATABASE_POOL_SIZE, else two per core plus one): the lanes queue for connections as requests would.
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: 'bench' });
-  const db = createDb(withDatabaseName(serverUrl, name), { max: config.databasePoolSize });
+  const db = createDb(withDatabaseName(serverUrl, name), {
+    max: config.databasePoolSize,
+    ...config.databaseClient,
+  });
   await migrate(db);
   await seedReference(db);
   const version =

@@ -22,7 +22,7 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
 });
 const log = createLogger('silent');
-const db = createDb(url, { max: config.databasePoolSize });
+const db = createDb(url, { max: config.databasePoolSize, ...config.databaseClient });
 const deps = await createNodeDeps({ config, db, clock: systemClock, log });
 // The deliveries of one claim settle together: told to the parent in one IPC message, not one each.
 let told: DeliveredMessage[] = [];

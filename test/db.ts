@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
+import { loadConfig } from '../src/server/config.js';
 import { createDb, type Db } from '../src/server/db/client.js';
 import { ensureDatabase, withDatabaseName } from '../src/server/db/database.js';
 
@@ -15,12 +16,19 @@ export function testDatabaseName(): string {
   return `${inject('dbTemplate').replace('cb_template_', 'cb_t_')}_${randomBytes(6).toString('hex')}`;
 }
 
-export async function useTestDatabase(): Promise<{ db: Db; url: string }> {
+export async function useTestDatabase(
+  options: {
+    /** The batching connection or pg's plain one; default: DATABASE_BATCHING's (tests of the batching itself say true). */
+    batching?: boolean;
+  } = {},
+): Promise<{ db: Db; url: string }> {
   const serverUrl = inject('dbServerUrl');
   const name = testDatabaseName();
   await ensureDatabase(serverUrl, name, inject('dbTemplate'));
   const url = withDatabaseName(serverUrl, name);
-  const db = createDb(url, { max: 5 });
+  // DATABASE_BATCHING=false runs the suite on pg's plain connection. No timeouts: a busy test machine
+  // is no stalled database (the timeouts have tests of their own).
+  const db = createDb(url, { max: 5, batching: options.batching ?? loadConfig().databaseClient.batching });
   afterAll(async () => {
     await db.destroy();
   });

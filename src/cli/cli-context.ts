@@ -34,7 +34,13 @@ export async function withDatabase<T>(
 
 async function openNodeDatabase(config: Config): Promise<OpenDatabase> {
   try {
-    return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
+    // Commands (migrations, seeding a million cases, walking the audit chain) may run long statements.
+    return await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 4,
+      client: config.databaseMaintenanceClient,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`cannot open the database: ${reason}`);

@@ -77,6 +77,7 @@ export const errorStatus = {
   'escorts.no_escort_unit': 422,
   'escorts.not_an_escort_order': 422,
   'internal.error': 500,
+  'service.unavailable': 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -11,7 +11,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { AppDeps } from './app-deps.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -19,10 +18,14 @@ import { resolveSession } from './modules/auth/auth.usecases.js';
 import { registerModuleRoutes } from './modules/index.js';
 import { SESSION_COOKIE } from './platform/http/authenticate.js';
 import { registerCompression } from './platform/http/compression.js';
-import { handleError } from './platform/http/error-handler.js';
 import { registerOriginCheck } from './platform/http/origin-check.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { handleError, RETRY_AFTER_SECONDS } from './platform/http/error-handler.js';
+import { isDatabaseReady } from './db/unavailable.js';
 import type { ServerTls } from './platform/tls-files.js';
+
+/** `/readyz` answers 503 when the database has not answered a query within this long. */
+const READY_WITHIN_MS = 1000;
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -99,14 +102,15 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Liveness: the process serves HTTP (whatever the database does; restarting the node would not help it).
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // Readiness: the database answers a query within a second.
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(deps.db);
-      return { status: 'ready' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
-    }
+    if (await isDatabaseReady(deps.db, READY_WITHIN_MS)) return { status: 'ready' };
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ status: 'unavailable' });
   });
 
   await registerAuthRoutes(app, deps);

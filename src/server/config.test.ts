@@ -22,6 +22,37 @@ describe('configuration', () => {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  it('batches and times out the database’s statements by default, longer for maintenance, as told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.databaseClient).toEqual({
+      batching: true,
+      timeouts: { statementMs: 3000, lockMs: 2000, idleInTransactionMs: 30_000, acquireMs: 3000 },
+    });
+    expect(config.databaseMaintenanceClient).toEqual({
+      batching: true,
+      timeouts: { statementMs: 600_000, lockMs: 600_000, idleInTransactionMs: 30_000, acquireMs: 3000 },
+    });
+    const told = loadConfig({
+      DATABASE_BATCHING: 'false',
+      DATABASE_STATEMENT_TIMEOUT_MS: '4000',
+      DATABASE_LOCK_TIMEOUT_MS: '1000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '2000',
+      DATABASE_MAINTENANCE_STATEMENT_TIMEOUT_MS: '0',
+    });
+    expect(told.databaseClient).toEqual({
+      batching: false,
+      timeouts: { statementMs: 4000, lockMs: 1000, idleInTransactionMs: 60_000, acquireMs: 2000 },
+    });
+    expect(told.databaseMaintenanceClient.timeouts).toMatchObject({ statementMs: 0, lockMs: 0 });
+    for (const [name, bad] of [
+      ['DATABASE_BATCHING', 'yes'],
+      ['DATABASE_STATEMENT_TIMEOUT_MS', '0'],
+      ['DATABASE_ACQUIRE_TIMEOUT_MS', 'soon'],
+    ] as const)
+      expect(() => loadConfig({ [name]: bad })).toThrow(new RegExp(name));
+  });
+
   it('serves HTTPS only with both a certificate and a key, and then sets cookies Secure unless told not to', () => {
     expect(loadConfig({})).toMatchObject({ tls: null, tlsCaFile: null, cookieSecure: false });
     const tls = loadConfig({ TLS_CERT_FILE: '/etc/cb/node.crt', TLS_KEY_FILE: '/etc/cb/node.key' });

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../domain/roles.js';
+import type { DatabaseClientOptions } from './db/client.js';
 
 /** Two connections per core plus one (on 2 cores: 5). */
 function defaultPoolSize(): number {
@@ -30,6 +31,31 @@ const envSchema = z
      * the most with a few active connections per core; more only queue up on its cores (see README).
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(defaultPoolSize()),
+    /**
+     * The connection that sends a transaction's BEGIN and its write-behinds with the statement after
+     * them and prepares each statement once ('true'), or one statement per round trip ('false').
+     */
+    DATABASE_BATCHING: z.enum(['true', 'false']).default('true'),
+    /**
+     * The longest a statement of the serving node may run (the server cancels it). The node also stops
+     * waiting for an answer 1 s after it, so a stalled database answers 503 within this + 1 s.
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    /** The longest a statement waits for a lock (a row, the chains' lock) before it gives up. */
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+    /** The server ends a session left inside a transaction with nothing to do for this long. */
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** The longest a request waits for a connection from the pool, connecting included. */
+    DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    /**
+     * The statement (and lock) timeout of migrations, the demo seeding and `casebridge` commands,
+     * whose statements may run for minutes on a large database (0: no limit).
+     */
+    DATABASE_MAINTENANCE_STATEMENT_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(10 * 60_000),
     /** This node's identifier in the exchange (letters, digits, dots and dashes). */
     NODE_ID: z
       .string()
@@ -122,6 +148,10 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** How the node's connections behave: batching, and the timeouts of serving requests. */
+  databaseClient: DatabaseClientOptions;
+  /** The same for migrations, the demo seeding and `casebridge` commands (longer statement timeouts). */
+  databaseMaintenanceClient: DatabaseClientOptions;
   nodeId: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   maxDocumentBytes: number;
@@ -194,6 +224,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseClient: {
+      batching: e.DATABASE_BATCHING === 'true',
+      timeouts: {
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        acquireMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+      },
+    },
+    databaseMaintenanceClient: {
+      batching: e.DATABASE_BATCHING === 'true',
+      timeouts: {
+        statementMs: e.DATABASE_MAINTENANCE_STATEMENT_TIMEOUT_MS,
+        lockMs: e.DATABASE_MAINTENANCE_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        acquireMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+      },
+    },
     nodeId: e.NODE_ID,
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,

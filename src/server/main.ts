@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type App } from './app.js';
 import type { Config } from './config.js';
+import type { Db } from './db/client.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { warnAboutServerSettings } from './db/server-settings.js';
@@ -61,12 +62,17 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    client: config.databaseClient,
+    maintenanceClient: config.databaseMaintenanceClient,
   });
   let app: App | undefined;
   let worker: Worker | undefined;
   try {
     const { db } = database;
-    const seeded = await prepareDatabase({ database, config, clock, log });
+    // Migrations and the demo's seeding may run for minutes: longer statement timeouts than requests'.
+    const seeded = await database.maintenance((maintenanceDb) =>
+      prepareDatabase({ db: maintenanceDb, embedded: database.embedded, config, clock, log }),
+    );
     const deps = await createNodeDeps({ config, db, clock, log, peerCa });
     if (seeded) {
       const exchanged = await playDemoExchange({ db, config, now: clock.now(), seed: seeded.seed });
@@ -114,18 +120,19 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
 
 /** Migrations, reference data, and the demo's cases on a first start (what was seeded, or null). */
 async function prepareDatabase(input: {
-  database: OpenDatabase;
+  db: Db;
+  embedded: boolean;
   config: Config;
   clock: Clock;
   log: Logger;
 }): Promise<DemoSeedResult | null> {
-  const { database, config, log } = input;
-  const applied = await migrate(database.db);
+  const { db, config, log } = input;
+  const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-  await warnAboutServerSettings(database.db, log);
-  await seedReference(database.db);
-  if (await shouldSeedDemo({ db: database.db, demo: config.demo, embedded: database.embedded })) {
-    const seeded = await seedDemo({ db: database.db, clock: input.clock, nodeId: config.nodeId });
+  await warnAboutServerSettings(db, log);
+  await seedReference(db);
+  if (await shouldSeedDemo({ db, demo: config.demo, embedded: input.embedded })) {
+    const seeded = await seedDemo({ db, clock: input.clock, nodeId: config.nodeId });
     log.info(
       {
         cases: seeded.cases,

@@ -22,8 +22,10 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    client: config.databaseClient,
+    maintenanceClient: config.databaseMaintenanceClient,
   });
-  await migrate(database.db);
+  await database.maintenance((db) => migrate(db));
   await warnAboutServerSettings(database.db, log);
   const deps = await createNodeDeps({ config, db: database.db, clock: systemClock, log, peerCa });
   const worker = startDeliveryWorker({

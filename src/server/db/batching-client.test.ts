@@ -1,22 +1,12 @@
 import { sql } from 'kysely';
-import pg from 'pg';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/db.js';
+import { statementsSent } from '../../../test/statements-sent.js';
 import type { Tx } from './client.js';
 import { inTransaction } from './transaction.js';
 
-const { db } = await useTestDatabase();
-
-/** The texts the batching client hands to pg (one per message to the server) while `work` runs. */
-async function messagesSent(work: () => Promise<unknown>): Promise<string[]> {
-  const sent = vi.spyOn(pg.Client.prototype, 'query');
-  try {
-    await work().catch(() => undefined);
-    return sent.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
-  } finally {
-    sent.mockRestore();
-  }
-}
+// What the batching connection does, whatever DATABASE_BATCHING the suite runs with.
+const { db } = await useTestDatabase({ batching: true });
 
 const txid = async (tx: Tx, n: number) =>
   (await sql<{ txid: string }>`select txid_current()::text as txid, ${n}::int as n`.execute(tx)).rows[0]
@@ -27,17 +17,17 @@ describe('the batching client’s transactions', () => {
     await sql`create table bc_probe (id int primary key)`.execute(db);
   });
 
-  it('sends BEGIN in the same message as the first prepared statement, and it is one transaction', async () => {
+  it('sends BEGIN in the same round trip as the first statement, and it is one transaction', async () => {
     const ids: (string | undefined)[] = [];
-    const texts = await messagesSent(() =>
+    const groups = await statementsSent(() =>
       inTransaction(db, async (tx) => {
         ids.push(await txid(tx, 1), await txid(tx, 2));
       }),
     );
-    expect(texts).toEqual([
-      expect.stringMatching(/^select txid_current/),
-      expect.stringMatching(/^select txid_current/),
-      'commit',
+    expect(groups).toEqual([
+      ['begin', expect.stringMatching(/^select txid_current/)],
+      [expect.stringMatching(/^select txid_current/)],
+      ['commit'],
     ]);
     expect(ids[0]).toBeDefined();
     expect(ids[1]).toBe(ids[0]);
@@ -64,16 +54,16 @@ describe('the batching client’s transactions', () => {
   });
 
   it('sends nothing for a transaction that fails before its first statement', async () => {
-    const texts = await messagesSent(() =>
+    const groups = await statementsSent(() =>
       inTransaction(db, async () => {
         throw new Error('the use case fails before touching the database');
       }),
     );
-    expect(texts).toEqual([]);
+    expect(groups).toEqual([]);
   });
 
-  it('commits an empty transaction in one message', async () => {
-    const texts = await messagesSent(() => inTransaction(db, async () => 'nothing to do'));
-    expect(texts).toEqual(['commit']);
+  it('sends nothing for an empty transaction', async () => {
+    const groups = await statementsSent(() => inTransaction(db, async () => 'nothing to do'));
+    expect(groups).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createDb, type Db } from './client.js';
+import { createDb, type DatabaseClientOptions, type Db } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 
 /** An open database for the node: the typed client, whether it is embedded, and how to close it. */
@@ -9,6 +9,11 @@ export interface OpenDatabase {
   db: Db;
   url: string;
   embedded: boolean;
+  /**
+   * Runs `use` on a short-lived pool of its own with the maintenance options (longer statement
+   * timeouts: migrations, the demo seeding), then closes that pool.
+   */
+  maintenance<T>(use: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -45,21 +50,42 @@ export async function openDatabase(options: {
   dataDir: string;
   /** Connections to keep (the node's `DATABASE_POOL_SIZE`). */
   poolSize: number;
+  /** Batching and timeouts of the pool (`config.databaseClient`, or the maintenance one for commands). */
+  client: DatabaseClientOptions;
+  /** The same for `maintenance` (`config.databaseMaintenanceClient`; default: `client`). */
+  maintenanceClient?: DatabaseClientOptions;
 }): Promise<OpenDatabase> {
+  const maintenance =
+    (url: string) =>
+    async <T>(use: (db: Db) => Promise<T>): Promise<T> => {
+      const db = createDb(url, { max: 2, ...(options.maintenanceClient ?? options.client) });
+      try {
+        return await use(db);
+      } finally {
+        await db.destroy();
+      }
+    };
   if (options.databaseUrl) {
-    const db = createDb(options.databaseUrl, { max: options.poolSize });
+    const db = createDb(options.databaseUrl, { max: options.poolSize, ...options.client });
     await sql`select 1`.execute(db);
-    return { db, url: options.databaseUrl, embedded: false, close: () => db.destroy() };
+    return {
+      db,
+      url: options.databaseUrl,
+      embedded: false,
+      maintenance: maintenance(options.databaseUrl),
+      close: () => db.destroy(),
+    };
   }
   const server = await startEmbeddedPostgres({ dir: path.join(options.dataDir, 'postgres') });
   try {
     await ensureDatabase(server.url, EMBEDDED_DB_NAME);
     const url = withDatabaseName(server.url, EMBEDDED_DB_NAME);
-    const db = createDb(url, { max: options.poolSize });
+    const db = createDb(url, { max: options.poolSize, ...options.client });
     return {
       db,
       url,
       embedded: true,
+      maintenance: maintenance(url),
       close: async () => {
         await db.destroy();
         await server.stop();

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/db.js';
+import { statementsSent } from '../../../test/statements-sent.js';
 import type { Db, Tx } from './client.js';
 import { inTransaction } from './transaction.js';
 import { writeBehind } from './write-behind.js';
 
-const { db } = await useTestDatabase();
+// What the batching connection does, whatever DATABASE_BATCHING the suite runs with.
+const { db } = await useTestDatabase({ batching: true });
 const PROBE_LOCK = 424242;
 
 beforeAll(async () => {
@@ -44,21 +45,20 @@ describe('writeBehind', () => {
     expect(await probeIds(db)).toEqual([1]);
   });
 
-  it('costs no round trip of its own: the writes travel in one message with the statement after them', async () => {
+  it('costs no round trip of its own: the writes go out with the statement after them', async () => {
     await sql`truncate wb_probe`.execute(db);
-    const sent = vi.spyOn(pg.Client.prototype, 'query');
-    const texts: string[] = [];
-    try {
-      await inTransaction(db, async (tx) => {
+    const groups = await statementsSent(() =>
+      inTransaction(db, async (tx) => {
         for (const id of [1, 2, 3]) await writeBehind(tx, insertProbe(id));
         expect(await probeIds(tx)).toEqual([1, 2, 3]);
-      });
-      for (const [q] of sent.mock.calls) texts.push(typeof q === 'string' ? q : (q as { text: string }).text);
-    } finally {
-      sent.mockRestore();
-    }
-    // BEGIN, the three inserts and the read in one message (the read's); the COMMIT in another.
-    expect(texts).toEqual([expect.stringMatching(/^select id from wb_probe/), 'commit']);
+      }),
+    );
+    // BEGIN, the three inserts and the read in one round trip; the COMMIT in another.
+    const insert = expect.stringMatching(/^\/\* write-behind \*\/ insert into wb_probe/);
+    expect(groups).toEqual([
+      ['begin', insert, insert, insert, expect.stringMatching(/^select id from wb_probe/)],
+      ['commit'],
+    ]);
   });
 
   it('goes just before a statement without parameters, which may hold several commands', async () => {

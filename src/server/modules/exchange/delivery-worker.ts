@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
 import { inTransaction } from '../../db/transaction.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { recordDelivery } from './delivery-records.js';
 import { verifyReceipt } from './receipts.js';
 import { DeliveryError, type Delivered, type Delivery, type Transport } from './transport.js';
@@ -188,9 +189,21 @@ async function recordReceipt(deps: DeliveryDeps, message: Claimed, receiptJws: s
   );
 }
 
+/** The longest pause between two passes while the database is unavailable. */
+export const OUTAGE_MAX_PAUSE_MS = 5000;
+
+/** The pause after the `failedPasses`-th failed pass in a row: `pollMs`, doubling up to `OUTAGE_MAX_PAUSE_MS`. */
+export function outagePauseMs(failedPasses: number, pollMs: number): number {
+  return Math.min(OUTAGE_MAX_PAUSE_MS, Math.max(pollMs, pollMs * 2 ** (failedPasses - 1)));
+}
+
 /**
  * Runs the delivery worker until stopped: passes back to back while there is work, otherwise a
- * short sleep (`pollMs`) or a `kick()` (called after a commit that enqueued something).
+ * short sleep (`pollMs`) or a `kick()` (called after a commit that enqueued something). A pass that
+ * fails (the database unreachable or stalled: its statements time out) is tried again after a pause
+ * that doubles up to `OUTAGE_MAX_PAUSE_MS`; an outage is logged when it begins and when it ends, not
+ * at every pass. Nothing is lost meanwhile: what a failed pass had claimed comes back when its lease
+ * ends.
  */
 export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
   stop(): Promise<void>;
@@ -211,15 +224,25 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
         resolve();
       };
     });
+  const pollMs = deps.pollMs ?? 500;
   const loop = (async () => {
+    let failedPasses = 0;
     while (running) {
       let handled = 0;
       try {
         handled = await deliverDue(deps);
+        if (failedPasses > 0) deps.log.info({ failedPasses }, 'delivery worker: database back, delivering');
+        failedPasses = 0;
       } catch (error) {
-        deps.log.error({ err: { message: (error as Error).message } }, 'delivery worker pass failed');
+        failedPasses += 1;
+        const unavailable = isDatabaseUnavailable(error);
+        const err = { message: (error as Error).message, code: (error as { code?: unknown }).code };
+        if (!unavailable) deps.log.error({ err }, 'delivery worker pass failed');
+        else if (failedPasses === 1)
+          deps.log.warn({ err }, 'delivery worker: database unavailable; trying again');
       }
-      if (running && handled === 0) await sleep(deps.pollMs ?? 500);
+      if (running && handled === 0)
+        await sleep(failedPasses > 0 ? outagePauseMs(failedPasses, pollMs) : pollMs);
     }
   })();
   return {

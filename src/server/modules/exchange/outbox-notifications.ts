@@ -25,7 +25,8 @@ export function listenForOutbox(input: {
   };
   const connect = async () => {
     retry = undefined;
-    const candidate = new pg.Client({ connectionString: input.url });
+    // A stalled server would leave a connection attempt waiting forever: give up and retry instead.
+    const candidate = new pg.Client({ connectionString: input.url, connectionTimeoutMillis: 5000 });
     candidate.on('notification', () => input.onNotice());
     candidate.on('error', () => undefined); // 'end' follows and reconnects
     candidate.on('end', () => {

@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorStatus, type ErrorCode, type FieldIssue } from '../../../domain/errors.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
+
+/** What a 503 asks the client to wait before trying again, in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The body of every error answer: a stable code (an i18n key), a message, and per-field issues. */
 export interface ErrorBody {
@@ -70,6 +74,16 @@ export function handleError(
     return reply
       .status(status)
       .send({ error: { code: 'request.invalid', message: error.message } } satisfies ErrorBody);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database is unreachable, stalled or overloaded: the request may succeed if tried again.
+    request.log.warn({ err: { type: error.name, code: fastifyCode } }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({
+        error: { code: 'service.unavailable', message: 'The service is unavailable; try again shortly.' },
+      } satisfies ErrorBody);
   }
   request.log.error({ err: { type: error.name, code: fastifyCode, stack: error.stack } }, 'unhandled error');
   return reply
