@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.js';
+import { INVALID_TEXT, LINE_PATTERN } from './text.js';
 
 export const loginBodySchema = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: z.string().trim().min(1).max(100).regex(LINE_PATTERN, { message: INVALID_TEXT }),
+  password: z.string().min(1).max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorStatus, type ErrorCode, type FieldIssue } from '../../../domain/errors.js';
+import {
+  AppError,
+  describeError,
+  errorMessages,
+  errorStatus,
+  type ErrorCode,
+  type FieldIssue,
+} from '../../../domain/errors.js';
 
 /** The body of every error answer: a stable code (an i18n key), a message, and per-field issues. */
 export interface ErrorBody {
@@ -40,7 +47,7 @@ export function handleError(
     const code: ErrorCode = domain ?? 'request.invalid';
     return reply
       .status(400)
-      .send({ error: { code, message: 'The request is not valid.', issues } } satisfies ErrorBody);
+      .send({ error: { code, message: describeError(code, issues), issues } } satisfies ErrorBody);
   }
   const fastifyCode = (error as FastifyError).code;
   const status = (error as FastifyError).statusCode ?? 500;
@@ -50,17 +57,17 @@ export function handleError(
     status === 413
   ) {
     return reply.status(413).send({
-      error: { code: 'request.too_large', message: 'The request is too large.' },
+      error: { code: 'request.too_large', message: errorMessages['request.too_large'] },
     } satisfies ErrorBody);
   }
   if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.status(415).send({
-      error: { code: 'request.unsupported_media_type', message: 'Unsupported content type.' },
+      error: { code: 'request.unsupported_media_type', message: errorMessages['request.unsupported_media_type'] },
     } satisfies ErrorBody);
   }
   if (status === 429) {
     return reply.status(429).send({
-      error: { code: 'request.rate_limited', message: 'Too many requests; try again later.' },
+      error: { code: 'request.rate_limited', message: errorMessages['request.rate_limited'] },
     } satisfies ErrorBody);
   }
   if (status >= 400 && status < 500) {
@@ -71,5 +78,5 @@ export function handleError(
   request.log.error({ err: { type: error.name, code: fastifyCode, stack: error.stack } }, 'unhandled error');
   return reply
     .status(500)
-    .send({ error: { code: 'internal.error', message: 'Internal error.' } } satisfies ErrorBody);
+    .send({ error: { code: 'internal.error', message: errorMessages['internal.error'] } } satisfies ErrorBody);
 }
