@@ -10,7 +10,11 @@ export const createUserBodySchema = z.object({
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$/, 'users.invalid_username'),
   displayName: z.string().trim().min(1).max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
   role: roleSchema,
-  password: z.string().min(10, 'users.password_too_short').max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
+  password: z
+    .string()
+    .min(10, 'users.password_too_short')
+    .max(200)
+    .regex(LINE_PATTERN, { message: INVALID_TEXT }),
 });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 

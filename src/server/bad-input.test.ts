@@ -137,7 +137,11 @@ describe('bad input answers 400 and is never stored', () => {
       expect(error.code).toBe('validation.invalid_text');
       expect(error.issues).toContainEqual({ path: 'body.narrative', code: 'validation.invalid_text' });
       expect(error.message).toContain('body.narrative');
-      const row = await db.selectFrom('cases').select('narrative').where('id', '=', caseId).executeTakeFirst();
+      const row = await db
+        .selectFrom('cases')
+        .select('narrative')
+        .where('id', '=', caseId)
+        .executeTakeFirst();
       expect(row?.narrative).toBe('نخستین روایت');
     },
   );

@@ -62,7 +62,10 @@ export function handleError(
   }
   if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.status(415).send({
-      error: { code: 'request.unsupported_media_type', message: errorMessages['request.unsupported_media_type'] },
+      error: {
+        code: 'request.unsupported_media_type',
+        message: errorMessages['request.unsupported_media_type'],
+      },
     } satisfies ErrorBody);
   }
   if (status === 429) {
@@ -78,5 +81,7 @@ export function handleError(
   request.log.error({ err: { type: error.name, code: fastifyCode, stack: error.stack } }, 'unhandled error');
   return reply
     .status(500)
-    .send({ error: { code: 'internal.error', message: errorMessages['internal.error'] } } satisfies ErrorBody);
+    .send({
+      error: { code: 'internal.error', message: errorMessages['internal.error'] },
+    } satisfies ErrorBody);
 }
