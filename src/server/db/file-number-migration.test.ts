@@ -35,7 +35,7 @@ describe('migration 0015: one file number per office', () => {
     in_custody: false,
     submitted_message_id: randomUUID(),
     received_at: new Date('2026-03-01T08:00:00Z'),
-    status: fileNumber ? 'registered' : 'received',
+    status: fileNumber ? ('registered' as const) : ('received' as const),
     file_number: fileNumber,
     decided_at: decidedAt ? new Date(decidedAt) : null,
   });
