@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredLine, requiredText } from '../cases/text-fields.js';
+import { requiredLine } from '../cases/text-fields.js';
 import { toLatinDigits } from '../persian-text.js';
 import { code, line, text } from '../text.js';
 import {
