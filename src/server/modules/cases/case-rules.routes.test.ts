@@ -125,6 +125,20 @@ describe('the business rules of a station\u2019s case file', () => {
     });
   });
 
+  it('answers opening, changing and adding to a case in the shape the case is read in', async () => {
+    const { id, partyId } = await caseWithAccused({ narrative: 'روایت' });
+    const read = async () => (await call('GET', `/api/cases/${id}`)).json();
+    const updated = await call('PATCH', `/api/cases/${id}`, { narrative: 'روایت تازه' });
+    expect(updated.json()).toEqual(await read());
+    const custody = await call('POST', `/api/cases/${id}/custody`, {
+      partyId,
+      startedAt: hoursBefore(NOW, 1),
+    });
+    expect((await read()).custody).toEqual([custody.json()]);
+    const party = await call('PATCH', `/api/cases/${id}/parties/${partyId}`, { fatherName: 'حسن' });
+    expect((await read()).parties).toContainEqual(party.json());
+  });
+
   it('refuses a national ID whose digits 4 to 9 are zero, and takes one typed with spaces or dashes', async () => {
     const { id } = await caseWithAccused();
     const party = (nationalId: string) =>
