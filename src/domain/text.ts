@@ -54,3 +54,9 @@ export const code = (max: number) => line(max).min(1, { message: 'validation.emp
  * length and the receiver only checks that every character is one this system can store and sign.
  */
 export const anyText = z.string().regex(TEXT_PATTERN, { message: INVALID_TEXT });
+
+/** The rule in words, for generated documentation (a field reference shows this instead of the pattern). */
+export const TEXT_RULE_SUMMARY = {
+  text: 'text: no NUL, no control character but tab, LF and CR, no lone surrogate, no non-character',
+  line: 'one line: no NUL, no control character at all, no lone surrogate, no non-character',
+} as const;
