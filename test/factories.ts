@@ -90,7 +90,7 @@ export function makeNationalId(): string {
   let first9 = '';
   do {
     first9 = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10)).join('');
-  } while (/^(\d)\1{8}$/.test(first9));
+  } while (/^(\d)\1{8}$/.test(first9) || /^\d{3}0{6}$/.test(first9));
   return first9 + String(nationalIdCheckDigit(first9));
 }
 

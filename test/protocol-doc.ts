@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { treeHeadSchema } from '../src/domain/evidence/tree-head.js';
 import { deliveryReceiptSchema, messageBodySchemas } from '../src/domain/messages/bodies.js';
 import { messageEnvelopeSchema, messageTypes } from '../src/domain/messages/envelope.js';
+import { LINE_PATTERN, TEXT_PATTERN } from '../src/domain/text.js';
 import { trustEntrySchema } from '../src/domain/trust.schema.js';
 
 export const protocolDocPath = fileURLToPath(new URL('../docs/protocol.md', import.meta.url));
@@ -70,6 +71,10 @@ function typeText(s: JsonSchema): string {
       if (s.format === 'uri') return 'URL';
       if (s.pattern === SHA256) return 'SHA-256, 64 lower-case hex digits';
       if (s.pattern?.includes('-7[0-9a-f]{3}-')) return 'UUID version 7, lower case';
+      if (s.pattern === TEXT_PATTERN.source)
+        return `text${lengthOf(s)} (no NUL or other control but tab, LF and CR, no lone surrogate or non-character)`;
+      if (s.pattern === LINE_PATTERN.source)
+        return `one line of text${lengthOf(s)} (no control character, lone surrogate or non-character)`;
       if (s.pattern) return `string matching ${code(s.pattern)}${lengthOf(s)}`;
       return `string${lengthOf(s)}`;
     case 'integer': {

@@ -1,6 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parseCaseNumberReference } from '../domain/cases/case-number.js';
 import { isAppError } from '../domain/errors.js';
+import type { DbOrTx } from '../server/db/client.js';
+import { findCaseRefsByNumber } from '../server/modules/evidence/evidence.repository.js';
 import type { Config } from '../server/config.js';
 import { exportEvidenceBundle } from '../server/modules/evidence/bundle-export.js';
 import { loadOrCreateNodeKeys } from '../server/modules/exchange/node-keys.js';
@@ -8,9 +11,32 @@ import { createFsBlobStore } from '../server/platform/blob-store/fs-blob-store.j
 import { systemClock, type Clock } from '../server/platform/clock.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';
 
+/** How a case may be named on the command line, for the errors that ask for it. */
+const HOW_TO_NAME = "give the case's id, or its number with the station's code (e.g. KL-101:1405/000019)";
+
 /**
- * `casebridge evidence export <caseRef> [--out file.zip]`: writes the evidence bundle of a case (the
- * station's case id) — signed messages and receipts in both directions, documents, public keys, the
+ * The case reference (the station's case id, as the messages carry it) a command-line argument names: a
+ * case number (`KL-101:1405/000019`, or `1405/000019` when only one station's case has it) is looked up
+ * among the stations' files and the offices' received files; anything else is taken as the id itself.
+ */
+export async function resolveCaseRef(db: DbOrTx, argument: string): Promise<string> {
+  const byNumber = parseCaseNumberReference(argument);
+  if (!byNumber) return argument.trim();
+  const found = await findCaseRefsByNumber(db, byNumber);
+  const named = byNumber.stationCode ? `${byNumber.stationCode}:${byNumber.caseNumber}` : byNumber.caseNumber;
+  const [only, ...more] = found;
+  if (!only) throw new CliError(`no case numbered ${named} on this node; ${HOW_TO_NAME}`);
+  if (more.length === 0) return only.caseRef;
+  const choices = found.map((f) => `${f.stationCode}:${byNumber.caseNumber} (id ${f.caseRef})`);
+  throw new CliError(
+    `case number ${named} names ${found.length} cases (numbers repeat across stations): ` +
+      `say which — ${choices.join(', ')}`,
+  );
+}
+
+/**
+ * `casebridge evidence export <case> [--out file.zip]`: writes the evidence bundle of a case (named by the
+ * station's case id, or by its number with the station's code: see `resolveCaseRef`) — signed messages and receipts in both directions, documents, public keys, the
  * node's signed tree head and inclusion proofs — for anyone to check with `casebridge verify`. Signs the
  * tree head with the node's key from DATA_DIR (never makes one). Read-only on the database.
  */
@@ -31,18 +57,19 @@ export async function runEvidenceExport(
   const outFile = path.resolve(options.out ?? defaultFileName(options.caseRef, clock.now()));
 
   const summary = await withDatabase(config, 'require-migrated', async ({ db }) => {
+    const caseRef = await resolveCaseRef(db, options.caseRef);
     try {
       return await exportEvidenceBundle({
         db,
         blobs,
-        caseRef: options.caseRef,
+        caseRef,
         signer: keys.signer,
         clock,
         outFile,
       });
     } catch (error) {
       if (isAppError(error, 'cases.not_found'))
-        throw new CliError(`no evidence about case ${options.caseRef} in this node's log`);
+        throw new CliError(`no evidence about case ${options.caseRef} in this node's log; ${HOW_TO_NAME}`);
       throw error;
     }
   });

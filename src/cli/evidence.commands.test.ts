@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { runCli } from '../../test/cli.js';
 import { useTestDatabase } from '../../test/db.js';
-import { makeJurisdiction, TEST_NODE_ID } from '../../test/factories.js';
+import { makeDraftCase, makeJurisdiction, makeUser, TEST_NODE_ID } from '../../test/factories.js';
 import { loadConfig, type Config } from '../server/config.js';
 import {
   flipJwsPayloadChar,
@@ -22,6 +22,7 @@ let env: Record<string, string>;
 let config: Config;
 let sent: CaseExchange;
 let tmp: string;
+let node: Pick<Awaited<ReturnType<typeof useTestApp>>, 'exchange' | 'blobs'>;
 const hasBin = await fs.access(path.join(import.meta.dirname, '../../bin/casebridge.js')).then(
   () => true,
   () => false,
@@ -36,6 +37,7 @@ function capture(): CliIo & { lines: string[]; errors: string[] } {
 describe('casebridge evidence export and casebridge verify', () => {
   beforeAll(async () => {
     const { exchange, blobs, dataDir } = await useTestApp(db);
+    node = { exchange, blobs };
     const { station, office } = await makeJurisdiction(db);
     sent = await exchangeCaseMessages({ db, blobs, exchange, station, office });
     env = { DATABASE_URL: url, DATA_DIR: dataDir, NODE_ID: TEST_NODE_ID, LOG_LEVEL: 'silent' };
@@ -83,10 +85,45 @@ describe('casebridge evidence export and casebridge verify', () => {
     expect(io.lines.some((l) => l.startsWith(`  ${document}: hash mismatch`))).toBe(true);
   });
 
+  it('takes a case by its number with the station\u2019s code, and says which to give when the number repeats across stations', async () => {
+    const numbered = async () => {
+      const { station, office } = await makeJurisdiction(db);
+      const officer = await makeUser(db, station.id, 'station.officer');
+      const draft = await makeDraftCase(db, { orgId: station.id, userId: officer.id });
+      await db.updateTable('cases').set({ case_number: '1405/000019' }).where('id', '=', draft.id).execute();
+      return { station, office, caseRef: draft.id };
+    };
+    const first = await numbered();
+    const second = await numbered();
+    for (const c of [first, second]) await exchangeCaseMessages({ db, ...node, ...c });
+
+    const out = path.join(tmp, 'by-number.zip');
+    const io = capture();
+    expect(await runEvidenceExport(config, { caseRef: `${second.station.code}:۱۴۰۵/۱۹`, out }, io)).toBe(0);
+    expect((await readManifest(out)).caseRef).toBe(second.caseRef);
+
+    const ambiguous = await runEvidenceExport(config, { caseRef: '1405/000019', out }, capture()).catch(
+      (error: unknown) => error,
+    );
+    expect(ambiguous).toBeInstanceOf(CliError);
+    expect((ambiguous as CliError).message).toMatch(/^case number 1405\/000019 names 2 cases /);
+    for (const c of [first, second])
+      expect((ambiguous as CliError).message).toContain(`${c.station.code}:1405/000019 (id ${c.caseRef})`);
+    await expect(
+      runEvidenceExport(config, { caseRef: 'KL-NOPE:1405/000019', out }, capture()),
+    ).rejects.toThrow(
+      /^no case numbered KL-NOPE:1405\/000019 on this node; give the case's id, or its number/,
+    );
+  });
+
   it('says so when the log knows nothing about the case, or DATA_DIR holds no node keys', async () => {
     await expect(
       runEvidenceExport(config, { caseRef: 'no-such-case', out: path.join(tmp, 'x.zip') }, capture()),
-    ).rejects.toThrow(new CliError("no evidence about case no-such-case in this node's log"));
+    ).rejects.toThrow(
+      new CliError(
+        "no evidence about case no-such-case in this node's log; give the case's id, or its number with the station's code (e.g. KL-101:1405/000019)",
+      ),
+    );
     const empty = await fs.mkdtemp(path.join(tmp, 'empty-'));
     await expect(
       runEvidenceExport({ ...config, dataDir: empty }, { caseRef: sent.caseRef }, capture()),

@@ -153,9 +153,9 @@ program
 program
   .command('evidence')
   .description('evidence bundles of cases')
-  .command('export <caseRef>')
+  .command('export <case>')
   .description(
-    'write the evidence bundle of a case (the station’s case id) as a ZIP, for `casebridge verify`',
+    'write the evidence bundle of a case as a ZIP, for `casebridge verify`: the case’s id, or its number with the station’s code (KL-101:1405/000019)',
   )
   .option('--out <file>', 'the ZIP to write (default: evidence-<caseRef>-<time>.zip here)')
   .action((caseRef: string, options: { out?: string }) =>

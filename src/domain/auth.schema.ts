@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.js';
+import { INVALID_TEXT, LINE_PATTERN, line } from './text.js';
 
 export const loginBodySchema = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: z.string().trim().min(1).max(100).regex(LINE_PATTERN, { message: INVALID_TEXT }),
+  password: z.string().min(1).max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -42,7 +43,9 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
  * The second step: six digits from the authenticator app, or one of the recovery codes (told apart by
  * their form; Persian or Arabic digits are accepted as typed).
  */
-export const secondFactorBodySchema = z.object({ code: z.string().trim().min(6).max(40) });
+export const secondFactorBodySchema = z.object({
+  code: z.string().trim().min(6).max(40).regex(LINE_PATTERN, { message: INVALID_TEXT }),
+});
 export type SecondFactorBody = z.infer<typeof secondFactorBodySchema>;
 
 /** What the user needs to add casebridge to an authenticator app: a QR code and the same secret as text. */
@@ -78,7 +81,7 @@ export type SignInThrottle = z.infer<typeof signInThrottleSchema>;
 
 export const clearThrottleBodySchema = z.object({
   scope: z.enum(['account_address', 'address']),
-  key: z.string().max(200),
-  address: z.string().min(1).max(100),
+  key: line(200),
+  address: line(100).min(1),
 });
 export type ClearThrottleBody = z.infer<typeof clearThrottleBodySchema>;

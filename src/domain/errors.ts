@@ -7,6 +7,8 @@ export const errorStatus = {
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   'request.rate_limited': 429,
+  'validation.invalid_text': 400,
+  'validation.empty_code': 400,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 423,
@@ -40,11 +42,15 @@ export const errorStatus = {
   'custody.party_not_accused': 400,
   'custody.already_open': 409,
   'custody.time_in_future': 400,
+  'custody.start_before_incident': 400,
+  'custody.start_before_case': 400,
+  'custody.change_reason_required': 400,
   'documents.not_found': 404,
   'documents.too_large': 413,
   'documents.unsupported_type': 415,
   'documents.empty': 400,
   'documents.upload_conflict': 409,
+  'documents.kind_mismatch': 400,
   'tracking.not_found': 404,
   'tracking.identity_required': 400,
   'figures.invalid_period': 400,
@@ -68,6 +74,7 @@ export const errorStatus = {
   'submission.not_found': 404,
   'intake.not_found': 404,
   'intake.invalid_state': 409,
+  'intake.file_number_taken': 409,
   'orders.not_found': 404,
   'orders.invalid_state': 409,
   'orders.deadline_in_past': 400,
@@ -81,6 +88,106 @@ export const errorStatus = {
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
+
+/**
+ * What each code means, in English, for API clients and logs (the web UI shows its own Persian sentence per
+ * code, `errors.<code>` in its i18n files). Where a code concerns fields, the error's issues name them and
+ * `describeError` adds their names to the sentence.
+ */
+export const errorMessages: Record<ErrorCode, string> = {
+  'request.invalid': 'The request is not valid.',
+  'request.too_large': 'The request is too large.',
+  'request.unsupported_media_type': 'The request\u2019s content type is not accepted here.',
+  'request.rate_limited': 'Too many requests; try again later.',
+  'validation.invalid_text':
+    'A text field holds a character that is not accepted (NUL or another control character, a lone surrogate, or a non-character).',
+  'validation.empty_code': 'A code field is empty; leave it out or give a code from the list.',
+  'auth.unauthenticated': 'Sign in first.',
+  'auth.invalid_credentials': 'The username or the password is wrong.',
+  'auth.locked': 'The account is locked; try again later.',
+  'auth.forbidden': 'Your role may not do this.',
+  'auth.session_expired': 'The session has expired; sign in again.',
+  'auth.account_disabled': 'This account is disabled.',
+  'auth.invalid_code': 'The code is wrong or has already been used.',
+  'auth.origin_refused': 'This request came from a page outside this system and was refused.',
+  'auth.sign_in_expired': 'The sign-in timed out; enter your username and password again.',
+  'auth.throttled': 'Too many failed attempts; wait and try again.',
+  'auth.totp_already_enrolled': 'Two-step sign-in is already on for this account.',
+  'auth.totp_not_started': 'Start setting up two-step sign-in first.',
+  'message.rate_limited': 'Too many refused messages came from this address; try again later.',
+  'message.too_large': 'The message is larger than allowed; documents travel separately.',
+  'users.username_taken': 'That username is already taken.',
+  'users.not_found': 'No such user.',
+  'organisations.not_found': 'No such organisation.',
+  'organisations.code_taken': 'That organisation code is already taken.',
+  'jurisdiction.not_found': 'No prosecutor\u2019s office is set for this station\u2019s jurisdiction.',
+  'cases.not_found': 'No such case.',
+  'cases.not_editable': 'The case has been sent and can no longer be edited; add to it with a supplement.',
+  'cases.not_ready': 'The case is not ready to be sent; see what is missing.',
+  'cases.invalid_state': 'The case is not in a state that allows this step.',
+  'parties.not_found': 'No such party in this case.',
+  'parties.invalid_national_id': 'The national ID is not valid (10 digits with a correct check digit).',
+  'parties.identity_required':
+    'The party must be identified: a national ID for an Iranian, a passport number for a foreign national.',
+  'parties.invalid_mobile': 'The mobile number is not a valid Iranian mobile number (09xxxxxxxxx).',
+  'parties.invalid_passport_number': 'The passport number must be 5 to 20 letters and digits.',
+  'parties.has_custody': 'The party has a custody record and cannot be removed.',
+  'custody.not_found': 'No such custody record in this case.',
+  'custody.already_ended': 'The custody has already ended.',
+  'custody.end_before_start': 'The custody\u2019s end (endedAt) is before its start.',
+  'custody.party_not_accused': 'Only an accused of the case can be held in custody (partyId).',
+  'custody.already_open': 'The party is already in custody.',
+  'custody.time_in_future': 'The custody time is in the future.',
+  'custody.start_before_incident': 'The custody start (startedAt) is before the incident (incidentAt).',
+  'custody.start_before_case':
+    'The custody start (startedAt) is more than 72 hours before the case was opened; set the incident time first if it really is.',
+  'custody.change_reason_required': 'A change to the custody record of a sent case needs a reason.',
+  'documents.not_found': 'No such document.',
+  'documents.too_large': 'The document is larger than this node accepts.',
+  'documents.unsupported_type': 'This type of file is not accepted.',
+  'documents.empty': 'The document is empty.',
+  'documents.upload_conflict': 'The same document is being uploaded at the same time; try again.',
+  'documents.kind_mismatch': 'The document\u2019s content does not fit its declared kind.',
+  'tracking.not_found': 'No case matches this tracking code and identity.',
+  'tracking.identity_required': 'Give exactly one of nationalId or passportNumber with the tracking code.',
+  'figures.invalid_period': 'The period is not valid: `to` must be after `from`, at most 400 days later.',
+  'documents.hash_mismatch': 'A document\u2019s bytes do not match its SHA-256.',
+  'documents.missing': 'A document the message names has not arrived.',
+  'thread.gap': 'An earlier message of this case\u2019s thread has not arrived yet.',
+  'thread.broken': 'The message does not follow the previous message of its thread.',
+  'signature.malformed': 'The signature is not a well-formed JWS.',
+  'signature.invalid': 'The signature does not verify.',
+  'signature.unknown_key': 'The message is signed with a key this node does not know.',
+  'signature.revoked_key': 'The message is signed with a revoked key.',
+  'signature.wrong_node': 'The signing key does not belong to the sending node.',
+  'message.malformed': 'The message envelope is not valid.',
+  'message.not_canonical': 'The message is not in canonical JSON.',
+  'message.invalid_body': 'The message body does not fit its type.',
+  'message.wrong_recipient': 'The message is not addressed to an organisation on this node.',
+  'message.id_conflict': 'Another message already has this id.',
+  'peers.not_found': 'No such peer or key.',
+  'submission.not_found': 'The case has not been sent.',
+  'intake.not_found': 'No such intake file.',
+  'intake.invalid_state': 'The intake file is not in a state that allows this step.',
+  'intake.file_number_taken': 'This office already has a file with that number (fileNumber).',
+  'orders.not_found': 'No such order.',
+  'orders.invalid_state': 'The order is not in a state that allows this step.',
+  'orders.deadline_in_past': 'The order\u2019s deadline (deadlineAt) is in the past.',
+  'escorts.not_found': 'No such escort.',
+  'escorts.invalid_state': 'The escort is not in a state that allows this step.',
+  'escorts.scheduled_in_past': 'The escort\u2019s time (scheduledAt) is in the past.',
+  'escorts.no_escort_unit': 'No escort unit serves this station.',
+  'escorts.not_an_escort_order': 'The order named is not an escort order for this case.',
+  'internal.error': 'Internal error.',
+  'service.unavailable': 'The service is unavailable (its database does not answer); try again shortly.',
+};
+
+/** The English sentence for a code, naming the fields its issues concern. */
+export function describeError(code: ErrorCode, issues?: readonly FieldIssue[]): string {
+  const fields = [...new Set((issues ?? []).map((i) => i.path))];
+  const base = errorMessages[code];
+  return fields.length > 0 ? `${base} Field${fields.length > 1 ? 's' : ''}: ${fields.join(', ')}.` : base;
+}
 
 /** A field-level problem inside a 400 `request.invalid`: the field's path and a code. */
 export interface FieldIssue {
@@ -99,7 +206,7 @@ export class AppError extends Error {
     code: ErrorCode,
     options: { message?: string; details?: Record<string, unknown>; issues?: FieldIssue[] } = {},
   ) {
-    super(options.message ?? code);
+    super(options.message ?? describeError(code, options.issues));
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organisationKindSchema } from './roles.js';
+import { code, LINE_PATTERN, INVALID_TEXT } from './text.js';
 
 export const organisationCodeSchema = z
   .string()
@@ -9,11 +10,14 @@ export const organisationCodeSchema = z
 export const createOrganisationBodySchema = z.object({
   code: organisationCodeSchema,
   kind: organisationKindSchema,
-  nameFa: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
+  nameFa: z.string().trim().min(1).max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
+  nameEn: z.string().trim().min(1).max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
   provinceCode: z.string().regex(/^IR-\d{2}$/),
-  countyCode: z.string().min(1).max(40),
-  nodeId: z.string().min(1).max(63).optional(),
+  countyCode: code(40),
+  nodeId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,62}$/)
+    .optional(),
 });
 export type CreateOrganisationBody = z.infer<typeof createOrganisationBodySchema>;
 
@@ -32,7 +36,7 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 export const jurisdictionRuleBodySchema = z
   .object({
-    countyCode: z.string().min(1).max(40).optional(),
+    countyCode: code(40).optional(),
     stationId: z.uuid().optional(),
     prosecutorOfficeId: z.uuid(),
   })

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { organisationKindSchema } from './roles.js';
+import { INVALID_TEXT, LINE_PATTERN, line } from './text.js';
 
 /** A public Ed25519 key as a JWK (RFC 8037). */
 export const publicJwkSchema = z.object({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
-  x: z.string().min(40).max(50),
+  x: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/),
 });
 
 /**
@@ -15,16 +16,16 @@ export const publicJwkSchema = z.object({
  */
 export const trustEntrySchema = z.object({
   nodeId: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/),
-  baseUrl: z.url().nullable(),
+  baseUrl: z.url().max(2000).regex(LINE_PATTERN, { message: INVALID_TEXT }).nullable(),
   keys: z.array(publicJwkSchema).min(1),
   organisations: z.array(
     z.object({
-      code: z.string(),
+      code: line(32),
       kind: organisationKindSchema,
-      nameFa: z.string(),
-      nameEn: z.string(),
-      provinceCode: z.string(),
-      countyCode: z.string(),
+      nameFa: line(200),
+      nameEn: line(200),
+      provinceCode: line(10),
+      countyCode: line(40),
     }),
   ),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.js';
+import { INVALID_TEXT, LINE_PATTERN } from './text.js';
 
 export const createUserBodySchema = z.object({
   orgId: z.uuid(),
@@ -7,9 +8,13 @@ export const createUserBodySchema = z.object({
     .string()
     .trim()
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$/, 'users.invalid_username'),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: z.string().trim().min(1).max(200).regex(LINE_PATTERN, { message: INVALID_TEXT }),
   role: roleSchema,
-  password: z.string().min(10, 'users.password_too_short').max(200),
+  password: z
+    .string()
+    .min(10, 'users.password_too_short')
+    .max(200)
+    .regex(LINE_PATTERN, { message: INVALID_TEXT }),
 });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { custodySchema } from './custody.schema.js';
 import { partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
+import { code, line } from '../text.js';
 import { instantSchema, optionalText } from './text-fields.js';
 
 export const caseOrigins = ['complaint', 'officer_report', 'flagrant'] as const;
@@ -10,13 +11,13 @@ export type CaseOrigin = z.infer<typeof caseOriginSchema>;
 
 /** The incident and its classification: what both the create and the update bodies may set. */
 const caseFields = {
-  crimeCategoryCode: z.string().max(50).nullish(),
+  crimeCategoryCode: code(50).nullish(),
   incidentAt: instantSchema.nullish(),
   incidentProvinceCode: z
     .string()
     .regex(/^IR-\d{2}$/)
     .nullish(),
-  incidentCountyCode: z.string().max(40).nullish(),
+  incidentCountyCode: code(40).nullish(),
   incidentAddress: optionalText(1000),
   narrative: optionalText(20_000),
   accusedUnknown: z.boolean().optional(),
@@ -32,7 +33,7 @@ export type UpdateCaseBody = z.infer<typeof updateCaseBodySchema>;
 
 /** GET /api/cases — search and paging. */
 export const findCasesQuerySchema = z.object({
-  q: z.string().max(200).optional(),
+  q: line(200).optional(),
   /** Only cases in this state (e.g. `returned`). */
   status: z
     .string()

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isValidNationalId, normaliseNationalId } from '../national-id.js';
 import { normaliseIdentifier } from '../persian-text.js';
-import { optionalText, requiredText } from './text-fields.js';
+import { line } from '../text.js';
+import { optionalLine, optionalText, requiredLine } from './text-fields.js';
 
 export const partyRoles = ['complainant', 'accused', 'witness', 'informant'] as const;
 export const partyRoleSchema = z.enum(partyRoles);
@@ -11,16 +12,12 @@ export type PartyRole = z.infer<typeof partyRoleSchema>;
 export const IRAN = 'IR';
 
 /** A national ID in Persian, Arabic or Latin digits, checked with its check digit, stored with Latin digits. */
-export const nationalIdSchema = z
-  .string()
-  .max(20)
+export const nationalIdSchema = line(20)
   .refine(isValidNationalId, { message: 'parties.invalid_national_id' })
   .transform(normaliseNationalId);
 
 /** An Iranian mobile number in any digits (`۰۹۱۲…`, `+98912…`), stored as `09xxxxxxxxx`. */
-export const mobileSchema = z
-  .string()
-  .max(20)
+export const mobileSchema = line(20)
   .transform((s) => normaliseIdentifier(s).replace(/^(\+98|0098|98)(?=9\d{9}$)/, '0'))
   .refine((s) => /^09\d{9}$/.test(s), { message: 'parties.invalid_mobile' });
 
@@ -30,9 +27,7 @@ export function normalisePassportNumber(input: string): string {
 }
 
 /** A passport number: letters and digits, stored upper case with Latin digits. */
-export const passportNumberSchema = z
-  .string()
-  .max(20)
+export const passportNumberSchema = line(20)
   .transform(normalisePassportNumber)
   .refine((s) => /^[A-Z0-9]{5,20}$/.test(s), { message: 'parties.invalid_passport_number' });
 
@@ -44,9 +39,9 @@ export const nationalitySchema = z
 
 const partyFields = {
   role: partyRoleSchema,
-  firstName: requiredText(100),
-  lastName: requiredText(100),
-  fatherName: optionalText(100),
+  firstName: requiredLine(100),
+  lastName: requiredLine(100),
+  fatherName: optionalLine(100),
   nationalId: nationalIdSchema.nullish(),
   passportNumber: passportNumberSchema.nullish(),
   nationality: nationalitySchema.optional(),

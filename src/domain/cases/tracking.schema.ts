@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from '../text.js';
 import { publicCaseStatuses } from './public-status.js';
 
 /**
@@ -7,9 +8,9 @@ import { publicCaseStatuses } from './public-status.js';
  */
 export const trackingQuerySchema = z
   .object({
-    code: z.string().max(40),
-    nationalId: z.string().max(40).optional(),
-    passportNumber: z.string().max(40).optional(),
+    code: line(40),
+    nationalId: line(40).optional(),
+    passportNumber: line(40).optional(),
   })
   .refine((q) => (q.nationalId === undefined) !== (q.passportNumber === undefined), {
     message: 'tracking.identity_required',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, optionalText, requiredText } from '../cases/text-fields.js';
+import { instantSchema, optionalLine, requiredLine, requiredText } from '../cases/text-fields.js';
 import { escortDestinations, escortStatuses, handOverStages } from './escort-kinds.js';
 
 /**
@@ -9,7 +9,7 @@ import { escortDestinations, escortStatuses, handOverStages } from './escort-kin
 export const requestEscortBodySchema = z.object({
   partyId: z.uuid(),
   destination: z.enum(escortDestinations),
-  place: requiredText(500),
+  place: requiredLine(500),
   scheduledAt: instantSchema,
   reason: requiredText(2000),
   orderId: z.uuid().nullish(),
@@ -18,15 +18,15 @@ export type RequestEscortBody = z.infer<typeof requestEscortBodySchema>;
 
 /** POST /api/escorts/:escortId/assign — the escort unit names the officers (and the vehicle) it sends. */
 export const assignEscortBodySchema = z.object({
-  officers: requiredText(500),
-  vehicle: optionalText(100),
+  officers: requiredLine(500),
+  vehicle: optionalLine(100),
 });
 export type AssignEscortBody = z.infer<typeof assignEscortBodySchema>;
 
 /** POST /api/escorts/:escortId/hand-over — a hand-over, with whom: who handed the person over, or took them in. */
 export const handOverEscortBodySchema = z.object({
   stage: z.enum(handOverStages),
-  counterpart: requiredText(200),
+  counterpart: requiredLine(200),
 });
 export type HandOverEscortBody = z.infer<typeof handOverEscortBodySchema>;
 

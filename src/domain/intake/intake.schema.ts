@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { requiredText } from '../cases/text-fields.js';
+import { requiredLine } from '../cases/text-fields.js';
+import { toLatinDigits } from '../persian-text.js';
+import { code, line, text } from '../text.js';
 import {
   custodySnapshotSchema,
   deficiencyCodes,
@@ -16,8 +18,8 @@ const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** GET /api/intake — the office's queue, filtered and paged. */
 export const intakeQueueQuerySchema = z.object({
   status: z.enum(intakeStatuses).optional(),
-  stationCode: z.string().max(50).optional(),
-  crimeCategory: z.string().max(50).optional(),
+  stationCode: line(50).optional(),
+  crimeCategory: line(50).optional(),
   custody: queryFlag.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -85,18 +87,24 @@ export const intakeDetailSchema = intakeSummarySchema.extend({
 });
 export type IntakeDetail = z.infer<typeof intakeDetailSchema>;
 
+/**
+ * The office's file number (شماره پرونده): an identifier, so kept with Latin digits and without the spaces around
+ * it, and unique in the office (`intake.file_number_taken`).
+ */
+export const fileNumberSchema = requiredLine(50).transform((s) => toLatinDigits(s.trim()));
+
 /** POST /api/intake/:id/register */
 export const registerIntakeBodySchema = z.object({
-  fileNumber: requiredText(50),
-  branch: requiredText(100),
-  assignedJudge: requiredText(200),
+  fileNumber: fileNumberSchema,
+  branch: requiredLine(100),
+  assignedJudge: requiredLine(200),
 });
 export type RegisterIntakeBody = z.infer<typeof registerIntakeBodySchema>;
 
 /** POST /api/intake/:id/return — returned for completion (نقص) with the coded list of what is missing. */
 export const returnIntakeBodySchema = z.object({
   deficiencies: z
-    .array(z.object({ code: z.enum(deficiencyCodes), text: z.string().max(2000) }))
+    .array(z.object({ code: z.enum(deficiencyCodes), text: text(2000) }))
     .min(1)
     .max(50),
 });
@@ -105,10 +113,10 @@ export type ReturnIntakeBody = z.infer<typeof returnIntakeBodySchema>;
 /** POST /api/intake/:id/reject */
 export const rejectIntakeBodySchema = z.object({
   reasons: z
-    .array(z.object({ code: z.enum(rejectionCodes), text: z.string().max(2000) }))
+    .array(z.object({ code: z.enum(rejectionCodes), text: text(2000) }))
     .min(1)
     .max(20),
-  competentOfficeCode: z.string().max(50).optional(),
+  competentOfficeCode: code(50).optional(),
 });
 export type RejectIntakeBody = z.infer<typeof rejectIntakeBodySchema>;
 

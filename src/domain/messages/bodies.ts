@@ -6,6 +6,7 @@
  * by another node's user ids.
  */
 import { z } from 'zod';
+import { anyText, text as multiLine } from '../text.js';
 import type { MessageType } from './envelope.js';
 import {
   escortAssignedBodySchema,
@@ -15,54 +16,54 @@ import {
 } from './escort-bodies.js';
 
 const isoInstant = z.iso.datetime();
-const text = (max: number) => z.string().min(1).max(max);
+const text = (max: number) => multiLine(max).min(1);
 
 export const partySnapshotSchema = z.strictObject({
-  id: z.string(),
+  id: anyText,
   role: z.enum(['complainant', 'accused', 'witness', 'informant']),
-  firstName: z.string(),
-  lastName: z.string(),
-  fatherName: z.string().nullable(),
-  nationalId: z.string().nullable(),
-  passportNumber: z.string().nullable(),
-  nationality: z.string(),
-  mobile: z.string().nullable(),
-  address: z.string().nullable(),
+  firstName: anyText,
+  lastName: anyText,
+  fatherName: anyText.nullable(),
+  nationalId: anyText.nullable(),
+  passportNumber: anyText.nullable(),
+  nationality: anyText,
+  mobile: anyText.nullable(),
+  address: anyText.nullable(),
 });
 export type PartySnapshot = z.infer<typeof partySnapshotSchema>;
 
 export const custodySnapshotSchema = z.strictObject({
-  id: z.string(),
-  partyId: z.string(),
+  id: anyText,
+  partyId: anyText,
   startedAt: isoInstant,
   endedAt: isoInstant.nullable(),
-  endReason: z.string().nullable(),
+  endReason: anyText.nullable(),
 });
 
 /** The case file as the station sends it. */
 export const caseSubmittedBodySchema = z.strictObject({
-  station: z.strictObject({ code: z.string(), nameFa: z.string(), nameEn: z.string() }),
-  caseNumber: z.string(),
+  station: z.strictObject({ code: anyText, nameFa: anyText, nameEn: anyText }),
+  caseNumber: anyText,
   origin: z.enum(['complaint', 'officer_report', 'flagrant']),
-  trackingCode: z.string().nullable(),
-  crimeCategoryCode: z.string(),
+  trackingCode: anyText.nullable(),
+  crimeCategoryCode: anyText,
   incidentAt: isoInstant.nullable(),
-  incidentProvinceCode: z.string().nullable(),
-  incidentCountyCode: z.string().nullable(),
-  incidentAddress: z.string().nullable(),
-  narrative: z.string(),
+  incidentProvinceCode: anyText.nullable(),
+  incidentCountyCode: anyText.nullable(),
+  incidentAddress: anyText.nullable(),
+  narrative: anyText,
   accusedUnknown: z.boolean(),
   parties: z.array(partySnapshotSchema),
   custody: z.array(custodySnapshotSchema),
   openedAt: isoInstant,
-  approvedBy: z.string(),
+  approvedBy: anyText,
 });
 export type CaseSubmittedBody = z.infer<typeof caseSubmittedBodySchema>;
 
 /** More documents, added parties or a correction, usually answering a return for completion. */
 export const caseSupplementedBodySchema = z.strictObject({
   note: text(5000),
-  answers: z.string().nullable(),
+  answers: anyText.nullable(),
   parties: z.array(partySnapshotSchema),
 });
 export type CaseSupplementedBody = z.infer<typeof caseSupplementedBodySchema>;
@@ -89,7 +90,7 @@ export const deficiencyCodes = [
 ] as const;
 
 export const intakeReturnedBodySchema = z.strictObject({
-  deficiencies: z.array(z.strictObject({ code: z.enum(deficiencyCodes), text: z.string().max(2000) })).min(1),
+  deficiencies: z.array(z.strictObject({ code: z.enum(deficiencyCodes), text: multiLine(2000) })).min(1),
   returnedAt: isoInstant,
 });
 export type IntakeReturnedBody = z.infer<typeof intakeReturnedBodySchema>;
@@ -104,8 +105,8 @@ export const rejectionCodes = [
 ] as const;
 
 export const intakeRejectedBodySchema = z.strictObject({
-  reasons: z.array(z.strictObject({ code: z.enum(rejectionCodes), text: z.string().max(2000) })).min(1),
-  competentOffice: z.strictObject({ code: z.string(), name: z.string() }).nullable(),
+  reasons: z.array(z.strictObject({ code: z.enum(rejectionCodes), text: multiLine(2000) })).min(1),
+  competentOffice: z.strictObject({ code: anyText, name: anyText }).nullable(),
   rejectedAt: isoInstant,
 });
 export type IntakeRejectedBody = z.infer<typeof intakeRejectedBodySchema>;
@@ -122,7 +123,7 @@ export const orderKinds = [
 ] as const;
 
 export const orderIssuedBodySchema = z.strictObject({
-  orderId: z.string(),
+  orderId: anyText,
   kind: z.enum(orderKinds),
   text: text(10000),
   deadlineAt: isoInstant,
@@ -132,20 +133,20 @@ export const orderIssuedBodySchema = z.strictObject({
 export type OrderIssuedBody = z.infer<typeof orderIssuedBodySchema>;
 
 export const orderAcknowledgedBodySchema = z.strictObject({
-  orderId: z.string(),
+  orderId: anyText,
   acknowledgedAt: isoInstant,
   acknowledgedBy: text(200),
 });
 export const orderReportedBodySchema = z.strictObject({
-  orderId: z.string(),
+  orderId: anyText,
   report: text(20000),
   reportedAt: isoInstant,
   reportedBy: text(200),
 });
 export const orderClosedBodySchema = z.strictObject({
-  orderId: z.string(),
+  orderId: anyText,
   outcome: z.enum(['closed', 'more_requested']),
-  note: z.string().max(5000),
+  note: multiLine(5000),
   closedAt: isoInstant,
 });
 
@@ -171,10 +172,10 @@ export type MessageBody<T extends MessageType> = z.infer<(typeof messageBodySche
 /** The signed delivery receipt a receiving node returns: transport, never the business answer. */
 export const deliveryReceiptSchema = z.strictObject({
   type: z.literal('receipt.delivery'),
-  messageId: z.string(),
-  messageSha256: z.string(),
-  receiver: z.strictObject({ node: z.string(), org: z.string() }),
+  messageId: anyText,
+  messageSha256: anyText,
+  receiver: z.strictObject({ node: anyText, org: anyText }),
   receivedAt: isoInstant,
-  documentsVerified: z.array(z.string()),
+  documentsVerified: z.array(anyText),
 });
 export type DeliveryReceipt = z.infer<typeof deliveryReceiptSchema>;

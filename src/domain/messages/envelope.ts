@@ -7,6 +7,7 @@
  * Pure: shared by the server, the web app and `casebridge verify`.
  */
 import { z } from 'zod';
+import { anyText } from '../text.js';
 
 /** The message types of the first set. The body of each is typed per type elsewhere. */
 export const messageTypes = [
@@ -38,8 +39,8 @@ export const uuidV7Schema = z
 
 /** One end of a message: the node (installation) and the organisation on it. */
 export const messagePartySchema = z.strictObject({
-  node: z.string().min(1),
-  org: z.string().min(1),
+  node: anyText.min(1),
+  org: anyText.min(1),
 });
 export type MessageParty = z.infer<typeof messagePartySchema>;
 
@@ -62,9 +63,9 @@ export type MessageThread = z.infer<typeof messageThreadSchema>;
 export const messageDocumentSchema = z.strictObject({
   sha256: sha256HexSchema,
   size: z.int().min(0),
-  mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(?:\s*;.*)?$/, 'a media type such as application/pdf'),
-  name: z.string().min(1),
-  kind: z.string().min(1),
+  mediaType: anyText.regex(/^[\w.+-]+\/[\w.+-]+(?:\s*;.*)?$/, 'a media type such as application/pdf'),
+  name: anyText.min(1),
+  kind: anyText.min(1),
 });
 export type MessageDocument = z.infer<typeof messageDocumentSchema>;
 
@@ -74,10 +75,10 @@ export const messageEnvelopeSchema = z.strictObject({
   type: messageTypeSchema,
   from: messagePartySchema,
   to: messagePartySchema,
-  caseRef: z.string().min(1),
+  caseRef: anyText.min(1),
   thread: messageThreadSchema,
   createdAt: z.iso.datetime(),
-  createdBy: z.string().min(1),
+  createdBy: anyText.min(1),
   body: z.json(),
   documents: z.array(messageDocumentSchema),
 });

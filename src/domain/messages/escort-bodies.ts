@@ -4,21 +4,22 @@
  * officers must know whom they take — and referred to by the escort's id afterwards.
  */
 import { z } from 'zod';
+import { anyText, text as multiLine } from '../text.js';
 import { escortDestinations, handOverStages } from '../escorts/escort-kinds.js';
 
 const isoInstant = z.iso.datetime();
-const text = (max: number) => z.string().min(1).max(max);
+const text = (max: number) => multiLine(max).min(1);
 
 export const escortRequestedBodySchema = z.strictObject({
-  escortId: z.string(),
+  escortId: anyText,
   /** The station's number of the case, as both sides speak of it. */
-  caseNumber: z.string(),
+  caseNumber: anyText,
   person: z.strictObject({
-    firstName: z.string(),
-    lastName: z.string(),
-    fatherName: z.string().nullable(),
-    nationalId: z.string().nullable(),
-    passportNumber: z.string().nullable(),
+    firstName: anyText,
+    lastName: anyText,
+    fatherName: anyText.nullable(),
+    nationalId: anyText.nullable(),
+    passportNumber: anyText.nullable(),
   }),
   /** When the person's custody at the station began, if they are held (the 24-hour clock). */
   inCustodySince: isoInstant.nullable(),
@@ -27,22 +28,22 @@ export const escortRequestedBodySchema = z.strictObject({
   scheduledAt: isoInstant,
   reason: text(2000),
   /** The judicial order this escort carries out, if one. */
-  orderId: z.string().nullable(),
+  orderId: anyText.nullable(),
   requestedBy: text(200),
   requestedAt: isoInstant,
 });
 export type EscortRequestedBody = z.infer<typeof escortRequestedBodySchema>;
 
 export const escortAssignedBodySchema = z.strictObject({
-  escortId: z.string(),
+  escortId: anyText,
   officers: text(500),
-  vehicle: z.string().max(100).nullable(),
+  vehicle: multiLine(100).nullable(),
   assignedBy: text(200),
   assignedAt: isoInstant,
 });
 
 export const escortHandedOverBodySchema = z.strictObject({
-  escortId: z.string(),
+  escortId: anyText,
   stage: z.enum(handOverStages),
   /** Who handed the person over (at the pick-up) or took them in (at the destination). */
   counterpart: text(200),
@@ -51,7 +52,7 @@ export const escortHandedOverBodySchema = z.strictObject({
 });
 
 export const escortCancelledBodySchema = z.strictObject({
-  escortId: z.string(),
+  escortId: anyText,
   reason: text(1000),
   cancelledBy: text(200),
   cancelledAt: isoInstant,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantSchema, requiredText } from '../cases/text-fields.js';
 import { orderKinds } from '../messages/bodies.js';
+import { text as multiLineText } from '../text.js';
 
 export const orderStatuses = ['open', 'acknowledged', 'reported', 'closed'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
@@ -23,7 +24,7 @@ export type ReportOrderBody = z.infer<typeof reportOrderBodySchema>;
 /** POST /api/orders/:orderId/close — done, or sent back to the station for more. */
 export const closeOrderBodySchema = z.object({
   outcome: z.enum(['closed', 'more_requested']),
-  note: z.string().max(5000).default(''),
+  note: multiLineText(5000).default(''),
 });
 export type CloseOrderBody = z.infer<typeof closeOrderBodySchema>;
 

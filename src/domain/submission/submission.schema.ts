@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addPartyBodySchema } from '../cases/party.schema.js';
-import { requiredText } from '../cases/text-fields.js';
+import { optionalText, requiredText } from '../cases/text-fields.js';
 import { deficiencyCodes, rejectionCodes } from '../messages/bodies.js';
 
 /** Where a sent case stands, as the station sees it: transport first, then the office's business answer. */
@@ -46,7 +46,7 @@ export type Submission = z.infer<typeof submissionSchema>;
  */
 export const supplementBodySchema = z.object({
   note: requiredText(5000),
-  answers: z.string().max(5000).nullish(),
+  answers: optionalText(5000),
   parties: z.array(addPartyBodySchema).max(50).default([]),
   documentIds: z.array(z.uuid()).max(50).default([]),
 });

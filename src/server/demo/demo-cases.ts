@@ -183,8 +183,9 @@ function planCase(p: {
   const accusedIndex = parties.findIndex((x) => x.role === 'accused');
   let custody: DemoCustodyPlan | null = null;
   if (accusedIndex >= 0 && (p.inCustody || (origin !== 'complaint' && random.chance(0.15)))) {
-    // Held from shortly before the case was opened; a custody still open began inside the window.
-    const before = random.int(0, 60) * MINUTE;
+    // Held from shortly before the case was opened, never before the incident (the custody rule of
+    // `custody-start.ts`); a custody still open began inside the window.
+    const before = Math.min(random.int(0, 60) * MINUTE, incidentBefore);
     const startedAt = new Date(
       p.inCustody ? Math.max(created - before, p.now - CUSTODY_WINDOW) : created - before,
     );

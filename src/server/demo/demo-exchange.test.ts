@@ -37,6 +37,17 @@ describe('the demo\u2019s exchange', () => {
     expect(played.escorts).toBeGreaterThan(0);
   });
 
+  it('gives every file an office registers a number of its own, though the stations\u2019 case numbers repeat', async () => {
+    const rows = await db
+      .selectFrom('intake_files')
+      .select(['org_id', 'file_number'])
+      .where('file_number', 'is not', null)
+      .execute();
+    expect(rows.length).toBeGreaterThan(1);
+    const numbers = rows.map((r) => `${r.org_id} ${r.file_number}`);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
   it('escorts people held in sent cases, each side keeping its row, and ends a custody at the delivery', async () => {
     const rows = await db.selectFrom('escorts').select(['side', 'status', 'party_id']).execute();
     const station = rows.filter((r) => r.side === 'station');

@@ -148,6 +148,21 @@ const orderIdOf = async (db: Db, intakeId: string) =>
   ).order_id;
 
 /**
+ * The office's next file number, `1405-ک-00001` on: the office numbers its own files in the order it registers
+ * them (the stations' case numbers repeat across stations, so they cannot serve). Steps run one at a time, in
+ * time order, so the numbers are unique and the same for the same seed.
+ */
+async function nextOfficeFileNumber(db: Db, officeId: string): Promise<string> {
+  const { n } = await db
+    .selectFrom('intake_files')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', officeId)
+    .where('file_number', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return `1405-ک-${String(Number(n) + 1).padStart(5, '0')}`;
+}
+
+/**
  * Plans one case's story from `start`: documents, prepared, approved and sent; then — each only if its time
  * has come before `now` — registered, returned for completion (and mostly supplemented and registered
  * after), or rejected; a registered file often gets a judicial order that the station acknowledges, reports
@@ -178,7 +193,7 @@ function planCase(input: {
     await registerIntake({
       ...(await intake(clock, actors.clerk)),
       body: {
-        fileNumber: `1405-ک-${caseRow.case_number.split('/')[1]}`,
+        fileNumber: await nextOfficeFileNumber(deps.db, actors.clerk.orgId),
         branch: random.pick(texts.branches),
         assignedJudge: random.pick(texts.judges),
       },

@@ -32,7 +32,10 @@ const MOBILE_PREFIXES = ['0912', '0919', '0935', '0936', '0901', '0902', '0921',
 
 /** A valid national ID (کد ملی): a Tehran registry prefix, six digits, and the check digit. */
 export function demoNationalId(random: Random): string {
-  const first9 = random.pick(NATIONAL_ID_PREFIXES) + random.digits(6);
+  const prefix = random.pick(NATIONAL_ID_PREFIXES);
+  const middle = random.digits(6);
+  // Six zeros after the prefix are never issued (see `isValidNationalId`).
+  const first9 = prefix + (middle === '000000' ? '000001' : middle);
   return first9 + String(nationalIdCheckDigit(first9));
 }
 

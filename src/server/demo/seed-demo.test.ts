@@ -120,6 +120,17 @@ describe('the demo seed', () => {
     expect(hours.filter((h) => h > 20).length).toBeGreaterThan(0);
   });
 
+  it('holds nobody from before the incident of their case (the custody rule the use case applies)', async () => {
+    const early = await db
+      .selectFrom('custody_records')
+      .innerJoin('cases', 'cases.id', 'custody_records.case_id')
+      .select('custody_records.id')
+      .whereRef('custody_records.started_at', '<', 'cases.incident_at')
+      .execute();
+    expect(early).toEqual([]);
+    expect((await db.selectFrom('custody_records').select('id').execute()).length).toBeGreaterThan(15);
+  });
+
   it('gives only valid national IDs and Iranian mobiles', async () => {
     const parties = await db.selectFrom('parties').select(['national_id', 'mobile']).execute();
     expect(parties.length).toBeGreaterThan(200);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { line } from '../../../domain/text.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { listAuditEntries, verifyAudit } from './audit.usecases.js';
 
 const pageQuery = z.object({
-  resourceType: z.string().max(50).optional(),
-  resourceId: z.string().max(100).optional(),
+  resourceType: line(50).optional(),
+  resourceId: line(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

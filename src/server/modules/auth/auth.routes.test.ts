@@ -4,6 +4,7 @@ import { useTestDatabase } from '../../../../test/db.js';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../../../../test/factories.js';
 import type { App } from '../../app.js';
 import type { Db } from '../../db/client.js';
+import { errorMessages } from '../../../domain/errors.js';
 
 const login = (app: App, username: string, password: string, remoteAddress = '127.0.0.1') =>
   app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password } });
@@ -96,7 +97,7 @@ describe('what a refused sign-in tells', () => {
     const bodies = new Set(answers.map((r) => r.body));
     expect(bodies.size).toBe(1);
     expect(JSON.parse([...bodies][0]!)).toEqual({
-      error: { code: 'auth.invalid_credentials', message: 'auth.invalid_credentials' },
+      error: { code: 'auth.invalid_credentials', message: errorMessages['auth.invalid_credentials'] },
     });
   });
 

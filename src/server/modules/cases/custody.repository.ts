@@ -40,6 +40,16 @@ export async function hasCustodyRecords(
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
+/** When the earliest custody of a case began, or null when it has none. */
+export async function findEarliestCustodyStart(db: DbOrTx, caseId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('custody_records')
+    .select((eb) => eb.fn.min('started_at').as('earliest'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  return row?.earliest ? new Date(row.earliest) : null;
+}
+
 /** Inserts a custody record and returns its row. */
 export async function insertCustody(tx: Tx, values: Insertable<CustodyRecordsTable>): Promise<CustodyRow> {
   return tx.insertInto('custody_records').values(values).returningAll().executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { custodyClock } from '../../../domain/cases/custody-clock.js';
+import { custodyStartProblem } from '../../../domain/cases/custody-start.js';
 import type { Custody, EndCustodyBody, StartCustodyBody } from '../../../domain/cases/custody.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import { presentCustody } from './case.presenter.js';
@@ -25,7 +26,13 @@ function assertNotInFuture(at: Date, now: Date, path: string): void {
 export async function startCustody(input: CaseUseCaseInput & { body: StartCustodyBody }): Promise<Custody> {
   return changeCase({ ...input, audit: 'custody.started' }, async ({ tx, row, now }) => {
     const startedAt = new Date(input.body.startedAt);
-    assertNotInFuture(startedAt, now, 'body.startedAt');
+    const problem = custodyStartProblem({
+      startedAt,
+      incidentAt: row.incident_at,
+      caseOpenedAt: row.created_at,
+      now,
+    });
+    if (problem) throw new AppError(problem, { issues: [{ path: 'body.startedAt', code: problem }] });
     const party = await findPartyOfCase(tx, row.id, input.body.partyId);
     if (!party) throw new AppError('parties.not_found');
     if (party.role !== 'accused') throw new AppError('custody.party_not_accused');
@@ -58,8 +65,18 @@ export async function endCustody(
     if (!custody) throw new AppError('custody.not_found');
     if (custody.ended_at) throw new AppError('custody.already_ended');
     const endedAt = new Date(input.body.endedAt);
-    if (endedAt.getTime() < custody.started_at.getTime()) throw new AppError('custody.end_before_start');
+    if (endedAt.getTime() < custody.started_at.getTime())
+      throw new AppError('custody.end_before_start', {
+        issues: [{ path: 'body.endedAt', code: 'custody.end_before_start' }],
+      });
     assertNotInFuture(endedAt, now, 'body.endedAt');
+    // Once the file is with the prosecutor, the record of a custody changes only with a reason on file:
+    // the coded reason, and for `other` the reason in words.
+    const afterSending = row.status !== 'draft';
+    if (afterSending && input.body.endReason === 'other' && !input.body.endNote?.trim())
+      throw new AppError('custody.change_reason_required', {
+        issues: [{ path: 'body.endNote', code: 'custody.change_reason_required' }],
+      });
     const ended = await updateCustody(tx, custody.id, {
       ended_at: endedAt,
       end_reason: input.body.endReason,
@@ -75,6 +92,7 @@ export async function endCustody(
           partyId: ended.party_id,
           endReason: input.body.endReason,
           endedInTime,
+          ...(afterSending ? { afterSending, caseStatus: row.status } : {}),
         },
       },
     };

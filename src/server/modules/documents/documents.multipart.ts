@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { uploadDocumentFieldsSchema } from '../../../domain/documents/documents.schema.js';
 import { safeFileName } from '../../../domain/documents/file-name.js';
@@ -56,17 +57,45 @@ export async function receiveMultipartDocument(
     );
     // Browsers send a quote in a file name as %22 (HTML's multipart encoding); give the user their quote back.
     const fileName = safeFileName(part.filename.replace(/%22/g, '"'));
-    return { kind: parsed.data.kind, fileName, content: file, wasTruncated: () => file.truncated };
+    return {
+      kind: parsed.data.kind,
+      fileName,
+      content: Readable.from(told(file, options.maxBytes), { objectMode: false }),
+      wasTruncated: () => file.truncated,
+    };
   }
 }
 
-/** The next part, with the multipart plugin's own size-limit error told as `documents.too_large`. */
+/**
+ * The file's bytes, with a failure of the parser (the body cut short mid-file, a broken part) told as the
+ * client's error it is, not as a fault of the server.
+ */
+async function* told(file: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of file) yield chunk;
+  } catch (error) {
+    throw asUploadError(error, maxBytes);
+  }
+}
+
+/**
+ * What a multipart parser's failure means for the client: past the size limit `documents.too_large` (413);
+ * any other (no boundary, a body cut short, a malformed part header) a 400 naming the body.
+ */
+function asUploadError(error: unknown, maxBytes: number): AppError {
+  if (error instanceof AppError) return error;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413)
+    return new AppError('documents.too_large', { details: { maxBytes } });
+  const reason = error instanceof Error ? error.message : 'malformed multipart body';
+  return invalid('body', 'validation.malformed_multipart', `The multipart body cannot be read: ${reason}.`);
+}
+
+/** The next part, with the multipart parser's failures told as the client's errors (`asUploadError`). */
 async function nextPart(parts: ReturnType<FastifyRequest['parts']>, maxBytes: number) {
   try {
     return await parts.next();
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('documents.too_large', { details: { maxBytes } });
-    throw error;
+    throw asUploadError(error, maxBytes);
   }
 }

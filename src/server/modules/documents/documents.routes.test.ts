@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, signIn } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { makeDraftCase, makeOrganisation, makeUser } from '../../../../test/factories.js';
+import { makeDraftCase, makeOrganisation, makeUser, TEST_PDF } from '../../../../test/factories.js';
 import type { App } from '../../app.js';
 import type { Db } from '../../db/client.js';
 
@@ -421,6 +421,54 @@ describe('refused uploads, which leave nothing in the store', () => {
     expect(await db.selectFrom('case_documents').select('id').execute()).toEqual([]);
     expect(await db.selectFrom('blobs').select('sha256').execute()).toEqual([]);
   };
+
+  it('answers 400 documents.kind_mismatch, naming the detected type, to a PDF sent as a photo, and stores nothing', async () => {
+    const res = await upload({
+      kind: 'photo',
+      fileName: 'photo.jpg',
+      claimedType: 'image/jpeg',
+      content: TEST_PDF,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'documents.kind_mismatch',
+      details: { kind: 'photo', detectedType: 'application/pdf' },
+      issues: [{ path: 'body.kind', code: 'documents.kind_mismatch' }],
+    });
+    expect(res.json().error.message).toContain('application/pdf');
+    for (const [kind, content] of [
+      ['video', PNG],
+      ['audio', TEST_PDF],
+      ['id_document', Buffer.from('یادداشت\n')],
+    ] as const) {
+      const other = await upload({ kind, content });
+      expect(other.statusCode, kind).toBe(400);
+      expect(other.json().error.code).toBe('documents.kind_mismatch');
+    }
+    await expectNothingStored();
+  });
+
+  it('answers a multipart body without a boundary, cut short, or with no parts with 400, never 500', async () => {
+    const post = (contentType: string, payload: Buffer | string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/documents`,
+        payload,
+        headers: { cookie, 'content-type': contentType },
+      });
+    const whole = multipart({ kind: 'report', content: TEST_PDF });
+    const cases = [
+      post('multipart/form-data', whole.payload),
+      post(whole.headers['content-type'], whole.payload.subarray(0, 120)),
+      post(whole.headers['content-type'], whole.payload.subarray(0, whole.payload.length - 40)),
+      post(whole.headers['content-type'], ''),
+      post('multipart/form-data; boundary=', whole.payload),
+      post('multipart/form-data; boundary=zzz', whole.payload),
+    ];
+    const answers = (await Promise.all(cases)).map((res) => `${res.statusCode} ${res.json().error?.code}`);
+    expect(answers).toEqual(Array(cases.length).fill('400 request.invalid'));
+    await expectNothingStored();
+  });
 
   it('answers 415 documents.unsupported_type to HTML disguised as image/png with a .png name', async () => {
     const res = await upload({

@@ -31,7 +31,7 @@ function* generatedPdf(onProgress?: () => void): Generator<Buffer> {
 function multipartStream(boundary: string, onProgress: () => void): Readable {
   return Readable.from(
     (function* () {
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nvideo\r\n`);
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nevidence\r\n`);
       yield Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
       );
@@ -136,7 +136,9 @@ describe('uploading over a real connection', () => {
       Readable.from(
         (function* () {
           pulled = 0;
-          yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nvideo\r\n`);
+          yield Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nevidence\r\n`,
+          );
           yield Buffer.from(
             `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="فیلم دوربین.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
           );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { CaseDocument, DocumentKind } from '../../../domain/documents/documents.schema.js';
+import { acceptedContentOf, kindFitsContent } from '../../../domain/documents/kind-fit.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
@@ -70,6 +71,12 @@ export async function uploadDocument(input: {
       truncated: incoming.wasTruncated(),
       maxBytes: input.maxBytes,
     });
+    if (!kindFitsContent(incoming.kind, mediaType))
+      throw new AppError('documents.kind_mismatch', {
+        message: `A document of kind "${incoming.kind}" must be ${acceptedContentOf(incoming.kind).join(' or ')}; this file is ${mediaType}. Field: body.kind.`,
+        details: { kind: incoming.kind, detectedType: mediaType },
+        issues: [{ path: 'body.kind', code: 'documents.kind_mismatch' }],
+      });
     const row = await inTransaction(db, async (tx) => {
       // Checked again under the row lock: the case may have been sent while the file was uploading.
       const caseRow = await loadCaseFor({

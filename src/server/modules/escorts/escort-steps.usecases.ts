@@ -11,7 +11,7 @@ import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort-transaction.js';
-import { updateEscort } from './escorts.repository.js';
+import { findOrganisationNames, updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 
 type StepMessage = 'escort.assigned' | 'escort.handed-over' | 'escort.cancelled';
@@ -36,7 +36,9 @@ async function changeAndTell<T extends StepMessage>(
     type: change.type,
     body: change.body(by),
   });
-  return { value: presentEscort(updated, now), details: { messageId } };
+  // Answered in the shape the list reads it in: the other side's name too.
+  const names = await findOrganisationNames(tx, [updated.peer_org]);
+  return { value: presentEscort(updated, now, names.get(updated.peer_org) ?? null), details: { messageId } };
 }
 
 /** The escort unit names the officers (and vehicle) it sends for a requested escort; `escort.assigned` tells the station. */

@@ -173,6 +173,21 @@ describe('escorts (بدرقه) between a station and its escort unit', () => {
     );
   });
 
+  it('answers every step in the shape the list reads the escort in, the other side\u2019s name filled', async () => {
+    const held = await caseInCustody();
+    const requested = await request(held.caseId, held.partyId);
+    const { escortId } = requested.json();
+    const listed = async (who: string) => (await escortsOf(who)).find((e) => e.escortId === escortId);
+    expect(requested.json()).toEqual(await listed('officer'));
+    await deliver();
+    const assigned = await step('escort', escortId, 'assign', { officers: 'ستوان کریمی' });
+    expect(assigned.json().counterpartName).toEqual(expect.any(String));
+    expect(assigned.json()).toEqual(await listed('escort'));
+    await deliver();
+    const cancelled = await step('officer', escortId, 'cancel', { reason: 'جلسه به تعویق افتاد' });
+    expect(cancelled.json()).toEqual(await listed('officer'));
+  });
+
   it('keeps the order of the steps: no delivery before the pick-up, no pick-up before the assignment (409)', async () => {
     const held = await caseInCustody();
     const { escortId } = (await request(held.caseId, held.partyId)).json();

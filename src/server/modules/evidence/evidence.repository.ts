@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { EvidenceKind } from '../../../domain/evidence/evidence-kinds.js';
 import { appendToChains } from '../../db/append-only-chains.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -167,4 +168,32 @@ function toEntry(row: {
     leafHash: row.leaf_hash,
     at: row.at,
   };
+}
+
+/**
+ * The cases a number names on this node, each as the station's code and the case's reference (the station's
+ * case id, as the messages carry it): from the stations' own files and from the files offices received. Case
+ * numbers are counted per station, so one number can name several cases; `stationCode` narrows to one.
+ */
+export async function findCaseRefsByNumber(
+  db: DbOrTx,
+  input: { caseNumber: string; stationCode: string | null },
+): Promise<{ stationCode: string; caseRef: string }[]> {
+  let own = db
+    .selectFrom('cases')
+    .innerJoin('organisations', 'organisations.id', 'cases.org_id')
+    .select(['organisations.code as stationCode', sql<string>`cases.id::text`.as('caseRef')])
+    .where('cases.case_number', '=', input.caseNumber);
+  let received = db
+    .selectFrom('intake_files')
+    .select(['source_org as stationCode', 'case_ref as caseRef'])
+    .where('case_number', '=', input.caseNumber);
+  if (input.stationCode) {
+    own = own.where('organisations.code', '=', input.stationCode);
+    received = received.where('source_org', '=', input.stationCode);
+  }
+  const rows = await own.union(received).execute();
+  return rows.sort(
+    (a, b) => a.stationCode.localeCompare(b.stationCode) || a.caseRef.localeCompare(b.caseRef),
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from '../../../domain/text.js';
 import { AppError } from '../../../domain/errors.js';
 import { evidenceKindSchema } from '../../../domain/evidence/evidence-kinds.js';
 import type { App } from '../../app.js';
@@ -15,7 +16,7 @@ const size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 const proofQuery = z.object({
   idx: size.optional(),
-  messageId: z.string().min(1).max(100).optional(),
+  messageId: line(100).min(1).optional(),
   kind: evidenceKindSchema.optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from '../../../domain/text.js';
 import { trustEntrySchema } from '../../../domain/trust.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
@@ -30,7 +31,7 @@ export async function registerPeerRoutes(app: App, deps: AppDeps): Promise<void>
       schema: {
         tags: ['exchange'],
         summary: 'Revoke a key (admin)',
-        params: z.object({ kid: z.string().min(10).max(100) }),
+        params: z.object({ kid: line(100).min(10) }),
       },
     },
     async (request, reply) => {

@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueAnswer } from './intake-answer.js';
-import { setIntakeFileFields } from './intake-files.repository.js';
+import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
 
 type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> };
@@ -53,6 +53,11 @@ export async function registerIntake(
 ): Promise<IntakeDecision> {
   const { body } = input;
   return decide(input, 'intake.registered', async ({ tx, file, now, office, clerk }) => {
+    if (await isFileNumberTaken(tx, { orgId: file.org_id, fileNumber: body.fileNumber, exceptId: file.id }))
+      throw new AppError('intake.file_number_taken', {
+        details: { fileNumber: body.fileNumber },
+        issues: [{ path: 'body.fileNumber', code: 'intake.file_number_taken' }],
+      });
     await setIntakeFileFields(tx, file.id, {
       status: 'registered',
       file_number: body.fileNumber,

@@ -76,6 +76,28 @@ export async function setIntakeFileFields(
   await writeBehind(tx, tx.updateTable('intake_files').set(changes).where('id', '=', id));
 }
 
+/**
+ * Is this file number already another file's in the office? Takes a transaction lock on the office's number
+ * first, so that two clerks registering the same number at once are told in turn (the second sees the first's
+ * commit) rather than the second failing on the unique index (migration 0015).
+ */
+export async function isFileNumberTaken(
+  tx: Tx,
+  input: { orgId: string; fileNumber: string; exceptId: string },
+): Promise<boolean> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`file-number:${input.orgId}:${input.fileNumber}`}, 0))`.execute(
+    tx,
+  );
+  const row = await tx
+    .selectFrom('intake_files')
+    .select('id')
+    .where('org_id', '=', input.orgId)
+    .where('file_number', '=', input.fileNumber)
+    .where('id', '<>', input.exceptId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Changes an intake file and returns it as it now is. */
 export async function updateIntakeFile(
   tx: Tx,

@@ -186,6 +186,54 @@ describe('intake at the prosecutor\u2019s office', () => {
     expect(timeline.items.map((e: { type: string }) => e.type)).toContain('answer.registered');
   });
 
+  it('refuses a file number the office already gave (409 intake.file_number_taken), in any digits, and changes nothing', async () => {
+    const first = await sendCase();
+    const second = await sendCase();
+    const body = { branch: 'شعبه ۳', assignedJudge: 'بازپرس کاظمی' };
+    const ok = await call(clerkCookie, 'POST', `/api/intake/${first.intakeId}/register`, {
+      ...body,
+      fileNumber: '1405-0777',
+    });
+    expect(ok.statusCode).toBe(200);
+    const outbox = async () =>
+      (
+        await db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const queued = await outbox();
+    const again = await call(clerkCookie, 'POST', `/api/intake/${second.intakeId}/register`, {
+      ...body,
+      fileNumber: ' ۱۴۰۵-۰۷۷۷ ',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: 'intake.file_number_taken',
+      issues: [{ path: 'body.fileNumber', code: 'intake.file_number_taken' }],
+    });
+    expect(again.json().error.message).toContain('fileNumber');
+    const file = await db
+      .selectFrom('intake_files')
+      .select(['status', 'file_number'])
+      .where('id', '=', second.intakeId)
+      .executeTakeFirstOrThrow();
+    expect(file).toEqual({ status: 'received', file_number: null });
+    expect(await outbox()).toBe(queued);
+
+    const other = await call(clerkCookie, 'POST', `/api/intake/${second.intakeId}/register`, {
+      ...body,
+      fileNumber: '۱۴۰۵-۰۷۷۸',
+    });
+    expect(other.statusCode).toBe(200);
+    const stored = await db
+      .selectFrom('intake_files')
+      .select('file_number')
+      .where('id', '=', second.intakeId)
+      .executeTakeFirstOrThrow();
+    expect(stored.file_number).toBe('1405-0778');
+  });
+
   it('rejects a file with coded reasons and names the competent office to the station', async () => {
     const sent = await sendCase();
     const competent = await makeOrganisation(db, { kind: 'prosecutor_office' });

@@ -4,7 +4,7 @@ import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueAnswer } from '../intake/intake-answer.js';
 import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
-import { insertOrder } from './orders.repository.js';
+import { findOrderLabel, insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 
 /**
@@ -64,7 +64,10 @@ export async function issueOrder(
           issuedAt: now.toISOString(),
         },
       });
-      return { value: presentOrder(row, now), details: { orderId, kind: body.kind, messageId: sent.id } };
+      return {
+        value: presentOrder(row, now, await findOrderLabel(tx, row)),
+        details: { orderId, kind: body.kind, messageId: sent.id },
+      };
     },
   );
   input.exchange.kick();

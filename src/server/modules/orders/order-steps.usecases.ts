@@ -5,7 +5,7 @@ import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { messageDocumentsOf } from '../submission/case-snapshot.js';
 import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order-transaction.js';
-import { updateOrder } from './orders.repository.js';
+import { findOrderLabel, updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 
 /** The station acknowledges an open order it received; `order.acknowledged` goes to the office. */
@@ -29,7 +29,7 @@ export async function acknowledgeOrder(input: OrderUseCaseInput): Promise<Order>
         type: 'order.acknowledged',
         body: { orderId: order.order_id, acknowledgedAt: now.toISOString(), acknowledgedBy: by },
       });
-      return { value: presentOrder(updated, now), details: { messageId } };
+      return { value: presentOrder(updated, now, await findOrderLabel(tx, updated)), details: { messageId } };
     },
   );
 }
@@ -66,7 +66,10 @@ export async function reportOrder(input: OrderUseCaseInput & { body: ReportOrder
         documents,
         body: { orderId: order.order_id, report: body.report, reportedAt: now.toISOString(), reportedBy: by },
       });
-      return { value: presentOrder(updated, now), details: { messageId, documents: documents.length } };
+      return {
+        value: presentOrder(updated, now, await findOrderLabel(tx, updated)),
+        details: { messageId, documents: documents.length },
+      };
     },
   );
 }
@@ -99,6 +102,9 @@ export async function closeOrder(input: OrderUseCaseInput & { body: CloseOrderBo
       type: 'order.closed',
       body: { orderId: order.order_id, outcome: body.outcome, note: body.note, closedAt: now.toISOString() },
     });
-    return { value: presentOrder(updated, now), details: { messageId, outcome: body.outcome } };
+    return {
+      value: presentOrder(updated, now, await findOrderLabel(tx, updated)),
+      details: { messageId, outcome: body.outcome },
+    };
   });
 }

@@ -76,6 +76,11 @@ export interface OrderLabels {
   counterpartName: string | null;
 }
 
+/** The labels of one order (its case's number, the other side's name), as the list shows them. */
+export async function findOrderLabel(db: DbOrTx, row: OrderRow): Promise<OrderLabels | undefined> {
+  return (await findOrderLabels(db, [row])).get(row.order_id);
+}
+
 /**
  * The case number (from the station's case, or from the snapshot the office received) and the
  * other organisation's Persian name for each order row, by order id.

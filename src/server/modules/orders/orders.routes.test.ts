@@ -183,6 +183,33 @@ describe('judicial orders between the office and the station', () => {
     expect(again.json().error.code).toBe('orders.invalid_state');
   });
 
+  it('answers every step in the shape the list reads the order in, case number and other side\u2019s name filled', async () => {
+    const file = await registeredFile();
+    const listed = async (cookie: string, orderId: string) =>
+      (await call(cookie, 'GET', '/api/orders'))
+        .json()
+        .items.find((o: { orderId: string }) => o.orderId === orderId);
+    const issued = await issue(file.intakeId, inHours(48));
+    expect(issued.statusCode).toBe(201);
+    const orderId = issued.json().orderId as string;
+    expect(issued.json().caseNumber).toEqual(expect.any(String));
+    expect(issued.json().counterpartName).toEqual(expect.any(String));
+    expect(issued.json()).toEqual(await listed(judgeCookie, orderId));
+    await deliverAll({ db, clock, exchange });
+
+    const ack = await call(officerCookie, 'POST', `/api/orders/${orderId}/acknowledge`);
+    expect(ack.json()).toEqual(await listed(officerCookie, orderId));
+    expect(ack.json().caseNumber).toEqual(expect.any(String));
+    expect(ack.json().counterpartName).toEqual(expect.any(String));
+    const report = await call(officerCookie, 'POST', `/api/orders/${orderId}/report`, {
+      report: 'انجام شد.',
+    });
+    expect(report.json()).toEqual(await listed(officerCookie, orderId));
+    await deliverAll({ db, clock, exchange });
+    const closed = await call(judgeCookie, 'POST', `/api/orders/${orderId}/close`, { outcome: 'closed' });
+    expect(closed.json()).toEqual(await listed(judgeCookie, orderId));
+  });
+
   it('hides an order from organisations it was not exchanged with (404 orders.not_found)', async () => {
     const file = await registeredFile();
     const issued = (await issue(file.intakeId, inHours(24))).json();

@@ -47,6 +47,41 @@ describe('organisations and jurisdiction', () => {
     expect(again.json().error.code).toBe('organisations.code_taken');
   });
 
+  it('answers an unknown province or county, or a county of another province, with 400 naming the field', async () => {
+    const post = (url: string, payload: object) =>
+      app.inject({
+        method: url === '/api/jurisdiction' ? 'PUT' : 'POST',
+        url,
+        headers: { cookie: admin },
+        payload,
+      });
+    const station = { code: 'KL-779', kind: 'station', nameFa: 'کلانتری ۷۷۹', nameEn: 'Station 779' };
+    const unknownProvince = await post('/api/organisations', {
+      ...station,
+      provinceCode: 'IR-99',
+      countyCode: 'IR-99-NOWHERE',
+    });
+    expect(unknownProvince.statusCode).toBe(400);
+    expect(unknownProvince.json().error.issues).toEqual([
+      { path: 'body.provinceCode', code: 'reference.unknown' },
+    ]);
+    const elsewhere = await post('/api/organisations', {
+      ...station,
+      provinceCode: 'IR-01',
+      countyCode: pair.countyCode,
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.issues).toEqual([
+      { path: 'body.countyCode', code: 'reference.county_not_in_province' },
+    ]);
+    const rule = await post('/api/jurisdiction', {
+      countyCode: 'IR-23-NOWHERE',
+      prosecutorOfficeId: pair.office.id,
+    });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().error.issues).toEqual([{ path: 'body.countyCode', code: 'reference.unknown' }]);
+  });
+
   it('refuses organisation management to a station officer', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import type { CreateOrganisationBody, Organisation } from '../../../domain/organisations.schema.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import {
@@ -17,6 +17,26 @@ export async function listOrganisations(input: { db: Db; actor: Actor }): Promis
   assertCan(input.actor, 'organisation.read');
   const rows = await input.db.selectFrom('organisations').selectAll().orderBy('code').execute();
   return rows.map(presentOrganisation);
+}
+
+/**
+ * An organisation's place must be known: its province from the reference table, and its county — new ones are
+ * made on the fly — in that province. A field issue (`reference.unknown`, `reference.county_not_in_province`),
+ * never a foreign-key failure.
+ */
+async function assertPlaceFits(tx: Tx, body: { provinceCode: string; countyCode: string }): Promise<void> {
+  const [province, county] = await Promise.all([
+    tx.selectFrom('provinces').select('code').where('code', '=', body.provinceCode).executeTakeFirst(),
+    tx.selectFrom('counties').select('province_code').where('code', '=', body.countyCode).executeTakeFirst(),
+  ]);
+  if (!province)
+    throw new AppError('request.invalid', {
+      issues: [{ path: 'body.provinceCode', code: 'reference.unknown' }],
+    });
+  if (county && county.province_code !== body.provinceCode)
+    throw new AppError('request.invalid', {
+      issues: [{ path: 'body.countyCode', code: 'reference.county_not_in_province' }],
+    });
 }
 
 /** Creates an organisation (admin). The county is created on the fly if new, under its province. */
@@ -37,6 +57,7 @@ export async function createOrganisation(input: {
       .where('code', '=', body.code)
       .executeTakeFirst();
     if (taken) throw new AppError('organisations.code_taken');
+    await assertPlaceFits(tx, body);
     await tx
       .insertInto('counties')
       .values({
@@ -96,6 +117,15 @@ export async function setJurisdictionRule(input: {
         throw new AppError('organisations.not_found');
       await tx.deleteFrom('jurisdiction_rules').where('station_id', '=', rule.stationId).execute();
     } else {
+      const county = await tx
+        .selectFrom('counties')
+        .select('code')
+        .where('code', '=', rule.countyCode ?? '')
+        .executeTakeFirst();
+      if (!county)
+        throw new AppError('request.invalid', {
+          issues: [{ path: 'body.countyCode', code: 'reference.unknown' }],
+        });
       await tx
         .deleteFrom('jurisdiction_rules')
         .where('county_code', '=', rule.countyCode ?? '')

@@ -6,6 +6,7 @@ import { toPersianDigits } from '../../../domain/persian-text.js';
 import type { App } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { TRACKING_RATE_LIMIT } from './tracking.routes.js';
+import { errorMessages } from '../../../domain/errors.js';
 
 describe('public tracking of a complaint', () => {
   let db: Db;
@@ -118,7 +119,9 @@ describe('public tracking of a complaint', () => {
     ]);
     for (const res of answers) {
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toEqual({ error: { code: 'tracking.not_found', message: 'tracking.not_found' } });
+      expect(res.json()).toEqual({
+        error: { code: 'tracking.not_found', message: errorMessages['tracking.not_found'] },
+      });
     }
   });
 

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorStatus, type ErrorCode, type FieldIssue } from '../../../domain/errors.js';
+import {
+  AppError,
+  describeError,
+  errorMessages,
+  errorStatus,
+  type ErrorCode,
+  type FieldIssue,
+} from '../../../domain/errors.js';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 
 /** What a 503 asks the client to wait before trying again, in seconds. */
@@ -47,7 +54,7 @@ export function handleError(
     const code: ErrorCode = domain ?? 'request.invalid';
     return reply
       .status(400)
-      .send({ error: { code, message: 'The request is not valid.', issues } } satisfies ErrorBody);
+      .send({ error: { code, message: describeError(code, issues), issues } } satisfies ErrorBody);
   }
   const fastifyCode = (error as FastifyError).code;
   const status = (error as FastifyError).statusCode ?? 500;
@@ -57,17 +64,20 @@ export function handleError(
     status === 413
   ) {
     return reply.status(413).send({
-      error: { code: 'request.too_large', message: 'The request is too large.' },
+      error: { code: 'request.too_large', message: errorMessages['request.too_large'] },
     } satisfies ErrorBody);
   }
   if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.status(415).send({
-      error: { code: 'request.unsupported_media_type', message: 'Unsupported content type.' },
+      error: {
+        code: 'request.unsupported_media_type',
+        message: errorMessages['request.unsupported_media_type'],
+      },
     } satisfies ErrorBody);
   }
   if (status === 429) {
     return reply.status(429).send({
-      error: { code: 'request.rate_limited', message: 'Too many requests; try again later.' },
+      error: { code: 'request.rate_limited', message: errorMessages['request.rate_limited'] },
     } satisfies ErrorBody);
   }
   if (status >= 400 && status < 500) {
@@ -82,11 +92,11 @@ export function handleError(
       .status(503)
       .header('retry-after', String(RETRY_AFTER_SECONDS))
       .send({
-        error: { code: 'service.unavailable', message: 'The service is unavailable; try again shortly.' },
+        error: { code: 'service.unavailable', message: errorMessages['service.unavailable'] },
       } satisfies ErrorBody);
   }
   request.log.error({ err: { type: error.name, code: fastifyCode, stack: error.stack } }, 'unhandled error');
-  return reply
-    .status(500)
-    .send({ error: { code: 'internal.error', message: 'Internal error.' } } satisfies ErrorBody);
+  return reply.status(500).send({
+    error: { code: 'internal.error', message: errorMessages['internal.error'] },
+  } satisfies ErrorBody);
 }

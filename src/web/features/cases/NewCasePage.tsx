@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
-import { ApiError, errorMessageKey } from '../../api/client.js';
+import { ApiError, errorMessageKey, isKnownErrorCode } from '../../api/client.js';
 import { caseOrigins } from '../../api/types.js';
 import { href, navigate } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -40,9 +40,14 @@ export function NewCasePage() {
     if (!(failure.cause instanceof ApiError) || failure.cause.issues.length === 0) return;
     const prefix = failure.step === 'case' ? [] : ['parties', failure.partyIndex ?? 0];
     const fields = failure.cause.issues.map((issue) => {
-      const key = `validation.${issue.code}`;
+      // The server names a field by where it was sent (`body.narrative`); a custody's start is the party's
+      // `custodyStartedAt` in this form. A domain code (`custody.start_before_incident`) has its own sentence.
+      const sent = issue.path.split('.').filter(Boolean).slice(1);
+      const key = isKnownErrorCode(issue.code)
+        ? `errors.${issue.code}`
+        : `validation.${issue.code.replace(/^validation\./, '')}`;
       return {
-        name: [...prefix, ...issue.path.split('.').filter(Boolean)],
+        name: [...prefix, ...(failure.step === 'custody' ? ['custodyStartedAt'] : sent)],
         errors: [has(key) ? t(key) : t('validation.invalid')],
       };
     });
