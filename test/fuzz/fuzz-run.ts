@@ -49,6 +49,8 @@ export interface FuzzResult {
   codes: Record<string, number>;
   findings: Finding[];
   millis: number;
+  /** Where the time went (ms): setting up the world, drawing requests, sending them, checking the write log, the story after. */
+  timing: Record<string, number>;
 }
 
 /** What in a body gives away the inside of the node. */
@@ -205,9 +207,26 @@ export function describeRequest(options: InjectOptions, as: string): string {
   return `${options.method} ${cut(String(options.url))} as ${as} content-type=${headers['content-type'] ?? '(none)'} body=${JSON.stringify(cut(text))}`;
 }
 
-/** The request of index `i` of a run with this seed. */
-export function nthRequest(arbitrary: fc.Arbitrary<FuzzRequest>, seed: number, index: number): FuzzRequest {
-  return fc.sample(arbitrary, { seed: (seed + index) | 0, numRuns: 1 })[0]!;
+const CHUNK = 100;
+
+/**
+ * The request of index `i` of a run with this seed: requests are drawn a hundred at a time, chunk `c` from
+ * seed `seed + c`, so that any one can be drawn again alone (`--only i`) without drawing the run before it.
+ */
+export function nthRequest(
+  arbitrary: fc.Arbitrary<FuzzRequest>,
+  seed: number,
+  index: number,
+  cache: Map<number, FuzzRequest[]> = new Map(),
+): FuzzRequest {
+  const chunk = Math.floor(index / CHUNK);
+  let drawn = cache.get(chunk);
+  if (!drawn) {
+    cache.clear();
+    drawn = fc.sample(arbitrary, { seed: (seed + chunk) | 0, numRuns: CHUNK });
+    cache.set(chunk, drawn);
+  }
+  return drawn[index % CHUNK]!;
 }
 
 /** Sets up the world on the node, fuzzes it, and plays the story again; returns what it found. */
@@ -265,10 +284,11 @@ export async function runFuzz(
   const indices =
     options.only !== undefined ? [options.only] : Array.from({ length: options.requests }, (_, i) => i);
 
-  const timing = { generate: 0, inject: 0, checksum: 0 };
+  const timing = { setup: Date.now() - started, generate: 0, inject: 0, check: 0, story: 0 };
+  const drawn = new Map<number, FuzzRequest[]>();
   for (const index of indices) {
     const tg = performance.now();
-    const request = nthRequest(arbitrary, options.seed, index);
+    const request = nthRequest(arbitrary, options.seed, index, drawn);
     timing.generate += performance.now() - tg;
     const injected = toInjectOptions(request, pools, sessions);
     const described = () => describeRequest(injected, request.as);
@@ -312,7 +332,7 @@ export async function runFuzz(
 
     const t1 = performance.now();
     const after = await lastWrite(db);
-    timing.checksum += performance.now() - t1;
+    timing.check += performance.now() - t1;
     if (status >= 400 && !WRITES_WHEN_REFUSED.has(request.operation.path)) {
       if (after !== before)
         findings.push({
@@ -342,6 +362,7 @@ export async function runFuzz(
     if ((index + 1) % 500 === 0) options.progress?.(index + 1, findings.length);
   }
 
+  const storyStarted = Date.now();
   try {
     const fresh = await makeOrganisationsAndUsers(db);
     await playStory(node, await signInAll(app, fresh.users), fresh.users);
@@ -353,8 +374,9 @@ export async function runFuzz(
       detail: String(error),
     });
   }
-  console.log('timing', timing);
+  timing.story = Date.now() - storyStarted;
   return {
+    timing: Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v)])),
     seed: options.seed,
     requests: indices.length,
     statuses,
@@ -368,7 +390,7 @@ export async function runFuzz(
 export function formatFindings(result: FuzzResult): string {
   const lines = [
     `fuzz: seed ${result.seed}, ${result.requests} requests in ${(result.millis / 1000).toFixed(1)} s; ` +
-      `statuses ${JSON.stringify(result.statuses)}; ${result.findings.length} findings`,
+      `statuses ${JSON.stringify(result.statuses)}; ${result.findings.length} findings; timing (ms) ${JSON.stringify(result.timing)}`,
   ];
   const codes = Object.entries(result.codes).sort((a, b) => b[1] - a[1]);
   lines.push(`answers, most frequent first: ${codes.map(([c, n]) => `${n}× ${c}`).join('; ')}`);
