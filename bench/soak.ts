@@ -1,5 +1,5 @@
 /**
- * `npm run soak [-- --kills N --seed S --max-life-ms M]`
+ * `npm run soak [-- --kills N --seed S --max-life-ms M --spares P]`
  *
  * The crash soak's long run (its bounded run is test/soak/crash-soak.test.ts in `npm test`): two nodes as child
  * processes, a station on one sending cases to an office on the other under steady load, the sender and the
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     kills: { type: 'string', default: '100' },
     seed: { type: 'string' },
     'max-life-ms': { type: 'string', default: '3000' },
+    spares: { type: 'string', default: '2' },
   },
 });
 const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
@@ -32,6 +33,7 @@ try {
     seed,
     databaseUrls: databases ? [databases.urls[0]!, databases.urls[1]!] : null,
     maxLifeMs: Number(values['max-life-ms']),
+    spares: Number(values.spares),
     log: (line) => console.log(line),
   });
   console.log(formatSoak(result));

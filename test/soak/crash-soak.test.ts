@@ -19,9 +19,11 @@ describe('two nodes SIGKILLed again and again under a steady send load', () => {
         seed: SEED,
         databaseUrls: [police.url, judiciary.url],
         maxLifeMs: 2_000,
+        spares: 4,
+        log: (line) => console.log(line),
       });
       console.log(formatSoak(result));
-      expect(result.kills.sender + result.kills.receiver).toBe(KILLS);
+      expect(result.kills.sender + result.kills.receiver).toBeGreaterThanOrEqual(KILLS);
       expect(result.sent).toBeGreaterThan(0);
       expect(result.received).toBe(result.sent);
       expect(result.duplicates).toEqual([]);
