@@ -7,7 +7,7 @@ import { formatFindings, runFuzz } from './fuzz-run.js';
 
 /** The bounded run of the API fuzzer (the long one: `npm run fuzz -- --requests 100000`). */
 const SEED = 20_251_206;
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3_000);
+const REQUESTS = 3_000;
 
 const { db } = await useTestDatabase();
 const errors = errorCollectingLogger();

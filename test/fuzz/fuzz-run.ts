@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import type { Role } from '../../src/domain/roles.js';
-import { TEST_PDF } from '../factories.js';
-import { deliverAll, makeUser } from '../factories.js';
+import { deliverAll, makeUser, TEST_PDF } from '../factories.js';
 import {
   Known,
   requestArbitrary,
   type FuzzRequest,
   type MultipartSpec,
   type PoolName,
+  poolNames,
 } from './fuzz-requests.js';
 import {
   makeOrganisationsAndUsers,
@@ -18,7 +18,6 @@ import {
   type NodeUnderTest,
   type Sessions,
   type StoryIds,
-  type Users,
 } from './fuzz-world.js';
 import { withNestedJson } from './hostile-values.js';
 import { installWriteLog, lastWrite, tablesWrittenSince } from './write-log.js';
@@ -248,26 +247,7 @@ export async function runFuzz(
 
   const world = await makeOrganisationsAndUsers(db);
   const sessions = await signInAll(app, world.users);
-  const pools = Object.fromEntries(
-    [
-      'case',
-      'sentCase',
-      'party',
-      'custody',
-      'document',
-      'intake',
-      'order',
-      'escort',
-      'org',
-      'user',
-      'sha256',
-      'messageId',
-      'username',
-      'trackingCode',
-      'nationalId',
-      'orgCode',
-    ].map((n) => [n, [] as string[]]),
-  ) as Pools;
+  const pools = Object.fromEntries(poolNames.map((n) => [n, [] as string[]])) as Pools;
   mergePools(pools, await playStory(node, sessions, world.users));
   const orgs = [world.station, world.office, world.escortUnit, world.hq];
   mergePools(pools, { org: orgs.map((o) => o.id), orgCode: orgs.map((o) => o.code) });

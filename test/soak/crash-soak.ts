@@ -20,6 +20,7 @@ import {
 } from '../../src/server/modules/organisations/organisations.usecases.js';
 import { createUser } from '../../src/server/modules/users/users.usecases.js';
 import { findFreePort } from '../../src/server/db/embedded.js';
+import { mulberry32 } from '../../src/server/demo/random.js';
 import { createFsBlobStore } from '../../src/server/platform/blob-store/fs-blob-store.js';
 import { systemClock } from '../../src/server/platform/clock.js';
 import { makeNationalId, TEST_PASSWORD } from '../factories.js';
@@ -82,18 +83,6 @@ interface SoakNode {
   spares: { process: Promise<ChildProcess>; ready: boolean }[];
   /** How many spares to keep. */
   pool: number;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed, the same moments and victims. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -276,7 +265,7 @@ function client(node: SoakNode, username: string) {
 export async function runCrashSoak(options: SoakOptions): Promise<SoakResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
-  const rand = random(options.seed);
+  const rand = mulberry32(options.seed);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'casebridge-soak-'));
   const makeNode = async (nodeId: string, databaseUrl: string | undefined): Promise<SoakNode> => {
     const port = await findFreePort();
