@@ -107,7 +107,7 @@ export async function startEmbeddedPostgres(options: {
   const binaries = await findPostgresBinaries();
   const fresh = !existsSync(path.join(paths.dir, 'PG_VERSION'));
   if (fresh) await initialise(paths, user, binaries.initdb);
-  const server = await launch(paths, user, binaries.postgres, options.settings ?? []);
+  const server = await launchAfterCrash(() => launch(paths, user, binaries.postgres, options.settings ?? []));
   try {
     const password = await ensureAccess(paths, user);
     await fs.writeFile(paths.owner, JSON.stringify(currentProcess()), { mode: 0o600 });
@@ -294,6 +294,24 @@ async function launch(
   }
   child.kill('SIGKILL');
   throw new Error(`the embedded PostgreSQL did not become ready in 120 s (${await logTail(paths)})`);
+}
+
+/**
+ * After a server was killed, its children may hold its shared memory for a moment longer, and a new server
+ * refuses to start until they have gone ("pre-existing shared memory block … is still in use"): try again
+ * for up to 30 s.
+ */
+async function launchAfterCrash(start: () => Promise<ProcessIdentity>): Promise<ProcessIdentity> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await start();
+    } catch (error) {
+      const leftOver = error instanceof Error && /shared memory block|lock file/.test(error.message);
+      if (!leftOver || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 async function logTail(paths: ClusterPaths): Promise<string> {
