@@ -1,0 +1,422 @@
+import { Writable } from 'node:stream';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/app.js';
+import { useTestDatabase } from '../../../../test/db.js';
+import { makeJurisdiction, registrationMessage } from '../../../../test/factories.js';
+import { fixedClock } from '../../platform/clock.js';
+import { createLogger } from '../../platform/logger.js';
+import {
+  defaultDeliveryPolicy,
+  deliverDue,
+  retryDelayMs,
+  startDeliveryWorker,
+  type DeliveryDeps,
+} from './delivery-worker.js';
+import type { Exchange } from './exchange.js';
+import { enqueueMessage } from './outbox.js';
+import { receiveMessage } from './receive-message.js';
+import { DeliveryError, type Transport } from './transport.js';
+
+const { db } = await useTestDatabase();
+const T0 = new Date('2026-05-01T08:00:00.000Z');
+const clock = fixedClock(T0);
+const receiverClock = fixedClock('2026-05-01T07:59:00.000Z');
+let exchange: Exchange;
+let station: { id: string; code: string };
+let office: { id: string; code: string };
+
+const policy = { baseDelayMs: 1000, maxDelayMs: 300_000 };
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** Queues an `intake.registered` of `caseRef` at the clock's now; gives its id. */
+async function send(caseRef: string, toNode?: string): Promise<string> {
+  const message = registrationMessage({ exchange, office, station, caseRef });
+  if (toNode) message.to = { ...message.to, node: toNode };
+  const sent = await db
+    .transaction()
+    .execute((tx) => enqueueMessage(tx, { signer: exchange.signer, message, now: clock.now() }));
+  return sent.id;
+}
+
+const outboxRow = (id: string) =>
+  db.selectFrom('outbox').selectAll().where('message_id', '=', id).executeTakeFirstOrThrow();
+
+/** A transport that always fails with `error`. */
+const failingWith = (error: Error): Transport => ({ deliver: () => Promise.reject(error) });
+
+/** A logger whose lines are kept, parsed, in `lines`. */
+function capturedLogger() {
+  const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString('utf8')));
+      done();
+    },
+  });
+  return { log: createLogger('info', sink), lines };
+}
+
+/** One worker pass at the clock's now, with `transport` for every node and no randomness unless told. */
+function pass(transport: Transport, extra: Partial<DeliveryDeps> = {}) {
+  return deliverDue({
+    db,
+    clock,
+    log: createLogger('silent'),
+    transportFor: () => transport,
+    random: () => 0,
+    ...extra,
+  });
+}
+
+describe('the delivery worker’s retry timing', () => {
+  beforeAll(async () => {
+    ({ exchange } = await useTestApp(db, { clock: receiverClock }));
+    ({ station, office } = await makeJurisdiction(db));
+  });
+
+  beforeEach(async () => {
+    clock.set(T0);
+    await db.deleteFrom('outbox').execute();
+  });
+
+  it('waits one second at first, by default, and never more than five minutes; a lease lasts two minutes; 20 rows a pass', () => {
+    expect(defaultDeliveryPolicy).toEqual({
+      baseDelayMs: 1000,
+      maxDelayMs: 300_000,
+      leaseMs: 120_000,
+      batchSize: 20,
+    });
+  });
+
+  it('waits between half the ceiling and the ceiling: 500 to 1000 ms after the first attempt', () => {
+    expect(retryDelayMs(1, policy, () => 0)).toBe(500);
+    expect(retryDelayMs(1, policy, () => 0.5)).toBe(750);
+    expect(retryDelayMs(1, policy, () => 0.999_999)).toBe(1000);
+  });
+
+  it('doubles the ceiling with each attempt', () => {
+    const lowest = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => retryDelayMs(n, policy, () => 0));
+    expect(lowest).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000]);
+    const highest = [1, 2, 3, 9].map((n) => retryDelayMs(n, policy, () => 0.999_999_9));
+    expect(highest).toEqual([1000, 2000, 4000, 256_000]);
+  });
+
+  it('stops doubling at the maximum delay: the tenth attempt and any later one wait 150 to 300 seconds', () => {
+    for (const n of [10, 11, 30, 1000]) {
+      expect(retryDelayMs(n, policy, () => 0)).toBe(150_000);
+      expect(retryDelayMs(n, policy, () => 0.999_999_9)).toBe(300_000);
+    }
+    // The cap applies to the ceiling, not only to a delay past it: one just below stays as it is.
+    expect(retryDelayMs(3, { baseDelayMs: 1000, maxDelayMs: 3999 }, () => 0)).toBe(2000);
+    expect(retryDelayMs(3, { baseDelayMs: 1000, maxDelayMs: 4000 }, () => 0.5)).toBe(3000);
+  });
+
+  it('treats a row never attempted (or a count below one) like the first attempt', () => {
+    expect(retryDelayMs(0, policy, () => 0)).toBe(500);
+    expect(retryDelayMs(-3, policy, () => 0)).toBe(500);
+  });
+
+  it('rounds to whole milliseconds', () => {
+    expect(retryDelayMs(1, { baseDelayMs: 3, maxDelayMs: 100 }, () => 0)).toBe(2); // 1.5
+    expect(retryDelayMs(1, { baseDelayMs: 3, maxDelayMs: 100 }, () => 0.1)).toBe(2); // 1.65
+    expect(retryDelayMs(1, { baseDelayMs: 3, maxDelayMs: 100 }, () => 0.9)).toBe(3); // 2.85
+  });
+
+  it('draws its jitter from Math.random by default, always within the bounds', () => {
+    const delays = Array.from({ length: 200 }, () => retryDelayMs(4, policy));
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(4000);
+      expect(delay).toBeLessThanOrEqual(8000);
+    }
+    expect(new Set(delays).size).toBeGreaterThan(10);
+  });
+
+  it('claims a due row with a two-minute lease, counting the attempt and its time', async () => {
+    const id = await send('case-lease');
+    let seen: Awaited<ReturnType<typeof outboxRow>> | undefined;
+    const watching: Transport = {
+      deliver: async () => {
+        seen = await outboxRow(id);
+        throw new DeliveryError('transport.unreachable', true);
+      },
+    };
+    expect(await pass(watching)).toBe(1);
+    expect(seen).toMatchObject({ attempts: 1, lease_until: at(120_000), last_attempt_at: T0 });
+  });
+
+  it('schedules the next try at now + the delay of the attempt it failed, and frees the lease', async () => {
+    const id = await send('case-retry');
+    await pass(failingWith(new DeliveryError('transport.unreachable', true, 'connection refused')));
+    expect(await outboxRow(id)).toMatchObject({
+      attempts: 1,
+      next_attempt_at: at(500),
+      lease_until: null,
+      last_error: 'transport.unreachable: connection refused',
+    });
+
+    clock.set(at(500));
+    await pass(failingWith(new DeliveryError('transport.unreachable', true)), { random: () => 0.5 });
+    expect(await outboxRow(id)).toMatchObject({
+      attempts: 2,
+      next_attempt_at: at(500 + 1500), // ceiling 2000: 1000 + 0.5 × 1000
+      last_error: 'transport.unreachable: transport.unreachable',
+    });
+  });
+
+  it('takes the delays of the deps’ policy, over the defaults', async () => {
+    const id = await send('case-policy');
+    await pass(failingWith(new Error('boom')), { policy: { baseDelayMs: 60_000 } });
+    expect(await outboxRow(id)).toMatchObject({
+      next_attempt_at: at(30_000),
+      last_error: 'delivery.error: boom',
+    });
+  });
+
+  it('claims a row when its time comes, not a millisecond before', async () => {
+    const id = await send('case-due');
+    await db
+      .updateTable('outbox')
+      .set({ next_attempt_at: at(1) })
+      .where('message_id', '=', id)
+      .execute();
+    expect(await pass(failingWith(new Error('boom')))).toBe(0);
+    clock.set(at(1));
+    expect(await pass(failingWith(new Error('boom')))).toBe(1);
+  });
+
+  it('leaves a leased row to its worker until the lease has passed', async () => {
+    const id = await send('case-leased');
+    await db
+      .updateTable('outbox')
+      .set({ lease_until: at(1000) })
+      .where('message_id', '=', id)
+      .execute();
+    clock.set(at(1000));
+    expect(await pass(failingWith(new Error('boom')))).toBe(0);
+    clock.set(at(1001));
+    expect(await pass(failingWith(new Error('boom')))).toBe(1);
+  });
+
+  it('claims at most a batch of rows, the longest due first', async () => {
+    const ids = [await send('case-b1'), await send('case-b2'), await send('case-b3')];
+    await db
+      .updateTable('outbox')
+      .set({ next_attempt_at: at(-5000) })
+      .where('message_id', '=', ids[2]!)
+      .execute();
+    const tried: string[] = [];
+    const recording: Transport = {
+      deliver: async (delivery) => {
+        tried.push(delivery.id);
+        throw new Error('boom');
+      },
+    };
+    expect(await pass(recording, { policy: { batchSize: 2 } })).toBe(2);
+    expect(tried).toHaveLength(2);
+    expect(tried).toContain(ids[2]);
+  });
+
+  it('claims only the first undelivered message of a thread', async () => {
+    const first = await send('case-thread');
+    await send('case-thread');
+    const tried: string[] = [];
+    const recording: Transport = {
+      deliver: async (delivery) => {
+        tried.push(delivery.id);
+        throw new Error('boom');
+      },
+    };
+    clock.set(at(10_000));
+    expect(await pass(recording)).toBe(1);
+    expect(tried).toEqual([first]);
+  });
+
+  it('cuts a long error to 500 characters', async () => {
+    const id = await send('case-long-error');
+    await pass(failingWith(new Error('x'.repeat(1000))));
+    const { last_error } = await outboxRow(id);
+    expect(last_error).toBe(`delivery.error: ${'x'.repeat(500 - 'delivery.error: '.length)}`);
+  });
+
+  it('logs a failure that will pass by itself as a warning and one that needs a person as an error, with the next try', async () => {
+    const retryable = await send('case-log-1');
+    const { log, lines } = capturedLogger();
+    await pass(failingWith(new DeliveryError('transport.unreachable', true)), { log });
+    await db.deleteFrom('outbox').execute();
+    const final = await send('case-log-2');
+    await pass(failingWith(new DeliveryError('receipt.wrong_node', false)), { log });
+    await db.deleteFrom('outbox').execute();
+    const plain = await send('case-log-3');
+    await pass(failingWith(new Error('boom')), { log });
+    expect(
+      lines.map(({ level, msg, messageId, code, attempts, nextAttemptAt }) => ({
+        level,
+        msg,
+        messageId,
+        code,
+        attempts,
+        nextAttemptAt,
+      })),
+    ).toEqual([
+      {
+        level: 40,
+        msg: 'delivery failed; will retry',
+        messageId: retryable,
+        code: 'transport.unreachable',
+        attempts: 1,
+        nextAttemptAt: at(500).toISOString(),
+      },
+      {
+        level: 50,
+        msg: 'delivery failed; will retry',
+        messageId: final,
+        code: 'receipt.wrong_node',
+        attempts: 1,
+        nextAttemptAt: at(500).toISOString(),
+      },
+      {
+        level: 40,
+        msg: 'delivery failed; will retry',
+        messageId: plain,
+        code: 'delivery.error',
+        attempts: 1,
+        nextAttemptAt: at(500).toISOString(),
+      },
+    ]);
+  });
+
+  it('records a receipt the transport brings back: the receiver’s time, the message delivered, the outbox emptied', async () => {
+    const id = await send('case-receipt');
+    const { log, lines } = capturedLogger();
+    const told: unknown[] = [];
+    const remote: Transport = {
+      deliver: async (delivery) => {
+        const outcome = await receiveMessage(exchange.receiver, delivery.jws);
+        if (!('receiptJws' in outcome)) throw new Error(outcome.outcome);
+        return { receiptJws: outcome.receiptJws };
+      },
+    };
+    clock.set(at(60_000));
+    expect(await pass(remote, { log, onDelivered: (m) => told.push(m) })).toBe(1);
+    const out = await db
+      .selectFrom('messages')
+      .select(['status', 'receipt_at', 'receipt_jws'])
+      .where('direction', '=', 'out')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(out).toMatchObject({ status: 'delivered', receipt_at: receiverClock.now() });
+    expect(await db.selectFrom('outbox').select('message_id').execute()).toEqual([]);
+    const evidence = await db
+      .selectFrom('evidence_log')
+      .select(['kind', 'entry', 'at', 'case_ref'])
+      .where('ref', '=', id)
+      .where('kind', '=', 'receipt.received')
+      .execute();
+    expect(evidence).toEqual([
+      { kind: 'receipt.received', entry: out.receipt_jws, at: at(60_000), case_ref: 'case-receipt' },
+    ]);
+    expect(told).toEqual([{ id, type: 'intake.registered', caseRef: 'case-receipt' }]);
+    expect(lines).toMatchObject([{ level: 30, msg: 'message delivered', messageId: id, attempts: 1 }]);
+  });
+
+  it('does not record again a receipt the transport already recorded', async () => {
+    const id = await send('case-recorded');
+    const recorded: Transport = { deliver: async () => ({ receiptJws: 'not a receipt', recorded: true }) };
+    expect(await pass(recorded)).toBe(1);
+    // Nothing was checked or written by the worker: the row is as the claim left it.
+    expect(await outboxRow(id)).toMatchObject({ attempts: 1, last_error: null });
+  });
+
+  it('keeps trying a message whose receipt does not verify, with the reason', async () => {
+    const id = await send('case-bad-receipt');
+    const lying: Transport = { deliver: async () => ({ receiptJws: 'not a receipt' }) };
+    expect(await pass(lying)).toBe(1);
+    expect(await outboxRow(id)).toMatchObject({
+      next_attempt_at: at(500),
+      last_error: 'receipt.unknown_key: receipt.unknown_key',
+    });
+    const out = await db
+      .selectFrom('messages')
+      .select('status')
+      .where('direction', '=', 'out')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(out.status).toBe('queued');
+  });
+
+  it('hands several messages for one node to the transport at once, one message alone', async () => {
+    const batches: number[] = [];
+    const batching: Transport = {
+      deliver: async () => {
+        batches.push(1);
+        throw new Error('boom');
+      },
+      deliverMany: async (deliveries) => {
+        batches.push(deliveries.length);
+        return deliveries.map(() => new DeliveryError('transport.unreachable', true));
+      },
+    };
+    await send('case-many-1');
+    expect(await pass(batching)).toBe(1);
+    await send('case-many-2');
+    await send('case-many-3');
+    clock.set(at(60_000));
+    expect(await pass(batching)).toBe(3);
+    expect(batches).toEqual([1, 3]);
+  });
+
+  it('gives every message of a batch the error of a batch that failed as a whole', async () => {
+    const ids = [await send('case-whole-1'), await send('case-whole-2')];
+    const broken: Transport = {
+      deliver: () => Promise.reject(new Error('not this way')),
+      deliverMany: () => Promise.reject(new DeliveryError('transport.unreachable', true, 'network down')),
+    };
+    expect(await pass(broken)).toBe(2);
+    for (const id of ids)
+      expect(await outboxRow(id)).toMatchObject({
+        last_error: 'transport.unreachable: network down',
+        next_attempt_at: at(500),
+      });
+  });
+
+  it('asks for the transport of each message’s node, once per node', async () => {
+    await send('case-node-a');
+    await send('case-node-b', 'node-elsewhere');
+    await send('case-node-c', 'node-elsewhere');
+    const asked: string[] = [];
+    expect(
+      await pass(failingWith(new Error('boom')), {
+        transportFor: (node) => {
+          asked.push(node);
+          return failingWith(new Error('boom'));
+        },
+      }),
+    ).toBe(3);
+    expect(asked.sort()).toEqual(['node-elsewhere', exchange.nodeId].sort());
+  });
+
+  it('runs passes until stopped, and logs a pass that failed without stopping', async () => {
+    await send('case-worker');
+    const { log, lines } = capturedLogger();
+    let calls = 0;
+    const worker = startDeliveryWorker({
+      db,
+      clock,
+      log,
+      pollMs: 5,
+      transportFor: () => {
+        calls += 1;
+        throw new Error('no transport');
+      },
+    });
+    await expect.poll(() => calls, { timeout: 5000 }).toBeGreaterThan(0);
+    await worker.stop();
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'delivery worker pass failed',
+        err: expect.objectContaining({ message: 'no transport' }),
+      }),
+    );
+  });
+});
