@@ -33,6 +33,7 @@ export const mutationTargets = {
   },
 };
 
+// eslint-disable-next-line no-restricted-properties -- tooling, not the app: the target set by scripts/mutate.mjs
 const target = /** @type {MutationTarget} */ (process.env.MUTATE ?? 'domain');
 if (!(target in mutationTargets)) throw new Error(`MUTATE must be one of ${Object.keys(mutationTargets)}`);
 
