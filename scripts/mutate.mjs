@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run mutate [-- domain|exchange] [stryker options]`: mutation testing of the critical code
+ * `npm run mutate [-- domain|exchange] [--with-static] [stryker options]`: mutation testing of the critical code
  * with StrykerJS (stryker.config.mjs), one target after the other — never both at once, the runs are
  * CPU-heavy — then each target's mutation score. Incremental: a re-run tests only the mutants whose
  * code or tests changed (reports/mutation/<target>.incremental.json; `--force` for a full run).
@@ -15,7 +15,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const allTargets = ['domain', 'exchange'];
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => allTargets.includes(a));
-const strykerArgs = args.filter((a) => !allTargets.includes(a));
+const withStatic = args.includes('--with-static');
+const strykerArgs = args.filter((a) => !allTargets.includes(a) && a !== '--with-static');
 const targets = chosen.length ? chosen : allTargets;
 
 /** The mutation score of a Stryker JSON report: detected / (detected + undetected), in percent. */
@@ -40,7 +41,7 @@ for (const target of targets) {
     cwd: root,
     stdio: 'inherit',
     // eslint-disable-next-line no-restricted-properties -- a launcher: it passes the environment on, with the target
-    env: { ...process.env, MUTATE: target },
+    env: { ...process.env, MUTATE: target, MUTATE_STATIC: withStatic ? '1' : '0' },
   });
   if (run.status !== 0) {
     console.error(`stryker failed on ${target} (exit ${run.status})`);
