@@ -419,4 +419,109 @@ describe('the delivery worker’s retry timing', () => {
       }),
     );
   });
+  it('queues a message signed, numbered in its thread and due at once, with its evidence', async () => {
+    const id = await send('case-queued');
+    expect(await outboxRow(id)).toEqual({
+      message_id: id,
+      to_node: exchange.nodeId,
+      thread: `${office.code}>${station.code}:case-queued`,
+      seq: 1,
+      next_attempt_at: T0,
+      attempts: 0,
+      lease_until: null,
+      last_error: null,
+      last_attempt_at: null,
+    });
+    const message = await db
+      .selectFrom('messages')
+      .select(['status', 'seq', 'prev_hash', 'org_id', 'created_at', 'envelope', 'jws'])
+      .where('direction', '=', 'out')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(message).toMatchObject({
+      status: 'queued',
+      seq: 1,
+      prev_hash: null,
+      org_id: office.id,
+      created_at: T0,
+    });
+    expect(message.envelope).toMatchObject({
+      id,
+      type: 'intake.registered',
+      from: { node: exchange.nodeId, org: office.code },
+      to: { node: exchange.nodeId, org: station.code },
+      caseRef: 'case-queued',
+      thread: { prev: null, seq: 1 },
+      createdAt: T0.toISOString(),
+      createdBy: 'clerk',
+      documents: [],
+    });
+    const evidence = await db
+      .selectFrom('evidence_log')
+      .select(['kind', 'case_ref', 'entry', 'at'])
+      .where('ref', '=', id)
+      .execute();
+    expect(evidence).toEqual([{ kind: 'message.sent', case_ref: 'case-queued', entry: message.jws, at: T0 }]);
+  });
+
+  it('chains the next message of a thread to the previous one’s hash and number', async () => {
+    const first = await send('case-chained');
+    const second = await send('case-chained');
+    const rows = await db
+      .selectFrom('messages')
+      .select(['id', 'seq', 'prev_hash', 'sha256'])
+      .where('direction', '=', 'out')
+      .where('id', 'in', [first, second])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => [r.id, r.seq])).toEqual([
+      [first, 1],
+      [second, 2],
+    ]);
+    expect(rows[1]!.prev_hash).toBe(rows[0]!.sha256);
+    expect((await outboxRow(second)).seq).toBe(2);
+  });
+
+  it('sleeps between passes while there is nothing to do: what falls due meanwhile waits for a kick', async () => {
+    const id = await send('case-asleep');
+    await db
+      .updateTable('outbox')
+      .set({ next_attempt_at: at(1) })
+      .where('message_id', '=', id)
+      .execute();
+    let passes = 0;
+    const worker = startDeliveryWorker({
+      db,
+      clock: { now: () => (passes++, clock.now()) },
+      log: createLogger('silent'),
+      pollMs: 60_000,
+      transportFor: () => failingWith(new Error('boom')),
+    });
+    try {
+      await expect.poll(() => passes).toBeGreaterThan(0); // its first pass, at T0, finds nothing due
+      clock.set(at(1));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await outboxRow(id)).attempts).toBe(0);
+      expect(worker.kick()).toBe(true);
+      await expect.poll(async () => (await outboxRow(id)).attempts, { timeout: 5000 }).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('polls every half second by default', async () => {
+    const worker = startDeliveryWorker({
+      db,
+      clock,
+      log: createLogger('silent'),
+      transportFor: () => failingWith(new Error('boom')),
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const id = await send('case-polled');
+      await expect.poll(async () => (await outboxRow(id)).attempts, { timeout: 3000, interval: 50 }).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+  });
 });

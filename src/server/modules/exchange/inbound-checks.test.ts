@@ -417,4 +417,15 @@ describe('the checks an inbound message goes through', () => {
     expect(first).toMatchObject({ outcome: 'accepted' });
     expect(again).toEqual({ outcome: 'duplicate', receiptJws: (first as { receiptJws: string }).receiptJws });
   });
+  it('fails, rather than refuses or waits, when the store cannot be read: nothing is kept', async () => {
+    const doc = await storedDocument('a page on a failing disk');
+    const { jws } = sign(envelopeOf('in-disk-error', { documents: [doc] }));
+    const broken: ReceiveDeps = {
+      ...receiver,
+      blobs: { ...blobs, digest: () => Promise.reject(new Error('EIO: i/o error')) },
+    };
+    await expect(receiveMessage(broken, jws)).rejects.toThrow('EIO');
+    expect(await refusedRows(jws)).toEqual([]);
+    expect(await receiveMessage(receiver, jws)).toMatchObject({ outcome: 'accepted' });
+  });
 });
