@@ -421,6 +421,8 @@ describe('the delivery worker’s retry timing', () => {
   });
   it('queues a message signed, numbered in its thread and due at once, with its evidence', async () => {
     const id = await send('case-queued');
+    // A UUID v7 of the time it was queued: its first 48 bits are T0 in milliseconds.
+    expect(id.replace('-', '').slice(0, 12)).toBe(T0.getTime().toString(16).padStart(12, '0'));
     expect(await outboxRow(id)).toEqual({
       message_id: id,
       to_node: exchange.nodeId,

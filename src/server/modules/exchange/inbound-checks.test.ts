@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { makeJurisdiction, TEST_NODE_ID } from '../../../../test/factories.js';
+import { makeJurisdiction, registrationMessage, TEST_NODE_ID } from '../../../../test/factories.js';
 import { uuidv7, type MessageDocument, type MessageEnvelope } from '../../../domain/messages/envelope.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
@@ -14,6 +14,7 @@ import { exportPublicJwk, generateSigningKeyPair } from '../../platform/crypto/s
 import { acceptChecked } from './accept-message.js';
 import type { Exchange } from './exchange.js';
 import { checkInbound } from './inbound-checks.js';
+import { enqueueMessage } from './outbox.js';
 import type { InboundMessage } from './message-handlers.js';
 import { receiveMessage, receiveMessages, type ReceiveDeps } from './receive-message.js';
 import { revokeKey } from './trust.repository.js';
@@ -427,5 +428,34 @@ describe('the checks an inbound message goes through', () => {
     await expect(receiveMessage(broken, jws)).rejects.toThrow('EIO');
     expect(await refusedRows(jws)).toEqual([]);
     expect(await receiveMessage(receiver, jws)).toMatchObject({ outcome: 'accepted' });
+  });
+  it('locks one thread at a time: a message of another thread is accepted while one is being accepted', async () => {
+    const checked = await checkInbound(receiver, sign(envelopeOf('in-locked-a')).jws);
+    if (!('kid' in checked)) throw new Error('expected the checks to pass');
+    const other = sign(envelopeOf('in-locked-b'));
+    const outcome = await inTransaction(db, async (tx) => {
+      await acceptChecked(tx, receiver, checked, NOW); // holds thread a's lock until this transaction ends
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('blocked'), 5000));
+      return Promise.race([receiveMessage(receiver, other.jws), timeout]);
+    });
+    expect(outcome).toMatchObject({ outcome: 'accepted' });
+  });
+
+  it('keeps a received thread’s lock apart from the same thread’s lock as a sender', async () => {
+    const checked = await checkInbound(receiver, sign(envelopeOf('in-locked-c')).jws);
+    if (!('kid' in checked)) throw new Error('expected the checks to pass');
+    const outcome = await inTransaction(db, async (tx) => {
+      await acceptChecked(tx, receiver, checked, NOW);
+      const sending = db.transaction().execute((sender) =>
+        enqueueMessage(sender, {
+          signer: exchange.signer,
+          message: registrationMessage({ exchange, office, station, caseRef: 'in-locked-c' }),
+          now: NOW,
+        }),
+      );
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('blocked'), 5000));
+      return Promise.race([sending, timeout]);
+    });
+    expect(outcome).toMatchObject({ seq: 1 });
   });
 });
