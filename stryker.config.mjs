@@ -28,7 +28,6 @@ export const mutationTargets = {
     tests: [
       'src/server/modules/exchange/inbound-checks.test.ts',
       'src/server/modules/exchange/delivery-timing.test.ts',
-      'src/server/modules/exchange/exchange.local.test.ts',
     ],
   },
 };

@@ -435,7 +435,7 @@ describe('the checks an inbound message goes through', () => {
     const other = sign(envelopeOf('in-locked-b'));
     const outcome = await inTransaction(db, async (tx) => {
       await acceptChecked(tx, receiver, checked, NOW); // holds thread a's lock until this transaction ends
-      const timeout = new Promise((resolve) => setTimeout(() => resolve('blocked'), 5000));
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('blocked'), 10_000));
       return Promise.race([receiveMessage(receiver, other.jws), timeout]);
     });
     expect(outcome).toMatchObject({ outcome: 'accepted' });
@@ -453,9 +453,52 @@ describe('the checks an inbound message goes through', () => {
           now: NOW,
         }),
       );
-      const timeout = new Promise((resolve) => setTimeout(() => resolve('blocked'), 5000));
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('blocked'), 10_000));
       return Promise.race([sending, timeout]);
     });
     expect(outcome).toMatchObject({ seq: 1 });
+  });
+  it('refuses a different message under an id already accepted, in its thread or as the first of another', async () => {
+    const original = envelopeOf('in-id-taken');
+    expect(await receiveMessage(receiver, sign(original).jws)).toMatchObject({ outcome: 'accepted' });
+    const sameThread = sign({ ...original, createdBy: 'someone else' });
+    expect(await receiveMessage(receiver, sameThread.jws)).toEqual({
+      outcome: 'refused',
+      reason: 'message.id_conflict',
+    });
+    const otherThread = sign({ ...original, caseRef: 'in-id-taken-2' });
+    expect(await receiveMessage(receiver, otherThread.jws)).toEqual({
+      outcome: 'refused',
+      reason: 'message.id_conflict',
+    });
+    expect(await refusedRows(otherThread.jws)).toMatchObject([{ reason: 'message.id_conflict' }]);
+  });
+
+  it('when a handler fails in a claim, receives each message on its own: the others are accepted, the error told', async () => {
+    const picky: ReceiveDeps = {
+      ...receiver,
+      handlers: {
+        'intake.registered': async ({ envelope }) => {
+          if (envelope.caseRef === 'in-claim-2') throw new Error('the handler failed');
+        },
+      },
+    };
+    const items = ['in-claim-1', 'in-claim-2', 'in-claim-3'].map((caseRef) => ({
+      jws: sign(envelopeOf(caseRef)).jws,
+    }));
+    await expect(receiveMessages(picky, items)).rejects.toThrow('the handler failed');
+    const stored = async () =>
+      (
+        await db
+          .selectFrom('messages')
+          .select('case_ref')
+          .where('direction', '=', 'in')
+          .where('case_ref', 'like', 'in-claim-%')
+          .orderBy('case_ref')
+          .execute()
+      ).map((r) => r.case_ref);
+    // the failure is told as soon as it happens; the others' transactions may still be committing
+    await expect.poll(stored).toEqual(['in-claim-1', 'in-claim-3']);
+    expect(await refusedRows(items[1]!.jws)).toEqual([]);
   });
 });
