@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { custodyClock, CUSTODY_LIMIT_SECONDS, CUSTODY_WARNING_SECONDS } from './custody-clock.js';
+import { custodyEndReasons, endCustodyBodySchema, startCustodyBodySchema } from './custody.schema.js';
 
 const HOUR = 3_600_000;
 // Instants between 2000 and 2100, to the millisecond.
@@ -164,5 +165,30 @@ describe('the custody clock at the edges of its thresholds', () => {
     });
     expect(before.deadlineLocal).toBe('1405/01/01 23:59');
     expect(after.deadlineLocal).toBe('1405/01/02 00:00');
+  });
+});
+
+describe('what starts and ends a custody clock', () => {
+  const partyId = '0190a3b4-0000-7000-8000-000000000001';
+
+  it('starts at an instant with its offset, Tehran’s or UTC, to the millisecond', () => {
+    for (const startedAt of ['2026-03-21T08:30:00Z', '2026-03-21T12:00:00+03:30', '2026-03-21T08:30:00.123Z'])
+      expect(startCustodyBodySchema.safeParse({ partyId, startedAt }).success).toBe(true);
+    for (const startedAt of ['2026-03-21T08:30:00', '2026-03-21', '1405/01/01 12:00', ''])
+      expect(startCustodyBodySchema.safeParse({ partyId, startedAt }).success).toBe(false);
+    expect(
+      startCustodyBodySchema.safeParse({ partyId: 'p-1', startedAt: '2026-03-21T08:30:00Z' }).success,
+    ).toBe(false);
+  });
+
+  it('ends at an instant, for one of five reasons, with an optional note of up to 2000 characters', () => {
+    expect(custodyEndReasons).toEqual(['released', 'bail', 'handed_to_prosecutor', 'transferred', 'other']);
+    const end = { endedAt: '2026-03-22T08:30:00Z', endReason: 'bail' };
+    expect(endCustodyBodySchema.safeParse(end).success).toBe(true);
+    expect(endCustodyBodySchema.safeParse({ ...end, endNote: null }).success).toBe(true);
+    expect(endCustodyBodySchema.safeParse({ ...end, endNote: 'x'.repeat(2000) }).success).toBe(true);
+    expect(endCustodyBodySchema.safeParse({ ...end, endNote: 'x'.repeat(2001) }).success).toBe(false);
+    expect(endCustodyBodySchema.safeParse({ ...end, endReason: 'escaped' }).success).toBe(false);
+    expect(endCustodyBodySchema.safeParse({ ...end, endedAt: 'tomorrow' }).success).toBe(false);
   });
 });
