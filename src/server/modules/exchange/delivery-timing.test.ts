@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
+import { makeExchangeParties, registrationMessage, useTestExchange } from '../../../../test/exchange.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { makeJurisdiction, registrationMessage } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/logger.js';
 import {
@@ -70,8 +69,8 @@ function pass(transport: Transport, extra: Partial<DeliveryDeps> = {}) {
 
 describe('the delivery worker’s retry timing', () => {
   beforeAll(async () => {
-    ({ exchange } = await useTestApp(db, { clock: receiverClock }));
-    ({ station, office } = await makeJurisdiction(db));
+    ({ exchange } = await useTestExchange(db, { clock: receiverClock }));
+    ({ station, office } = await makeExchangeParties(db));
   });
 
   beforeEach(async () => {

@@ -3,9 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
+import {
+  makeExchangeParties,
+  registrationMessage,
+  TEST_NODE_ID,
+  useTestExchange,
+} from '../../../../test/exchange.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { makeJurisdiction, registrationMessage, TEST_NODE_ID } from '../../../../test/factories.js';
 import { uuidv7, type MessageDocument, type MessageEnvelope } from '../../../domain/messages/envelope.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
@@ -133,9 +137,9 @@ const payloadOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[1]!, 'b
 describe('the checks an inbound message goes through', () => {
   beforeAll(async () => {
     let dataDir: string;
-    ({ exchange, blobs, dataDir } = await useTestApp(db));
+    ({ exchange, blobs, dataDir } = await useTestExchange(db));
     blobRoot = path.join(dataDir, 'blobs');
-    ({ station, office } = await makeJurisdiction(db));
+    ({ station, office } = await makeExchangeParties(db));
     receiver = {
       ...exchange.receiver,
       now: () => new Date(NOW),
