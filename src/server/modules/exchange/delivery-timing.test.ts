@@ -171,29 +171,28 @@ describe('the delivery worker’s retry timing', () => {
     });
   });
 
+  /** Queues a message, sets its outbox row, and says how many rows a pass claims at each of two times. */
+  async function claimsAt(
+    caseRef: string,
+    row: { next_attempt_at?: Date; lease_until?: Date },
+    times: number[],
+  ) {
+    const id = await send(caseRef);
+    await db.updateTable('outbox').set(row).where('message_id', '=', id).execute();
+    const claimed: number[] = [];
+    for (const ms of times) {
+      clock.set(at(ms));
+      claimed.push(await pass(failingWith(new Error('boom'))));
+    }
+    return claimed;
+  }
+
   it('claims a row when its time comes, not a millisecond before', async () => {
-    const id = await send('case-due');
-    await db
-      .updateTable('outbox')
-      .set({ next_attempt_at: at(1) })
-      .where('message_id', '=', id)
-      .execute();
-    expect(await pass(failingWith(new Error('boom')))).toBe(0);
-    clock.set(at(1));
-    expect(await pass(failingWith(new Error('boom')))).toBe(1);
+    expect(await claimsAt('case-due', { next_attempt_at: at(1) }, [0, 1])).toEqual([0, 1]);
   });
 
   it('leaves a leased row to its worker until the lease has passed', async () => {
-    const id = await send('case-leased');
-    await db
-      .updateTable('outbox')
-      .set({ lease_until: at(1000) })
-      .where('message_id', '=', id)
-      .execute();
-    clock.set(at(1000));
-    expect(await pass(failingWith(new Error('boom')))).toBe(0);
-    clock.set(at(1001));
-    expect(await pass(failingWith(new Error('boom')))).toBe(1);
+    expect(await claimsAt('case-leased', { lease_until: at(1000) }, [1000, 1001])).toEqual([0, 1]);
   });
 
   it('claims at most a batch of rows, the longest due first', async () => {
