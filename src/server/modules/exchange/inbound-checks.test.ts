@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -470,6 +471,7 @@ describe('the checks an inbound message goes through', () => {
       outcome: 'refused',
       reason: 'message.id_conflict',
     });
+    expect(await refusedRows(sameThread.jws)).toMatchObject([{ reason: 'message.id_conflict' }]);
     const otherThread = sign({ ...original, caseRef: 'in-id-taken-2' });
     expect(await receiveMessage(receiver, otherThread.jws)).toEqual({
       outcome: 'refused',
@@ -487,8 +489,12 @@ describe('the checks an inbound message goes through', () => {
         },
       },
     };
+    const told: string[] = [];
     const items = ['in-claim-1', 'in-claim-2', 'in-claim-3'].map((caseRef) => ({
       jws: sign(envelopeOf(caseRef)).jws,
+      onAccepted: async (_tx: unknown, accepted: { caseRef: string }) => {
+        told.push(accepted.caseRef);
+      },
     }));
     await expect(receiveMessages(picky, items)).rejects.toThrow('the handler failed');
     const stored = async () =>
@@ -503,6 +509,26 @@ describe('the checks an inbound message goes through', () => {
       ).map((r) => r.case_ref);
     // the failure is told as soon as it happens; the others' transactions may still be committing
     await expect.poll(stored).toEqual(['in-claim-1', 'in-claim-3']);
+    // told inside each accepting transaction: the first, for the lot, was rolled back
+    expect([...new Set(told)].sort()).toEqual(['in-claim-1', 'in-claim-3']);
     expect(await refusedRows(items[1]!.jws)).toEqual([]);
+  });
+  it('accepts the messages of a claim that pass their checks in one transaction, beside those that do not', async () => {
+    const good = ['in-one-tx-1', 'in-one-tx-2', 'in-one-tx-3'].map((caseRef) => sign(envelopeOf(caseRef)));
+    const outcomes = await receiveMessages(receiver, [
+      { jws: good[0]!.jws },
+      { jws: 'garbage' },
+      { jws: good[1]!.jws },
+      { jws: good[2]!.jws },
+    ]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['accepted', 'refused', 'accepted', 'accepted']);
+    const rows = await db
+      .selectFrom('messages')
+      .select(sql<string>`xmin::text`.as('tx'))
+      .where('direction', '=', 'in')
+      .where('case_ref', 'like', 'in-one-tx-%')
+      .execute();
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
   });
 });
