@@ -328,7 +328,9 @@ describe('the delivery worker’s retry timing', () => {
   it('keeps trying a message whose receipt does not verify, with the reason', async () => {
     const id = await send('case-bad-receipt');
     const lying: Transport = { deliver: async () => ({ receiptJws: 'not a receipt' }) };
-    expect(await pass(lying)).toBe(1);
+    const { log, lines } = capturedLogger();
+    expect(await pass(lying, { log })).toBe(1);
+    expect(lines).toMatchObject([{ level: 40, code: 'receipt.unknown_key' }]); // a warning: it may pass later
     expect(await outboxRow(id)).toMatchObject({
       next_attempt_at: at(500),
       last_error: 'receipt.unknown_key: receipt.unknown_key',
@@ -343,14 +345,14 @@ describe('the delivery worker’s retry timing', () => {
   });
 
   it('hands several messages for one node to the transport at once, one message alone', async () => {
-    const batches: number[] = [];
+    const batches: string[] = [];
     const batching: Transport = {
       deliver: async () => {
-        batches.push(1);
+        batches.push('one');
         throw new Error('boom');
       },
       deliverMany: async (deliveries) => {
-        batches.push(deliveries.length);
+        batches.push(`many: ${deliveries.length}`);
         return deliveries.map(() => new DeliveryError('transport.unreachable', true));
       },
     };
@@ -360,7 +362,7 @@ describe('the delivery worker’s retry timing', () => {
     await send('case-many-3');
     clock.set(at(60_000));
     expect(await pass(batching)).toBe(3);
-    expect(batches).toEqual([1, 3]);
+    expect(batches).toEqual(['one', 'many: 3']);
   });
 
   it('gives every message of a batch the error of a batch that failed as a whole', async () => {
@@ -523,5 +525,32 @@ describe('the delivery worker’s retry timing', () => {
     } finally {
       await worker.stop();
     }
+  });
+  it('runs passes back to back while there is work, and a stopped worker cannot be kicked', async () => {
+    const first = await send('case-busy');
+    const second = await send('case-busy'); // claimable only once the first is delivered
+    const worker = startDeliveryWorker({
+      db,
+      clock,
+      log: createLogger('silent'),
+      pollMs: 60_000,
+      transportFor: (node) => exchange.transportFor(node),
+    });
+    try {
+      const delivered = async () =>
+        (
+          await db
+            .selectFrom('messages')
+            .select('id')
+            .where('direction', '=', 'out')
+            .where('status', '=', 'delivered')
+            .where('id', 'in', [first, second])
+            .execute()
+        ).length;
+      await expect.poll(delivered, { timeout: 15_000 }).toBe(2);
+    } finally {
+      await worker.stop();
+    }
+    expect(worker.kick()).toBe(false);
   });
 });
