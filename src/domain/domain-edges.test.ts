@@ -23,6 +23,11 @@ describe('a file name at the length limit', () => {
     expect(safeFileName(x(201))).toBe(x(200));
   });
 
+  it('leaves a name within the limit as typed, spaces before its extension included', () => {
+    expect(safeFileName('a .pdf')).toBe('a .pdf');
+    expect(safeFileName(`${x(195)} .pdf`)).toBe(`${x(195)} .pdf`);
+  });
+
   it('keeps the extension of a long name and cuts the stem', () => {
     expect(safeFileName(`${x(300)}.pdf`)).toBe(`${x(196)}.pdf`);
   });
