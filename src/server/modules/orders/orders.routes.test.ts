@@ -245,4 +245,43 @@ describe('judicial orders between the office and the station', () => {
       expect(overdue).toEqual([sooner.orderId]);
     }
   });
+  it('holds an order’s deadline to the millisecond: not at now, a millisecond ahead; overdue only once past it', async () => {
+    const file = await registeredFile();
+    const atNow = await issue(file.intakeId, clock.now().toISOString());
+    expect(atNow.statusCode).toBe(400);
+    expect(atNow.json().error.code).toBe('orders.deadline_in_past');
+    const deadline = new Date(clock.now().getTime() + 1);
+    const issued = await issue(file.intakeId, deadline.toISOString());
+    expect(issued.statusCode).toBe(201);
+    const { orderId } = issued.json() as { orderId: string };
+    await deliverAll({ db, clock, exchange });
+
+    /** Whether each side (office, station) sees the order overdue, in its list and in its overdue filter. */
+    const overdueOnBothSides = async () =>
+      Promise.all(
+        [judgeCookie, officerCookie].map(async (cookie) => {
+          const listed = (await call(cookie, 'GET', '/api/orders')).json().items as {
+            orderId: string;
+            overdue: boolean;
+          }[];
+          const filtered = (await call(cookie, 'GET', '/api/orders?overdue=true')).json().items as {
+            orderId: string;
+          }[];
+          return [
+            listed.find((o) => o.orderId === orderId)?.overdue,
+            filtered.some((o) => o.orderId === orderId),
+          ];
+        }),
+      );
+    clock.set(deadline);
+    expect(await overdueOnBothSides()).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+    clock.set(new Date(deadline.getTime() + 1));
+    expect(await overdueOnBothSides()).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+  });
 });
