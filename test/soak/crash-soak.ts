@@ -19,7 +19,7 @@ import {
   setJurisdictionRule,
 } from '../../src/server/modules/organisations/organisations.usecases.js';
 import { createUser } from '../../src/server/modules/users/users.usecases.js';
-import { findFreePort } from '../../src/server/db/embedded.js';
+import { findFreePort } from '../free-port.js';
 import { mulberry32 } from '../../src/server/demo/random.js';
 import { createFsBlobStore } from '../../src/server/platform/blob-store/fs-blob-store.js';
 import { systemClock } from '../../src/server/platform/clock.js';
@@ -108,7 +108,12 @@ function nodeEnv(node: SoakNode): Record<string, string> {
 
 /** Opens a node's database as the node does, runs `use`, closes it (stopping an embedded server). */
 async function withNodeDb<T>(node: SoakNode, use: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: node.databaseUrl, dataDir: node.dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: node.databaseUrl,
+    dataDir: node.dataDir,
+    poolSize: 2,
+    client: { batching: false },
+  });
   try {
     return await use(database.db);
   } finally {
