@@ -4,7 +4,7 @@ import { formatCaseNumber } from './cases/case-number.js';
 import { publicCaseStatus } from './cases/public-status.js';
 import { optionalText, requiredText } from './cases/text-fields.js';
 import { trackingQuerySchema } from './cases/tracking.schema.js';
-import { AppError, appError, isAppError } from './errors.js';
+import { AppError, appError, errorMessages, isAppError } from './errors.js';
 import { isMessageKind, isReceiptKind } from './evidence/evidence-kinds.js';
 import { figuresQuerySchema, FIGURES_MAX_DAYS } from './figures/figures.schema.js';
 import { jurisdictionRuleBodySchema } from './organisations.schema.js';
@@ -79,7 +79,7 @@ describe('the small rules of the domain', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({
       code: 'cases.not_found',
-      message: 'cases.not_found',
+      message: errorMessages['cases.not_found'],
       name: 'AppError',
       details: { caseId: 'c-1' },
     });
