@@ -4,7 +4,14 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -47,6 +54,15 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
     trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // A URL Fastify cannot decode answers in the API's own shape, without echoing the URL back.
+    frameworkErrors: (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({
+        error: {
+          code: 'request.invalid',
+          message: 'The request could not be read (its URL or headers are malformed).',
+        },
+      });
+    },
   };
   // An HTTPS server is an http.Server to every route and hook; only how it listens differs.
   const app = (
@@ -61,7 +77,7 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
     reply.status(404).send({
       error: {
         code: 'request.invalid',
-        message: `No route ${request.method} ${request.routeOptions.url ?? ''}`,
+        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`.slice(0, 200),
       },
     }),
   );
