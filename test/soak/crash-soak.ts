@@ -98,6 +98,8 @@ function nodeEnv(node: SoakNode): Record<string, string> {
     HOST: '127.0.0.1',
     DEMO: 'false',
     LOG_LEVEL: 'silent',
+    // The soak's administrators read the outboxes through the API with a password alone.
+    TOTP_REQUIRED_ROLES: '',
     DATABASE_POOL_SIZE: '4',
     DELIVERY_BASE_DELAY_MS: '100',
     DELIVERY_MAX_DELAY_MS: '1000',
