@@ -1,28 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/cli.js';
 import { clusterPaths } from './embedded.js';
+import { processesWithArgument } from '../../../test/processes.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/casebridge.js');
-
-/** The pids of the processes whose command line names the folder (the postmaster and its children). */
-function processesOf(dir: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 async function postmasterPid(dir: string): Promise<number> {
   return Number((await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
@@ -70,7 +56,7 @@ describe('a node and its embedded PostgreSQL', () => {
     cluster = path.join(dataDir, 'postgres');
   });
   afterAll(async () => {
-    for (const pid of processesOf(cluster)) process.kill(pid, 'SIGKILL');
+    for (const pid of processesWithArgument(cluster)) process.kill(pid, 'SIGKILL');
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
@@ -83,22 +69,22 @@ describe('a node and its embedded PostgreSQL', () => {
       first.kill('SIGKILL');
       await once(first, 'exit');
       // The node is gone; its PostgreSQL outlives it…
-      expect(processesOf(cluster)).toContain(orphan);
+      expect(processesWithArgument(cluster)).toContain(orphan);
 
       // …until the node starts again and takes it back as its own.
       const second = await startNode();
       try {
         expect(await postmasterPid(cluster)).not.toBe(orphan);
-        expect(await until(() => !processesOf(cluster).includes(orphan), 5_000)).toBe(true);
+        expect(await until(() => !processesWithArgument(cluster).includes(orphan), 5_000)).toBe(true);
         // A command beside the running node joins its server and leaves it running.
         const verify = await runCli(['audit', 'verify'], { env: { DATA_DIR: dataDir } });
         expect(verify.code).toBe(0);
-        expect(processesOf(cluster).length).toBeGreaterThan(0);
+        expect(processesWithArgument(cluster).length).toBeGreaterThan(0);
       } finally {
         second.kill('SIGTERM');
         await once(second, 'exit');
       }
-      expect(await until(() => processesOf(cluster).length === 0, 10_000)).toBe(true);
+      expect(await until(() => processesWithArgument(cluster).length === 0, 10_000)).toBe(true);
     },
   );
 
@@ -108,7 +94,7 @@ describe('a node and its embedded PostgreSQL', () => {
     first.kill('SIGKILL');
     process.kill(postmaster, 'SIGKILL');
     await once(first, 'exit');
-    expect(await until(() => !processesOf(cluster).includes(postmaster), 5_000)).toBe(true);
+    expect(await until(() => !processesWithArgument(cluster).includes(postmaster), 5_000)).toBe(true);
     const logBefore = (await fs.readFile(clusterPaths(cluster).log, 'utf8')).length;
 
     const second = await startNode();
@@ -116,6 +102,6 @@ describe('a node and its embedded PostgreSQL', () => {
     await once(second, 'exit');
     const log = (await fs.readFile(clusterPaths(cluster).log, 'utf8')).slice(logBefore);
     expect(log).toMatch(/not properly shut down; automatic recovery in progress/);
-    expect(await until(() => processesOf(cluster).length === 0, 10_000)).toBe(true);
+    expect(await until(() => processesWithArgument(cluster).length === 0, 10_000)).toBe(true);
   });
 });

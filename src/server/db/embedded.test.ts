@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from './client.js';
 import { clusterPaths, embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 import { checkServerSettings } from './server-settings.js';
+import { processesWithArgument } from '../../../test/processes.js';
 
 const execFileAsync = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -22,20 +23,6 @@ async function queryOne<T>(url: string, text: string): Promise<T> {
   } finally {
     await client.end();
   }
-}
-
-/** The pids of the processes whose command line names the cluster folder (the postmaster and its children). */
-function processesOf(dir: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 /** Ports on which some process listens over TCP (IPv4 and IPv6), with the socket inodes behind each. */
@@ -135,7 +122,7 @@ describe('the embedded PostgreSQL', () => {
     expect(await queryOne(server.url, 'show listen_addresses')).toEqual({ listen_addresses: '' });
     const paths = clusterPaths(dir);
     expect(statSync(paths.socketDir).mode & 0o777).toBe(0o700);
-    const inodes = new Set(processesOf(dir).flatMap((pid) => [...socketInodesOf(pid)]));
+    const inodes = new Set(processesWithArgument(dir).flatMap((pid) => [...socketInodesOf(pid)]));
     expect(inodes.size).toBeGreaterThan(0);
     expect(tcpListeners().filter((listener) => inodes.has(listener.inode))).toEqual([]);
   });
