@@ -115,6 +115,10 @@ export async function startTestNode(databaseUrl: string): Promise<RunningNode & 
     NODE_ID: TEST_NODE_ID,
     LOG_LEVEL: 'silent',
     DEMO: 'false',
+    // A browser story on a busy test machine is not a stalled database: as test/db.ts, no short timeouts.
+    DATABASE_STATEMENT_TIMEOUT_MS: '60000',
+    DATABASE_LOCK_TIMEOUT_MS: '60000',
+    DATABASE_ACQUIRE_TIMEOUT_MS: '60000',
   });
   const node = await startNode(config, { print: () => {}, webDir: WEB_DIR });
   return {
