@@ -13,30 +13,11 @@ import { deliveryReceiptSchema, messageBodySchemas } from '../src/domain/message
 import { messageEnvelopeSchema, messageTypes } from '../src/domain/messages/envelope.js';
 import { LINE_PATTERN, TEXT_PATTERN } from '../src/domain/text.js';
 import { trustEntrySchema } from '../src/domain/trust.schema.js';
+import type { JsonSchema } from './json-schema.js';
 
 export const protocolDocPath = fileURLToPath(new URL('../docs/protocol.md', import.meta.url));
 export const GENERATED_BEGIN = '<!-- BEGIN generated from the zod schemas by test/protocol-doc.ts -->';
 export const GENERATED_END = '<!-- END generated -->';
-
-/** A JSON Schema node as `z.toJSONSchema` writes the schemas used here. */
-interface JsonSchema {
-  /** An array for a plain nullable scalar: `["string", "null"]`. */
-  type?: string | string[];
-  anyOf?: JsonSchema[];
-  $ref?: string;
-  const?: unknown;
-  enum?: unknown[];
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  items?: JsonSchema;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-}
 
 const SHA256 = '^[0-9a-f]{64}$';
 const code = (value: unknown) => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;

@@ -1,26 +1,9 @@
+import type { JsonSchema } from '../json-schema.js';
+export type { JsonSchema };
 /**
  * The operations of the node's OpenAPI document (`GET /api/openapi.json`), reduced to what the fuzzer needs
  * to build requests: method, path template, parameters and the request body's media type and JSON schema.
  */
-
-/** The part of JSON Schema that the node's zod schemas turn into (see the OpenAPI document). */
-export interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  enum?: unknown[];
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  default?: unknown;
-}
 
 /** One parameter of an operation (path or query). */
 export interface Parameter {
