@@ -139,3 +139,28 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Au
     }
   }
 }
+
+/** A page of the audit log, newest first, optionally for one resource, and how many entries match. */
+export async function listAuditPage(
+  db: DbOrTx,
+  filter: {
+    resourceType?: string | undefined;
+    resourceId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  let query = db.selectFrom('audit_log');
+  if (filter.resourceType) query = query.where('resource_type', '=', filter.resourceType);
+  if (filter.resourceId) query = query.where('resource_id', '=', filter.resourceId);
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}

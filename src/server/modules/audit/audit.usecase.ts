@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit, verifyAuditChain, type AuditVerification } from './audit.repository.js';
+import { listAuditPage, recordAudit, verifyAuditChain, type AuditVerification } from './audit.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** A page of the audit log, newest first, optionally for one resource. */
@@ -14,20 +14,9 @@ export async function listAuditEntries(input: {
   pageSize: number;
 }) {
   assertCan(input.actor, 'audit.read');
-  let query = input.db.selectFrom('audit_log');
-  if (input.resourceType) query = query.where('resource_type', '=', input.resourceType);
-  if (input.resourceId) query = query.where('resource_id', '=', input.resourceId);
-  const [rows, total] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await listAuditPage(input.db, input);
   return {
-    total: total.n,
+    total,
     items: rows.map((r) => ({
       seq: r.seq,
       at: r.at.toISOString(),

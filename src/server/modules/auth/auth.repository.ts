@@ -143,3 +143,21 @@ export async function deleteChallenges(
       : q.where('user_id', '=', where.userId);
   await q.execute();
 }
+
+/** Moves a session's expiry on (sliding expiry). */
+export async function extendSession(
+  db: DbOrTx,
+  tokenHash: string,
+  at: { expiresAt: Date; lastSeenAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: at.expiresAt, last_seen_at: at.lastSeenAt })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+/** Revokes a session: its cookie opens nothing from `now` on. */
+export async function revokeSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).execute();
+}

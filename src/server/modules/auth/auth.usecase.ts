@@ -13,9 +13,11 @@ import {
   deleteChallenges,
   findChallenge,
   findSessionUser,
+  extendSession,
   findUserByUsername,
   insertChallenge,
   insertSession,
+  revokeSession,
   type ChallengeRow,
   type SessionUserRow,
 } from './auth.repository.js';
@@ -343,11 +345,7 @@ export async function resolveSession(input: {
   const ttl = input.policy.sessionTtlMinutes * 60_000;
   if (expiresAt.getTime() - now.getTime() < ttl / 2) {
     expiresAt = new Date(now.getTime() + ttl);
-    await input.db
-      .updateTable('sessions')
-      .set({ expires_at: expiresAt, last_seen_at: now })
-      .where('token_hash', '=', hash)
-      .execute();
+    await extendSession(input.db, hash, { expiresAt, lastSeenAt: now });
   }
   const user = presentSessionUser(row);
   return { actor: { userId: user.id, orgId: user.org.id, role: user.role }, user, expiresAt };
@@ -363,11 +361,7 @@ export async function logout(input: {
 }): Promise<void> {
   const now = input.clock.now();
   await inTransaction(input.db, async (tx) => {
-    await tx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('token_hash', '=', tokenHash(input.token))
-      .execute();
+    await revokeSession(tx, tokenHash(input.token), now);
     await recordAudit(tx, {
       action: 'auth.logout',
       actorUserId: input.actor.userId,

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { findUserByUsername } from './auth.repository.js';
 import {
   blockUntil,
   countFailure,
@@ -141,13 +142,7 @@ export async function clearSignInThrottle(input: {
   await inTransaction(input.db, async (tx) => {
     const cleared = await deleteThrottle(tx, { scope, usernameKey: scope === 'address' ? '' : key, address });
     const user =
-      scope === 'account_address' && !key.startsWith('#')
-        ? await tx
-            .selectFrom('users')
-            .select(['id', 'org_id'])
-            .where((eb) => eb(eb.fn('lower', ['username']), '=', key))
-            .executeTakeFirst()
-        : undefined;
+      scope === 'account_address' && !key.startsWith('#') ? await findUserByUsername(tx, key) : undefined;
     await recordAudit(tx, {
       action: 'auth.throttle_cleared',
       actorUserId: input.actor.userId,

@@ -2,6 +2,7 @@ import { assertCan, type Action, type Actor } from '../../../domain/permissions.
 import { AppError } from '../../../domain/errors.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
+import { findCase } from './cases.repository.js';
 
 /**
  * Loads a case for an actor about to take `action` on it: a case of another organisation, like a
@@ -15,9 +16,7 @@ export async function loadCaseFor(input: {
   action: Action;
   forUpdate?: boolean;
 }): Promise<CaseRow> {
-  let query = input.db.selectFrom('cases').selectAll().where('id', '=', input.caseId);
-  if (input.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await findCase(input.db, input.caseId, { forUpdate: input.forUpdate ?? false });
   if (!row) throw new AppError('cases.not_found');
   assertCan(input.actor, input.action, { orgId: row.org_id, notFound: 'cases.not_found' });
   return row;

@@ -1,5 +1,4 @@
 import { AppError, type FieldIssue } from '../../../domain/errors.js';
-import type { DbOrTx } from '../../db/client.js';
 
 /** The reference codes a case points at (crime category, place), after an update is merged in. */
 export interface CaseReferences {
@@ -8,43 +7,37 @@ export interface CaseReferences {
   incidentCountyCode: string | null;
 }
 
+/** The codes of `refs` to look up in the reference tables (`findReferenceCodes`). */
+export function referenceCodesOf(refs: CaseReferences) {
+  return {
+    crimeCategoryCode: refs.crimeCategoryCode,
+    provinceCode: refs.incidentProvinceCode,
+    countyCode: refs.incidentCountyCode,
+  };
+}
+
 /**
  * Throws a 400 `request.invalid` naming each field whose code is not in the reference tables
- * (`reference.unknown`), or whose county lies in another province (`reference.county_not_in_province`).
- * Checked here, not left to the foreign keys, so that a typo is a field error and not a 500.
+ * (`reference.unknown`), or whose county lies in another province (`reference.county_not_in_province`),
+ * from what the look-up `found`. Checked here, not left to the foreign keys, so that a typo is a field
+ * error and not a 500.
  */
-export async function assertCaseReferencesExist(db: DbOrTx, refs: CaseReferences): Promise<void> {
+export function assertCaseReferencesFound(
+  refs: CaseReferences,
+  found: { crimeCategory: boolean; province: boolean; countyProvinceCode: string | null },
+): void {
   const issues: FieldIssue[] = [];
-  const [category, province, county] = await Promise.all([
-    refs.crimeCategoryCode
-      ? db
-          .selectFrom('crime_categories')
-          .select('code')
-          .where('code', '=', refs.crimeCategoryCode)
-          .executeTakeFirst()
-      : null,
-    refs.incidentProvinceCode
-      ? db
-          .selectFrom('provinces')
-          .select('code')
-          .where('code', '=', refs.incidentProvinceCode)
-          .executeTakeFirst()
-      : null,
-    refs.incidentCountyCode
-      ? db
-          .selectFrom('counties')
-          .select(['code', 'province_code'])
-          .where('code', '=', refs.incidentCountyCode)
-          .executeTakeFirst()
-      : null,
-  ]);
-  if (refs.crimeCategoryCode && !category)
+  if (refs.crimeCategoryCode && !found.crimeCategory)
     issues.push({ path: 'body.crimeCategoryCode', code: 'reference.unknown' });
-  if (refs.incidentProvinceCode && !province)
+  if (refs.incidentProvinceCode && !found.province)
     issues.push({ path: 'body.incidentProvinceCode', code: 'reference.unknown' });
-  if (refs.incidentCountyCode && !county)
+  if (refs.incidentCountyCode && found.countyProvinceCode === null)
     issues.push({ path: 'body.incidentCountyCode', code: 'reference.unknown' });
-  if (county && refs.incidentProvinceCode && county.province_code !== refs.incidentProvinceCode) {
+  if (
+    found.countyProvinceCode !== null &&
+    refs.incidentProvinceCode &&
+    found.countyProvinceCode !== refs.incidentProvinceCode
+  ) {
     issues.push({ path: 'body.incidentCountyCode', code: 'reference.county_not_in_province' });
   }
   if (issues.length > 0) throw new AppError('request.invalid', { issues });

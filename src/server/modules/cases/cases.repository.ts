@@ -4,6 +4,17 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
 import type { CaseRow, CasesTable, Database, NewCase } from '../../db/schema.js';
 
+/** A case by id (locked for the transaction with `forUpdate`), or null. */
+export async function findCase(
+  db: DbOrTx,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseRow | null> {
+  let query = db.selectFrom('cases').selectAll().where('id', '=', caseId);
+  if (options.forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst()) ?? null;
+}
+
 /**
  * The next sequence number of a station's cases in a Jalali year. One upsert: the first case of the
  * year inserts the counter, every later one increments it; the row lock taken by the upsert holds

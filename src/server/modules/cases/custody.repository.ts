@@ -84,3 +84,19 @@ export async function findRunningCustodyStartByCase(
     .execute();
   return new Map(rows.map((r) => [r.case_id, new Date(r.started_at)]));
 }
+
+/** A party's running custodies (not ended), earliest first; locked for the transaction with `forUpdate`. */
+export async function findRunningCustodiesOfParty(
+  db: DbOrTx,
+  partyId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ id: string; started_at: Date }[]> {
+  let query = db
+    .selectFrom('custody_records')
+    .select(['id', 'started_at'])
+    .where('party_id', '=', partyId)
+    .where('ended_at', 'is', null)
+    .orderBy('started_at');
+  if (options.forUpdate) query = query.forUpdate();
+  return query.execute();
+}

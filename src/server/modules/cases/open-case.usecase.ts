@@ -9,7 +9,8 @@ import type { Clock } from '../../platform/clock.js';
 import { recordCaseEvent } from './case-events.repository.js';
 import { loadCaseFile } from './case-file.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
-import { assertCaseReferencesExist } from './case-references.rules.js';
+import { assertCaseReferencesFound, referenceCodesOf } from './case-references.rules.js';
+import { findReferenceCodes } from '../reference/reference.repository.js';
 import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
 import { auditCase } from './case.ports.js';
 import {
@@ -51,7 +52,8 @@ export async function openCase(input: {
   const year = jalaliYear(now);
   const { columns } = caseColumnsOf(body);
   return inTransaction(db, async (tx) => {
-    await assertCaseReferencesExist(tx, mergedReferences(body));
+    const refs = mergedReferences(body);
+    assertCaseReferencesFound(refs, await findReferenceCodes(tx, referenceCodesOf(refs)));
     const seq = await allocateCaseSeq(tx, actor.orgId, year);
     const trackingCode =
       body.origin === 'complaint' ? await uniqueTrackingCode(tx, input.newCode ?? newTrackingCode) : null;

@@ -6,7 +6,8 @@ import type { CaseRow } from '../../db/schema.js';
 import { loadCaseFile } from './case-file.repository.js';
 import { findEarliestCustodyStart } from './custody.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
-import { assertCaseReferencesExist } from './case-references.rules.js';
+import { assertCaseReferencesFound, referenceCodesOf } from './case-references.rules.js';
+import { findReferenceCodes } from '../reference/reference.repository.js';
 import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
 import { changeCase, type CaseUseCaseInput } from './case.ports.js';
 import { updateCase as updateCaseRow } from './cases.repository.js';
@@ -33,7 +34,8 @@ async function assertCustodyStartsStillFit(tx: Tx, row: CaseRow, incidentAt: str
  */
 export async function updateCase(input: CaseUseCaseInput & { body: UpdateCaseBody }): Promise<CaseDetail> {
   return changeCase({ ...input, audit: 'case.updated' }, async ({ tx, row, now }) => {
-    await assertCaseReferencesExist(tx, mergedReferences(input.body, row));
+    const refs = mergedReferences(input.body, row);
+    assertCaseReferencesFound(refs, await findReferenceCodes(tx, referenceCodesOf(refs)));
     if (input.body.incidentAt !== undefined)
       await assertCustodyStartsStillFit(tx, row, input.body.incidentAt, now);
     const { columns, fields } = caseColumnsOf(input.body);

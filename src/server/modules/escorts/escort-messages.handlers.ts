@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
-import { updateCustody } from '../cases/custody.repository.js';
+import { findRunningCustodiesOfParty, updateCustody } from '../cases/custody.repository.js';
 import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
 import { findEscort, insertEscort, updateEscort } from './escorts.repository.js';
 
@@ -67,13 +67,7 @@ async function endCustodyOnDelivery(message: InboundMessage, escort: EscortRow, 
   const reason = custodyEndOnDelivery[escort.destination];
   if (!reason || !escort.party_id || !escort.case_id) return;
   const { tx, now } = message;
-  const running = await tx
-    .selectFrom('custody_records')
-    .select('id')
-    .where('party_id', '=', escort.party_id)
-    .where('ended_at', 'is', null)
-    .forUpdate()
-    .execute();
+  const running = await findRunningCustodiesOfParty(tx, escort.party_id, { forUpdate: true });
   for (const custody of running) {
     await updateCustody(tx, custody.id, { ended_at: at, end_reason: reason, end_note: null });
     const details = {

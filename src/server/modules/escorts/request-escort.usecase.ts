@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
+import { findRunningCustodiesOfParty } from '../cases/custody.repository.js';
 import { findPartyOfCase } from '../cases/parties.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { tellPeer } from '../exchange/tell-peer.js';
@@ -19,18 +20,6 @@ import { presentEscort } from './escorts.presenter.js';
 
 /** An escort asked for "now" is fine: a time up to this long ago is taken as now. */
 const SCHEDULE_GRACE_MS = 10 * 60_000;
-
-/** When the party's running custody at the station began, if they are held. */
-async function runningCustodySince(tx: Tx, partyId: string): Promise<Date | null> {
-  const row = await tx
-    .selectFrom('custody_records')
-    .select('started_at')
-    .where('party_id', '=', partyId)
-    .where('ended_at', 'is', null)
-    .orderBy('started_at')
-    .executeTakeFirst();
-  return row?.started_at ?? null;
-}
 
 /** The order an escort carries out must be one of the case's, and an escort order. */
 async function assertEscortOrder(
@@ -81,7 +70,7 @@ export async function requestEscort(input: {
     const station = await findOrganisation(tx, caseRow.org_id);
     const unit = station ? await findEscortUnitFor(tx, station) : null;
     if (!unit) throw new AppError('escorts.no_escort_unit');
-    const inCustodySince = await runningCustodySince(tx, party.id);
+    const inCustodySince = (await findRunningCustodiesOfParty(tx, party.id))[0]?.started_at ?? null;
     const by = await findActorName(tx, actor.userId);
     const person = {
       firstName: party.first_name,

@@ -7,7 +7,7 @@ import type { OrganisationRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
+import { findOrganisation, findPoliceUnits } from '../organisations/organisations.repository.js';
 import { findTopReasons } from './coded-reasons.repository.js';
 import type { Period } from './figures.repository.js';
 import { findOfficeFigures } from './office-figures.repository.js';
@@ -20,13 +20,11 @@ import { findPoliceFigures } from './police-figures.repository.js';
  */
 async function policeUnitsInCare(db: DbOrTx, actor: Actor, org: OrganisationRow): Promise<OrganisationRow[]> {
   if (isPoliceUnit(org.kind) && actor.role !== 'admin') return [org];
-  let query = db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('kind', 'in', ['station', 'outpost'])
-    .where('node_id', '=', org.node_id);
-  if (actor.role !== 'admin') query = query.where('province_code', '=', org.province_code);
-  return org.kind === 'hq' || actor.role === 'admin' ? query.orderBy('code').execute() : [];
+  if (org.kind !== 'hq' && actor.role !== 'admin') return [];
+  return findPoliceUnits(db, {
+    nodeId: org.node_id,
+    provinceCode: actor.role === 'admin' ? null : org.province_code,
+  });
 }
 
 async function policeView(db: DbOrTx, actor: Actor, org: OrganisationRow, period: Period, now: Date) {

@@ -1,6 +1,6 @@
 import type { IntakeDetail } from '../../../domain/intake/intake.schema.js';
 import { findVerifiedDocuments, recheckSignature } from '../exchange/case-messages.verification.js';
-import { findIntakeDocuments } from './intake-files.repository.js';
+import { findInboundMessagesOfFile, findIntakeDocuments } from './intake-files.repository.js';
 import { presentIntakeDetail } from './intake.presenter.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
@@ -15,13 +15,7 @@ export async function getIntakeFile(input: IntakeUseCaseInput): Promise<IntakeDe
     async ({ tx, file, now }) => {
       const documents = await findIntakeDocuments(tx, file.id);
       const messageIds = [...new Set([file.submitted_message_id, ...documents.map((d) => d.message_id)])];
-      const messages = await tx
-        .selectFrom('messages')
-        .select(['id', 'sha256', 'jws', 'to_node', 'receipt_jws'])
-        .where('direction', '=', 'in')
-        .where('org_id', '=', file.org_id)
-        .where('id', 'in', messageIds)
-        .execute();
+      const messages = await findInboundMessagesOfFile(tx, { orgId: file.org_id, messageIds });
       const verified = new Map(
         await Promise.all(
           messages.map(async (m) => [m.id, new Set(await findVerifiedDocuments(tx, m))] as const),

@@ -1,10 +1,9 @@
 import { AppError } from '../../../domain/errors.js';
 import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
-import { expressionBuilder } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import type { Database, IntakeFileRow } from '../../db/schema.js';
-import { findSender, senderColumns, senderOf, type Sender } from '../submission/sender.repository.js';
-import { findIntakeFile } from './intake-files.repository.js';
+import type { IntakeFileRow } from '../../db/schema.js';
+import { findSender, senderOf, type Sender } from '../submission/sender.repository.js';
+import { findIntakeFile, findIntakeFileWithSender } from './intake-files.repository.js';
 
 /**
  * Loads an intake file for an actor about to take `action` on it: another office's file, like one that
@@ -35,13 +34,9 @@ export async function loadIntakeWithSender(input: {
   forUpdate?: boolean;
 }): Promise<{ file: IntakeFileRow; sender: Sender }> {
   const signer = { orgId: input.actor.orgId, userId: input.actor.userId };
-  let query = input.db
-    .selectFrom('intake_files')
-    .selectAll('intake_files')
-    .select(senderColumns(expressionBuilder<Database, never>(), signer))
-    .where('id', '=', input.intakeId);
-  if (input.forUpdate) query = query.forUpdate();
-  const found = await query.executeTakeFirst();
+  const found = await findIntakeFileWithSender(input.db, input.intakeId, signer, {
+    forUpdate: input.forUpdate ?? false,
+  });
   if (!found) throw new AppError('intake.not_found');
   assertCan(input.actor, input.action, { orgId: found.org_id, notFound: 'intake.not_found' });
   const { organisation, signer_name, competent_office, ...file } = found;

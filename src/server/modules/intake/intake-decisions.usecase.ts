@@ -9,6 +9,7 @@ import type {
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
+import { findOrganisationByCode } from '../organisations/organisations.repository.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
@@ -117,12 +118,7 @@ export async function rejectIntake(
   return decide(input, 'intake.rejected', async ({ tx, file, now, office, clerk }) => {
     let competentOffice: { code: string; name: string } | null = null;
     if (competentOfficeCode) {
-      const office = await tx
-        .selectFrom('organisations')
-        .selectAll()
-        .where('code', '=', competentOfficeCode)
-        .where('kind', '=', 'prosecutor_office')
-        .executeTakeFirst();
+      const office = await findOrganisationByCode(tx, competentOfficeCode, 'prosecutor_office');
       if (!office) throw new AppError('organisations.not_found', { details: { code: competentOfficeCode } });
       competentOffice = { code: office.code, name: office.name_fa };
     }

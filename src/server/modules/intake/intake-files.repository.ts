@@ -1,10 +1,11 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { expressionBuilder, sql, type Insertable, type Updateable } from 'kysely';
 import type { CaseSubmittedBody, PartySnapshot } from '../../../domain/messages/bodies.js';
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
 import type { IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
-import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
+import type { Database, IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
+import { senderColumns } from '../submission/sender.repository.js';
 
 /** One `case.supplemented` as the intake file keeps it. */
 export interface IntakeSupplement {
@@ -49,6 +50,25 @@ export async function findIntakeFile(
   let query = db.selectFrom('intake_files').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return (await query.executeTakeFirst()) ?? null;
+}
+
+/**
+ * An intake file by id (locked with `forUpdate`) and, in the same statement, `signer` as the sender of a
+ * message from the signer's organisation (`senderColumns`); or undefined.
+ */
+export async function findIntakeFileWithSender(
+  db: DbOrTx,
+  id: string,
+  signer: { orgId: string; userId: string },
+  options: { forUpdate?: boolean } = {},
+) {
+  let query = db
+    .selectFrom('intake_files')
+    .selectAll('intake_files')
+    .select(senderColumns(expressionBuilder<Database, never>(), signer))
+    .where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 /** The office's file for a station's case (the thread's case reference), locked; or null. */
@@ -198,4 +218,15 @@ export async function findIntakePage(
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
+}
+
+/** The messages an office received that brought a file and its documents (to verify them again). */
+export function findInboundMessagesOfFile(db: DbOrTx, input: { orgId: string; messageIds: string[] }) {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'sha256', 'jws', 'to_node', 'receipt_jws'])
+    .where('direction', '=', 'in')
+    .where('org_id', '=', input.orgId)
+    .where('id', 'in', input.messageIds)
+    .execute();
 }

@@ -5,18 +5,23 @@ import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { findReferenceCodes, insertCountyIfNew } from '../reference/reference.repository.js';
 import {
   findCompetentProsecutorOffice,
   findOrganisation,
+  findOrganisationByCode,
+  insertOrganisation,
+  listJurisdictionRuleRows,
+  listOrganisationRows,
   presentOrganisation,
+  replaceJurisdictionRule,
 } from './organisations.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** All organisations of this node, by code. */
 export async function listOrganisations(input: { db: Db; actor: Actor }): Promise<Organisation[]> {
   assertCan(input.actor, 'organisation.read');
-  const rows = await input.db.selectFrom('organisations').selectAll().orderBy('code').execute();
-  return rows.map(presentOrganisation);
+  return (await listOrganisationRows(input.db)).map(presentOrganisation);
 }
 
 /**
@@ -25,15 +30,15 @@ export async function listOrganisations(input: { db: Db; actor: Actor }): Promis
  * never a foreign-key failure.
  */
 async function assertPlaceFits(tx: Tx, body: { provinceCode: string; countyCode: string }): Promise<void> {
-  const [province, county] = await Promise.all([
-    tx.selectFrom('provinces').select('code').where('code', '=', body.provinceCode).executeTakeFirst(),
-    tx.selectFrom('counties').select('province_code').where('code', '=', body.countyCode).executeTakeFirst(),
-  ]);
-  if (!province)
+  const found = await findReferenceCodes(tx, {
+    provinceCode: body.provinceCode,
+    countyCode: body.countyCode,
+  });
+  if (!found.province)
     throw new AppError('request.invalid', {
       issues: [{ path: 'body.provinceCode', code: 'reference.unknown' }],
     });
-  if (county && county.province_code !== body.provinceCode)
+  if (found.countyProvinceCode !== null && found.countyProvinceCode !== body.provinceCode)
     throw new AppError('request.invalid', {
       issues: [{ path: 'body.countyCode', code: 'reference.county_not_in_province' }],
     });
@@ -51,39 +56,26 @@ export async function createOrganisation(input: {
   if (input.actor) assertCan(input.actor, 'organisation.manage');
   const { body } = input;
   return inTransaction(input.db, async (tx) => {
-    const taken = await tx
-      .selectFrom('organisations')
-      .select('id')
-      .where('code', '=', body.code)
-      .executeTakeFirst();
-    if (taken) throw new AppError('organisations.code_taken');
+    if (await findOrganisationByCode(tx, body.code)) throw new AppError('organisations.code_taken');
     await assertPlaceFits(tx, body);
-    await tx
-      .insertInto('counties')
-      .values({
-        code: body.countyCode,
-        province_code: body.provinceCode,
-        name_fa: body.countyNameFa ?? body.countyCode,
-        name_en: body.countyNameEn ?? body.countyCode,
-      })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await insertCountyIfNew(tx, {
+      code: body.countyCode,
+      provinceCode: body.provinceCode,
+      nameFa: body.countyNameFa ?? body.countyCode,
+      nameEn: body.countyNameEn ?? body.countyCode,
+    });
     const id = randomUUID();
-    const row = await tx
-      .insertInto('organisations')
-      .values({
-        id,
-        code: body.code,
-        kind: body.kind,
-        name_fa: body.nameFa,
-        name_en: body.nameEn,
-        province_code: body.provinceCode,
-        county_code: body.countyCode,
-        node_id: body.nodeId ?? input.nodeId,
-        is_demo: body.isDemo ?? false,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertOrganisation(tx, {
+      id,
+      code: body.code,
+      kind: body.kind,
+      name_fa: body.nameFa,
+      name_en: body.nameEn,
+      province_code: body.provinceCode,
+      county_code: body.countyCode,
+      node_id: body.nodeId ?? input.nodeId,
+      is_demo: body.isDemo ?? false,
+    });
     await recordAudit(tx, {
       action: 'organisation.created',
       actorUserId: input.actor?.userId ?? null,
@@ -115,31 +107,19 @@ export async function setJurisdictionRule(input: {
       const station = await findOrganisation(tx, rule.stationId);
       if (!station || (station.kind !== 'station' && station.kind !== 'outpost'))
         throw new AppError('organisations.not_found');
-      await tx.deleteFrom('jurisdiction_rules').where('station_id', '=', rule.stationId).execute();
     } else {
-      const county = await tx
-        .selectFrom('counties')
-        .select('code')
-        .where('code', '=', rule.countyCode ?? '')
-        .executeTakeFirst();
-      if (!county)
+      const found = await findReferenceCodes(tx, { countyCode: rule.countyCode ?? '' });
+      if (found.countyProvinceCode === null)
         throw new AppError('request.invalid', {
           issues: [{ path: 'body.countyCode', code: 'reference.unknown' }],
         });
-      await tx
-        .deleteFrom('jurisdiction_rules')
-        .where('county_code', '=', rule.countyCode ?? '')
-        .execute();
     }
-    await tx
-      .insertInto('jurisdiction_rules')
-      .values({
-        id: randomUUID(),
-        county_code: rule.stationId ? null : (rule.countyCode ?? null),
-        station_id: rule.stationId ?? null,
-        prosecutor_office_id: rule.prosecutorOfficeId,
-      })
-      .execute();
+    await replaceJurisdictionRule(
+      tx,
+      rule.stationId
+        ? { stationId: rule.stationId, prosecutorOfficeId: rule.prosecutorOfficeId }
+        : { countyCode: rule.countyCode ?? '', prosecutorOfficeId: rule.prosecutorOfficeId },
+    );
     await recordAudit(tx, {
       action: 'jurisdiction.changed',
       actorUserId: input.actor?.userId ?? null,
@@ -166,22 +146,7 @@ export async function getCompetentProsecutorOffice(input: {
 /** The jurisdiction table: each county rule and station override with the office it names. */
 export async function listJurisdictionRules(input: { db: Db; actor: Actor }) {
   assertCan(input.actor, 'organisation.read');
-  const rows = await input.db
-    .selectFrom('jurisdiction_rules as rule')
-    .innerJoin('organisations as office', 'office.id', 'rule.prosecutor_office_id')
-    .leftJoin('organisations as station', 'station.id', 'rule.station_id')
-    .select([
-      'rule.id',
-      'rule.county_code',
-      'rule.station_id',
-      'station.code as station_code',
-      'office.id as office_id',
-      'office.code as office_code',
-      'office.name_fa as office_name_fa',
-    ])
-    .orderBy('rule.county_code')
-    .orderBy('station.code')
-    .execute();
+  const rows = await listJurisdictionRuleRows(input.db);
   return {
     items: rows.map((r) => ({
       id: r.id,

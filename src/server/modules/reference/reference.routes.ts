@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
+import { listCounties, listCrimeCategories, listProvinces } from './reference.repository.js';
 
 const item = z.object({ code: z.string(), nameFa: z.string(), nameEn: z.string() });
 const county = item.extend({ provinceCode: z.string() });
@@ -11,7 +12,7 @@ export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<
     '/api/reference/provinces',
     { schema: { tags: ['reference'], summary: 'Iran\u2019s provinces', response: { 200: z.array(item) } } },
     async () =>
-      (await deps.db.selectFrom('provinces').selectAll().orderBy('code').execute()).map((r) => ({
+      (await listProvinces(deps.db)).map((r) => ({
         code: r.code,
         nameFa: r.name_fa,
         nameEn: r.name_en,
@@ -21,7 +22,7 @@ export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<
     '/api/reference/counties',
     { schema: { tags: ['reference'], summary: 'Counties', response: { 200: z.array(county) } } },
     async () =>
-      (await deps.db.selectFrom('counties').selectAll().orderBy('code').execute()).map((r) => ({
+      (await listCounties(deps.db)).map((r) => ({
         code: r.code,
         provinceCode: r.province_code,
         nameFa: r.name_fa,
@@ -32,7 +33,7 @@ export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<
     '/api/reference/crime-categories',
     { schema: { tags: ['reference'], summary: 'Crime categories', response: { 200: z.array(item) } } },
     async () =>
-      (await deps.db.selectFrom('crime_categories').selectAll().orderBy('sort_order').execute()).map((r) => ({
+      (await listCrimeCategories(deps.db)).map((r) => ({
         code: r.code,
         nameFa: r.name_fa,
         nameEn: r.name_en,

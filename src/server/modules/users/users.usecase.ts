@@ -12,6 +12,7 @@ import { deleteChallenges, findUserById, findUserByUsername } from '../auth/auth
 import { deleteTotp } from '../auth/totp.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { inTransaction } from '../../db/transaction.js';
+import { insertUser, listUserRows } from './users.repository.js';
 
 function presentUser(row: UserRow & { totp_confirmed_at: Date | null }, now: Date): User {
   return {
@@ -44,20 +45,16 @@ export async function createUser(input: {
   return inTransaction(input.db, async (tx) => {
     if (!(await findOrganisation(tx, body.orgId))) throw new AppError('organisations.not_found');
     if (await findUserByUsername(tx, body.username)) throw new AppError('users.username_taken');
-    const row = await tx
-      .insertInto('users')
-      .values({
-        id: randomUUID(),
-        org_id: body.orgId,
-        username: body.username,
-        display_name: body.displayName,
-        role: body.role,
-        password_hash: passwordHash,
-        is_demo: body.isDemo ?? false,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertUser(tx, {
+      id: randomUUID(),
+      org_id: body.orgId,
+      username: body.username,
+      display_name: body.displayName,
+      role: body.role,
+      password_hash: passwordHash,
+      is_demo: body.isDemo ?? false,
+      created_at: now,
+    });
     await recordAudit(tx, {
       action: 'user.created',
       actorUserId: input.actor?.userId ?? null,
@@ -81,15 +78,8 @@ export async function listUsers(input: {
   orgId?: string | undefined;
 }): Promise<User[]> {
   assertCan(input.actor, 'user.manage');
-  let q = input.db
-    .selectFrom('users')
-    .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
-    .selectAll('users')
-    .select('user_totp.confirmed_at as totp_confirmed_at')
-    .orderBy('username');
-  if (input.orgId) q = q.where('users.org_id', '=', input.orgId);
   const now = input.clock.now();
-  return (await q.execute()).map((r) => presentUser(r, now));
+  return (await listUserRows(input.db, { orgId: input.orgId })).map((r) => presentUser(r, now));
 }
 
 /**
