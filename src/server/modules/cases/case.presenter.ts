@@ -4,6 +4,7 @@ import type { Custody } from '../../../domain/cases/custody.schema.js';
 import type { Party } from '../../../domain/cases/party.schema.js';
 import { checkReadiness } from '../../../domain/cases/readiness.js';
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
+import type { PartySnapshot } from '../../../domain/messages/bodies.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
 import { isEditable } from './case-access.policy.js';
 import type { CaseFile } from './case-file.repository.js';
@@ -12,8 +13,15 @@ import type { CaseFile } from './case-file.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** A party as the API shows it. */
-export function presentParty(row: PartyRow): Party {
+/** `A` while `A` and `B` are the same type, else `never` (nothing can be returned as it). */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? A : never) : never;
+
+/**
+ * A party as the API shows it, and as a message carries it (`PartySnapshot`): the one mapping of a party's
+ * row. The two shapes are one today; this stops compiling the day they differ, so that a field added to the
+ * API is not sent, unnoticed, to peers that refuse fields they do not know.
+ */
+export function presentParty(row: PartyRow): SameShape<Party, PartySnapshot> {
   return {
     id: row.id,
     role: row.role,

@@ -2,59 +2,23 @@ import { z } from 'zod';
 import {
   caseDocumentListSchema,
   caseDocumentParamsSchema,
-  caseDocumentSchema,
-  documentKindSchema,
 } from '../../../domain/documents/documents.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { sendAttachment } from '../../platform/http/send-attachment.js';
-import { receiveMultipartDocument } from './multipart-upload.codec.js';
-import { downloadDocument, listDocuments, uploadDocument } from './documents.usecase.js';
+import { registerDocumentUploadRoute } from './document-upload.routes.js';
+import { downloadDocument, listDocuments } from './documents.usecase.js';
 
 const caseParamsSchema = z.object({ id: z.uuid() });
 
-/**
- * The multipart body, for the OpenAPI document only: the parser leaves `request.body` empty (the parts are read
- * as a stream by `receiveMultipartDocument`), hence `nullish`.
- */
-const uploadBodyDocSchema = z
-  .object({
-    kind: documentKindSchema,
-    file: z.string().meta({ format: 'binary', description: 'The file, sent after `kind`.' }),
-  })
-  .nullish();
-
 /** The documents of a station's case file: upload (streamed), list, download. */
 export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<void> {
-  app.post(
-    '/api/cases/:id/documents',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'Add a document to a draft case (multipart: the `kind` field, then the `file`)',
-        description:
-          'The type is told by the content (PDF; JPEG, PNG, TIFF, WebP, GIF, HEIC/HEIF, AVIF; MP4, QuickTime, 3GP, AVI, WebM, Matroska; M4A, MP3, Ogg, AMR, WAV; plain text); the client\u2019s type and the file name are ignored.',
-        consumes: ['multipart/form-data'],
-        params: caseParamsSchema,
-        body: uploadBodyDocSchema,
-        response: { 201: caseDocumentSchema },
-      },
-    },
-    async (request, reply) => {
-      const document = await uploadDocument({
-        db: deps.db,
-        blobs: deps.blobs,
-        clock: deps.clock,
-        actor: requireActor(request),
-        caseId: request.params.id,
-        maxBytes: deps.config.maxDocumentBytes,
-        ip: clientIp(request),
-        receive: () => receiveMultipartDocument(request, { maxBytes: deps.config.maxDocumentBytes }),
-      });
-      return reply.status(201).send(document);
-    },
-  );
+  registerDocumentUploadRoute(app, deps, {
+    url: '/api/cases/:id/documents',
+    tags: ['documents'],
+    summary: 'Add a document to a draft case (multipart: the `kind` field, then the `file`)',
+  });
 
   app.get(
     '/api/cases/:id/documents',

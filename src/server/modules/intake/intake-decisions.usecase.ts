@@ -1,13 +1,14 @@
+import type { Updateable } from 'kysely';
 import { AppError } from '../../../domain/errors.js';
 import type {
   IntakeDecision,
   RegisterIntakeBody,
   RejectIntakeBody,
   ReturnIntakeBody,
-  IntakeStatus,
 } from '../../../domain/intake/intake.schema.js';
+import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
-import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
+import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { findOrganisationByCode } from '../organisations/organisations.repository.js';
 import { enqueueAnswer } from './intake-answer.js';
@@ -16,31 +17,52 @@ import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
 type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> };
 
+/** A decision is named by the file's new status; its audit action and its answer's type are `intake.<status>`. */
+type DecidedStatus = 'registered' | 'returned' | 'rejected';
+
+/** What one decision writes on the file, says to the station, and notes in the audit entry. */
+interface Decided<S extends DecidedStatus> {
+  fields: Omit<Updateable<IntakeFilesTable>, 'status' | 'decided_at' | 'decided_by'>;
+  answer: MessageBody<`intake.${S}`>;
+  details: Record<string, unknown>;
+}
+
 /**
- * The clerk's decision on a received file, in one transaction with the answer message to the station
- * and the audit entry; only a file still `received` can be decided (`intake.invalid_state`).
+ * The clerk's decision on a received file, in one transaction: the file takes its new status and the
+ * decision's fields, the answer to the station is queued, and the audit entry is written. Only a file
+ * still `received` can be decided (`intake.invalid_state`).
  */
-async function decide(
+async function decide<S extends DecidedStatus>(
   input: DecisionInput,
-  audit: 'intake.registered' | 'intake.returned' | 'intake.rejected',
-  apply: (ctx: {
-    tx: Tx;
-    file: IntakeFileRow;
-    now: Date;
-    office: OrganisationRow;
-    clerk: string;
-  }) => Promise<{ status: IntakeStatus; messageId: string; details: Record<string, unknown> }>,
+  status: S,
+  settle: (ctx: { tx: Tx; file: IntakeFileRow; now: Date }) => Promise<Decided<S>>,
 ): Promise<IntakeDecision> {
+  const type = `intake.${status}` as const;
   const decision = await withIntakeFile(
-    { ...input, action: 'intake.decide', audit, forUpdate: true, withSender: true },
+    { ...input, action: 'intake.decide', audit: type, forUpdate: true, withSender: true },
     async ({ tx, file, now, sender }) => {
       if (file.status !== 'received')
         throw new AppError('intake.invalid_state', { details: { status: file.status } });
       if (!sender?.organisation) throw new AppError('organisations.not_found');
-      const done = await apply({ tx, file, now, office: sender.organisation, clerk: sender.signerName });
+      const { fields, answer, details } = await settle({ tx, file, now });
+      await setIntakeFileFields(tx, file.id, {
+        ...fields,
+        status,
+        decided_at: now,
+        decided_by: input.actor.userId,
+      });
+      const sent = await enqueueAnswer(tx, {
+        signer: input.exchange.signer,
+        now,
+        file,
+        office: sender.organisation,
+        createdBy: sender.signerName,
+        type,
+        body: answer,
+      });
       return {
-        value: { id: file.id, status: done.status, messageId: done.messageId },
-        details: { messageId: done.messageId, ...done.details },
+        value: { id: file.id, status, messageId: sent.id },
+        details: { messageId: sent.id, ...details },
       };
     },
   );
@@ -52,36 +74,18 @@ async function decide(
 export async function registerIntake(
   input: DecisionInput & { body: RegisterIntakeBody },
 ): Promise<IntakeDecision> {
-  const { body } = input;
-  return decide(input, 'intake.registered', async ({ tx, file, now, office, clerk }) => {
-    if (await isFileNumberTaken(tx, { orgId: file.org_id, fileNumber: body.fileNumber, exceptId: file.id }))
+  const { fileNumber, branch, assignedJudge } = input.body;
+  return decide(input, 'registered', async ({ tx, file, now }) => {
+    if (await isFileNumberTaken(tx, { orgId: file.org_id, fileNumber, exceptId: file.id }))
       throw new AppError('intake.file_number_taken', {
-        details: { fileNumber: body.fileNumber },
+        details: { fileNumber },
         issues: [{ path: 'body.fileNumber', code: 'intake.file_number_taken' }],
       });
-    await setIntakeFileFields(tx, file.id, {
-      status: 'registered',
-      file_number: body.fileNumber,
-      branch: body.branch,
-      assigned_judge: body.assignedJudge,
-      decided_at: now,
-      decided_by: input.actor.userId,
-    });
-    const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer,
-      now,
-      file,
-      office,
-      createdBy: clerk,
-      type: 'intake.registered',
-      body: {
-        fileNumber: body.fileNumber,
-        branch: body.branch,
-        assignedJudge: body.assignedJudge,
-        registeredAt: now.toISOString(),
-      },
-    });
-    return { status: 'registered', messageId: sent.id, details: { fileNumber: body.fileNumber } };
+    return {
+      fields: { file_number: fileNumber, branch, assigned_judge: assignedJudge },
+      answer: { fileNumber, branch, assignedJudge, registeredAt: now.toISOString() },
+      details: { fileNumber },
+    };
   });
 }
 
@@ -90,24 +94,11 @@ export async function returnIntake(
   input: DecisionInput & { body: ReturnIntakeBody },
 ): Promise<IntakeDecision> {
   const { deficiencies } = input.body;
-  return decide(input, 'intake.returned', async ({ tx, file, now, office, clerk }) => {
-    await setIntakeFileFields(tx, file.id, {
-      status: 'returned',
-      decision: JSON.stringify({ deficiencies }),
-      decided_at: now,
-      decided_by: input.actor.userId,
-    });
-    const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer,
-      now,
-      file,
-      office,
-      createdBy: clerk,
-      type: 'intake.returned',
-      body: { deficiencies, returnedAt: now.toISOString() },
-    });
-    return { status: 'returned', messageId: sent.id, details: { codes: deficiencies.map((d) => d.code) } };
-  });
+  return decide(input, 'returned', async ({ now }) => ({
+    fields: { decision: JSON.stringify({ deficiencies }) },
+    answer: { deficiencies, returnedAt: now.toISOString() },
+    details: { codes: deficiencies.map((d) => d.code) },
+  }));
 }
 
 /** Rejects a file with coded reasons (and the competent office, for wrong jurisdiction); answers `intake.rejected`. */
@@ -115,28 +106,17 @@ export async function rejectIntake(
   input: DecisionInput & { body: RejectIntakeBody },
 ): Promise<IntakeDecision> {
   const { reasons, competentOfficeCode } = input.body;
-  return decide(input, 'intake.rejected', async ({ tx, file, now, office, clerk }) => {
+  return decide(input, 'rejected', async ({ tx, now }) => {
     let competentOffice: { code: string; name: string } | null = null;
     if (competentOfficeCode) {
       const office = await findOrganisationByCode(tx, competentOfficeCode, 'prosecutor_office');
       if (!office) throw new AppError('organisations.not_found', { details: { code: competentOfficeCode } });
       competentOffice = { code: office.code, name: office.name_fa };
     }
-    await setIntakeFileFields(tx, file.id, {
-      status: 'rejected',
-      decision: JSON.stringify({ reasons, competentOffice }),
-      decided_at: now,
-      decided_by: input.actor.userId,
-    });
-    const sent = await enqueueAnswer(tx, {
-      signer: input.exchange.signer,
-      now,
-      file,
-      office,
-      createdBy: clerk,
-      type: 'intake.rejected',
-      body: { reasons, competentOffice, rejectedAt: now.toISOString() },
-    });
-    return { status: 'rejected', messageId: sent.id, details: { codes: reasons.map((r) => r.code) } };
+    return {
+      fields: { decision: JSON.stringify({ reasons, competentOffice }) },
+      answer: { reasons, competentOffice, rejectedAt: now.toISOString() },
+      details: { codes: reasons.map((r) => r.code) },
+    };
   });
 }

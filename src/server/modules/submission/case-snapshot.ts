@@ -1,23 +1,8 @@
-import type { CaseSubmittedBody, PartySnapshot } from '../../../domain/messages/bodies.js';
+import type { CaseSubmittedBody } from '../../../domain/messages/bodies.js';
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
-import type { OrganisationRow, PartyRow } from '../../db/schema.js';
+import type { OrganisationRow } from '../../db/schema.js';
 import type { CaseDocumentRow, CaseFile } from '../cases/case-file.repository.js';
-
-/** A party as a message carries it. */
-export function partySnapshotOf(row: PartyRow): PartySnapshot {
-  return {
-    id: row.id,
-    role: row.role,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    fatherName: row.father_name,
-    nationalId: row.national_id,
-    passportNumber: row.passport_number,
-    nationality: row.nationality,
-    mobile: row.mobile,
-    address: row.address,
-  };
-}
+import { presentParty } from '../cases/case.presenter.js';
 
 /** Documents as a message binds them: by hash, with what the receiver needs to show them. */
 export function messageDocumentsOf(
@@ -53,7 +38,7 @@ export function caseSnapshotOf(
     incidentAddress: row.incident_address,
     narrative: row.narrative ?? '',
     accusedUnknown: row.accused_unknown,
-    parties: file.parties.map(partySnapshotOf),
+    parties: file.parties.map(presentParty),
     custody: file.custody.map((c) => ({
       id: c.id,
       partyId: c.party_id,

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { caseDocumentSchema } from '../../../domain/documents/documents.schema.js';
 import {
   submissionSchema,
   submissionStepSchema,
@@ -9,9 +8,8 @@ import {
 } from '../../../domain/submission/submission.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { actingContext, clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { receiveMultipartDocument } from '../documents/multipart-upload.codec.js';
-import { uploadDocument } from '../documents/documents.usecase.js';
+import { actingContext } from '../../platform/http/authenticate.js';
+import { registerDocumentUploadRoute } from '../documents/document-upload.routes.js';
 import { approveSubmission } from './approve-submission.usecase.js';
 import { getSubmission } from './get-submission.usecase.js';
 import { prepareSubmission, withdrawSubmission } from './prepare-submission.usecase.js';
@@ -97,31 +95,11 @@ export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise
         }),
       ),
   );
-  app.post(
-    '/api/cases/:id/supplements/documents',
-    {
-      schema: {
-        tags,
-        summary:
-          'Upload a document to a sent case, to go with a supplement or an order\u2019s report (multipart: `kind`, then `file`)',
-        consumes: ['multipart/form-data'],
-        params: caseParams,
-        response: { 201: caseDocumentSchema },
-      },
-    },
-    async (request, reply) => {
-      const document = await uploadDocument({
-        db: deps.db,
-        blobs: deps.blobs,
-        clock: deps.clock,
-        actor: requireActor(request),
-        caseId: request.params.id,
-        maxBytes: deps.config.maxDocumentBytes,
-        ip: clientIp(request),
-        receive: () => receiveMultipartDocument(request, { maxBytes: deps.config.maxDocumentBytes }),
-        assertAcceptsUploads: assertSupplementable,
-      });
-      return reply.status(201).send(document);
-    },
-  );
+  registerDocumentUploadRoute(app, deps, {
+    url: '/api/cases/:id/supplements/documents',
+    tags,
+    summary:
+      'Upload a document to a sent case, to go with a supplement or an order\u2019s report (multipart: `kind`, then `file`)',
+    assertAcceptsUploads: assertSupplementable,
+  });
 }

@@ -5,13 +5,14 @@ import { canBeSupplemented } from '../../../domain/submission/case-status.js';
 import type { SupplementBody, SupplementResult } from '../../../domain/submission/submission.schema.js';
 import type { CaseRow } from '../../db/schema.js';
 import { findDocumentsOfCase } from '../cases/case-file.repository.js';
+import { presentParty } from '../cases/case.presenter.js';
 import type { CaseUseCaseInput } from '../cases/case.ports.js';
 import { refreshCaseSearchKey, updateCase } from '../cases/cases.repository.js';
 import { insertParty } from '../cases/parties.repository.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueMessage } from '../exchange/outbox.js';
 import { findSender } from './sender.repository.js';
-import { messageDocumentsOf, partySnapshotOf } from './case-snapshot.js';
+import { messageDocumentsOf } from './case-snapshot.js';
 import { findSubmission } from './case-submissions.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
@@ -75,7 +76,7 @@ export async function supplementCase(
           to: { node: submission.office_node, org: submission.office_code },
           caseRef: row.id,
           createdBy,
-          body: { note: body.note, answers: body.answers ?? null, parties: parties.map(partySnapshotOf) },
+          body: { note: body.note, answers: body.answers ?? null, parties: parties.map(presentParty) },
           documents: sentDocuments,
         },
       });
