@@ -69,14 +69,7 @@ export async function readCase<T>(
   return inTransaction(db, async (tx) => {
     const row = await loadCaseFor({ db: tx, actor, caseId, action: input.action ?? 'case.read' });
     const { value, details } = await read({ tx, row, now });
-    await auditCase(tx, {
-      actor,
-      ip,
-      at: now,
-      action: input.audit,
-      caseRow: row,
-      ...(details ? { details } : {}),
-    });
+    await auditCase(tx, { actor, ip, at: now, action: input.audit, caseRow: row, details });
     return value;
   });
 }
@@ -106,14 +99,7 @@ export async function changeCase<T>(
       type: event.type,
       ...(event.details ? { details: event.details } : {}),
     });
-    await auditCase(tx, {
-      actor,
-      ip,
-      at: now,
-      action: input.audit,
-      caseRow: row,
-      ...(event.details ? { details: event.details } : {}),
-    });
+    await auditCase(tx, { actor, ip, at: now, action: input.audit, caseRow: row, details: event.details });
     return value;
   });
 }
