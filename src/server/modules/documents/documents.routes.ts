@@ -3,7 +3,7 @@ import {
   caseDocumentListSchema,
   caseDocumentParamsSchema,
 } from '../../../domain/documents/documents.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { sendAttachment } from '../../platform/http/send-attachment.js';

@@ -6,7 +6,7 @@ import {
   supplementBodySchema,
   supplementResultSchema,
 } from '../../../domain/submission/submission.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { registerDocumentUploadRoute } from '../documents/document-upload.routes.js';
