@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseDocumentSchema, documentKindSchema } from '../../../domain/documents/documents.schema.js';
 import type { CaseRow } from '../../db/schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { uploadDocument } from './documents.usecase.js';
