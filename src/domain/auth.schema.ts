@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationRefSchema } from './organisations.schema.js';
 import { roleSchema } from './roles.js';
 import { INVALID_TEXT, LINE_PATTERN, line } from './text.js';
 
@@ -16,14 +17,10 @@ export const sessionUserSchema = z.object({
   isDemo: z.boolean(),
   /** Signs in with a code from an authenticator app (TOTP) after the password. */
   totpEnabled: z.boolean(),
-  org: z.object({
-    id: z.string(),
-    code: z.string(),
-    kind: z.string(),
-    nameFa: z.string(),
-    nameEn: z.string(),
-  }),
+  org: organisationRefSchema,
 });
+/** The signed-in user as the API shows it (GET /api/auth/me, and the answer to signing in). */
+export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionResponseSchema = z.object({ user: sessionUserSchema, expiresAt: z.string() });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

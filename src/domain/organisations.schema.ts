@@ -34,6 +34,16 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+/** An organisation named where it is not the subject: the signed-in user's own, for one. */
+export const organisationRefSchema = organisationSchema.pick({
+  id: true,
+  code: true,
+  kind: true,
+  nameFa: true,
+  nameEn: true,
+});
+export type OrganisationRef = z.infer<typeof organisationRefSchema>;
+
 export const jurisdictionRuleBodySchema = z
   .object({
     countyCode: code(40).optional(),
@@ -44,3 +54,4 @@ export const jurisdictionRuleBodySchema = z
     message: 'jurisdiction.county_or_station',
     path: ['countyCode'],
   });
+export type JurisdictionRuleBody = z.infer<typeof jurisdictionRuleBodySchema>;

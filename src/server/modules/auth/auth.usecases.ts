@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionUser } from '../../../domain/auth.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
-import type { Role } from '../../../domain/roles.js';
+import type { OrganisationKind, Role } from '../../../domain/roles.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { UserRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -29,17 +30,6 @@ import {
 import { hasConfirmedTotp } from './totp.repository.js';
 import { checkSecondFactor, confirmTotpEnrolment, type EnrolmentSubject } from './totp.usecases.js';
 
-/** The signed-in user as the API shows it. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  isDemo: boolean;
-  totpEnabled: boolean;
-  org: { id: string; code: string; kind: string; nameFa: string; nameEn: string };
-}
-
 export interface AuthPolicy extends ThrottlePolicy {
   sessionTtlMinutes: number;
   /** Roles that must sign in with a second factor. */
@@ -63,7 +53,7 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
     org: {
       id: row.org_id,
       code: row.org_code,
-      kind: row.org_kind,
+      kind: row.org_kind as OrganisationKind,
       nameFa: row.org_name_fa,
       nameEn: row.org_name_en,
     },

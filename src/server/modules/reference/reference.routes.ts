@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import { countySchema, referenceItemSchema } from '../../../domain/reference.schema.js';
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
-
-const item = z.object({ code: z.string(), nameFa: z.string(), nameEn: z.string() });
-const county = item.extend({ provinceCode: z.string() });
 
 /** Reference data: provinces, counties, crime categories (public to signed-in and anonymous users alike). */
 export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/reference/provinces',
-    { schema: { tags: ['reference'], summary: 'Iran\u2019s provinces', response: { 200: z.array(item) } } },
+    { schema: { tags: ['reference'], summary: 'Iran\u2019s provinces', response: { 200: z.array(referenceItemSchema) } } },
     async () =>
       (await deps.db.selectFrom('provinces').selectAll().orderBy('code').execute()).map((r) => ({
         code: r.code,
@@ -19,7 +17,7 @@ export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<
   );
   app.get(
     '/api/reference/counties',
-    { schema: { tags: ['reference'], summary: 'Counties', response: { 200: z.array(county) } } },
+    { schema: { tags: ['reference'], summary: 'Counties', response: { 200: z.array(countySchema) } } },
     async () =>
       (await deps.db.selectFrom('counties').selectAll().orderBy('code').execute()).map((r) => ({
         code: r.code,
@@ -30,7 +28,7 @@ export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<
   );
   app.get(
     '/api/reference/crime-categories',
-    { schema: { tags: ['reference'], summary: 'Crime categories', response: { 200: z.array(item) } } },
+    { schema: { tags: ['reference'], summary: 'Crime categories', response: { 200: z.array(referenceItemSchema) } } },
     async () =>
       (await deps.db.selectFrom('crime_categories').selectAll().orderBy('sort_order').execute()).map((r) => ({
         code: r.code,
