@@ -76,6 +76,9 @@ export const signInThrottleSchema = z.object({
 });
 export type SignInThrottle = z.infer<typeof signInThrottleSchema>;
 
+export const signInThrottleListSchema = z.object({ items: z.array(signInThrottleSchema) });
+export type SignInThrottleList = z.infer<typeof signInThrottleListSchema>;
+
 export const clearThrottleBodySchema = z.object({
   scope: z.enum(['account_address', 'address']),
   key: line(200),

@@ -34,6 +34,9 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+export const organisationListSchema = z.object({ items: z.array(organisationSchema) });
+export type OrganisationList = z.infer<typeof organisationListSchema>;
+
 /** An organisation named where it is not the subject: the signed-in user's own, for one. */
 export const organisationRefSchema = organisationSchema.pick({
   id: true,
