@@ -6,7 +6,7 @@ import {
 import type { App } from '../../app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { listAuditEntries, verifyAudit } from './audit.usecases.js';
+import { listAuditEntries, verifyAudit } from './audit.usecase.js';
 
 /** The audit log: read it, and verify its hash chain. */
 export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void> {
