@@ -7,7 +7,13 @@ import type { AppDeps } from '../../app-deps.js';
 export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/reference/provinces',
-    { schema: { tags: ['reference'], summary: 'Iran\u2019s provinces', response: { 200: z.array(referenceItemSchema) } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Iran\u2019s provinces',
+        response: { 200: z.array(referenceItemSchema) },
+      },
+    },
     async () =>
       (await deps.db.selectFrom('provinces').selectAll().orderBy('code').execute()).map((r) => ({
         code: r.code,
@@ -28,7 +34,13 @@ export async function registerReferenceRoutes(app: App, deps: AppDeps): Promise<
   );
   app.get(
     '/api/reference/crime-categories',
-    { schema: { tags: ['reference'], summary: 'Crime categories', response: { 200: z.array(referenceItemSchema) } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Crime categories',
+        response: { 200: z.array(referenceItemSchema) },
+      },
+    },
     async () =>
       (await deps.db.selectFrom('crime_categories').selectAll().orderBy('sort_order').execute()).map((r) => ({
         code: r.code,
