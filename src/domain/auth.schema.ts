@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationRefSchema } from './organisations.schema.js';
 import { roleSchema } from './roles.js';
 import { INVALID_TEXT, LINE_PATTERN, line } from './text.js';
 
@@ -16,16 +17,9 @@ export const sessionUserSchema = z.object({
   isDemo: z.boolean(),
   /** Signs in with a code from an authenticator app (TOTP) after the password. */
   totpEnabled: z.boolean(),
-  org: z.object({
-    id: z.string(),
-    code: z.string(),
-    kind: z.string(),
-    nameFa: z.string(),
-    nameEn: z.string(),
-  }),
+  org: organisationRefSchema,
 });
-
-/** The signed-in user as the API shows it (and as a request's session carries it). */
+/** The signed-in user as the API shows it (GET /api/auth/me, the answer to signing in) and a request's session carries it. */
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionResponseSchema = z.object({ user: sessionUserSchema, expiresAt: z.string() });
@@ -81,6 +75,9 @@ export const signInThrottleSchema = z.object({
   blockedUntil: z.string().nullable(),
 });
 export type SignInThrottle = z.infer<typeof signInThrottleSchema>;
+
+export const signInThrottleListSchema = z.object({ items: z.array(signInThrottleSchema) });
+export type SignInThrottleList = z.infer<typeof signInThrottleListSchema>;
 
 export const clearThrottleBodySchema = z.object({
   scope: z.enum(['account_address', 'address']),

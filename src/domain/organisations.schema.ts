@@ -34,6 +34,19 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+export const organisationListSchema = z.object({ items: z.array(organisationSchema) });
+export type OrganisationList = z.infer<typeof organisationListSchema>;
+
+/** An organisation named where it is not the subject: the signed-in user's own, for one. */
+export const organisationRefSchema = organisationSchema.pick({
+  id: true,
+  code: true,
+  kind: true,
+  nameFa: true,
+  nameEn: true,
+});
+export type OrganisationRef = z.infer<typeof organisationRefSchema>;
+
 export const jurisdictionRuleBodySchema = z
   .object({
     countyCode: code(40).optional(),
@@ -44,3 +57,4 @@ export const jurisdictionRuleBodySchema = z
     message: 'jurisdiction.county_or_station',
     path: ['countyCode'],
   });
+export type JurisdictionRuleBody = z.infer<typeof jurisdictionRuleBodySchema>;

@@ -30,3 +30,24 @@ export const trustEntrySchema = z.object({
   ),
 });
 export type TrustEntry = z.infer<typeof trustEntrySchema>;
+
+/** This node's own trust entry as it hands it out: each key's id (`kid`) beside its JWK, which an importer drops. */
+export const ownTrustEntrySchema = trustEntrySchema.extend({
+  keys: z.array(publicJwkSchema.extend({ kid: z.string() })).min(1),
+});
+export type OwnTrustEntry = z.infer<typeof ownTrustEntrySchema>;
+
+/** A trusted node as the administrator sees it (GET /api/peers); this node is among them, with no base URL. */
+export const peerSchema = z.object({
+  nodeId: z.string(),
+  baseUrl: z.string().nullable(),
+  keys: z.array(z.object({ kid: z.string(), revoked: z.boolean() })),
+});
+export type Peer = z.infer<typeof peerSchema>;
+
+export const peerListSchema = z.object({ items: z.array(peerSchema) });
+export type PeerList = z.infer<typeof peerListSchema>;
+
+/** POST /api/peers — what trusting an entry added: its keys, and its organisations to this node's list. */
+export const addPeerResultSchema = z.object({ keysAdded: z.number().int(), organisations: z.number().int() });
+export type AddPeerResult = z.infer<typeof addPeerResultSchema>;

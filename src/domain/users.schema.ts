@@ -29,3 +29,6 @@ export const userSchema = z.object({
   totpEnabled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
+
+export const userListSchema = z.object({ items: z.array(userSchema) });
+export type UserList = z.infer<typeof userListSchema>;

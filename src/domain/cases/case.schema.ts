@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseDocumentSchema } from '../documents/documents.schema.js';
 import { custodySchema } from './custody.schema.js';
 import { partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
@@ -67,22 +68,23 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
-export const caseDocumentSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  mediaType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
+/** A document as the case file lists it: the document (`caseDocumentSchema`) less its case's and uploader's ids. */
+export const caseFileDocumentSchema = caseDocumentSchema.pick({
+  id: true,
+  name: true,
+  kind: true,
+  mediaType: true,
+  size: true,
+  sha256: true,
+  uploadedAt: true,
 });
-export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+export type CaseFileDocument = z.infer<typeof caseFileDocumentSchema>;
 
 /** A whole case file as the station sees it. */
 export const caseDetailSchema = caseSummarySchema.extend({
   parties: z.array(partySchema),
   custody: z.array(custodySchema),
-  documents: z.array(caseDocumentSchema),
+  documents: z.array(caseFileDocumentSchema),
   readiness: readinessSchema,
   incidentAt: z.string().nullable(),
   incidentProvinceCode: z.string().nullable(),
@@ -99,16 +101,16 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
 export type CaseList = z.infer<typeof caseListSchema>;
 
-export const timelineSchema = z.object({
-  items: z.array(
-    z.object({
-      at: z.string(),
-      type: z.string(),
-      actorUserId: z.string().nullable(),
-      details: z.record(z.string(), z.unknown()),
-    }),
-  ),
+/** One event of a case's timeline: what happened, when, by whom, with its details. */
+export const timelineItemSchema = z.object({
+  at: z.string(),
+  type: z.string(),
+  actorUserId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
 });
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+export const timelineSchema = z.object({ items: z.array(timelineItemSchema) });
 export type Timeline = z.infer<typeof timelineSchema>;
 
 /** What the complainant takes home (Art. 37): enough to follow the case without calling the station. */

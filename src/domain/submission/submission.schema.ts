@@ -51,6 +51,8 @@ export const supplementBodySchema = z.object({
   documentIds: z.array(z.uuid()).max(50).default([]),
 });
 export type SupplementBody = z.infer<typeof supplementBodySchema>;
+/** What the web sends: the lists may be left out (they default to none). */
+export type SupplementBodyInput = z.input<typeof supplementBodySchema>;
 
 export const supplementResultSchema = z.object({
   caseId: z.string(),

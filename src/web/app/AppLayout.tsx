@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Input, Tag } from 'antd';
-import type { SessionUser } from '../api/types.js';
+import type { SessionUser } from '../../domain/auth.schema.js';
 import { useLogout } from '../features/auth/api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.js';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Result, Spin } from 'antd';
-import type { SessionUser } from '../api/types.js';
+import type { SessionUser } from '../../domain/auth.schema.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { roleAreas } from './role-areas.js';

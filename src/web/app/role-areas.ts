@@ -1,6 +1,6 @@
 import { permissions } from '../../domain/permissions.js';
 import { isPoliceUnit, type Role } from '../../domain/roles.js';
-import type { SessionUser } from '../api/types.js';
+import type { SessionUser } from '../../domain/auth.schema.js';
 
 const figuresRoles: readonly Role[] = permissions['figures.read'].roles;
 const escortRoles: readonly Role[] = permissions['escort.read'].roles;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditAction } from '../../../domain/audit-actions.js';
+import type { AuditVerification } from '../../../domain/audit.schema.js';
 import { canonicalize } from '../../../domain/canonical-json.js';
 import { appendToChains } from '../../db/append-only-chains.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -98,11 +99,6 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     ],
   });
 }
-
-/** Where the chain first breaks, or `ok`. */
-export type AuditVerification =
-  | { ok: true; entries: number; head: string }
-  | { ok: false; entries: number; firstBadSeq: number; reason: 'changed' | 'missing' | 'broken_link' };
 
 /**
  * Walks the whole chain in order and reports the first entry that was changed (its hash no longer

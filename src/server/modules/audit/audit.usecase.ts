@@ -1,18 +1,14 @@
+import type { AuditLogPage, AuditLogQuery, AuditVerification } from '../../../domain/audit.schema.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { listAuditPage, recordAudit, verifyAuditChain, type AuditVerification } from './audit.repository.js';
+import { listAuditPage, recordAudit, verifyAuditChain } from './audit.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** A page of the audit log, newest first, optionally for one resource. */
-export async function listAuditEntries(input: {
-  db: Db;
-  actor: Actor;
-  resourceType?: string | undefined;
-  resourceId?: string | undefined;
-  page: number;
-  pageSize: number;
-}) {
+export async function listAuditEntries(
+  input: { db: Db; actor: Actor } & AuditLogQuery,
+): Promise<AuditLogPage> {
   assertCan(input.actor, 'audit.read');
   const { rows, total } = await listAuditPage(input.db, input);
   return {

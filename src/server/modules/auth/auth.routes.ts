@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   clearThrottleBodySchema,
   confirmTotpBodySchema,
@@ -6,7 +5,7 @@ import {
   loginResponseSchema,
   secondFactorBodySchema,
   sessionResponseSchema,
-  signInThrottleSchema,
+  signInThrottleListSchema,
   totpEnrolledSchema,
   totpEnrolmentSchema,
 } from '../../../domain/auth.schema.js';
@@ -201,7 +200,7 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
       schema: {
         tags: ['auth'],
         summary: 'Usernames and addresses with recent failed sign-ins, and their waits (admin)',
-        response: { 200: z.object({ items: z.array(signInThrottleSchema) }) },
+        response: { 200: signInThrottleListSchema },
       },
     },
     async (request) => ({

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../domain/auth.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
-import type { Role } from '../../../domain/roles.js';
+import type { OrganisationKind, Role } from '../../../domain/roles.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { UserRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -55,7 +55,7 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
     org: {
       id: row.org_id,
       code: row.org_code,
-      kind: row.org_kind,
+      kind: row.org_kind as OrganisationKind,
       nameFa: row.org_name_fa,
       nameEn: row.org_name_en,
     },

@@ -4,6 +4,7 @@ import type { Custody } from '../../../domain/cases/custody.schema.js';
 import type { Party } from '../../../domain/cases/party.schema.js';
 import { checkReadiness } from '../../../domain/cases/readiness.js';
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
+import type { DocumentKind } from '../../../domain/documents/documents.schema.js';
 import type { PartySnapshot } from '../../../domain/messages/bodies.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
 import { isEditable } from './case-access.policy.js';
@@ -106,7 +107,7 @@ export function presentCaseDetail(file: CaseFile, now: Date): CaseDetail {
     documents: file.documents.map((d) => ({
       id: d.id,
       name: d.name,
-      kind: d.kind,
+      kind: d.kind as DocumentKind,
       mediaType: d.media_type,
       size: d.size,
       sha256: d.sha256,

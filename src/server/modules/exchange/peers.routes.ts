@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { line } from '../../../domain/text.js';
-import { trustEntrySchema } from '../../../domain/trust.schema.js';
+import { outboxSchema } from '../../../domain/outbox.schema.js';
+import {
+  addPeerResultSchema,
+  ownTrustEntrySchema,
+  peerListSchema,
+  trustEntrySchema,
+} from '../../../domain/trust.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { requireActor } from '../../platform/http/authenticate.js';
@@ -10,7 +16,13 @@ import { addPeer, getOutbox, getOwnTrustEntry, getPeers, revokePeerKey } from '.
 export async function registerPeerRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/peers',
-    { schema: { tags: ['exchange'], summary: 'Trusted nodes and their keys (admin)' } },
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'Trusted nodes and their keys (admin)',
+        response: { 200: peerListSchema },
+      },
+    },
     async (request) => getPeers({ db: deps.db, actor: requireActor(request) }),
   );
   app.post(
@@ -20,6 +32,7 @@ export async function registerPeerRoutes(app: App, deps: AppDeps): Promise<void>
         tags: ['exchange'],
         summary: 'Trust a node from its trust entry (admin)',
         body: trustEntrySchema,
+        response: { 200: addPeerResultSchema },
       },
     },
     async (request) =>
@@ -46,7 +59,13 @@ export async function registerPeerRoutes(app: App, deps: AppDeps): Promise<void>
   );
   app.get(
     '/api/exchange/trust-entry',
-    { schema: { tags: ['exchange'], summary: 'This node\u2019s trust entry, for other nodes (admin)' } },
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'This node\u2019s trust entry, for other nodes (admin)',
+        response: { 200: ownTrustEntrySchema },
+      },
+    },
     async (request) =>
       getOwnTrustEntry({
         db: deps.db,
@@ -61,6 +80,7 @@ export async function registerPeerRoutes(app: App, deps: AppDeps): Promise<void>
       schema: {
         tags: ['exchange'],
         summary: 'Messages waiting for delivery, with errors and next tries (admin)',
+        response: { 200: outboxSchema },
       },
     },
     async (request) => getOutbox({ db: deps.db, actor: requireActor(request) }),

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import type { TrustEntry } from '../../../domain/trust.schema.js';
+import type { OwnTrustEntry, TrustEntry } from '../../../domain/trust.schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import { importPublicJwk, keyIdOf } from '../../platform/crypto/signing.js';
 import type { NodeKeys } from './node-keys.js';
@@ -133,7 +133,7 @@ export async function findPeerUrl(db: DbOrTx, nodeId: string): Promise<string | 
 export async function exportOwnTrustEntry(
   db: DbOrTx,
   input: { nodeId: string; baseUrl: string | null; keys: NodeKeys },
-): Promise<TrustEntry> {
+): Promise<OwnTrustEntry> {
   const orgs = await db
     .selectFrom('organisations')
     .selectAll()

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import {
   createOrganisationBodySchema,
   jurisdictionRuleBodySchema,
+  organisationListSchema,
   organisationSchema,
 } from '../../../domain/organisations.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
@@ -22,7 +22,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
       schema: {
         tags: ['organisations'],
         summary: 'All organisations of this node',
-        response: { 200: z.object({ items: z.array(organisationSchema) }) },
+        response: { 200: organisationListSchema },
       },
     },
     async (request) => ({ items: await listOrganisations({ db: deps.db, actor: requireActor(request) }) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createUserBodySchema, userSchema } from '../../../domain/users.schema.js';
+import { createUserBodySchema, userListSchema, userSchema } from '../../../domain/users.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -14,7 +14,7 @@ export async function registerUserRoutes(app: App, deps: AppDeps): Promise<void>
         tags: ['users'],
         summary: 'Users (admin)',
         querystring: z.object({ orgId: z.uuid().optional() }),
-        response: { 200: z.object({ items: z.array(userSchema) }) },
+        response: { 200: userListSchema },
       },
     },
     async (request) => ({

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '../../api/types.js';
+import type { SessionUser } from '../../../domain/auth.schema.js';
 import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { SecurityPage } from './SecurityPage.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { SessionUser } from '../../api/types.js';
+import type { SessionUser } from '../../../domain/auth.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { sessionKey } from '../auth/api.js';
 import { TotpEnrolment } from '../auth/TotpEnrolment.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import { errorMessageKey } from '../../api/client.js';
-import type { AuditEntry, AuditVerification } from '../../api/types.js';
+import type { AuditLogEntry, AuditVerification } from '../../../domain/audit.schema.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useAuditLog, useVerifyAudit } from './api.js';
@@ -53,7 +53,7 @@ export function AuditPage() {
       {verify.data && <VerificationResult result={verify.data} />}
       {verify.isError && <Alert type="error" showIcon message={t(errorMessageKey(verify.error))} />}
       {log.isError && <Alert type="error" showIcon message={t(errorMessageKey(log.error))} />}
-      <Table<AuditEntry>
+      <Table<AuditLogEntry>
         rowKey="seq"
         size="small"
         loading={log.isPending}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { isPoliceUnit, organisationKinds } from '../../../domain/roles.js';
-import type { CreateOrganisationBody, OrganisationRecord } from '../../api/types.js';
+import type { CreateOrganisationBody, Organisation } from '../../../domain/organisations.schema.js';
 import { useI18n, type Locale } from '../../i18n/i18n.js';
 import { useCounties, useProvinces } from '../reference/api.js';
 import { referenceName, referenceOptions } from '../reference/reference-name.js';
@@ -9,7 +9,7 @@ import { useCreateOrganisation, useOrganisations, useSetJurisdiction } from './a
 import { ActionDialog } from '../../components/ActionDialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
-const orgName = (o: OrganisationRecord, locale: Locale) => (locale === 'fa' ? o.nameFa : o.nameEn);
+const orgName = (o: Organisation, locale: Locale) => (locale === 'fa' ? o.nameFa : o.nameEn);
 const search = { showSearch: true, optionFilterProp: 'label' } as const;
 
 function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -99,7 +99,7 @@ interface JurisdictionForm {
 }
 
 /** County → competent prosecutor's office, or a single station's exception (PUT /api/jurisdiction). */
-function JurisdictionCard({ organisations }: { organisations: OrganisationRecord[] }) {
+function JurisdictionCard({ organisations }: { organisations: Organisation[] }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<JurisdictionForm>();
@@ -108,7 +108,7 @@ function JurisdictionCard({ organisations }: { organisations: OrganisationRecord
   const setRule = useSetJurisdiction();
   const offices = organisations.filter((o) => o.kind === 'prosecutor_office');
   const stations = organisations.filter((o) => isPoliceUnit(o.kind));
-  const option = (o: OrganisationRecord) => ({ value: o.id, label: `${orgName(o, locale)} (${o.code})` });
+  const option = (o: Organisation) => ({ value: o.id, label: `${orgName(o, locale)} (${o.code})` });
   const required = { required: true, message: t('validation.required') };
   return (
     <Card size="small" title={t('admin.jurisdiction.title')}>
@@ -174,7 +174,7 @@ export function OrganisationsPage() {
         </Button>
       </Space>
       {organisations.isError && <ErrorAlert error={organisations.error} />}
-      <Table<OrganisationRecord>
+      <Table<Organisation>
         rowKey="id"
         size="small"
         loading={organisations.isPending}

@@ -16,17 +16,10 @@ import {
 import { errorMessageKey } from '../../api/client.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
+import type { OutboxItem } from '../../../domain/outbox.schema.js';
+import type { OwnTrustEntry, Peer } from '../../../domain/trust.schema.js';
 import { codeLabel } from '../cases/case-labels.js';
-import {
-  useAddPeer,
-  useOutbox,
-  useOwnTrustEntry,
-  usePeers,
-  useRevokeKey,
-  type OutboxItem,
-  type OwnTrustEntry,
-  type PeerRecord,
-} from './peers-api.js';
+import { useAddPeer, useOutbox, useOwnTrustEntry, usePeers, useRevokeKey } from './peers-api.js';
 import { parseTrustEntryInput } from './trust-entry-input.js';
 
 const entryText = (entry: OwnTrustEntry) => `${JSON.stringify(entry, null, 2)}\n`;
@@ -42,12 +35,12 @@ function downloadEntry(entry: OwnTrustEntry) {
 }
 
 /** This node's trust entry, to hand to the operators of another node: shown, copied or downloaded. */
-function OwnTrustEntryCard({ ownPeer }: { ownPeer: PeerRecord | undefined }) {
+function OwnTrustEntryCard({ ownPeer }: { ownPeer: Peer | undefined }) {
   const { t, digits } = useI18n();
   const { message } = App.useApp();
   const own = useOwnTrustEntry();
   const entry = own.data;
-  const kids = entry?.keys.flatMap((k) => (k.kid ? [k.kid] : [])) ?? [];
+  const kids = entry?.keys.map((k) => k.kid) ?? [];
   const keyIds = kids.length > 0 ? kids : (ownPeer?.keys.map((k) => k.kid) ?? []);
   const copy = async (value: OwnTrustEntry) => {
     try {
@@ -102,7 +95,7 @@ function OwnTrustEntryCard({ ownPeer }: { ownPeer: PeerRecord | undefined }) {
 }
 
 /** The keys of one node: each with its state, and a revoke button (with a confirmation) while valid. */
-function PeerKeys({ peer, own }: { peer: PeerRecord; own: boolean }) {
+function PeerKeys({ peer, own }: { peer: Peer; own: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const revoke = useRevokeKey();
@@ -304,7 +297,7 @@ export function PeersPage() {
       <OwnTrustEntryCard ownPeer={peers.data?.find((p) => p.nodeId === ownNodeId)} />
       <Card size="small" title={t('admin.peers.list.title')}>
         {peers.isError && <Alert type="error" showIcon message={t(errorMessageKey(peers.error))} />}
-        <Table<PeerRecord>
+        <Table<Peer>
           rowKey="nodeId"
           size="small"
           loading={peers.isPending}

@@ -1,5 +1,5 @@
 import { App, Button, Table, Tag, Typography } from 'antd';
-import type { SignInThrottle } from '../../api/types.js';
+import type { SignInThrottle } from '../../../domain/auth.schema.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';

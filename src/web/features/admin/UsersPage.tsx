@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { roles } from '../../../domain/roles.js';
 import { errorMessageKey } from '../../api/client.js';
-import type { CreateUserBody, OrganisationRecord, UserRecord } from '../../api/types.js';
+import type { Organisation } from '../../../domain/organisations.schema.js';
+import type { CreateUserBody, User } from '../../../domain/users.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCreateUser, useOrganisations, useResetTotp, useUsers } from './api.js';
 import { ThrottlesSection } from './ThrottlesSection.js';
@@ -16,7 +17,7 @@ function CreateUserModal({
 }: {
   open: boolean;
   onClose: () => void;
-  organisations: OrganisationRecord[];
+  organisations: Organisation[];
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -87,7 +88,7 @@ function CreateUserModal({
 }
 
 /** Removes a user's two-step sign-in after asking (a lost phone): they enrol again. */
-function ResetTotpButton({ user }: { user: UserRecord }) {
+function ResetTotpButton({ user }: { user: User }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reset = useResetTotp();
@@ -145,7 +146,7 @@ export function UsersPage() {
         </Space>
       </Space>
       {users.isError && <ErrorAlert error={users.error} />}
-      <Table<UserRecord>
+      <Table<User>
         rowKey="id"
         size="small"
         loading={users.isPending}

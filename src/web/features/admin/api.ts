@@ -1,15 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, queryString } from '../../api/client.js';
+import type { AuditLogPage, AuditVerification } from '../../../domain/audit.schema.js';
+import type { ClearThrottleBody, SignInThrottleList } from '../../../domain/auth.schema.js';
 import type {
-  AuditEntry,
-  AuditVerification,
   CreateOrganisationBody,
-  CreateUserBody,
   JurisdictionRuleBody,
-  OrganisationRecord,
-  SignInThrottle,
-  UserRecord,
-} from '../../api/types.js';
+  Organisation,
+  OrganisationList,
+} from '../../../domain/organisations.schema.js';
+import type { CreateUserBody, User, UserList } from '../../../domain/users.schema.js';
 
 /** One hook per call of the administration API (admin role; the audit log also for supervisors). */
 
@@ -20,7 +19,7 @@ export function useOrganisations() {
   return useQuery({
     queryKey: organisationsKey,
     queryFn: async ({ signal }) =>
-      (await apiRequest<{ items: OrganisationRecord[] }>('/api/organisations', { signal })).items,
+      (await apiRequest<OrganisationList>('/api/organisations', { signal })).items,
   });
 }
 
@@ -29,7 +28,7 @@ export function useCreateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateOrganisationBody) =>
-      apiRequest<OrganisationRecord>('/api/organisations', { method: 'POST', body }),
+      apiRequest<Organisation>('/api/organisations', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationsKey }),
   });
 }
@@ -47,7 +46,7 @@ export function useUsers(orgId: string | undefined) {
   return useQuery({
     queryKey: ['admin', 'users', orgId ?? 'all'],
     queryFn: async ({ signal }) =>
-      (await apiRequest<{ items: UserRecord[] }>(`/api/users${queryString({ orgId })}`, { signal })).items,
+      (await apiRequest<UserList>(`/api/users${queryString({ orgId })}`, { signal })).items,
     placeholderData: keepPreviousData,
   });
 }
@@ -56,7 +55,7 @@ export function useUsers(orgId: string | undefined) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => apiRequest<UserRecord>('/api/users', { method: 'POST', body }),
+    mutationFn: (body: CreateUserBody) => apiRequest<User>('/api/users', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }
@@ -66,7 +65,7 @@ export function useAuditLog(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['admin', 'audit', page, pageSize],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ page, pageSize })}`, {
+      apiRequest<AuditLogPage>(`/api/audit${queryString({ page, pageSize })}`, {
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -98,7 +97,7 @@ export function useSignInThrottles() {
   return useQuery({
     queryKey: throttlesKey,
     queryFn: async ({ signal }) =>
-      (await apiRequest<{ items: SignInThrottle[] }>('/api/auth/throttles', { signal })).items,
+      (await apiRequest<SignInThrottleList>('/api/auth/throttles', { signal })).items,
   });
 }
 
@@ -106,7 +105,7 @@ export function useSignInThrottles() {
 export function useClearSignInThrottle() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Pick<SignInThrottle, 'scope' | 'key' | 'address'>) =>
+    mutationFn: (body: ClearThrottleBody) =>
       apiRequest<void>('/api/auth/throttles/clear', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: throttlesKey }),
   });

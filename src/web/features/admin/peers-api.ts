@@ -1,33 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TrustEntry } from '../../../domain/trust.schema.js';
+import type { Outbox } from '../../../domain/outbox.schema.js';
+import type { AddPeerResult, OwnTrustEntry, PeerList, TrustEntry } from '../../../domain/trust.schema.js';
 import { apiRequest } from '../../api/client.js';
 
 /** One hook per call of the exchange administration API (admin role): peers, keys, trust entry, outbox. */
-
-/** A trusted node as GET /api/peers lists it (this node is among them, with no base URL). */
-export interface PeerRecord {
-  nodeId: string;
-  baseUrl: string | null;
-  keys: { kid: string; revoked: boolean }[];
-}
-
-/** This node's trust entry; the server also writes each key's id (`kid`) next to its JWK. */
-export type OwnTrustEntry = Omit<TrustEntry, 'keys'> & {
-  keys: (TrustEntry['keys'][number] & { kid?: string })[];
-};
-
-/** A message waiting in the outbox for delivery. */
-export interface OutboxItem {
-  messageId: string;
-  type: string;
-  toNode: string;
-  toOrg: string;
-  queuedAt: string;
-  attempts: number;
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string;
-}
 
 const peersKey = ['admin', 'peers'] as const;
 
@@ -35,8 +11,7 @@ const peersKey = ['admin', 'peers'] as const;
 export function usePeers() {
   return useQuery({
     queryKey: peersKey,
-    queryFn: async ({ signal }) =>
-      (await apiRequest<{ items: PeerRecord[] }>('/api/peers', { signal })).items,
+    queryFn: async ({ signal }) => (await apiRequest<PeerList>('/api/peers', { signal })).items,
   });
 }
 
@@ -53,7 +28,7 @@ export function useAddPeer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (entry: TrustEntry) =>
-      apiRequest<{ keysAdded: number; organisations: number }>('/api/peers', { method: 'POST', body: entry }),
+      apiRequest<AddPeerResult>('/api/peers', { method: 'POST', body: entry }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: peersKey });
       await queryClient.invalidateQueries({ queryKey: ['admin', 'organisations'] });
@@ -75,7 +50,6 @@ export function useRevokeKey() {
 export function useOutbox() {
   return useQuery({
     queryKey: ['admin', 'outbox'],
-    queryFn: async ({ signal }) =>
-      (await apiRequest<{ items: OutboxItem[] }>('/api/exchange/outbox', { signal })).items,
+    queryFn: async ({ signal }) => (await apiRequest<Outbox>('/api/exchange/outbox', { signal })).items,
   });
 }

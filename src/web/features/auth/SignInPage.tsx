@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { sessionKey, useLogin, useSecondFactor, type Credentials } from './api.js';
+import type { LoginBody } from '../../../domain/auth.schema.js';
+import { sessionKey, useLogin, useSecondFactor } from './api.js';
 import { TotpEnrolment } from './TotpEnrolment.js';
 
 /** What a refusal adds to its sentence: what to do next. */
@@ -76,7 +77,7 @@ function CodeStep({ onStartOver }: { onStartOver: () => void }) {
 export function SignInPage() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<Credentials>();
+  const [form] = Form.useForm<LoginBody>();
   const login = useLogin();
   const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
   const startOver = () => {
@@ -109,7 +110,7 @@ export function SignInPage() {
       <>
         <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
         {login.error && <Refusal error={login.error} />}
-        <Form<Credentials>
+        <Form<LoginBody>
           form={form}
           layout="vertical"
           requiredMark={false}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Alert, Button, Form, Input, Space, Spin, Typography } from 'antd';
-import type { SessionUser } from '../../api/types.js';
+import type { SessionResponse } from '../../../domain/auth.schema.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useConfirmTotpEnrolment, useStartTotpEnrolment } from './api.js';
@@ -10,7 +10,7 @@ import { useConfirmTotpEnrolment, useStartTotpEnrolment } from './api.js';
  * confirm, then the recovery codes — shown this once — until the user says they kept them (`onDone`, with
  * the new session when this was a sign-in that had to enrol first).
  */
-export function TotpEnrolment({ onDone }: { onDone: (session: { user: SessionUser } | undefined) => void }) {
+export function TotpEnrolment({ onDone }: { onDone: (session: SessionResponse | undefined) => void }) {
   const { t } = useI18n();
   const start = useStartTotpEnrolment();
   const confirm = useConfirmTotpEnrolment();

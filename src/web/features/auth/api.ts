@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client.js';
-import type { SessionUser } from '../../api/types.js';
+import type {
+  LoginBody,
+  LoginResponse,
+  SessionResponse,
+  SessionUser,
+  TotpEnrolled,
+  TotpEnrolment,
+} from '../../../domain/auth.schema.js';
 import { navigate } from '../../app/router.js';
 
 export const sessionKey = ['auth', 'me'] as const;
@@ -11,7 +18,7 @@ export function useSession() {
     queryKey: sessionKey,
     queryFn: async ({ signal }): Promise<SessionUser | null> => {
       try {
-        const { user } = await apiRequest<{ user: SessionUser }>('/api/auth/me', { signal });
+        const { user } = await apiRequest<SessionResponse>('/api/auth/me', { signal });
         return user;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
@@ -23,14 +30,6 @@ export function useSession() {
   });
 }
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
-/** The answer to a right password: a session, or the next step first (a code, or enrolment). */
-export type LoginAnswer = { user: SessionUser } | { next: 'totp' | 'enrol'; expiresAt: string };
-
 /**
  * POST /api/auth/login — with a session, the cookie is set and the user is cached; with a next step, the
  * server keeps a short-lived pending sign-in (its own http-only cookie) for the second step.
@@ -38,7 +37,7 @@ export type LoginAnswer = { user: SessionUser } | { next: 'totp' | 'enrol'; expi
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Credentials) => apiRequest<LoginAnswer>('/api/auth/login', { method: 'POST', body }),
+    mutationFn: (body: LoginBody) => apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (answer) => {
       if ('user' in answer) queryClient.setQueryData(sessionKey, answer.user);
     },
@@ -50,15 +49,9 @@ export function useSecondFactor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
-      apiRequest<{ user: SessionUser }>('/api/auth/second-factor', { method: 'POST', body: { code } }),
+      apiRequest<SessionResponse>('/api/auth/second-factor', { method: 'POST', body: { code } }),
     onSuccess: ({ user }) => queryClient.setQueryData(sessionKey, user),
   });
-}
-
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUri: string;
-  qrDataUrl: string;
 }
 
 /** POST /api/auth/totp/enrolment — a new secret and its QR code (signed in, or a sign-in that must enrol). */
@@ -66,11 +59,6 @@ export function useStartTotpEnrolment() {
   return useMutation({
     mutationFn: () => apiRequest<TotpEnrolment>('/api/auth/totp/enrolment', { method: 'POST' }),
   });
-}
-
-export interface TotpEnrolled {
-  recoveryCodes: string[];
-  session?: { user: SessionUser };
 }
 
 /**

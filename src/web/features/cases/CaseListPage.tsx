@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { errorMessageKey } from '../../api/client.js';
-import type { CaseSummary } from '../../api/types.js';
+import type { CaseSummary } from '../../../domain/cases/case.schema.js';
 import { href, navigate, routeQuery, usePath } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';

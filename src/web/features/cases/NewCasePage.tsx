@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
 import { ApiError, errorMessageKey, isKnownErrorCode } from '../../api/client.js';
-import { caseOrigins } from '../../api/types.js';
+import { caseOrigins } from '../../../domain/cases/case.schema.js';
 import { href, navigate } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useAddParty, useCreateCase, useStartCustody, useUpdateCase, useUpdateParty } from './api.js';

@@ -3,16 +3,14 @@ import { apiRequest, queryString } from '../../api/client.js';
 import { uploadFile } from '../../api/upload.js';
 import type {
   CaseDetail,
-  CaseDocument,
-  CaseFields,
-  CaseSummary,
-  CreateCaseBody,
-  Custody,
-  CustodyEndReason,
-  Party,
-  PartyBody,
-  TimelineItem,
-} from '../../api/types.js';
+  CaseList,
+  OpenCaseBody,
+  Timeline,
+  UpdateCaseBody,
+} from '../../../domain/cases/case.schema.js';
+import type { Custody, EndCustodyBody } from '../../../domain/cases/custody.schema.js';
+import type { AddPartyBody, Party, UpdatePartyBody } from '../../../domain/cases/party.schema.js';
+import type { CaseDocument } from '../../../domain/documents/documents.schema.js';
 
 /** One hook per call of the cases API. Mutations refresh the case (and the list) they change. */
 
@@ -36,7 +34,7 @@ export function useCaseList(params: CaseListParams) {
   return useQuery({
     queryKey: casesKeys.list(params),
     queryFn: ({ signal }) =>
-      apiRequest<{ items: CaseSummary[]; total: number }>(`/api/cases${queryString({ ...params })}`, {
+      apiRequest<CaseList>(`/api/cases${queryString({ ...params })}`, {
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -55,7 +53,7 @@ export function useCase(id: string) {
 export function useCaseTimeline(id: string) {
   return useQuery({
     queryKey: casesKeys.timeline(id),
-    queryFn: ({ signal }) => apiRequest<{ items: TimelineItem[] }>(`${casePath(id)}/timeline`, { signal }),
+    queryFn: ({ signal }) => apiRequest<Timeline>(`${casePath(id)}/timeline`, { signal }),
   });
 }
 
@@ -76,7 +74,7 @@ function useCaseMutation<V, R>(caseIdOf: (v: V) => string, call: (v: V) => Promi
 export function useCreateCase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCaseBody) => apiRequest<CaseDetail>('/api/cases', { method: 'POST', body }),
+    mutationFn: (body: OpenCaseBody) => apiRequest<CaseDetail>('/api/cases', { method: 'POST', body }),
     onSuccess: (created) => {
       queryClient.setQueryData(casesKeys.detail(created.id), created);
       void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
@@ -87,7 +85,7 @@ export function useCreateCase() {
 /** PATCH /api/cases/:id */
 export function useUpdateCase() {
   return useCaseMutation(
-    (v: { caseId: string; fields: CaseFields }) => v.caseId,
+    (v: { caseId: string; fields: UpdateCaseBody }) => v.caseId,
     ({ caseId, fields }) => apiRequest<CaseDetail>(casePath(caseId), { method: 'PATCH', body: fields }),
   );
 }
@@ -95,7 +93,7 @@ export function useUpdateCase() {
 /** POST /api/cases/:id/parties */
 export function useAddParty() {
   return useCaseMutation(
-    (v: { caseId: string; party: PartyBody }) => v.caseId,
+    (v: { caseId: string; party: AddPartyBody }) => v.caseId,
     ({ caseId, party }) => apiRequest<Party>(`${casePath(caseId)}/parties`, { method: 'POST', body: party }),
   );
 }
@@ -103,7 +101,7 @@ export function useAddParty() {
 /** PATCH /api/cases/:id/parties/:partyId */
 export function useUpdateParty() {
   return useCaseMutation(
-    (v: { caseId: string; partyId: string; party: Partial<PartyBody> }) => v.caseId,
+    (v: { caseId: string; partyId: string; party: UpdatePartyBody }) => v.caseId,
     ({ caseId, partyId, party }) =>
       apiRequest<Party>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, {
         method: 'PATCH',
@@ -128,12 +126,6 @@ export function useStartCustody() {
     ({ caseId, partyId, startedAt }) =>
       apiRequest<Custody>(`${casePath(caseId)}/custody`, { method: 'POST', body: { partyId, startedAt } }),
   );
-}
-
-export interface EndCustodyBody {
-  endedAt: string;
-  endReason: CustodyEndReason;
-  endNote?: string;
 }
 
 /** POST /api/cases/:id/custody/:custodyId/end */

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { errorMessageKey } from '../../api/client.js';
-import type { CaseSummary, Order } from '../../api/types.js';
+import type { CaseSummary } from '../../../domain/cases/case.schema.js';
+import type { Order } from '../../../domain/orders/orders.schema.js';
 import { href } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';

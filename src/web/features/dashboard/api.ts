@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest, queryString } from '../../api/client.js';
-import type { CaseSummary, Order } from '../../api/types.js';
+import type { CaseList } from '../../../domain/cases/case.schema.js';
+import type { Order, OrderList } from '../../../domain/orders/orders.schema.js';
 
 /** How many of the newest cases the dashboard looks at (the API's largest page). */
 export const DASHBOARD_CASES = 100;
@@ -10,10 +11,7 @@ export function useRecentCases() {
   return useQuery({
     queryKey: ['cases', 'list', { q: '', page: 1, pageSize: DASHBOARD_CASES }],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: CaseSummary[]; total: number }>(
-        `/api/cases${queryString({ page: 1, pageSize: DASHBOARD_CASES })}`,
-        { signal },
-      ),
+      apiRequest<CaseList>(`/api/cases${queryString({ page: 1, pageSize: DASHBOARD_CASES })}`, { signal }),
     refetchInterval: 60_000,
   });
 }
@@ -29,7 +27,7 @@ export function useStationOrders() {
     queryKey: ['orders', 'dashboard'],
     queryFn: async ({ signal }): Promise<Order[] | null> => {
       try {
-        return (await apiRequest<{ items: Order[] }>('/api/orders', { signal })).items;
+        return (await apiRequest<OrderList>('/api/orders', { signal })).items;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

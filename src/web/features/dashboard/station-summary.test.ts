@@ -1,37 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSummary, Order } from '../../api/types.js';
+import { aCaseSummary, anOrder } from '../../test/api-fixtures.js';
 import { isSameTehranDay, pendingOrders, summariseStation } from './station-summary.js';
-
-const aCase = (id: string, fields: Partial<CaseSummary> = {}): CaseSummary => ({
-  id,
-  caseNumber: `1405/${id}`,
-  trackingCode: null,
-  origin: 'complaint',
-  status: 'draft',
-  crimeCategoryCode: null,
-  createdAt: '2025-11-20T08:00:00Z',
-  inCustody: false,
-  custodyDeadlineAt: null,
-  partyNames: [],
-  ...fields,
-});
-
-const anOrder = (orderId: string, fields: Partial<Order> = {}): Order => ({
-  orderId,
-  side: 'station',
-  caseRef: '1405/1',
-  caseNumber: '1405/000001',
-  caseId: null,
-  counterpart: 'DA-TEH-4',
-  counterpartName: 'دادسرای ناحیه ۴',
-  kind: 'investigation',
-  text: '…',
-  deadlineAt: '2025-11-30T08:00:00Z',
-  issuedAt: '2025-11-20T08:00:00Z',
-  status: 'open',
-  overdue: false,
-  ...fields,
-});
 
 describe('summariseStation', () => {
   const now = new Date('2025-11-29T10:00:00Z'); // 8 Azar 1404, 13:30 in Tehran
@@ -39,9 +8,9 @@ describe('summariseStation', () => {
   it('lists people in custody with the nearest deadline first', () => {
     const summary = summariseStation(
       [
-        aCase('a', { inCustody: true, custodyDeadlineAt: '2025-11-30T06:00:00Z' }),
-        aCase('b'),
-        aCase('c', { inCustody: true, custodyDeadlineAt: '2025-11-29T12:00:00Z' }),
+        aCaseSummary('a', { inCustody: true, custodyDeadlineAt: '2025-11-30T06:00:00Z' }),
+        aCaseSummary('b'),
+        aCaseSummary('c', { inCustody: true, custodyDeadlineAt: '2025-11-29T12:00:00Z' }),
       ],
       now,
     );
@@ -51,9 +20,9 @@ describe('summariseStation', () => {
   it('lists the files returned for completion, oldest first', () => {
     const summary = summariseStation(
       [
-        aCase('new', { status: 'returned', createdAt: '2025-11-28T08:00:00Z' }),
-        aCase('old', { status: 'returned', createdAt: '2025-11-01T08:00:00Z' }),
-        aCase('sent', { status: 'sent' }),
+        aCaseSummary('new', { status: 'returned', createdAt: '2025-11-28T08:00:00Z' }),
+        aCaseSummary('old', { status: 'returned', createdAt: '2025-11-01T08:00:00Z' }),
+        aCaseSummary('sent', { status: 'sent' }),
       ],
       now,
     );
@@ -63,9 +32,9 @@ describe('summariseStation', () => {
   it('counts as sent today only what left the station on this Tehran day', () => {
     const summary = summariseStation(
       [
-        aCase('today', { status: 'sent', sentAt: '2025-11-28T21:00:00Z' }), // 00:30 in Tehran, same day
-        aCase('yesterday', { status: 'sent', sentAt: '2025-11-28T20:00:00Z' }), // 23:30 the day before
-        aCase('unknown', { status: 'sent' }),
+        aCaseSummary('today', { status: 'sent', sentAt: '2025-11-28T21:00:00Z' }), // 00:30 in Tehran, same day
+        aCaseSummary('yesterday', { status: 'sent', sentAt: '2025-11-28T20:00:00Z' }), // 23:30 the day before
+        aCaseSummary('unknown', { status: 'sent' }),
       ],
       now,
     );

@@ -1,5 +1,6 @@
 import { jalaliParts } from '../../../domain/jalali.js';
-import type { CaseSummary, Order } from '../../api/types.js';
+import type { CaseSummary } from '../../../domain/cases/case.schema.js';
+import type { Order } from '../../../domain/orders/orders.schema.js';
 
 /** What the station's home shows at a glance, from its recent cases. */
 export interface StationSummary {

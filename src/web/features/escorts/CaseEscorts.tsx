@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import type { CaseDetail } from '../../api/types.js';
+import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from '../auth/api.js';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CaseDetail } from '../../api/types.js';
+import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { RequestEscortDialog } from './RequestEscortDialog.js';

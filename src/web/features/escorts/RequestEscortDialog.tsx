@@ -1,6 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { escortDestinations, type EscortDestination } from '../../../domain/escorts/escort-kinds.js';
-import type { CaseDetail } from '../../api/types.js';
+import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { ActionDialog, resetAndClose } from '../../components/ActionDialog.js';
 import { JalaliDateTimePicker } from '../../components/JalaliDateTimePicker.js';
 import { useI18n } from '../../i18n/i18n.js';

@@ -9,7 +9,7 @@ import type {
   ReturnIntakeBody,
 } from '../../../domain/intake/intake.schema.js';
 import { apiRequest, queryString } from '../../api/client.js';
-import type { OrganisationRecord } from '../../api/types.js';
+import type { OrganisationList } from '../../../domain/organisations.schema.js';
 import { messagesKeys } from '../messages/api.js';
 
 /** One hook per call of the intake API. A decision refreshes the file, the queue and the file's messages. */
@@ -89,7 +89,7 @@ export const useRejectIntake = () => useDecision<RejectIntakeBody>('reject');
 export function useProsecutorOffices() {
   return useQuery({
     queryKey: ['organisations', 'all'],
-    queryFn: ({ signal }) => apiRequest<{ items: OrganisationRecord[] }>('/api/organisations', { signal }),
+    queryFn: ({ signal }) => apiRequest<OrganisationList>('/api/organisations', { signal }),
     select: (data) => data.items.filter((o) => o.kind === 'prosecutor_office'),
     staleTime: 5 * 60_000,
   });

@@ -1,5 +1,5 @@
 import { isPoliceUnit } from '../../../domain/roles.js';
-import type { SessionUser } from '../../api/types.js';
+import type { SessionUser } from '../../../domain/auth.schema.js';
 
 /**
  * Which exchange screens a role opens: the office's intake (clerk and judge of a prosecutor's office),

@@ -1,5 +1,5 @@
 import { Form, Input, Radio, Typography } from 'antd';
-import type { Order } from '../../../domain/orders/orders.schema.js';
+import type { CloseOrderBody, Order } from '../../../domain/orders/orders.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DocumentDropzone } from '../cases/documents/DocumentDropzone.js';
 import { useUploadQueue } from '../cases/documents/upload-queue.js';
@@ -67,11 +67,6 @@ export function ReportOrderDialog({
   );
 }
 
-interface CloseValues {
-  outcome: 'closed' | 'more_requested';
-  note: string;
-}
-
 /** The judge closes an order, or — after a report — asks the station for more. */
 export function CloseOrderDialog({
   order,
@@ -83,10 +78,10 @@ export function CloseOrderDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<CloseValues>();
+  const [form] = Form.useForm<CloseOrderBody>();
   const close = useCloseOrder();
   const canAskMore = order.status === 'reported';
-  const submit = (values: CloseValues) =>
+  const submit = (values: CloseOrderBody) =>
     close.mutate(
       { orderId: order.orderId, body: { outcome: values.outcome, note: values.note ?? '' } },
       resetAndClose(form, onClose),
@@ -100,7 +95,7 @@ export function CloseOrderDialog({
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      <Form<CloseValues>
+      <Form<CloseOrderBody>
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Order } from '../../../domain/orders/orders.schema.js';
+import { anOrder } from '../../test/api-fixtures.js';
 import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { OrdersPage } from './OrdersPage.js';
@@ -7,29 +9,21 @@ import { OrdersPage } from './OrdersPage.js';
 const now = new Date('2025-11-29T10:00:00Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
 
-const order = (orderId: string, hours: number, patch: Record<string, unknown> = {}) => ({
-  orderId,
-  side: 'station',
-  caseRef: '1404/000012',
-  caseId: 'c1',
-  intakeFileId: null,
-  counterpart: 'دادسرای ناحیه ۴',
-  kind: 'summons',
-  text: 'احضار متهم',
-  deadlineAt: inHours(hours),
-  issuedBy: 'قاضی احمدی',
-  issuedAt: inHours(-48),
-  status: 'open',
-  overdue: hours < 0,
-  acknowledgedAt: null,
-  reportedAt: null,
-  report: null,
-  reportDocuments: [],
-  outcome: null,
-  closeNote: null,
-  closedAt: null,
-  ...patch,
-});
+/** A summons on case 1404/000012, due `hours` from now (overdue when negative). */
+const order = (orderId: string, hours: number, patch: Partial<Order> = {}) =>
+  anOrder(orderId, {
+    caseRef: '1404/000012',
+    caseNumber: null,
+    caseId: 'c1',
+    counterpart: 'دادسرای ناحیه ۴',
+    counterpartName: null,
+    kind: 'summons',
+    text: 'احضار متهم',
+    deadlineAt: inHours(hours),
+    issuedAt: inHours(-48),
+    overdue: hours < 0,
+    ...patch,
+  });
 
 describe('OrdersPage', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());

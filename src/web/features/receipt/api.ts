@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client.js';
-import type { Receipt } from '../../api/types.js';
+import type { Receipt } from '../../../domain/cases/case.schema.js';
 
 /** GET /api/cases/:id/receipt — the complainant's receipt (complaint cases only). */
 export function useCaseReceipt(caseId: string) {

@@ -1,4 +1,4 @@
-import type { ReferenceItem } from '../../api/types.js';
+import type { ReferenceItem } from '../../../domain/reference.schema.js';
 import type { Locale } from '../../i18n/i18n.js';
 
 /** The name of a reference item (crime category, province, county) in the UI language; the code if unknown. */

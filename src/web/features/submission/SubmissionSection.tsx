@@ -15,7 +15,7 @@ import {
 import type { Submission } from '../../../domain/submission/submission.schema.js';
 import { canBeSupplemented } from '../../../domain/submission/case-status.js';
 import { errorMessageKey } from '../../api/client.js';
-import type { CaseDetail } from '../../api/types.js';
+import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from '../auth/api.js';

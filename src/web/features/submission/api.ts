@@ -3,7 +3,7 @@ import type { CaseDocument } from '../../../domain/documents/documents.schema.js
 import type {
   Submission,
   SubmissionStep,
-  SupplementBody,
+  SupplementBodyInput,
   SupplementResult,
 } from '../../../domain/submission/submission.schema.js';
 import { apiRequest } from '../../api/client.js';
@@ -60,7 +60,7 @@ export const useWithdrawSubmission = () => useSubmissionStep('withdraw');
 export function useSupplement() {
   const refresh = useRefreshCase();
   return useMutation({
-    mutationFn: ({ caseId, body }: { caseId: string; body: Partial<SupplementBody> & { note: string } }) =>
+    mutationFn: ({ caseId, body }: { caseId: string; body: SupplementBodyInput }) =>
       apiRequest<SupplementResult>(`${casePath(caseId)}/supplements`, { method: 'POST', body }),
     onSuccess: (_result, { caseId }) => refresh(caseId),
   });

@@ -2,14 +2,15 @@ import { Alert, Button, Card, Descriptions, Form, Input, Segmented, Space, Typog
 import type { InputProps } from 'antd';
 import { normaliseTrackingCode } from '../../../domain/cases/tracking-code.js';
 import { errorMessageKey } from '../../api/client.js';
-import type { PublicCaseStatus, TrackingStatus } from '../../api/types.js';
+import type { PublicCaseStatus } from '../../../domain/cases/public-status.js';
+import type { TrackingQuery, TrackingStatus } from '../../../domain/cases/tracking.schema.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { routeQuery, usePath } from '../../app/router.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { NationalIdInput } from '../../components/NationalIdInput.js';
 import { nationalIdRule, passportNumberRule } from '../../components/identifier-rules.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useTrackingLookup, type TrackingQuery } from './api.js';
+import { useTrackingLookup } from './api.js';
 
 type IdentityKind = 'nationalId' | 'passportNumber';
 

@@ -1,5 +1,5 @@
 import { List, Typography } from 'antd';
-import type { CaseDetail } from '../../../api/types.js';
+import type { CaseDetail } from '../../../../domain/cases/case.schema.js';
 import { JalaliTime } from '../../../components/JalaliTime.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { documentContentUrl } from '../api.js';

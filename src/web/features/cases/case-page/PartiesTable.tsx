@@ -1,5 +1,6 @@
 import { Table, Tag } from 'antd';
-import type { CaseDetail, Party } from '../../../api/types.js';
+import type { CaseDetail } from '../../../../domain/cases/case.schema.js';
+import type { Party } from '../../../../domain/cases/party.schema.js';
 import { CustodyCountdown } from '../../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../../components/JalaliTime.js';
 import { useI18n } from '../../../i18n/i18n.js';

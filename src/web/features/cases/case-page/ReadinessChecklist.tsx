@@ -1,5 +1,5 @@
 import { Alert, List } from 'antd';
-import type { CaseDetail } from '../../../api/types.js';
+import type { CaseDetail } from '../../../../domain/cases/case.schema.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { codeLabel } from '../case-labels.js';
 

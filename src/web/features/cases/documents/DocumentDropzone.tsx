@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, List, Progress, Select, Space, Typography } from 'antd';
 import { errorMessageKey } from '../../../api/client.js';
-import { documentKinds } from '../../../api/types.js';
+import { documentKinds } from '../../../../domain/documents/documents.schema.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { UploadQueue } from './upload-queue.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDocument } from '../../../api/types.js';
+import type { CaseDocument } from '../../../../domain/documents/documents.schema.js';
 import { uploadReducer, type UploadItem } from './upload-queue.js';
 
 const file = new File(['x'], 'scan.pdf', { type: 'application/pdf' });

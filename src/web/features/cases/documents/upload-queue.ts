@@ -1,5 +1,5 @@
 import { useCallback, useReducer, useRef } from 'react';
-import type { CaseDocument } from '../../../api/types.js';
+import type { CaseDocument } from '../../../../domain/documents/documents.schema.js';
 import { uploadCaseDocument, type UploadDocumentVars } from '../api.js';
 
 export type UploadStatus = 'pending' | 'uploading' | 'done' | 'failed';

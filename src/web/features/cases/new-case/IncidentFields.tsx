@@ -12,9 +12,7 @@ export function IncidentFields() {
   const categories = useCrimeCategories();
   const provinces = useProvinces();
   const counties = useCounties();
-  const countyItems = (counties.data ?? []).filter(
-    (c) => !province || !c.provinceCode || c.provinceCode === province,
-  );
+  const countyItems = (counties.data ?? []).filter((c) => !province || c.provinceCode === province);
   const search = { showSearch: true, optionFilterProp: 'label', allowClear: true } as const;
 
   return (

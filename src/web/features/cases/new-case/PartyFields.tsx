@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { nationalIdRule, passportNumberRule } from '../../../components/identifier-rules.js';
-import { partyRoles } from '../../../api/types.js';
+import { partyRoles } from '../../../../domain/cases/party.schema.js';
 import { JalaliDateTimePicker } from '../../../components/JalaliDateTimePicker.js';
 import { NationalIdInput } from '../../../components/NationalIdInput.js';
 import { useI18n } from '../../../i18n/i18n.js';

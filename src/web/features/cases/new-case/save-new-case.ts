@@ -1,4 +1,5 @@
-import type { CaseFields, CaseOrigin, PartyBody, PartyRole } from '../../../api/types.js';
+import type { CaseOrigin, UpdateCaseBody } from '../../../../domain/cases/case.schema.js';
+import type { AddPartyBody, PartyRole } from '../../../../domain/cases/party.schema.js';
 
 /** One party as the form holds it; `key` is stable for the life of the form (indexes move when a row is removed). */
 export interface PartyFormValues {
@@ -15,7 +16,7 @@ export interface PartyFormValues {
   custodyStartedAt?: string | null;
 }
 
-export interface NewCaseValues extends CaseFields {
+export interface NewCaseValues extends UpdateCaseBody {
   origin: CaseOrigin;
   parties?: PartyFormValues[];
 }
@@ -32,10 +33,10 @@ export interface SavedSoFar {
 export const nothingSaved = (): SavedSoFar => ({ caseId: null, parties: {}, custody: {} });
 
 export interface SaveCalls {
-  createCase: (body: CaseFields & { origin: CaseOrigin }) => Promise<{ id: string }>;
-  updateCase: (caseId: string, fields: CaseFields) => Promise<unknown>;
-  addParty: (caseId: string, party: PartyBody) => Promise<{ id: string }>;
-  updateParty: (caseId: string, partyId: string, party: PartyBody) => Promise<unknown>;
+  createCase: (body: UpdateCaseBody & { origin: CaseOrigin }) => Promise<{ id: string }>;
+  updateCase: (caseId: string, fields: UpdateCaseBody) => Promise<unknown>;
+  addParty: (caseId: string, party: AddPartyBody) => Promise<{ id: string }>;
+  updateParty: (caseId: string, partyId: string, party: AddPartyBody) => Promise<unknown>;
   startCustody: (caseId: string, partyId: string, startedAt: string) => Promise<{ id: string }>;
 }
 
@@ -57,8 +58,8 @@ const blankToUndefined = (v: string | null | undefined) =>
   v === null || v === undefined || v.trim() === '' ? undefined : v;
 
 /** The case fields of the form, without empty strings. */
-export function caseFieldsOf(values: NewCaseValues): CaseFields {
-  const fields: CaseFields = { accusedUnknown: values.accusedUnknown ?? false };
+export function caseFieldsOf(values: NewCaseValues): UpdateCaseBody {
+  const fields: UpdateCaseBody = { accusedUnknown: values.accusedUnknown ?? false };
   for (const name of [
     'crimeCategoryCode',
     'incidentAt',
@@ -74,8 +75,8 @@ export function caseFieldsOf(values: NewCaseValues): CaseFields {
 }
 
 /** The API body of a party, without empty strings. */
-export function partyBodyOf(p: PartyFormValues): PartyBody {
-  const body: PartyBody = { role: p.role, firstName: p.firstName.trim(), lastName: p.lastName.trim() };
+export function partyBodyOf(p: PartyFormValues): AddPartyBody {
+  const body: AddPartyBody = { role: p.role, firstName: p.firstName.trim(), lastName: p.lastName.trim() };
   for (const name of ['fatherName', 'nationalId', 'passportNumber', 'mobile', 'address'] as const) {
     const v = blankToUndefined(p[name]);
     if (v !== undefined) body[name] = v;

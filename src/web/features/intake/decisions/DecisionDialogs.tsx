@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Form, Input, Select } from 'antd';
+import type { RegisterIntakeBody } from '../../../../domain/intake/intake.schema.js';
 import { deficiencyCodes, rejectionCodes } from '../../../../domain/messages/bodies.js';
 import { toLatinDigits } from '../../../../domain/persian-text.js';
 import { useI18n } from '../../../i18n/i18n.js';
@@ -17,22 +18,16 @@ export interface DecisionDialogProps {
   onClose: () => void;
 }
 
-interface RegisterValues {
-  fileNumber: string;
-  branch: string;
-  assignedJudge: string;
-}
-
 /**
  * Register: the prosecutor's file number (any digits, stored Latin), the branch and the assigned دادیار/بازپرس.
  * The dialog stays open with its input when the server answers an error; closing keeps it too, until a success.
  */
 export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<RegisterValues>();
+  const [form] = Form.useForm<RegisterIntakeBody>();
   const register = useRegisterIntake();
   const required = [{ required: true, whitespace: true, message: t('validation.required') }];
-  const submit = (values: RegisterValues) =>
+  const submit = (values: RegisterIntakeBody) =>
     register.mutate(
       { id: intakeId, body: { ...values, fileNumber: toLatinDigits(values.fileNumber.trim()) } },
       resetAndClose(form, onClose),
@@ -46,7 +41,7 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
       onOk={() => form.submit()}
       onCancel={onClose}
     >
-      <Form<RegisterValues>
+      <Form<RegisterIntakeBody>
         form={form}
         layout="vertical"
         onFinish={submit}
