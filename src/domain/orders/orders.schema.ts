@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderActionsSchema } from './order-actions.js';
 import { instantSchema, requiredText } from '../cases/text-fields.js';
 import { orderKinds } from '../messages/bodies.js';
 import { text as multiLineText } from '../text.js';
@@ -73,6 +74,8 @@ export const orderSchema = z.object({
   outcome: z.enum(['closed', 'more_requested']).nullable(),
   closeNote: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** What the signed-in user may do to the order now (`order-actions.ts`). */
+  allowed: orderActionsSchema,
 });
 export type Order = z.infer<typeof orderSchema>;
 

@@ -1,6 +1,6 @@
 import type { Figures, FiguresQuery } from '../../../domain/figures/figures.schema.js';
 import { AppError } from '../../../domain/errors.js';
-import { assertCan, type Actor } from '../../../domain/permissions.js';
+import { assertCan, can, type Actor } from '../../../domain/permissions.js';
 import { isPoliceUnit } from '../../../domain/roles.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { OrganisationRow } from '../../db/schema.js';
@@ -19,14 +19,15 @@ import { findPoliceFigures } from './police-figures.repository.js';
  * station) that station alone.
  */
 async function policeUnitsInCare(db: DbOrTx, actor: Actor, org: OrganisationRow): Promise<OrganisationRow[]> {
-  if (isPoliceUnit(org.kind) && actor.role !== 'admin') return [org];
+  const allUnits = can(actor, 'figures.read.all_units');
+  if (isPoliceUnit(org.kind) && !allUnits) return [org];
   let query = db
     .selectFrom('organisations')
     .selectAll()
     .where('kind', 'in', ['station', 'outpost'])
     .where('node_id', '=', org.node_id);
-  if (actor.role !== 'admin') query = query.where('province_code', '=', org.province_code);
-  return org.kind === 'hq' || actor.role === 'admin' ? query.orderBy('code').execute() : [];
+  if (!allUnits) query = query.where('province_code', '=', org.province_code);
+  return org.kind === 'hq' || allUnits ? query.orderBy('code').execute() : [];
 }
 
 async function policeView(db: DbOrTx, actor: Actor, org: OrganisationRow, period: Period, now: Date) {

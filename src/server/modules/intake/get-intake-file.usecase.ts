@@ -45,6 +45,7 @@ export async function getIntakeFile(input: IntakeUseCaseInput): Promise<IntakeDe
             })),
           },
           now,
+          input.actor,
         ),
       };
     },

@@ -1,4 +1,5 @@
 import { AppError } from '../../../domain/errors.js';
+import { intakeSteps } from '../../../domain/intake/intake-actions.js';
 import type {
   IntakeDecision,
   RegisterIntakeBody,
@@ -9,19 +10,27 @@ import type {
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
+import { assertIntakeStep } from './intake-access.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
 
 type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> };
 
+const decisionAudits = {
+  register: 'intake.registered',
+  return: 'intake.returned',
+  reject: 'intake.rejected',
+} as const;
+
 /**
  * The clerk's decision on a received file, in one transaction with the answer message to the station
- * and the audit entry; only a file still `received` can be decided (`intake.invalid_state`).
+ * and the audit entry; only a file still `received` can be decided (`intake.invalid_state`: `intakeSteps`,
+ * the rule behind the file's `allowed` flags).
  */
 async function decide(
   input: DecisionInput,
-  audit: 'intake.registered' | 'intake.returned' | 'intake.rejected',
+  step: 'register' | 'return' | 'reject',
   apply: (ctx: {
     tx: Tx;
     file: IntakeFileRow;
@@ -31,10 +40,15 @@ async function decide(
   }) => Promise<{ status: IntakeStatus; messageId: string; details: Record<string, unknown> }>,
 ): Promise<IntakeDecision> {
   const decision = await withIntakeFile(
-    { ...input, action: 'intake.decide', audit, forUpdate: true, withSender: true },
+    {
+      ...input,
+      action: intakeSteps[step].action,
+      audit: decisionAudits[step],
+      forUpdate: true,
+      withSender: true,
+    },
     async ({ tx, file, now, sender }) => {
-      if (file.status !== 'received')
-        throw new AppError('intake.invalid_state', { details: { status: file.status } });
+      assertIntakeStep(step, file);
       if (!sender?.organisation) throw new AppError('organisations.not_found');
       const done = await apply({ tx, file, now, office: sender.organisation, clerk: sender.signerName });
       return {
@@ -52,7 +66,7 @@ export async function registerIntake(
   input: DecisionInput & { body: RegisterIntakeBody },
 ): Promise<IntakeDecision> {
   const { body } = input;
-  return decide(input, 'intake.registered', async ({ tx, file, now, office, clerk }) => {
+  return decide(input, 'register', async ({ tx, file, now, office, clerk }) => {
     if (await isFileNumberTaken(tx, { orgId: file.org_id, fileNumber: body.fileNumber, exceptId: file.id }))
       throw new AppError('intake.file_number_taken', {
         details: { fileNumber: body.fileNumber },
@@ -89,7 +103,7 @@ export async function returnIntake(
   input: DecisionInput & { body: ReturnIntakeBody },
 ): Promise<IntakeDecision> {
   const { deficiencies } = input.body;
-  return decide(input, 'intake.returned', async ({ tx, file, now, office, clerk }) => {
+  return decide(input, 'return', async ({ tx, file, now, office, clerk }) => {
     await setIntakeFileFields(tx, file.id, {
       status: 'returned',
       decision: JSON.stringify({ deficiencies }),
@@ -114,7 +128,7 @@ export async function rejectIntake(
   input: DecisionInput & { body: RejectIntakeBody },
 ): Promise<IntakeDecision> {
   const { reasons, competentOfficeCode } = input.body;
-  return decide(input, 'intake.rejected', async ({ tx, file, now, office, clerk }) => {
+  return decide(input, 'reject', async ({ tx, file, now, office, clerk }) => {
     let competentOffice: { code: string; name: string } | null = null;
     if (competentOfficeCode) {
       const office = await tx
