@@ -1,3 +1,4 @@
+import type { CaseActions } from '../../domain/cases/case-actions.js';
 import type { OrganisationKind, Role } from '../../domain/roles.js';
 
 /** The shapes the API answers with (see /api/openapi.json). Instants are UTC ISO strings. */
@@ -49,6 +50,8 @@ export interface CaseSummary {
   inCustody: boolean;
   custodyDeadlineAt: string | null;
   partyNames: string[];
+  /** What the signed-in user may do to the case now, as the server computed it (`case-actions.ts`). */
+  allowed: CaseActions;
   /** When the file left for the prosecutor's office; not in every server's list answer yet. */
   sentAt?: string | null;
 }
