@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseActions } from '../../../domain/cases/case-actions.js';
 import type { CaseSummary, Order } from '../../api/types.js';
 import { isSameTehranDay, pendingOrders, summariseStation } from './station-summary.js';
 
@@ -13,6 +14,10 @@ const aCase = (id: string, fields: Partial<CaseSummary> = {}): CaseSummary => ({
   inCustody: false,
   custodyDeadlineAt: null,
   partyNames: [],
+  allowed: caseActions(
+    { userId: 'u1', orgId: 'o1', role: 'station.officer' },
+    { orgId: 'o1', status: 'draft' },
+  ),
   ...fields,
 });
 

@@ -7,6 +7,10 @@ import { OrdersPage } from './OrdersPage.js';
 const now = new Date('2025-11-29T10:00:00Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
 
+/** The steps the server allows, as it hands them over (`order-actions.ts`); the page offers only these. */
+const none = { acknowledge: false, report: false, close: false, requestMore: false };
+const stationOpen = { ...none, acknowledge: true, report: true };
+
 const order = (orderId: string, hours: number, patch: Record<string, unknown> = {}) => ({
   orderId,
   side: 'station',
@@ -28,6 +32,7 @@ const order = (orderId: string, hours: number, patch: Record<string, unknown> = 
   outcome: null,
   closeNote: null,
   closedAt: null,
+  allowed: stationOpen,
   ...patch,
 });
 
@@ -39,10 +44,14 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
       'GET /api/auth/me': signedInAs('station.officer', 'station'),
       'GET /api/orders': () =>
         jsonResponse(200, {
-          items: [order('later', 72), order('soon', 5), order('late', -2, { status: 'acknowledged' })],
+          items: [
+            order('later', 72),
+            order('soon', 5),
+            order('late', -2, { status: 'acknowledged', allowed: { ...none, report: true } }),
+          ],
         }),
       'POST /api/orders/soon/acknowledge': () =>
-        jsonResponse(200, order('soon', 5, { status: 'acknowledged' })),
+        jsonResponse(200, order('soon', 5, { status: 'acknowledged', allowed: { ...none, report: true } })),
     });
     renderInApp(<OrdersPage now={() => now} />);
     const tracker = await screen.findByTestId('orders-tracker');
@@ -78,11 +87,20 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
               status: 'reported',
               report: 'متهم احضار شد',
               reportedAt: inHours(-1),
+              allowed: { ...none, close: true, requestMore: true },
             }),
           ],
         }),
       'POST /api/orders/o1/close': () =>
-        jsonResponse(200, order('o1', 10, { side: 'office', status: 'open', outcome: 'more_requested' })),
+        jsonResponse(
+          200,
+          order('o1', 10, {
+            side: 'office',
+            status: 'open',
+            outcome: 'more_requested',
+            allowed: { ...none, close: true },
+          }),
+        ),
     });
     renderInApp(<OrdersPage now={() => now} />);
     expect(await screen.findByText('متهم احضار شد')).toBeTruthy();
@@ -98,5 +116,16 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
       outcome: 'more_requested',
       note: 'صورت‌جلسه پیوست شود',
     });
+  });
+
+  it('offers only the steps the server allows, whatever the role', async () => {
+    stubApi({
+      'GET /api/auth/me': signedInAs('station.officer', 'station'),
+      'GET /api/orders': () => jsonResponse(200, { items: [order('o1', 10, { allowed: none })] }),
+    });
+    renderInApp(<OrdersPage now={() => now} />);
+    const card = (await screen.findByTestId('orders-tracker')).querySelector('[data-order-id="o1"]');
+    expect(card).toBeTruthy();
+    expect(within(card as HTMLElement).queryAllByRole('button')).toEqual([]);
   });
 });
