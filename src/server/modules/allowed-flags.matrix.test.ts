@@ -24,6 +24,10 @@ import { can, permissions, type Actor } from '../../domain/permissions.js';
 import { roles } from '../../domain/roles.js';
 import { fixedClock } from '../platform/clock.js';
 import { endCustody } from './cases/custody.usecases.js';
+import { getCase } from './cases/get-case.usecase.js';
+import { findEscortList } from './escorts/find-escorts.usecase.js';
+import { getIntakeFile } from './intake/get-intake-file.usecase.js';
+import { findOrderList } from './orders/find-orders.usecase.js';
 import { updateCase } from './cases/update-case.usecase.js';
 import { assignEscort, cancelEscort, handOverEscort } from './escorts/escort-steps.usecases.js';
 import { insertEscort } from './escorts/escorts.repository.js';
@@ -412,5 +416,33 @@ describe('the allowed flags against the use cases', { timeout: 600_000 }, () => 
     });
     expect(mismatches).toEqual([]);
     expect(allowedSeen).toBeGreaterThan(0);
+  });
+
+  it('hands each reader the flags of its role on the reads of each item', async () => {
+    const readers = (orgId: string) => actorsIn.get(orgId) ?? [];
+    for (const actor of readers(station.station.id).filter((a) => can(a, 'case.read'))) {
+      const read = await getCase({ ...base(actor), caseId });
+      expect(read.allowed).toEqual(caseActions(actor, { orgId: station.station.id, status: read.status }));
+    }
+    for (const orgId of [station.station.id, station.office.id]) {
+      for (const actor of readers(orgId).filter((a) => can(a, 'order.read'))) {
+        const { items } = await findOrderList({ ...base(actor), query: {} });
+        expect(items.length).toBeGreaterThan(0);
+        for (const o of items)
+          expect(o.allowed).toEqual(orderActions(actor, { orgId, side: o.side, status: o.status }));
+      }
+    }
+    for (const orgId of [station.station.id, unit.id]) {
+      for (const actor of readers(orgId).filter((a) => can(a, 'escort.read'))) {
+        const items = await findEscortList(base(actor));
+        expect(items.length).toBeGreaterThan(0);
+        for (const e of items)
+          expect(e.allowed).toEqual(escortActions(actor, { orgId, side: e.side, status: e.status }));
+      }
+    }
+    for (const actor of readers(station.office.id).filter((a) => can(a, 'intake.read'))) {
+      const file = await getIntakeFile({ ...base(actor), intakeId });
+      expect(file.allowed).toEqual(intakeActions(actor, { orgId: station.office.id, status: file.status }));
+    }
   });
 });
