@@ -256,23 +256,25 @@ describe('the allowed flags against the use cases', { timeout: 600_000 }, () => 
       office: { orgId: station.office.id, peer: station.station.code, orderId: crypto.randomUUID() },
     };
     for (const [side, s] of Object.entries(sides) as [OrderState['side'], (typeof sides)['station']][]) {
-      await insertOrder(db, {
-        org_id: s.orgId,
-        order_id: s.orderId,
-        side,
-        case_ref: caseId,
-        case_id: side === 'station' ? caseId : null,
-        intake_file_id: side === 'office' ? intakeId : null,
-        peer_node: TEST_NODE_ID,
-        peer_org: s.peer,
-        kind: 'investigation',
-        text: 'تحقیق',
-        deadline_at: new Date(inHours(48)),
-        issued_by: 'بازپرس',
-        issued_at: clock.now(),
-        status: 'open',
-        updated_at: clock.now(),
-      });
+      await db.transaction().execute((tx) =>
+        insertOrder(tx, {
+          org_id: s.orgId,
+          order_id: s.orderId,
+          side,
+          case_ref: caseId,
+          case_id: side === 'station' ? caseId : null,
+          intake_file_id: side === 'office' ? intakeId : null,
+          peer_node: TEST_NODE_ID,
+          peer_org: s.peer,
+          kind: 'investigation',
+          text: 'تحقیق',
+          deadline_at: new Date(inHours(48)),
+          issued_by: 'بازپرس',
+          issued_at: clock.now(),
+          status: 'open',
+          updated_at: clock.now(),
+        }),
+      );
     }
     const orderIdOf = (item: OrderState) => sides[item.side].orderId;
     const { mismatches, allowedSeen } = await walk({
@@ -315,31 +317,33 @@ describe('the allowed flags against the use cases', { timeout: 600_000 }, () => 
       escort_unit: { orgId: unit.id, peer: station.station.code, escortId: crypto.randomUUID() },
     };
     for (const [side, s] of Object.entries(sides) as [EscortState['side'], (typeof sides)['station']][]) {
-      await insertEscort(db, {
-        org_id: s.orgId,
-        escort_id: s.escortId,
-        side,
-        case_ref: caseId,
-        case_number: '1405/000001',
-        case_id: side === 'station' ? caseId : null,
-        peer_node: TEST_NODE_ID,
-        peer_org: s.peer,
-        person: JSON.stringify({
-          firstName: 'علی',
-          lastName: 'رضایی',
-          fatherName: null,
-          nationalId: null,
-          passportNumber: null,
+      await db.transaction().execute((tx) =>
+        insertEscort(tx, {
+          org_id: s.orgId,
+          escort_id: s.escortId,
+          side,
+          case_ref: caseId,
+          case_number: '1405/000001',
+          case_id: side === 'station' ? caseId : null,
+          peer_node: TEST_NODE_ID,
+          peer_org: s.peer,
+          person: JSON.stringify({
+            firstName: 'علی',
+            lastName: 'رضایی',
+            fatherName: null,
+            nationalId: null,
+            passportNumber: null,
+          }),
+          destination: 'prosecutor_office',
+          place: 'دادسرا',
+          scheduled_at: new Date(inHours(2)),
+          reason: 'معرفی',
+          requested_by: 'ستوان',
+          requested_at: clock.now(),
+          status: 'requested',
+          updated_at: clock.now(),
         }),
-        destination: 'prosecutor_office',
-        place: 'دادسرا',
-        scheduled_at: new Date(inHours(2)),
-        reason: 'معرفی',
-        requested_by: 'ستوان',
-        requested_at: clock.now(),
-        status: 'requested',
-        updated_at: clock.now(),
-      });
+      );
     }
     const escortIdOf = (item: EscortState) => sides[item.side].escortId;
     const { mismatches, allowedSeen } = await walk({
