@@ -7,7 +7,7 @@ import { checkReadiness } from '../../../domain/cases/readiness.js';
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
-import { caseStateOf, isEditable } from './case-access.js';
+import { caseStateOf, isEditable } from './case-access.policy.js';
 import type { CaseFile } from './case-file.repository.js';
 
 /** Rows → API shapes. Nothing here reads the database or the clock: `now` is passed in. */

@@ -2,7 +2,7 @@ import { escortActions } from '../../../domain/escorts/escort-actions.js';
 import type { Escort } from '../../../domain/escorts/escorts.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { EscortRow } from '../../db/schema.js';
-import { escortStateOf } from './escort-transaction.js';
+import { escortStateOf } from './escort.ports.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

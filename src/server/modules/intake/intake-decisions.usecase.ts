@@ -10,10 +10,10 @@ import type {
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
-import { assertIntakeStep } from './intake-access.js';
+import { assertIntakeStep } from './intake-access.policy.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
-import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
+import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
 type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> };
 

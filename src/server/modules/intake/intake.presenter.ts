@@ -2,7 +2,7 @@ import { intakeActions } from '../../../domain/intake/intake-actions.js';
 import type { IntakeDetail, IntakeSummary } from '../../../domain/intake/intake.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { IntakeFileRow } from '../../db/schema.js';
-import { intakeStateOf } from './intake-access.js';
+import { intakeStateOf } from './intake-access.policy.js';
 import { snapshotOf, supplementsOf } from './intake-files.repository.js';
 
 /** Rows → API shapes; `now` is passed in (the custody clock is read at it). */

@@ -3,7 +3,7 @@ import type { Order } from '../../../domain/orders/orders.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { OrderKind } from '../../../domain/orders/order-kind.js';
 import type { OrderRow } from '../../db/schema.js';
-import { orderStateOf } from './order-transaction.js';
+import { orderStateOf } from './order.ports.js';
 import { reportDocumentsOf, type OrderLabels } from './orders.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
 import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
 import { readinessOf } from '../cases/case.presenter.js';
-import type { CaseUseCaseInput } from '../cases/case-transaction.js';
+import type { CaseUseCaseInput } from '../cases/case.ports.js';
 import { updateCase } from '../cases/cases.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 

@@ -15,7 +15,7 @@ import {
 } from '../../platform/content-type.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { caseSteps } from '../../../domain/cases/case-actions.js';
-import { assertCaseStep, loadCaseFor } from '../cases/case-access.js';
+import { assertCaseStep, loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import {
   type CaseDocumentRow,
