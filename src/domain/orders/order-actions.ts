@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { allowedSteps, stepFlagsSchema, type ItemState, type ItemSteps } from '../item-steps.js';
 import type { Actor } from '../permissions.js';
-import type { OrderStatus } from './orders.schema.js';
+import type { OrderStatus } from './order-statuses.js';
 
 /** One side's row of an order as its steps see it. */
 export interface OrderState extends ItemState {

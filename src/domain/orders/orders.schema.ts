@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { orderActionsSchema } from './order-actions.js';
+import { orderStatuses } from './order-statuses.js';
 import { instantSchema, requiredText } from '../cases/text-fields.js';
 import { orderKinds } from '../messages/bodies.js';
 import { text as multiLineText } from '../text.js';
 
-export const orderStatuses = ['open', 'acknowledged', 'reported', 'closed'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+export { orderStatuses, type OrderStatus } from './order-statuses.js';
 
 /** POST /api/intake/:id/orders — Art. 34: written, explicit, with a time limit (in the future). */
 export const issueOrderBodySchema = z.object({
