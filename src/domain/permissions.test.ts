@@ -19,6 +19,7 @@ const expected: Record<Action, string> = {
   'case.submit.approve': 'C',
   'intake.read': 'KJ',
   'intake.decide': 'K',
+  'order.read': 'OCKJ',
   'order.issue': 'J',
   'order.close': 'J',
   'order.execute': 'OC',
@@ -26,6 +27,7 @@ const expected: Record<Action, string> = {
   'escort.read': 'OCE',
   'escort.execute': 'E',
   'figures.read': 'CJSA',
+  'figures.read.all_units': 'A',
   'organisation.read': 'OCKJESA',
   'organisation.manage': 'A',
   'jurisdiction.manage': 'A',
@@ -43,6 +45,7 @@ const letter: Record<Role, string> = {
   admin: 'A',
 };
 const anyScope: Action[] = [
+  'figures.read.all_units',
   'organisation.read',
   'organisation.manage',
   'jurisdiction.manage',

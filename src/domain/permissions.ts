@@ -18,6 +18,10 @@ export const permissions = {
   'case.submit.approve': { roles: ['station.chief'], scope: 'own' },
   'intake.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },
   'intake.decide': { roles: ['prosecutor.clerk'], scope: 'own' },
+  'order.read': {
+    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge'],
+    scope: 'own',
+  },
   'order.issue': { roles: ['prosecutor.judge'], scope: 'own' },
   'order.close': { roles: ['prosecutor.judge'], scope: 'own' },
   'order.execute': { roles: ['station.officer', 'station.chief'], scope: 'own' },
@@ -25,6 +29,8 @@ export const permissions = {
   'escort.read': { roles: ['station.officer', 'station.chief', 'escort.officer'], scope: 'own' },
   'escort.execute': { roles: ['escort.officer'], scope: 'own' },
   'figures.read': { roles: ['supervisor', 'admin', 'station.chief', 'prosecutor.judge'], scope: 'own' },
+  /** The figures of every police unit on the node, not only those of the actor's station or province. */
+  'figures.read.all_units': { roles: ['admin'], scope: 'any' },
   'organisation.read': {
     roles: [
       'station.officer',

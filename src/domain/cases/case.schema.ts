@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseDocumentSchema } from '../documents/documents.schema.js';
+import { caseActionsSchema } from './case-actions.js';
 import { custodySchema } from './custody.schema.js';
 import { partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
@@ -65,6 +66,8 @@ export const caseSummarySchema = z.object({
   /** The earliest deadline among running custodies. */
   custodyDeadlineAt: z.string().nullable(),
   partyNames: z.array(z.string()),
+  /** What the signed-in user may do to the case now (`case-actions.ts`). */
+  allowed: caseActionsSchema,
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escortActionsSchema } from './escort-actions.js';
 import { instantSchema, optionalLine, requiredLine, requiredText } from '../cases/text-fields.js';
 import { escortDestinations, escortStatuses, handOverStages } from './escort-kinds.js';
 
@@ -72,6 +73,8 @@ export const escortSchema = z.object({
   deliveredTo: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** What the signed-in user may do to the escort now (`escort-actions.ts`). */
+  allowed: escortActionsSchema,
 });
 export type Escort = z.infer<typeof escortSchema>;
 

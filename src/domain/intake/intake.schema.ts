@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intakeActionsSchema } from './intake-actions.js';
 import { requiredLine } from '../cases/text-fields.js';
 import { toLatinDigits } from '../persian-text.js';
 import { code, line, text } from '../text.js';
@@ -42,6 +43,8 @@ export const intakeSummarySchema = z.object({
   custodyRemainingSeconds: z.number().int().nullable(),
   fileNumber: z.string().nullable(),
   partyNames: z.array(z.string()),
+  /** What the signed-in user may do to the file now (`intake-actions.ts`). */
+  allowed: intakeActionsSchema,
 });
 export type IntakeSummary = z.infer<typeof intakeSummarySchema>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { orderActionsSchema } from './order-actions.js';
+import { orderStatuses } from './order-statuses.js';
 import { instantSchema, requiredText } from '../cases/text-fields.js';
 import { orderKinds } from '../messages/bodies.js';
 import { text as multiLineText } from '../text.js';
 
-export const orderStatuses = ['open', 'acknowledged', 'reported', 'closed'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+export { orderStatuses, type OrderStatus } from './order-statuses.js';
 
 /** POST /api/intake/:id/orders — Art. 34: written, explicit, with a time limit (in the future). */
 export const issueOrderBodySchema = z.object({
@@ -73,6 +74,8 @@ export const orderSchema = z.object({
   outcome: z.enum(['closed', 'more_requested']).nullable(),
   closeNote: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** What the signed-in user may do to the order now (`order-actions.ts`). */
+  allowed: orderActionsSchema,
 });
 export type Order = z.infer<typeof orderSchema>;
 

@@ -1,10 +1,15 @@
+import { caseActions } from '../../domain/cases/case-actions.js';
 import type { CaseSummary } from '../../domain/cases/case.schema.js';
+import { orderActions } from '../../domain/orders/order-actions.js';
 import type { Order } from '../../domain/orders/orders.schema.js';
 
 /**
  * Answers of the API for the web's tests, typed by the domain's schemas: when a schema gains or changes a
  * field, these stop compiling instead of the tests quietly feeding the pages a shape the server never sends.
  */
+
+/** The reader of these answers, for the `allowed` flags the server would hand them. */
+const stationOfficer = { userId: 'u1', orgId: 'o1', role: 'station.officer' } as const;
 
 /** A case in a list: a draft complaint with nobody in custody, unless `fields` say otherwise. */
 export const aCaseSummary = (id: string, fields: Partial<CaseSummary> = {}): CaseSummary => ({
@@ -19,6 +24,7 @@ export const aCaseSummary = (id: string, fields: Partial<CaseSummary> = {}): Cas
   inCustody: false,
   custodyDeadlineAt: null,
   partyNames: [],
+  allowed: caseActions(stationOfficer, { orgId: stationOfficer.orgId, status: fields.status ?? 'draft' }),
   ...fields,
 });
 
@@ -46,5 +52,10 @@ export const anOrder = (orderId: string, fields: Partial<Order> = {}): Order => 
   outcome: null,
   closeNote: null,
   closedAt: null,
+  allowed: orderActions(stationOfficer, {
+    orgId: stationOfficer.orgId,
+    side: fields.side ?? 'station',
+    status: fields.status ?? 'open',
+  }),
   ...fields,
 });

@@ -1,5 +1,7 @@
-import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
+import { caseSteps, type CaseState, type CaseStep } from '../../../domain/cases/case-actions.js';
 import { AppError } from '../../../domain/errors.js';
+import { assertStepState } from '../../../domain/item-steps.js';
+import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
 import { findCase } from './cases.repository.js';
@@ -22,12 +24,20 @@ export async function loadCaseFor(input: {
   return row;
 }
 
-/** Drafts are editable; once sent, a case is frozen and only a supplement can add to it. */
-export function isEditable(row: Pick<CaseRow, 'status'>): boolean {
-  return row.status === 'draft';
+/** A case row as its steps (`caseSteps`) see it. */
+export function caseStateOf(row: Pick<CaseRow, 'org_id' | 'status'>): CaseState {
+  return { orgId: row.org_id, status: row.status };
 }
 
-/** Throws `cases.not_editable` (409) unless the case is still a draft. */
-export function assertEditable(row: CaseRow): void {
-  if (!isEditable(row)) throw new AppError('cases.not_editable', { details: { status: row.status } });
+/** Drafts are editable; once sent, a case is frozen and only a supplement can add to it. */
+export function isEditable(row: Pick<CaseRow, 'org_id' | 'status'>): boolean {
+  return caseSteps.update.when(caseStateOf(row));
+}
+
+/**
+ * Throws the step's refusal unless the case's status takes the step — the same rule that sets the
+ * case's `allowed` flag for it (`cases.not_editable` for a sent case's edits, `cases.invalid_state`…).
+ */
+export function assertCaseStep(step: CaseStep, row: Pick<CaseRow, 'org_id' | 'status'>): void {
+  assertStepState(caseSteps[step], caseStateOf(row));
 }

@@ -1,10 +1,11 @@
 import type { AuditAction } from '../../../domain/audit-actions.js';
+import { caseSteps } from '../../../domain/cases/case-actions.js';
 import type { Action, Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { assertEditable, loadCaseFor } from './case-access.policy.js';
+import { assertCaseStep, loadCaseFor } from './case-access.policy.js';
 import { recordCaseEvent } from './case-events.repository.js';
 import { refreshCaseSearchKey, updateCase } from './cases.repository.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -75,19 +76,22 @@ export async function readCase<T>(
 }
 
 /**
- * Changes one case for an actor, in one transaction: the case row is locked, must still be a draft
- * (unless `anyStatus`), is stamped `updated_at`, then `change` runs; afterwards the search key is
- * rebuilt and the change lands on the timeline and in the audit log together.
+ * Changes one case for an actor, in one transaction: the case row is locked, authorised and must take the
+ * step (`update` — a draft —, or `endCustody` in any status: `caseSteps`), is stamped `updated_at`, then
+ * `change` runs; afterwards the search key is rebuilt and the change lands on the timeline and in the
+ * audit log together.
  */
 export async function changeCase<T>(
-  input: CaseUseCaseInput & { audit: AuditAction; anyStatus?: boolean },
+  input: CaseUseCaseInput & { audit: AuditAction; step?: 'update' | 'endCustody' },
   change: (ctx: CaseContext) => Promise<{ value: T; event: CaseEventInput }>,
 ): Promise<T> {
   const { db, actor, ip, caseId } = input;
   const now = input.clock.now();
   return inTransaction(db, async (tx) => {
-    const locked = await loadCaseFor({ db: tx, actor, caseId, action: 'case.update', forUpdate: true });
-    if (!input.anyStatus) assertEditable(locked);
+    const step = input.step ?? 'update';
+    const action = caseSteps[step].action;
+    const locked = await loadCaseFor({ db: tx, actor, caseId, action, forUpdate: true });
+    assertCaseStep(step, locked);
     const row = await updateCase(tx, caseId, { updated_at: now });
     const { value, event } = await change({ tx, row, now });
     await refreshCaseSearchKey(tx, row);

@@ -1,3 +1,4 @@
+import { caseActions } from '../../../domain/cases/case-actions.js';
 import type { CaseDetail, CaseSummary } from '../../../domain/cases/case.schema.js';
 import { custodyClock, CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { Custody } from '../../../domain/cases/custody.schema.js';
@@ -6,8 +7,9 @@ import { checkReadiness } from '../../../domain/cases/readiness.js';
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
 import type { DocumentKind } from '../../../domain/documents/documents.schema.js';
 import type { PartySnapshot } from '../../../domain/messages/bodies.js';
+import type { Actor } from '../../../domain/permissions.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
-import { isEditable } from './case-access.policy.js';
+import { caseStateOf, isEditable } from './case-access.policy.js';
 import type { CaseFile } from './case-file.repository.js';
 
 /** Rows → API shapes. Nothing here reads the database or the clock: `now` is passed in. */
@@ -72,10 +74,13 @@ export function readinessOf(file: CaseFile, now: Date): Readiness {
   );
 }
 
-/** A case in a list; `runningCustodySince` is the earliest start among its running custodies. */
+/**
+ * A case in a list, with what `actor` may do to it now; `runningCustodySince` is the earliest start among
+ * its running custodies.
+ */
 export function presentCaseSummary(
   row: CaseRow,
-  extras: { partyNames: string[]; runningCustodySince: Date | null },
+  extras: { partyNames: string[]; runningCustodySince: Date | null; actor: Actor },
 ): CaseSummary {
   const since = extras.runningCustodySince;
   return {
@@ -90,17 +95,19 @@ export function presentCaseSummary(
     inCustody: since !== null,
     custodyDeadlineAt: since ? new Date(since.getTime() + CUSTODY_LIMIT_SECONDS * 1000).toISOString() : null,
     partyNames: extras.partyNames,
+    allowed: caseActions(extras.actor, caseStateOf(row)),
   };
 }
 
-/** A whole case file, with custody clocks and readiness read at `now`. */
-export function presentCaseDetail(file: CaseFile, now: Date): CaseDetail {
+/** A whole case file, with custody clocks and readiness read at `now`, and what `actor` may do to it. */
+export function presentCaseDetail(file: CaseFile, now: Date, actor: Actor): CaseDetail {
   const { row } = file;
   const running = file.custody.filter((c) => c.ended_at === null).map((c) => c.started_at.getTime());
   return {
     ...presentCaseSummary(row, {
       partyNames: file.parties.map((p) => `${p.first_name} ${p.last_name}`),
       runningCustodySince: running.length > 0 ? new Date(Math.min(...running)) : null,
+      actor,
     }),
     parties: file.parties.map(presentParty),
     custody: file.custody.map((c) => presentCustody(c, now)),

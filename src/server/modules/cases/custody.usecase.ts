@@ -60,7 +60,7 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
 export async function endCustody(
   input: CaseUseCaseInput & { custodyId: string; body: EndCustodyBody },
 ): Promise<Custody> {
-  return changeCase({ ...input, audit: 'custody.ended', anyStatus: true }, async ({ tx, row, now }) => {
+  return changeCase({ ...input, audit: 'custody.ended', step: 'endCustody' }, async ({ tx, row, now }) => {
     const custody = await findCustodyOfCaseById(tx, row.id, input.custodyId);
     if (!custody) throw new AppError('custody.not_found');
     if (custody.ended_at) throw new AppError('custody.already_ended');

@@ -58,6 +58,7 @@ export async function findCases(input: {
         presentCaseSummary(r, {
           partyNames: names.get(r.id) ?? [],
           runningCustodySince: custodySince.get(r.id) ?? null,
+          actor,
         }),
       ),
     };

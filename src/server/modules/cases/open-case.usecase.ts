@@ -81,6 +81,6 @@ export async function openCase(input: {
       details,
     });
     await auditCase(tx, { actor, ip: input.ip, at: now, action: 'case.created', caseRow: row, details });
-    return presentCaseDetail(await loadCaseFile(tx, row), now);
+    return presentCaseDetail(await loadCaseFile(tx, row), now, actor);
   });
 }

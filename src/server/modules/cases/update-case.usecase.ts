@@ -41,7 +41,7 @@ export async function updateCase(input: CaseUseCaseInput & { body: UpdateCaseBod
     const { columns, fields } = caseColumnsOf(input.body);
     const updated = fields.length > 0 ? await updateCaseRow(tx, row.id, columns) : row;
     return {
-      value: presentCaseDetail(await loadCaseFile(tx, updated), now),
+      value: presentCaseDetail(await loadCaseFile(tx, updated), now, input.actor),
       event: { type: 'case.updated', details: { fields } },
     };
   });

@@ -14,7 +14,8 @@ import {
   type DocumentMediaType,
 } from '../../platform/content-type.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { assertEditable, loadCaseFor } from '../cases/case-access.policy.js';
+import { caseSteps } from '../../../domain/cases/case-actions.js';
+import { assertCaseStep, loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import {
   type CaseDocumentRow,
@@ -59,8 +60,10 @@ export async function uploadDocument(input: {
   assertAcceptsUploads?: (row: CaseRow) => void;
 }): Promise<CaseDocument> {
   const { db, blobs, actor, caseId } = input;
-  const assertAccepts = input.assertAcceptsUploads ?? assertEditable;
-  assertAccepts(await loadCaseFor({ db, actor, caseId, action: 'case.document.upload' }));
+  const assertAccepts =
+    input.assertAcceptsUploads ?? ((row: CaseRow) => assertCaseStep('uploadDocument', row));
+  const action = caseSteps.uploadDocument.action;
+  assertAccepts(await loadCaseFor({ db, actor, caseId, action }));
 
   const incoming = await input.receive();
   const stored = await blobs.put(incoming.content, { maxBytes: input.maxBytes });
@@ -83,7 +86,7 @@ export async function uploadDocument(input: {
         db: tx,
         actor,
         caseId,
-        action: 'case.document.upload',
+        action,
         forUpdate: true,
       });
       assertAccepts(caseRow);

@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client.js';
 import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
-import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort.ports.js';
+import { stepEscort, type EscortUseCaseInput } from './escort.ports.js';
 import { findOrganisationNames, updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 
@@ -38,15 +38,21 @@ async function changeAndTell<T extends StepMessage>(
   });
   // Answered in the shape the list reads it in: the other side's name too.
   const names = await findOrganisationNames(tx, [updated.peer_org]);
-  return { value: presentEscort(updated, now, names.get(updated.peer_org) ?? null), details: { messageId } };
+  return {
+    value: presentEscort(updated, {
+      now,
+      actor: input.actor,
+      counterpartName: names.get(updated.peer_org) ?? null,
+    }),
+    details: { messageId },
+  };
 }
 
 /** The escort unit names the officers (and vehicle) it sends for a requested escort; `escort.assigned` tells the station. */
 export async function assignEscort(input: EscortUseCaseInput & { body: AssignEscortBody }): Promise<Escort> {
   const { body } = input;
   const vehicle = body.vehicle ?? null;
-  return stepEscort({ ...input, action: 'escort.execute', audit: 'escort.assigned' }, async (ctx) => {
-    assertEscortStatus(ctx.escort, ctx.escort.side === 'escort_unit' ? ['requested', 'assigned'] : []);
+  return stepEscort({ ...input, step: 'assign', audit: 'escort.assigned' }, async (ctx) => {
     return changeAndTell(input, ctx, {
       row: { status: 'assigned', officers: body.officers, vehicle, assigned_at: ctx.now },
       type: 'escort.assigned',
@@ -72,11 +78,8 @@ export async function handOverEscort(
 ): Promise<Escort> {
   const { body } = input;
   const picked = body.stage === 'picked_up';
-  return stepEscort({ ...input, action: 'escort.execute', audit: 'escort.handed_over' }, async (ctx) => {
-    assertEscortStatus(
-      ctx.escort,
-      ctx.escort.side === 'escort_unit' ? [picked ? 'assigned' : 'picked_up'] : [],
-    );
+  const step = picked ? 'pickUp' : 'deliver';
+  return stepEscort({ ...input, step, audit: 'escort.handed_over' }, async (ctx) => {
     const { now } = ctx;
     const done = await changeAndTell(input, ctx, {
       row: picked
@@ -98,8 +101,7 @@ export async function handOverEscort(
 /** The station calls an escort off before its person was picked up; `escort.cancelled` tells the escort unit. */
 export async function cancelEscort(input: EscortUseCaseInput & { body: CancelEscortBody }): Promise<Escort> {
   const { body } = input;
-  return stepEscort({ ...input, action: 'escort.request', audit: 'escort.cancelled' }, async (ctx) => {
-    assertEscortStatus(ctx.escort, ctx.escort.side === 'station' ? ['requested', 'assigned'] : []);
+  return stepEscort({ ...input, step: 'cancel', audit: 'escort.cancelled' }, async (ctx) => {
     return changeAndTell(input, ctx, {
       row: { status: 'cancelled', cancelled_at: ctx.now, cancel_reason: body.reason },
       type: 'escort.cancelled',

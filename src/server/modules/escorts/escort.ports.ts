@@ -1,7 +1,6 @@
 import type { AuditAction } from '../../../domain/audit-actions.js';
-import { AppError } from '../../../domain/errors.js';
-import type { EscortStatus } from '../../../domain/escorts/escort-kinds.js';
-import type { Action } from '../../../domain/permissions.js';
+import { escortSteps, type EscortState, type EscortStep } from '../../../domain/escorts/escort-actions.js';
+import { assertStepState } from '../../../domain/item-steps.js';
 import type { Tx } from '../../db/client.js';
 import type { EscortRow } from '../../db/schema.js';
 import { stepSharedRow, type SharedRowInput } from '../exchange/shared-row-step.js';
@@ -12,12 +11,18 @@ export interface EscortUseCaseInput extends SharedRowInput {
   escortId: string;
 }
 
+/** One side's row of an escort as its steps (`escortSteps`) see it. */
+export function escortStateOf(row: EscortRow): EscortState {
+  return { orgId: row.org_id, side: row.side, status: row.status };
+}
+
 /**
  * One step on the actor's organisation's row of an escort, in one transaction (`stepSharedRow`): another
- * organisation's escort is `escorts.not_found`.
+ * organisation's escort is `escorts.not_found`; the step's action must be the actor's in the matrix and
+ * the escort's side and status must take it (`escorts.invalid_state`) — the rule behind its `allowed` flag.
  */
 export function stepEscort<T>(
-  input: EscortUseCaseInput & { action: Action; audit: AuditAction },
+  input: EscortUseCaseInput & { step: EscortStep; audit: AuditAction },
   step: (ctx: {
     tx: Tx;
     escort: EscortRow;
@@ -27,15 +32,13 @@ export function stepEscort<T>(
   return stepSharedRow(
     {
       ...input,
+      action: escortSteps[input.step].action,
       resource: { type: 'escort', id: input.escortId, notFound: 'escorts.not_found' },
       load: (tx) => findEscort(tx, { orgId: input.actor.orgId, escortId: input.escortId, forUpdate: true }),
     },
-    ({ tx, row, now }) => step({ tx, escort: row, now }),
+    ({ tx, row, now }) => {
+      assertStepState(escortSteps[input.step], escortStateOf(row));
+      return step({ tx, escort: row, now });
+    },
   );
-}
-
-/** Throws `escorts.invalid_state` unless the escort is in one of `allowed`. */
-export function assertEscortStatus(escort: EscortRow, allowed: readonly EscortStatus[]): void {
-  if (!allowed.includes(escort.status))
-    throw new AppError('escorts.invalid_state', { details: { status: escort.status } });
 }

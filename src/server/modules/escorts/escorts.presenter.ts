@@ -1,5 +1,8 @@
+import { escortActions } from '../../../domain/escorts/escort-actions.js';
 import type { Escort } from '../../../domain/escorts/escorts.schema.js';
+import type { Actor } from '../../../domain/permissions.js';
 import type { EscortRow } from '../../db/schema.js';
+import { escortStateOf } from './escort.ports.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -10,8 +13,15 @@ export function isLate(row: Pick<EscortRow, 'status' | 'scheduled_at'>, now: Dat
   );
 }
 
-/** One side's row of an escort as the API shows it, read at `now`, with the other side's name if known. */
-export function presentEscort(row: EscortRow, now: Date, counterpartName: string | null = null): Escort {
+/**
+ * One side's row of an escort as the API shows it, read at `now`, with what `actor` may do to it now and
+ * the other side's name if known.
+ */
+export function presentEscort(
+  row: EscortRow,
+  read: { now: Date; actor: Actor; counterpartName: string | null },
+): Escort {
+  const { now, counterpartName } = read;
   return {
     escortId: row.escort_id,
     side: row.side,
@@ -40,5 +50,6 @@ export function presentEscort(row: EscortRow, now: Date, counterpartName: string
     deliveredTo: row.delivered_to,
     cancelledAt: iso(row.cancelled_at),
     cancelReason: row.cancel_reason,
+    allowed: escortActions(read.actor, escortStateOf(row)),
   };
 }

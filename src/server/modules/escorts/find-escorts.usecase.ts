@@ -38,6 +38,6 @@ export async function findEscortList(input: {
       at: now,
       details: { count: rows.length },
     });
-    return rows.map((r) => presentEscort(r, now, names.get(r.peer_org) ?? null));
+    return rows.map((r) => presentEscort(r, { now, actor, counterpartName: names.get(r.peer_org) ?? null }));
   });
 }

@@ -6,7 +6,8 @@ import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { loadCaseFor } from '../cases/case-access.policy.js';
+import { caseSteps } from '../../../domain/cases/case-actions.js';
+import { assertCaseStep, loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import { findRunningCustodiesOfParty } from '../cases/custody.repository.js';
 import { findPartyOfCase } from '../cases/parties.repository.js';
@@ -55,9 +56,10 @@ export async function requestEscort(input: {
       db: tx,
       actor,
       caseId: input.caseId,
-      action: 'escort.request',
+      action: caseSteps.requestEscort.action,
       forUpdate: true,
     });
+    assertCaseStep('requestEscort', caseRow);
     const party = await findPartyOfCase(tx, caseRow.id, body.partyId);
     if (!party) throw new AppError('parties.not_found');
     const scheduledAt = new Date(body.scheduledAt);
@@ -143,7 +145,7 @@ export async function requestEscort(input: {
       at: now,
       details: { caseRef: caseRow.id, ...details },
     });
-    return presentEscort(row, now, unit.name_fa);
+    return presentEscort(row, { now, actor, counterpartName: unit.name_fa });
   });
   input.exchange.kick();
   return escort;

@@ -143,5 +143,5 @@ function notFound(): AppError {
 
 /** The permission that lets this actor read a case of its own organisation. */
 function caseReadAction(actor: Actor): Action {
-  return actor.role.startsWith('prosecutor.') ? 'intake.read' : 'case.read';
+  return can(actor, 'intake.read') ? 'intake.read' : 'case.read';
 }

@@ -1,6 +1,6 @@
 import type { Figures, FiguresQuery } from '../../../domain/figures/figures.schema.js';
 import { AppError } from '../../../domain/errors.js';
-import { assertCan, type Actor } from '../../../domain/permissions.js';
+import { assertCan, can, type Actor } from '../../../domain/permissions.js';
 import { isPoliceUnit } from '../../../domain/roles.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { OrganisationRow } from '../../db/schema.js';
@@ -19,12 +19,10 @@ import { findPoliceFigures } from './police-figures.repository.js';
  * station) that station alone.
  */
 async function policeUnitsInCare(db: DbOrTx, actor: Actor, org: OrganisationRow): Promise<OrganisationRow[]> {
-  if (isPoliceUnit(org.kind) && actor.role !== 'admin') return [org];
-  if (org.kind !== 'hq' && actor.role !== 'admin') return [];
-  return findPoliceUnits(db, {
-    nodeId: org.node_id,
-    provinceCode: actor.role === 'admin' ? null : org.province_code,
-  });
+  const allUnits = can(actor, 'figures.read.all_units');
+  if (isPoliceUnit(org.kind) && !allUnits) return [org];
+  if (org.kind !== 'hq' && !allUnits) return [];
+  return findPoliceUnits(db, { nodeId: org.node_id, provinceCode: allUnits ? null : org.province_code });
 }
 
 async function policeView(db: DbOrTx, actor: Actor, org: OrganisationRow, period: Period, now: Date) {

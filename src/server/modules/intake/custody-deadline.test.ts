@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../../domain/permissions.js';
 import type { IntakeFileRow } from '../../db/schema.js';
 import { custodyDeadlineOf } from './intake-arrival.handlers.js';
 import { presentIntakeSummary } from './intake.presenter.js';
+
+const clerk: Actor = { userId: 'u-1', orgId: 'o-1', role: 'prosecutor.clerk' };
 
 const custody = (startedAt: string, endedAt: string | null = null) => ({
   id: `c-${startedAt}`,
@@ -65,7 +68,7 @@ describe('the custody deadline of a file the office receives', () => {
   it('counts the seconds left in the queue rounded down, negative once past, to the millisecond', () => {
     const deadline = new Date('2026-03-22T06:00:00.000Z');
     const left = (ms: number) =>
-      presentIntakeSummary(fileWithDeadline(deadline), new Date(deadline.getTime() - ms))
+      presentIntakeSummary(fileWithDeadline(deadline), new Date(deadline.getTime() - ms), clerk)
         .custodyRemainingSeconds;
     expect(left(24 * 3_600_000)).toBe(86_400);
     expect(left(1999)).toBe(1);
@@ -75,12 +78,12 @@ describe('the custody deadline of a file the office receives', () => {
     expect(left(-1)).toBe(-1);
     expect(left(-1000)).toBe(-1);
     expect(left(-1001)).toBe(-2);
-    const summary = presentIntakeSummary(fileWithDeadline(deadline), deadline);
+    const summary = presentIntakeSummary(fileWithDeadline(deadline), deadline, clerk);
     expect(summary).toMatchObject({ inCustody: true, custodyDeadlineAt: '2026-03-22T06:00:00.000Z' });
   });
 
   it('has no clock for a file without custody', () => {
-    const summary = presentIntakeSummary(fileWithDeadline(null), new Date());
+    const summary = presentIntakeSummary(fileWithDeadline(null), new Date(), clerk);
     expect(summary).toMatchObject({
       inCustody: false,
       custodyDeadlineAt: null,

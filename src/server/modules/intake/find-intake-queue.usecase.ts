@@ -35,6 +35,6 @@ export async function findIntakeQueue(input: {
       at: now,
       details: { page: query.page, total, intakeIds: rows.map((r) => r.id) },
     });
-    return { total, items: rows.map((r) => presentIntakeSummary(r, now)) };
+    return { total, items: rows.map((r) => presentIntakeSummary(r, now, actor)) };
   });
 }

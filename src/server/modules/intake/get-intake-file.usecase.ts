@@ -39,6 +39,7 @@ export async function getIntakeFile(input: IntakeUseCaseInput): Promise<IntakeDe
             })),
           },
           now,
+          input.actor,
         ),
       };
     },

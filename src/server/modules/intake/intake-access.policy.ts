@@ -1,4 +1,6 @@
 import { AppError } from '../../../domain/errors.js';
+import { intakeSteps, type IntakeState, type IntakeStep } from '../../../domain/intake/intake-actions.js';
+import { assertStepState } from '../../../domain/item-steps.js';
 import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
@@ -46,4 +48,17 @@ export async function loadIntakeWithSender(input: {
       ? senderOf({ organisation, signer_name, competent_office }, signer.userId)
       : await findSender(input.db, { orgId: file.org_id, userId: signer.userId });
   return { file, sender };
+}
+
+/** An intake file row as its steps (`intakeSteps`) see it. */
+export function intakeStateOf(row: Pick<IntakeFileRow, 'org_id' | 'status'>): IntakeState {
+  return { orgId: row.org_id, status: row.status };
+}
+
+/**
+ * Throws `intake.invalid_state` unless the file's status takes the step — the same rule that sets the
+ * file's `allowed` flag for it.
+ */
+export function assertIntakeStep(step: IntakeStep, row: Pick<IntakeFileRow, 'org_id' | 'status'>): void {
+  assertStepState(intakeSteps[step], intakeStateOf(row));
 }

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import { AppError } from '../../../domain/errors.js';
+import { intakeSteps } from '../../../domain/intake/intake-actions.js';
 import type {
   IntakeDecision,
   RegisterIntakeBody,
@@ -11,6 +12,7 @@ import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { findOrganisationByCode } from '../organisations/organisations.repository.js';
+import { assertIntakeStep } from './intake-access.policy.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
@@ -19,6 +21,9 @@ type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 
 
 /** A decision is named by the file's new status; its audit action and its answer's type are `intake.<status>`. */
 type DecidedStatus = 'registered' | 'returned' | 'rejected';
+
+/** The step of the file's `allowed` flags (`intakeSteps`) that takes it to each status. */
+const stepTo = { registered: 'register', returned: 'return', rejected: 'reject' } as const;
 
 /** What one decision writes on the file, says to the station, and notes in the audit entry. */
 interface Decided<S extends DecidedStatus> {
@@ -30,7 +35,7 @@ interface Decided<S extends DecidedStatus> {
 /**
  * The clerk's decision on a received file, in one transaction: the file takes its new status and the
  * decision's fields, the answer to the station is queued, and the audit entry is written. Only a file
- * still `received` can be decided (`intake.invalid_state`).
+ * still `received` can be decided (`intake.invalid_state`: `intakeSteps`, the rule behind the file's `allowed` flags).
  */
 async function decide<S extends DecidedStatus>(
   input: DecisionInput,
@@ -38,11 +43,11 @@ async function decide<S extends DecidedStatus>(
   settle: (ctx: { tx: Tx; file: IntakeFileRow; now: Date }) => Promise<Decided<S>>,
 ): Promise<IntakeDecision> {
   const type = `intake.${status}` as const;
+  const step = stepTo[status];
   const decision = await withIntakeFile(
-    { ...input, action: 'intake.decide', audit: type, forUpdate: true, withSender: true },
+    { ...input, action: intakeSteps[step].action, audit: type, forUpdate: true, withSender: true },
     async ({ tx, file, now, sender }) => {
-      if (file.status !== 'received')
-        throw new AppError('intake.invalid_state', { details: { status: file.status } });
+      assertIntakeStep(step, file);
       if (!sender?.organisation) throw new AppError('organisations.not_found');
       const { fields, answer, details } = await settle({ tx, file, now });
       await setIntakeFileFields(tx, file.id, {

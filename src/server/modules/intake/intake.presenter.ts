@@ -1,13 +1,16 @@
+import { intakeActions } from '../../../domain/intake/intake-actions.js';
 import type { IntakeDetail, IntakeSummary } from '../../../domain/intake/intake.schema.js';
+import type { Actor } from '../../../domain/permissions.js';
 import type { IntakeFileRow } from '../../db/schema.js';
+import { intakeStateOf } from './intake-access.policy.js';
 import { snapshotOf, supplementsOf } from './intake-files.repository.js';
 
 /** Rows → API shapes; `now` is passed in (the custody clock is read at it). */
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** An intake file in the queue, with its custody clock read at `now`. */
-export function presentIntakeSummary(row: IntakeFileRow, now: Date): IntakeSummary {
+/** An intake file in the queue, with its custody clock read at `now` and what `actor` may do to it now. */
+export function presentIntakeSummary(row: IntakeFileRow, now: Date, actor: Actor): IntakeSummary {
   const snapshot = snapshotOf(row);
   const parties = [...snapshot.parties, ...supplementsOf(row).flatMap((s) => s.parties)];
   return {
@@ -25,6 +28,7 @@ export function presentIntakeSummary(row: IntakeFileRow, now: Date): IntakeSumma
       : null,
     fileNumber: row.file_number,
     partyNames: parties.map((p) => `${p.firstName} ${p.lastName}`),
+    allowed: intakeActions(actor, intakeStateOf(row)),
   };
 }
 
@@ -40,10 +44,11 @@ export function presentIntakeDetail(
   row: IntakeFileRow,
   verification: IntakeVerification,
   now: Date,
+  actor: Actor,
 ): IntakeDetail {
   const snapshot = snapshotOf(row);
   return {
-    ...presentIntakeSummary(row, now),
+    ...presentIntakeSummary(row, now, actor),
     origin: snapshot.origin,
     trackingCode: snapshot.trackingCode,
     incidentAt: snapshot.incidentAt,

@@ -1,6 +1,5 @@
-import { AppError } from '../../../domain/errors.js';
 import type { FindOrdersQuery, OrderList } from '../../../domain/orders/orders.schema.js';
-import { can, type Actor } from '../../../domain/permissions.js';
+import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -10,8 +9,8 @@ import { inTransaction } from '../../db/transaction.js';
 
 /**
  * The orders of the actor's organisation — a station's inbox or an office's issued orders — overdue ones
- * first. Open to those who execute orders (station) and those who read intake (office). Audited as
- * `order.listed`.
+ * first, each with what the actor may do to it now. Open to those the matrix lets read orders
+ * (`order.read`: the station that executes them, the office that issues them). Audited as `order.listed`.
  */
 export async function findOrderList(input: {
   db: Db;
@@ -21,8 +20,7 @@ export async function findOrderList(input: {
   query: FindOrdersQuery;
 }): Promise<OrderList> {
   const { actor, query } = input;
-  if (!can(actor, 'order.execute') && !can(actor, 'intake.read'))
-    throw new AppError('auth.forbidden', { details: { action: 'order.read' } });
+  assertCan(actor, 'order.read');
   const now = input.clock.now();
   return inTransaction(input.db, async (tx) => {
     const rows = await findOrders(tx, {
@@ -43,6 +41,6 @@ export async function findOrderList(input: {
       details: { count: rows.length },
     });
     const labels = await findOrderLabels(tx, rows);
-    return { items: rows.map((r) => presentOrder(r, now, labels.get(r.order_id))) };
+    return { items: rows.map((r) => presentOrder(r, { now, actor, labels: labels.get(r.order_id) })) };
   });
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
+import { intakeSteps } from '../../../domain/intake/intake-actions.js';
 import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema.js';
 import type { Exchange } from '../exchange/exchange.js';
+import { assertIntakeStep } from '../intake/intake-access.policy.js';
 import { enqueueAnswer } from '../intake/intake-answer.js';
 import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake.ports.js';
 import { findOrderLabel, insertOrder } from './orders.repository.js';
@@ -17,10 +19,15 @@ export async function issueOrder(
 ): Promise<Order> {
   const { body } = input;
   const order = await withIntakeFile(
-    { ...input, action: 'order.issue', audit: 'order.issued', forUpdate: true, withSender: true },
+    {
+      ...input,
+      action: intakeSteps.issueOrder.action,
+      audit: 'order.issued',
+      forUpdate: true,
+      withSender: true,
+    },
     async ({ tx, file, now, sender }) => {
-      if (file.status !== 'registered')
-        throw new AppError('intake.invalid_state', { details: { status: file.status } });
+      assertIntakeStep('issueOrder', file);
       const deadlineAt = new Date(body.deadlineAt);
       if (deadlineAt.getTime() <= now.getTime()) {
         throw new AppError('orders.deadline_in_past', {
@@ -65,7 +72,7 @@ export async function issueOrder(
         },
       });
       return {
-        value: presentOrder(row, now, await findOrderLabel(tx, row)),
+        value: presentOrder(row, { now, actor: input.actor, labels: await findOrderLabel(tx, row) }),
         details: { orderId, kind: body.kind, messageId: sent.id },
       };
     },

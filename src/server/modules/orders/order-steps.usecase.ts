@@ -4,16 +4,15 @@ import { findDocumentsOfCase } from '../cases/case-file.repository.js';
 import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { messageDocumentsOf } from '../submission/case-snapshot.js';
-import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order.ports.js';
+import { stepOrder, type OrderUseCaseInput } from './order.ports.js';
 import { findOrderLabel, updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 
 /** The station acknowledges an open order it received; `order.acknowledged` goes to the office. */
 export async function acknowledgeOrder(input: OrderUseCaseInput): Promise<Order> {
   return stepOrder(
-    { ...input, action: 'order.execute', audit: 'order.acknowledged' },
+    { ...input, step: 'acknowledge', audit: 'order.acknowledged' },
     async ({ tx, order, now }) => {
-      assertOrderStatus(order, ['open']);
       const by = await findActorName(tx, input.actor.userId);
       const updated = await updateOrder(tx, order, {
         status: 'acknowledged',
@@ -29,7 +28,10 @@ export async function acknowledgeOrder(input: OrderUseCaseInput): Promise<Order>
         type: 'order.acknowledged',
         body: { orderId: order.order_id, acknowledgedAt: now.toISOString(), acknowledgedBy: by },
       });
-      return { value: presentOrder(updated, now, await findOrderLabel(tx, updated)), details: { messageId } };
+      return {
+        value: presentOrder(updated, { now, actor: input.actor, labels: await findOrderLabel(tx, updated) }),
+        details: { messageId },
+      };
     },
   );
 }
@@ -40,38 +42,34 @@ export async function acknowledgeOrder(input: OrderUseCaseInput): Promise<Order>
  */
 export async function reportOrder(input: OrderUseCaseInput & { body: ReportOrderBody }): Promise<Order> {
   const { body } = input;
-  return stepOrder(
-    { ...input, action: 'order.execute', audit: 'order.reported' },
-    async ({ tx, order, now }) => {
-      assertOrderStatus(order, ['open', 'acknowledged']);
-      const caseDocuments = order.case_id ? await findDocumentsOfCase(tx, order.case_id) : [];
-      const chosen = body.documentIds.map((id) => caseDocuments.find((d) => d.id === id));
-      if (chosen.some((d) => d === undefined)) throw new AppError('documents.not_found');
-      const documents = messageDocumentsOf(chosen.filter((d) => d !== undefined));
-      const by = await findActorName(tx, input.actor.userId);
-      const updated = await updateOrder(tx, order, {
-        status: 'reported',
-        report: body.report,
-        reported_at: now,
-        reported_by: by,
-        report_documents: JSON.stringify(documents),
-        updated_at: now,
-      });
-      const messageId = await tellPeer(tx, {
-        signer: input.exchange.signer,
-        now,
-        row: order,
-        createdBy: by,
-        type: 'order.reported',
-        documents,
-        body: { orderId: order.order_id, report: body.report, reportedAt: now.toISOString(), reportedBy: by },
-      });
-      return {
-        value: presentOrder(updated, now, await findOrderLabel(tx, updated)),
-        details: { messageId, documents: documents.length },
-      };
-    },
-  );
+  return stepOrder({ ...input, step: 'report', audit: 'order.reported' }, async ({ tx, order, now }) => {
+    const caseDocuments = order.case_id ? await findDocumentsOfCase(tx, order.case_id) : [];
+    const chosen = body.documentIds.map((id) => caseDocuments.find((d) => d.id === id));
+    if (chosen.some((d) => d === undefined)) throw new AppError('documents.not_found');
+    const documents = messageDocumentsOf(chosen.filter((d) => d !== undefined));
+    const by = await findActorName(tx, input.actor.userId);
+    const updated = await updateOrder(tx, order, {
+      status: 'reported',
+      report: body.report,
+      reported_at: now,
+      reported_by: by,
+      report_documents: JSON.stringify(documents),
+      updated_at: now,
+    });
+    const messageId = await tellPeer(tx, {
+      signer: input.exchange.signer,
+      now,
+      row: order,
+      createdBy: by,
+      type: 'order.reported',
+      documents,
+      body: { orderId: order.order_id, report: body.report, reportedAt: now.toISOString(), reportedBy: by },
+    });
+    return {
+      value: presentOrder(updated, { now, actor: input.actor, labels: await findOrderLabel(tx, updated) }),
+      details: { messageId, documents: documents.length },
+    };
+  });
 }
 
 /**
@@ -80,11 +78,8 @@ export async function reportOrder(input: OrderUseCaseInput & { body: ReportOrder
  */
 export async function closeOrder(input: OrderUseCaseInput & { body: CloseOrderBody }): Promise<Order> {
   const { body } = input;
-  return stepOrder({ ...input, action: 'order.close', audit: 'order.closed' }, async ({ tx, order, now }) => {
-    assertOrderStatus(
-      order,
-      body.outcome === 'more_requested' ? ['reported'] : ['open', 'acknowledged', 'reported'],
-    );
+  const step = body.outcome === 'more_requested' ? 'requestMore' : 'close';
+  return stepOrder({ ...input, step, audit: 'order.closed' }, async ({ tx, order, now }) => {
     const by = await findActorName(tx, input.actor.userId);
     const closed = body.outcome === 'closed';
     const updated = await updateOrder(tx, order, {
@@ -103,7 +98,7 @@ export async function closeOrder(input: OrderUseCaseInput & { body: CloseOrderBo
       body: { orderId: order.order_id, outcome: body.outcome, note: body.note, closedAt: now.toISOString() },
     });
     return {
-      value: presentOrder(updated, now, await findOrderLabel(tx, updated)),
+      value: presentOrder(updated, { now, actor: input.actor, labels: await findOrderLabel(tx, updated) }),
       details: { messageId, outcome: body.outcome },
     };
   });

@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../../domain/audit-actions.js';
-import { AppError } from '../../../domain/errors.js';
-import type { Action } from '../../../domain/permissions.js';
+import { assertStepState } from '../../../domain/item-steps.js';
+import { orderSteps, type OrderState, type OrderStep } from '../../../domain/orders/order-actions.js';
 import type { Tx } from '../../db/client.js';
 import type { OrderRow } from '../../db/schema.js';
 import { stepSharedRow, type SharedRowInput } from '../exchange/shared-row-step.js';
@@ -11,12 +11,18 @@ export interface OrderUseCaseInput extends SharedRowInput {
   orderId: string;
 }
 
+/** One side's row of an order as its steps (`orderSteps`) see it. */
+export function orderStateOf(row: OrderRow): OrderState {
+  return { orgId: row.org_id, side: row.side, status: row.status };
+}
+
 /**
  * One step on the actor's organisation's row of an order, in one transaction (`stepSharedRow`): another
- * organisation's order is `orders.not_found`.
+ * organisation's order is `orders.not_found`; the step's action must be the actor's in the matrix and the
+ * order's side and status must take it (`orders.invalid_state`) — the rule behind its `allowed` flag.
  */
 export function stepOrder<T>(
-  input: OrderUseCaseInput & { action: Action; audit: AuditAction },
+  input: OrderUseCaseInput & { step: OrderStep; audit: AuditAction },
   step: (ctx: {
     tx: Tx;
     order: OrderRow;
@@ -26,15 +32,13 @@ export function stepOrder<T>(
   return stepSharedRow(
     {
       ...input,
+      action: orderSteps[input.step].action,
       resource: { type: 'order', id: input.orderId, notFound: 'orders.not_found' },
       load: (tx) => findOrder(tx, { orgId: input.actor.orgId, orderId: input.orderId, forUpdate: true }),
     },
-    ({ tx, row, now }) => step({ tx, order: row, now }),
+    ({ tx, row, now }) => {
+      assertStepState(orderSteps[input.step], orderStateOf(row));
+      return step({ tx, order: row, now });
+    },
   );
-}
-
-/** Throws `orders.invalid_state` unless the order is in one of `allowed`. */
-export function assertOrderStatus(order: OrderRow, allowed: readonly OrderRow['status'][]): void {
-  if (!allowed.includes(order.status))
-    throw new AppError('orders.invalid_state', { details: { status: order.status } });
 }

@@ -1,6 +1,9 @@
+import { orderActions } from '../../../domain/orders/order-actions.js';
 import type { Order } from '../../../domain/orders/orders.schema.js';
+import type { Actor } from '../../../domain/permissions.js';
 import type { OrderKind } from '../../../domain/orders/order-kind.js';
 import type { OrderRow } from '../../db/schema.js';
+import { orderStateOf } from './order.ports.js';
 import { reportDocumentsOf, type OrderLabels } from './orders.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -10,8 +13,15 @@ export function isOverdue(row: Pick<OrderRow, 'status' | 'deadline_at'>, now: Da
   return row.status !== 'closed' && row.deadline_at.getTime() < now.getTime();
 }
 
-/** One side's row of an order as the API shows it, read at `now`, with its labels when they were looked up. */
-export function presentOrder(row: OrderRow, now: Date, labels?: OrderLabels): Order {
+/**
+ * One side's row of an order as the API shows it, read at `now`, with what `actor` may do to it now and
+ * its labels when they were looked up.
+ */
+export function presentOrder(
+  row: OrderRow,
+  read: { now: Date; actor: Actor; labels?: OrderLabels | undefined },
+): Order {
+  const { now, labels } = read;
   return {
     orderId: row.order_id,
     side: row.side,
@@ -41,5 +51,6 @@ export function presentOrder(row: OrderRow, now: Date, labels?: OrderLabels): Or
     outcome: row.outcome,
     closeNote: row.close_note,
     closedAt: iso(row.closed_at),
+    allowed: orderActions(read.actor, orderStateOf(row)),
   };
 }

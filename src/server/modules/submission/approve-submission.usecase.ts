@@ -21,10 +21,8 @@ export async function approveSubmission(
   input: CaseUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> },
 ): Promise<SubmissionStep> {
   const step = await stepSubmission(
-    { ...input, action: 'case.submit.approve', audit: 'submission.sent' },
+    { ...input, step: 'approveSubmission', audit: 'submission.sent' },
     async ({ tx, row, now }) => {
-      if (row.status !== 'awaiting_approval')
-        throw new AppError('cases.invalid_state', { details: { status: row.status } });
       // The file and who sends it in one statement: one round trip instead of two.
       const signer = { orgId: row.org_id, userId: input.actor.userId };
       const found = await tx

@@ -1,7 +1,6 @@
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
-import { assertEditable } from '../cases/case-access.policy.js';
 import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
 import { readinessOf } from '../cases/case.presenter.js';
 import type { CaseUseCaseInput } from '../cases/case.ports.js';
@@ -26,9 +25,8 @@ export function unsentStep(row: CaseRow): SubmissionStep {
  */
 export async function prepareSubmission(input: CaseUseCaseInput): Promise<SubmissionStep> {
   return stepSubmission(
-    { ...input, action: 'case.submit.prepare', audit: 'submission.prepared' },
+    { ...input, step: 'prepareSubmission', audit: 'submission.prepared' },
     async ({ tx, row, now }) => {
-      assertEditable(row);
       assertReady(await loadCaseFile(tx, row), now);
       const updated = await updateCase(tx, row.id, { status: 'awaiting_approval', updated_at: now });
       return { value: unsentStep(updated), event: { type: 'submission.prepared' } };
@@ -39,10 +37,8 @@ export async function prepareSubmission(input: CaseUseCaseInput): Promise<Submis
 /** The chief sends a prepared case back to draft instead of approving it. */
 export async function withdrawSubmission(input: CaseUseCaseInput): Promise<SubmissionStep> {
   return stepSubmission(
-    { ...input, action: 'case.submit.approve', audit: 'submission.withdrawn' },
+    { ...input, step: 'withdrawSubmission', audit: 'submission.withdrawn' },
     async ({ tx, row, now }) => {
-      if (row.status !== 'awaiting_approval')
-        throw new AppError('cases.invalid_state', { details: { status: row.status } });
       const updated = await updateCase(tx, row.id, { status: 'draft', updated_at: now });
       return { value: unsentStep(updated), event: { type: 'submission.withdrawn' } };
     },

@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../../domain/audit-actions.js';
-import type { Action } from '../../../domain/permissions.js';
-import { loadCaseFor } from '../cases/case-access.policy.js';
+import { caseSteps, type CaseStep } from '../../../domain/cases/case-actions.js';
+import { assertCaseStep, loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import {
   auditCase,
@@ -11,18 +11,21 @@ import {
 import { inTransaction } from '../../db/transaction.js';
 
 /**
- * One step of a case's sending, in one transaction: the case is locked and authorised for `action`,
- * `step` runs (changing the status and, when it sends, enqueueing the message), and the step lands on
- * the case's timeline and in the audit log together with it.
+ * One step of a case's sending, in one transaction: the case is locked, authorised for the step's action
+ * and must be in a status that takes the step (`caseSteps`: the rule behind the case's `allowed` flag),
+ * then `step` runs (changing the status and, when it sends, enqueueing the message), and the step lands
+ * on the case's timeline and in the audit log together with it.
  */
 export async function stepSubmission<T>(
-  input: CaseUseCaseInput & { action: Action; audit: AuditAction },
+  input: CaseUseCaseInput & { step: CaseStep; audit: AuditAction },
   step: (ctx: CaseContext) => Promise<{ value: T; event: CaseEventInput }>,
 ): Promise<T> {
   const { db, actor, ip, caseId } = input;
   const now = input.clock.now();
   return inTransaction(db, async (tx) => {
-    const row = await loadCaseFor({ db: tx, actor, caseId, action: input.action, forUpdate: true });
+    const action = caseSteps[input.step].action;
+    const row = await loadCaseFor({ db: tx, actor, caseId, action, forUpdate: true });
+    assertCaseStep(input.step, row);
     const { value, event } = await step({ tx, row, now });
     const details = event.details ?? {};
     await recordCaseEvent(tx, {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IRAN } from '../../../domain/cases/party.schema.js';
 import { AppError } from '../../../domain/errors.js';
-import { canBeSupplemented } from '../../../domain/submission/case-status.js';
 import type { SupplementBody, SupplementResult } from '../../../domain/submission/submission.schema.js';
 import type { CaseRow } from '../../db/schema.js';
+import { assertCaseStep } from '../cases/case-access.policy.js';
 import { findDocumentsOfCase } from '../cases/case-file.repository.js';
 import { presentParty } from '../cases/case.presenter.js';
 import type { CaseUseCaseInput } from '../cases/case.ports.js';
@@ -18,8 +18,7 @@ import { stepSubmission } from './submission-transaction.js';
 
 /** Throws `cases.invalid_state` unless the case was sent and not rejected (a supplement has somewhere to go). */
 export function assertSupplementable(row: CaseRow): void {
-  if (!canBeSupplemented(row.status))
-    throw new AppError('cases.invalid_state', { details: { status: row.status } });
+  assertCaseStep('supplement', row);
 }
 
 /**
@@ -32,9 +31,8 @@ export async function supplementCase(
 ): Promise<SupplementResult> {
   const { body } = input;
   const result = await stepSubmission(
-    { ...input, action: 'case.submit.prepare', audit: 'case.supplemented' },
+    { ...input, step: 'supplement', audit: 'case.supplemented' },
     async ({ tx, row, now }) => {
-      assertSupplementable(row);
       const [submission, sender, documents] = await Promise.all([
         findSubmission(tx, row.id),
         findSender(tx, { orgId: row.org_id, userId: input.actor.userId }),

@@ -15,7 +15,7 @@ import { codeLabel } from './case-labels.js';
 import { SubmissionSection } from '../submission/SubmissionSection.js';
 import { CaseEscorts } from '../escorts/CaseEscorts.js';
 
-/** One case: summary, readiness, parties and custody, documents (more can be dropped while editable), timeline. */
+/** One case: summary, readiness, parties and custody, documents (more can be dropped while allowed), timeline. */
 export function CasePage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, digits } = i18n;
@@ -58,7 +58,7 @@ export function CasePage({ id }: { id: string }) {
             <Card title={t('cases.page.documents')} size="small">
               <Space direction="vertical" style={{ inlineSize: '100%' }}>
                 <DocumentsList detail={c} />
-                {c.editable && <DocumentDropzone queue={queue} caseId={c.id} />}
+                {c.allowed.uploadDocument && <DocumentDropzone queue={queue} caseId={c.id} />}
                 {upload.isError && queue.items.length === 0 && (
                   <Alert type="error" message={t(errorMessageKey(upload.error))} />
                 )}

@@ -3,18 +3,16 @@ import { Alert, Button, Card, Space, Typography } from 'antd';
 import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useSession } from '../auth/api.js';
 import { useEscortList } from './api.js';
 import { EscortCard } from './EscortCard.js';
 import { RequestEscortDialog } from './RequestEscortDialog.js';
 
-/** A case's escorts on its page, and the station's button to ask for one (a person of the case must exist). */
+/** A case's escorts on its page, and the button to ask for one when allowed (a person of the case must exist). */
 export function CaseEscorts({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
-  const role = useSession().data?.role;
   const escorts = useEscortList(detail.id);
   const [asking, setAsking] = useState(false);
-  const canAsk = role === 'station.officer' || role === 'station.chief';
+  const canAsk = detail.allowed.requestEscort;
   return (
     <Card
       title={t('escorts.caseTitle')}
@@ -32,7 +30,7 @@ export function CaseEscorts({ detail }: { detail: CaseDetail }) {
       ) : (
         <Space direction="vertical" style={{ inlineSize: '100%' }}>
           {escorts.data?.items.map((e) => (
-            <EscortCard key={e.escortId} escort={e} role={role} />
+            <EscortCard key={e.escortId} escort={e} />
           ))}
         </Space>
       )}

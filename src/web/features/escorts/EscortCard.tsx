@@ -3,7 +3,6 @@ import { Button, Card, Descriptions, Space, Steps, Tag, Typography } from 'antd'
 import { CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { Escort } from '../../../domain/escorts/escorts.schema.js';
 import type { EscortStatus, HandOverStage } from '../../../domain/escorts/escort-kinds.js';
-import type { Role } from '../../../domain/roles.js';
 import { href } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
@@ -25,17 +24,15 @@ const TWO_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
 
 type Dialog = 'assign' | HandOverStage | 'cancel' | null;
 
-/** One escort: whom, where, when and why, its steps so far, and what the user's role can do next. */
-export function EscortCard({ escort, role }: { escort: Escort; role: Role | undefined }) {
+/** One escort: whom, where, when and why, its steps so far, and what the server says the user may do next. */
+export function EscortCard({ escort }: { escort: Escort }) {
   const i18n = useI18n();
   const { t, digits } = i18n;
   const [dialog, setDialog] = useState<Dialog>(null);
   // Between parts of one line: a middle dot next to Persian digits reads as a zero (۰).
   const SEPARATOR = i18n.locale === 'fa' ? '، ' : ', ';
   const unit = escort.side === 'escort_unit';
-  const executes = unit && role === 'escort.officer';
-  const cancels = !unit && (role === 'station.officer' || role === 'station.chief');
-  const open = escort.status === 'requested' || escort.status === 'assigned';
+  const { allowed } = escort;
   const p = escort.person;
   const caseLabel = <span className="cb-id">{digits(escort.caseNumber ?? escort.caseRef)}</span>;
 
@@ -128,29 +125,29 @@ export function EscortCard({ escort, role }: { escort: Escort; role: Role | unde
           </Typography.Text>
         )}
         <Space wrap>
-          {executes && escort.status === 'requested' && (
+          {allowed.assign && escort.status === 'requested' && (
             <Button type="primary" onClick={() => setDialog('assign')}>
               {t('escorts.assign.open')}
             </Button>
           )}
-          {executes && escort.status === 'assigned' && (
+          {allowed.pickUp && (
             <Button type="primary" onClick={() => setDialog('picked_up')}>
               {t('escorts.handOver.picked_up.open')}
             </Button>
           )}
-          {executes && escort.status === 'picked_up' && (
+          {allowed.deliver && (
             <Button type="primary" onClick={() => setDialog('delivered')}>
               {t('escorts.handOver.delivered.open')}
             </Button>
           )}
-          {cancels && open && (
+          {allowed.cancel && (
             <Button danger onClick={() => setDialog('cancel')}>
               {t('escorts.cancel.open')}
             </Button>
           )}
         </Space>
       </Space>
-      {executes && (
+      {(allowed.assign || allowed.pickUp || allowed.deliver) && (
         <>
           <AssignEscortDialog escort={escort} open={dialog === 'assign'} onClose={() => setDialog(null)} />
           {(['picked_up', 'delivered'] as const).map((stage) => (
@@ -164,7 +161,7 @@ export function EscortCard({ escort, role }: { escort: Escort; role: Role | unde
           ))}
         </>
       )}
-      {cancels && (
+      {allowed.cancel && (
         <CancelEscortDialog escort={escort} open={dialog === 'cancel'} onClose={() => setDialog(null)} />
       )}
     </Card>

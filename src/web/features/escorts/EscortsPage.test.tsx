@@ -7,6 +7,9 @@ import { EscortsPage } from './EscortsPage.js';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
+/** The steps the server allows, as it hands them over (`escort-actions.ts`); the card offers only these. */
+const none = { assign: false, pickUp: false, deliver: false, cancel: false };
+
 const escort = (escortId: string, patch: Partial<Escort> = {}): Escort => ({
   escortId,
   side: 'escort_unit',
@@ -41,6 +44,7 @@ const escort = (escortId: string, patch: Partial<Escort> = {}): Escort => ({
   deliveredTo: null,
   cancelledAt: null,
   cancelReason: null,
+  allowed: { ...none, assign: true },
   ...patch,
 });
 
@@ -52,7 +56,11 @@ describe('EscortsPage', { timeout: 20_000 }, () => {
     const fetch = stubApi({
       'GET /api/auth/me': signedInAs('escort.officer', 'escort_unit'),
       'GET /api/escorts': () => jsonResponse(200, { items: [escort('e1')] }),
-      'POST /api/escorts/e1/assign': () => jsonResponse(200, escort('e1', { status: 'assigned' })),
+      'POST /api/escorts/e1/assign': () =>
+        jsonResponse(
+          200,
+          escort('e1', { status: 'assigned', allowed: { ...none, assign: true, pickUp: true } }),
+        ),
     });
     renderInApp(<EscortsPage />);
     const card = (await screen.findByTestId('escorts-list')).querySelector(
@@ -78,8 +86,18 @@ describe('EscortsPage', { timeout: 20_000 }, () => {
       'GET /api/escorts': () =>
         jsonResponse(200, {
           items: [
-            escort('late', { status: 'assigned', late: true, scheduledAt: inHours(-1) }),
-            escort('done', { status: 'delivered', deliveredTo: 'مدیر دفتر', deliveredAt: inHours(-3) }),
+            escort('late', {
+              status: 'assigned',
+              late: true,
+              scheduledAt: inHours(-1),
+              allowed: { ...none, assign: true, pickUp: true },
+            }),
+            escort('done', {
+              status: 'delivered',
+              deliveredTo: 'مدیر دفتر',
+              deliveredAt: inHours(-3),
+              allowed: none,
+            }),
           ],
         }),
     });
@@ -100,7 +118,9 @@ describe('EscortsPage', { timeout: 20_000 }, () => {
     stubApi({
       'GET /api/auth/me': signedInAs('station.officer', 'station'),
       'GET /api/escorts': () =>
-        jsonResponse(200, { items: [escort('e2', { side: 'station', caseId: 'c1' })] }),
+        jsonResponse(200, {
+          items: [escort('e2', { side: 'station', caseId: 'c1', allowed: { ...none, cancel: true } })],
+        }),
     });
     renderInApp(<EscortsPage />);
     const card = (await screen.findByTestId('escorts-list')).querySelector(
@@ -108,5 +128,18 @@ describe('EscortsPage', { timeout: 20_000 }, () => {
     ) as HTMLElement;
     expect(await within(card).findByRole('button', { name: 'لغو بدرقه' })).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'تعیین مأموران' })).toBeNull();
+  });
+
+  it('offers only the steps the server allows, whatever the role', async () => {
+    stubApi({
+      'GET /api/auth/me': signedInAs('escort.officer', 'escort_unit'),
+      'GET /api/escorts': () => jsonResponse(200, { items: [escort('e3', { allowed: none })] }),
+    });
+    renderInApp(<EscortsPage />);
+    const card = (await screen.findByTestId('escorts-list')).querySelector(
+      '[data-escort-id="e3"]',
+    ) as HTMLElement;
+    expect(card.textContent).toContain('کامران نادری');
+    expect(within(card).queryAllByRole('button')).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessageKey } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useSession } from '../auth/api.js';
 import { useEscortList } from './api.js';
 import { EscortCard } from './EscortCard.js';
 
@@ -14,7 +13,6 @@ type Show = 'active' | 'all';
  */
 export function EscortsPage() {
   const { t } = useI18n();
-  const role = useSession().data?.role;
   const escorts = useEscortList();
   const [show, setShow] = useState<Show>('active');
 
@@ -46,7 +44,7 @@ export function EscortsPage() {
       ) : (
         <Space direction="vertical" style={{ inlineSize: '100%' }} data-testid="escorts-list">
           {visible.map((e) => (
-            <EscortCard key={e.escortId} escort={e} role={role} />
+            <EscortCard key={e.escortId} escort={e} />
           ))}
         </Space>
       )}

@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { intakeActions } from '../../../domain/intake/intake-actions.js';
+import type { Role } from '../../../domain/roles.js';
 import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { IntakeFilePage } from './IntakeFilePage.js';
@@ -68,10 +70,16 @@ const file = (patch: Record<string, unknown> = {}) => ({
   ...patch,
 });
 
-function stub(role: string, detail: ReturnType<typeof file>) {
+/**
+ * The API as `role` meets it; the file carries the `allowed` flags the server computes for that role and
+ * the file's status (`intake-actions.ts`) — the page offers only what they allow.
+ */
+function stub(role: Role, detail: ReturnType<typeof file>) {
+  const actor = { userId: 'u1', orgId: 'o1', role };
+  const allowed = intakeActions(actor, { orgId: 'o1', status: String(detail.status) });
   return stubApi({
     'GET /api/auth/me': signedInAs(role, 'prosecutor_office', { code: 'DS-TEH', nameFa: 'دادسرا' }),
-    [`GET /api/intake/${id}`]: () => jsonResponse(200, detail),
+    [`GET /api/intake/${id}`]: () => jsonResponse(200, { ...detail, allowed }),
     [`GET /api/intake/${id}/messages`]: () => jsonResponse(200, { items: [] }),
     'GET /api/orders': () => jsonResponse(200, { items: [] }),
     'GET /api/reference/crime-categories': () =>

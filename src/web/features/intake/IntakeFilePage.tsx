@@ -20,7 +20,6 @@ import { ApiError, errorMessageKey } from '../../api/client.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useSession } from '../auth/api.js';
 import { codeLabel } from '../cases/case-labels.js';
 import { formatSize } from '../cases/documents/DocumentDropzone.js';
 import { IntakeMessageTrail } from '../messages/MessageTrail.js';
@@ -137,7 +136,6 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
 
 function FileOrders({ file, onIssue }: { file: IntakeDetail; onIssue?: (() => void) | undefined }) {
   const { t } = useI18n();
-  const role = useSession().data?.role;
   const orders = useOrderList();
   const mine = sortOrders(
     (orders.data?.items ?? []).filter((o) => o.intakeFileId === file.id),
@@ -161,7 +159,7 @@ function FileOrders({ file, onIssue }: { file: IntakeDetail; onIssue?: (() => vo
       ) : (
         <Space direction="vertical" style={{ inlineSize: '100%' }}>
           {mine.map((o) => (
-            <OrderCard key={o.orderId} order={o} role={role} />
+            <OrderCard key={o.orderId} order={o} />
           ))}
         </Space>
       )}
@@ -174,7 +172,6 @@ export function IntakeFilePage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, digits, locale } = i18n;
   const file = useIntakeFile(id);
-  const role = useSession().data?.role;
   const categories = useCrimeCategories();
   const provinces = useProvinces();
   const counties = useCounties();
@@ -187,10 +184,11 @@ export function IntakeFilePage({ id }: { id: string }) {
     return <Result status={notFound ? '404' : 'error'} title={t(errorMessageKey(file.error))} />;
   }
   const f = file.data;
-  const clerkCanDecide = role === 'prosecutor.clerk' && f.status === 'received';
-  const judgeCanOrder = role === 'prosecutor.judge' && f.status === 'registered';
+  const { allowed } = f;
+  const decides = allowed.register || allowed.return || allowed.reject;
   const showDecision = f.status !== 'received';
-  const showOrders = f.status === 'registered' || role === 'prosecutor.judge';
+  // Orders are issued on registered files only, so only they have orders to show.
+  const showOrders = f.status === 'registered';
   // Until there is a decision or an order to show, the file takes the whole width.
   const hasSide = showDecision || showOrders;
   const place = [
@@ -210,15 +208,19 @@ export function IntakeFilePage({ id }: { id: string }) {
         {f.custodyDeadlineAt && f.inCustody && <CustodyCountdown deadlineAt={f.custodyDeadlineAt} />}
       </Space>
       <VerificationBadge file={f} />
-      {clerkCanDecide && (
+      {decides && (
         <Space wrap data-testid="clerk-actions">
-          <Button type="primary" onClick={() => setDialog('register')}>
-            {t('intake.register.open')}
-          </Button>
-          <Button onClick={() => setDialog('return')}>{t('intake.return.open')}</Button>
-          <Button danger onClick={() => setDialog('reject')}>
-            {t('intake.reject.open')}
-          </Button>
+          {allowed.register && (
+            <Button type="primary" onClick={() => setDialog('register')}>
+              {t('intake.register.open')}
+            </Button>
+          )}
+          {allowed.return && <Button onClick={() => setDialog('return')}>{t('intake.return.open')}</Button>}
+          {allowed.reject && (
+            <Button danger onClick={() => setDialog('reject')}>
+              {t('intake.reject.open')}
+            </Button>
+          )}
         </Space>
       )}
       <Row gutter={[16, 16]}>
@@ -310,7 +312,7 @@ export function IntakeFilePage({ id }: { id: string }) {
                 </Card>
               )}
               {showOrders && (
-                <FileOrders file={f} onIssue={judgeCanOrder ? () => setDialog('order') : undefined} />
+                <FileOrders file={f} onIssue={allowed.issueOrder ? () => setDialog('order') : undefined} />
               )}
             </Space>
           </Col>
@@ -319,14 +321,14 @@ export function IntakeFilePage({ id }: { id: string }) {
       <Card size="small" title={t('messages.title')}>
         <IntakeMessageTrail intakeId={f.id} />
       </Card>
-      {clerkCanDecide && (
+      {decides && (
         <>
           <RegisterDialog intakeId={f.id} open={dialog === 'register'} onClose={close} />
           <ReturnDialog intakeId={f.id} open={dialog === 'return'} onClose={close} />
           <RejectDialog intakeId={f.id} open={dialog === 'reject'} onClose={close} />
         </>
       )}
-      {judgeCanOrder && <IssueOrderDialog intakeId={f.id} open={dialog === 'order'} onClose={close} />}
+      {allowed.issueOrder && <IssueOrderDialog intakeId={f.id} open={dialog === 'order'} onClose={close} />}
     </Space>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import type { Order, OrderStatus } from '../../../domain/orders/orders.schema.js';
-import type { Role } from '../../../domain/roles.js';
 import { errorMessageKey } from '../../api/client.js';
 import { href } from '../../app/router.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
@@ -25,24 +24,16 @@ const TWO_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
 
 const borderColors = { overdue: '#cf1322', dueSoon: '#d48806', later: '#d9d9d9', closed: '#f0f0f0' } as const;
 
-/** One order with its deadline, its story, and the steps the user's role can take on it now. */
-export function OrderCard({
-  order,
-  role,
-  now = () => new Date(),
-}: {
-  order: Order;
-  role: Role | undefined;
-  now?: () => Date;
-}) {
+/** One order with its deadline, its story, and the steps the server says the user may take on it now. */
+export function OrderCard({ order, now = () => new Date() }: { order: Order; now?: () => Date }) {
   const i18n = useI18n();
   const { t, digits } = i18n;
   const acknowledge = useAcknowledgeOrder();
   const [dialog, setDialog] = useState<'report' | 'close' | null>(null);
   const urgency = orderUrgency(order, now());
   const station = order.side === 'station';
-  const executes = station && (role === 'station.officer' || role === 'station.chief');
-  const closes = !station && role === 'prosecutor.judge';
+  const { allowed } = order;
+  const closes = allowed.close || allowed.requestMore;
   const link = station
     ? order.caseId && href(`/cases/${order.caseId}`)
     : order.intakeFileId && href(`/intake/${order.intakeFileId}`);
@@ -126,17 +117,17 @@ export function OrderCard({
           </Typography.Text>
         )}
         <Space wrap>
-          {executes && order.status === 'open' && (
+          {allowed.acknowledge && (
             <Button loading={acknowledge.isPending} onClick={() => acknowledge.mutate(order.orderId)}>
               {t('orders.acknowledge')}
             </Button>
           )}
-          {executes && (order.status === 'open' || order.status === 'acknowledged') && (
+          {allowed.report && (
             <Button type="primary" onClick={() => setDialog('report')}>
               {t('orders.report.open')}
             </Button>
           )}
-          {closes && order.status !== 'closed' && (
+          {closes && (
             <Button type="primary" onClick={() => setDialog('close')}>
               {t(order.status === 'reported' ? 'orders.close.openReported' : 'orders.close.open')}
             </Button>
@@ -146,7 +137,7 @@ export function OrderCard({
           <Alert type="error" showIcon message={t(errorMessageKey(acknowledge.error))} />
         )}
       </Space>
-      {executes && (
+      {allowed.report && (
         <ReportOrderDialog order={order} open={dialog === 'report'} onClose={() => setDialog(null)} />
       )}
       {closes && <CloseOrderDialog order={order} open={dialog === 'close'} onClose={() => setDialog(null)} />}

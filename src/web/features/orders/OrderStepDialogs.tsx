@@ -80,7 +80,7 @@ export function CloseOrderDialog({
   const { t } = useI18n();
   const [form] = Form.useForm<CloseOrderBody>();
   const close = useCloseOrder();
-  const canAskMore = order.status === 'reported';
+  const canAskMore = order.allowed.requestMore;
   const submit = (values: CloseOrderBody) =>
     close.mutate(
       { orderId: order.orderId, body: { outcome: values.outcome, note: values.note ?? '' } },

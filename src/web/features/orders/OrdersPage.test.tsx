@@ -9,6 +9,10 @@ import { OrdersPage } from './OrdersPage.js';
 const now = new Date('2025-11-29T10:00:00Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
 
+/** The steps the server allows, as it hands them over (`order-actions.ts`); the page offers only these. */
+const none = { acknowledge: false, report: false, close: false, requestMore: false };
+const stationOpen = { ...none, acknowledge: true, report: true };
+
 /** A summons on case 1404/000012, due `hours` from now (overdue when negative). */
 const order = (orderId: string, hours: number, patch: Partial<Order> = {}) =>
   anOrder(orderId, {
@@ -22,6 +26,7 @@ const order = (orderId: string, hours: number, patch: Partial<Order> = {}) =>
     deadlineAt: inHours(hours),
     issuedAt: inHours(-48),
     overdue: hours < 0,
+    allowed: stationOpen,
     ...patch,
   });
 
@@ -33,10 +38,14 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
       'GET /api/auth/me': signedInAs('station.officer', 'station'),
       'GET /api/orders': () =>
         jsonResponse(200, {
-          items: [order('later', 72), order('soon', 5), order('late', -2, { status: 'acknowledged' })],
+          items: [
+            order('later', 72),
+            order('soon', 5),
+            order('late', -2, { status: 'acknowledged', allowed: { ...none, report: true } }),
+          ],
         }),
       'POST /api/orders/soon/acknowledge': () =>
-        jsonResponse(200, order('soon', 5, { status: 'acknowledged' })),
+        jsonResponse(200, order('soon', 5, { status: 'acknowledged', allowed: { ...none, report: true } })),
     });
     renderInApp(<OrdersPage now={() => now} />);
     const tracker = await screen.findByTestId('orders-tracker');
@@ -72,11 +81,20 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
               status: 'reported',
               report: 'متهم احضار شد',
               reportedAt: inHours(-1),
+              allowed: { ...none, close: true, requestMore: true },
             }),
           ],
         }),
       'POST /api/orders/o1/close': () =>
-        jsonResponse(200, order('o1', 10, { side: 'office', status: 'open', outcome: 'more_requested' })),
+        jsonResponse(
+          200,
+          order('o1', 10, {
+            side: 'office',
+            status: 'open',
+            outcome: 'more_requested',
+            allowed: { ...none, close: true },
+          }),
+        ),
     });
     renderInApp(<OrdersPage now={() => now} />);
     expect(await screen.findByText('متهم احضار شد')).toBeTruthy();
@@ -92,5 +110,16 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
       outcome: 'more_requested',
       note: 'صورت‌جلسه پیوست شود',
     });
+  });
+
+  it('offers only the steps the server allows, whatever the role', async () => {
+    stubApi({
+      'GET /api/auth/me': signedInAs('station.officer', 'station'),
+      'GET /api/orders': () => jsonResponse(200, { items: [order('o1', 10, { allowed: none })] }),
+    });
+    renderInApp(<OrdersPage now={() => now} />);
+    const card = (await screen.findByTestId('orders-tracker')).querySelector('[data-order-id="o1"]');
+    expect(card).toBeTruthy();
+    expect(within(card as HTMLElement).queryAllByRole('button')).toEqual([]);
   });
 });

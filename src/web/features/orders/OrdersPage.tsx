@@ -2,7 +2,6 @@ import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessageKey } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useSession } from '../auth/api.js';
 import { useOrderList } from './api.js';
 import { OrderCard } from './OrderCard.js';
 import { orderUrgency, sortOrders } from './order-tracker.js';
@@ -12,7 +11,6 @@ type Show = 'active' | 'all';
 /** The orders tracker, on both sides: overdue first (red), due soon, then the rest, each with its countdown. */
 export function OrdersPage({ now = () => new Date() }: { now?: () => Date }) {
   const { t } = useI18n();
-  const role = useSession().data?.role;
   const orders = useOrderList();
   const [show, setShow] = useState<Show>('active');
 
@@ -46,7 +44,7 @@ export function OrdersPage({ now = () => new Date() }: { now?: () => Date }) {
       ) : (
         <Space direction="vertical" style={{ inlineSize: '100%' }} data-testid="orders-tracker">
           {visible.map((o) => (
-            <OrderCard key={o.orderId} order={o} role={role} now={now} />
+            <OrderCard key={o.orderId} order={o} now={now} />
           ))}
         </Space>
       )}

@@ -1,13 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { caseActions } from '../../../domain/cases/case-actions.js';
 import type { CaseDetail } from '../../../domain/cases/case.schema.js';
+import type { Role } from '../../../domain/roles.js';
 import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { SubmissionSection } from './SubmissionSection.js';
 
 const caseId = '0193a1b2-0000-7000-8000-0000000000c1';
 
-const detail = (patch: Partial<CaseDetail>): CaseDetail => ({
+/**
+ * A case as the server answers it to `role` (the user `signedInAs` signs in): its `allowed` flags are the
+ * server's own rule for its status (`case-actions.ts`) — the section offers only what they allow.
+ */
+const detail = (patch: Partial<CaseDetail>, role: Role = 'station.officer'): CaseDetail => ({
   id: caseId,
   caseNumber: '1404/000012',
   trackingCode: null,
@@ -32,6 +38,7 @@ const detail = (patch: Partial<CaseDetail>): CaseDetail => ({
   sentAt: null,
   editable: true,
   ...patch,
+  allowed: caseActions({ userId: 'u1', orgId: 'o1', role }, { orgId: 'o1', status: patch.status ?? 'draft' }),
 });
 
 const returnedSubmission = {
@@ -111,7 +118,11 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
     stubApi({
       'GET /api/auth/me': signedInAs('station.chief', 'station', { code: 'TEH-101', nameFa: 'کلانتری ۱۰۱' }),
     });
-    renderInApp(<SubmissionSection detail={detail({ status: 'awaiting_approval', editable: false })} />);
+    renderInApp(
+      <SubmissionSection
+        detail={detail({ status: 'awaiting_approval', editable: false }, 'station.chief')}
+      />,
+    );
     expect(await screen.findByRole('button', { name: 'تأیید و ارسال' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'بازگرداندن به پیش‌نویس' })).toBeTruthy();
   });

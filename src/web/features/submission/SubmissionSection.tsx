@@ -13,12 +13,10 @@ import {
   Typography,
 } from 'antd';
 import type { Submission } from '../../../domain/submission/submission.schema.js';
-import { canBeSupplemented } from '../../../domain/submission/case-status.js';
 import { errorMessageKey } from '../../api/client.js';
 import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useSession } from '../auth/api.js';
 import { codeLabel } from '../cases/case-labels.js';
 import { CaseMessageTrail } from '../messages/MessageTrail.js';
 import { useApproveSubmission, usePrepareSubmission, useSubmission, useWithdrawSubmission } from './api.js';
@@ -33,14 +31,13 @@ const readinessKey = (code: string) => code.replace(/^readiness\./, '');
 function SendingActions({ detail }: { detail: CaseDetail }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const role = useSession().data?.role;
   const prepare = usePrepareSubmission();
   const approve = useApproveSubmission();
   const withdraw = useWithdrawSubmission();
   const failed = [prepare, approve, withdraw].find((m) => m.isError);
 
   if (detail.status === 'draft') {
-    if (role !== 'station.officer' && role !== 'station.chief') return null;
+    if (!detail.allowed.prepareSubmission) return null;
     const ready = detail.readiness.ready;
     return (
       <Space direction="vertical" style={{ inlineSize: '100%' }}>
@@ -80,21 +77,25 @@ function SendingActions({ detail }: { detail: CaseDetail }) {
     return (
       <Space direction="vertical" style={{ inlineSize: '100%' }}>
         <Alert type="info" showIcon message={t('submission.awaitingApproval')} />
-        {role === 'station.chief' && (
+        {(detail.allowed.approveSubmission || detail.allowed.withdrawSubmission) && (
           <Space wrap>
-            <Popconfirm
-              title={t('submission.approveConfirm')}
-              okText={t('submission.approve')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => approve.mutate(detail.id)}
-            >
-              <Button type="primary" loading={approve.isPending}>
-                {t('submission.approve')}
+            {detail.allowed.approveSubmission && (
+              <Popconfirm
+                title={t('submission.approveConfirm')}
+                okText={t('submission.approve')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => approve.mutate(detail.id)}
+              >
+                <Button type="primary" loading={approve.isPending}>
+                  {t('submission.approve')}
+                </Button>
+              </Popconfirm>
+            )}
+            {detail.allowed.withdrawSubmission && (
+              <Button loading={withdraw.isPending} onClick={() => withdraw.mutate(detail.id)}>
+                {t('submission.withdraw')}
               </Button>
-            </Popconfirm>
-            <Button loading={withdraw.isPending} onClick={() => withdraw.mutate(detail.id)}>
-              {t('submission.withdraw')}
-            </Button>
+            )}
           </Space>
         )}
         {failed && <Alert type="error" showIcon message={t(errorMessageKey(failed.error))} />}
@@ -256,7 +257,7 @@ export function SubmissionSection({ detail }: { detail: CaseDetail }) {
   }
 
   const returned = detail.status === 'returned';
-  const showForm = canBeSupplemented(detail.status) && (returned || supplementOpen);
+  const showForm = detail.allowed.supplement && (returned || supplementOpen);
   return (
     <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }} data-testid="submission-section">
       <Card
@@ -268,7 +269,7 @@ export function SubmissionSection({ detail }: { detail: CaseDetail }) {
         {submission.isError && <Alert type="error" message={t(errorMessageKey(submission.error))} />}
         {submission.data && <SubmissionStatusView submission={submission.data} />}
       </Card>
-      {canBeSupplemented(detail.status) && (
+      {detail.allowed.supplement && (
         <Card
           title={t(returned ? 'submission.supplement.titleReturned' : 'submission.supplement.title')}
           size="small"
