@@ -19,8 +19,8 @@ import type { DocumentKind } from '../src/domain/documents/documents.schema.js';
 import type { BlobStore } from '../src/server/platform/blob-store/blob-store.js';
 import { startCustody } from '../src/server/modules/cases/custody.usecases.js';
 import { uploadDocument } from '../src/server/modules/documents/documents.usecases.js';
-import { deliverDue } from '../src/server/modules/exchange/delivery-worker.js';
-import type { Exchange } from '../src/server/modules/exchange/exchange.js';
+import { deliverDue } from '../src/server/modules/exchange/outbound/delivery.worker.js';
+import type { Exchange } from '../src/server/modules/exchange/exchange.usecase.js';
 import { createLogger } from '../src/server/platform/logger.js';
 
 import { TEST_NODE_ID } from './exchange.js';

@@ -4,7 +4,7 @@ import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import { updateCustody } from '../cases/custody.repository.js';
-import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
+import type { InboundMessage, MessageHandler } from '../exchange/inbound/message-handlers.ports.js';
 import { findEscort, insertEscort, updateEscort } from './escorts.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, escort: EscortRow): Promise<void> {

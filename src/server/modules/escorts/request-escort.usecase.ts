@@ -9,11 +9,11 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { loadCaseFor } from '../cases/case-access.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import { findPartyOfCase } from '../cases/parties.repository.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { tellPeer } from '../exchange/tell-peer.js';
+import type { Exchange } from '../exchange/exchange.usecase.js';
+import { tellPeer } from '../correspondence/tell-peer.usecase.js';
 import { findOrder } from '../orders/orders.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
-import { findActorName } from '../submission/actor-name.repository.js';
+import { findActorName } from '../correspondence/actor-name.repository.js';
 import { findEscortUnitFor, insertEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 

@@ -8,9 +8,9 @@ import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { systemClock } from '../../platform/clock.js';
 import { createOrganisation } from '../organisations/organisations.usecases.js';
-import { enqueueMessage } from './outbox.js';
-import { verifyReceipt } from './receipts.js';
-import { exportOwnTrustEntry, upsertPeer } from './trust.repository.js';
+import { enqueueMessage } from './outbound/enqueue-message.usecase.js';
+import { verifyReceipt } from './delivery-evidence/receipts.policy.js';
+import { exportOwnTrustEntry, upsertPeer } from './trust/trust.repository.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bin/casebridge.js');
 const MESSAGES = 24;

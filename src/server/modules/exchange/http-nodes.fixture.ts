@@ -12,9 +12,9 @@ import type { Db } from '../../db/client.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../platform/clock.js';
 import { createOrganisation } from '../organisations/organisations.usecases.js';
-import type { Exchange } from './exchange.js';
-import { enqueueMessage } from './outbox.js';
-import { exportOwnTrustEntry, upsertPeer } from './trust.repository.js';
+import type { Exchange } from './exchange.usecase.js';
+import { enqueueMessage } from './outbound/enqueue-message.usecase.js';
+import { exportOwnTrustEntry, upsertPeer } from './trust/trust.repository.js';
 
 /** One node: its database, app, exchange and blob store, listening on loopback at `url`. */
 export interface TestNode {

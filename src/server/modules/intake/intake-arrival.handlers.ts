@@ -4,9 +4,9 @@ import type { CaseSubmittedBody, IntakeRejectedBody } from '../../../domain/mess
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { MessageHandler } from '../exchange/message-handlers.js';
+import type { MessageHandler } from '../exchange/inbound/message-handlers.ports.js';
 import { findCompetentProsecutorOffice } from '../organisations/organisations.repository.js';
-import { enqueueAnswer } from './intake-answer.js';
+import { enqueueAnswer } from '../correspondence/intake-answer.usecase.js';
 import {
   findIntakeFileOfThread,
   insertIntakeFile,

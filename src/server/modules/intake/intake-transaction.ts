@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Sender } from '../submission/sender.repository.js';
+import type { Sender } from '../correspondence/sender.repository.js';
 import { loadIntakeFor, loadIntakeWithSender } from './intake-access.js';
 import { inTransaction } from '../../db/transaction.js';
 

@@ -2,9 +2,9 @@ import type { Updateable } from 'kysely';
 import type { Tx } from '../../db/client.js';
 import type { OrderRow, OrdersTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
+import type { InboundMessage, MessageHandler } from '../exchange/inbound/message-handlers.ports.js';
 import { recordIntakeDocuments } from '../intake/intake-files.repository.js';
-import { findCaseOfMessage } from '../submission/case-of-message.repository.js';
+import { findCaseOfMessage } from '../correspondence/case-of-message.repository.js';
 import { findOrder, insertOrder, updateOrder } from './orders.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, order: OrderRow): Promise<void> {

@@ -5,8 +5,8 @@ import type { Updateable } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import { setCaseFields } from '../cases/cases.repository.js';
-import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
-import { findCaseOfMessage } from './case-of-message.repository.js';
+import type { InboundMessage, MessageHandler } from '../exchange/inbound/message-handlers.ports.js';
+import { findCaseOfMessage } from '../correspondence/case-of-message.repository.js';
 import { updateSubmission } from './case-submissions.repository.js';
 
 /**

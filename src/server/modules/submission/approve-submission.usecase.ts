@@ -3,12 +3,12 @@ import type { SubmissionStep } from '../../../domain/submission/submission.schem
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { caseFileColumns, caseFileOf } from '../cases/case-file.repository.js';
 import { setCaseFields } from '../cases/cases.repository.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { enqueueMessage } from '../exchange/outbox.js';
-import { caseSnapshotOf, messageDocumentsOf } from './case-snapshot.js';
+import type { Exchange } from '../exchange/exchange.usecase.js';
+import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js';
+import { caseSnapshotOf, messageDocumentsOf } from '../correspondence/case-snapshot.presenter.js';
 import { insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
-import { senderColumns, senderOf } from './sender.repository.js';
+import { senderColumns, senderOf } from '../correspondence/sender.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
 /**

@@ -8,10 +8,10 @@ import { findDocumentsOfCase } from '../cases/case-file.repository.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { refreshCaseSearchKey, updateCase } from '../cases/cases.repository.js';
 import { insertParty } from '../cases/parties.repository.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { enqueueMessage } from '../exchange/outbox.js';
-import { findSender } from './sender.repository.js';
-import { messageDocumentsOf, partySnapshotOf } from './case-snapshot.js';
+import type { Exchange } from '../exchange/exchange.usecase.js';
+import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js';
+import { findSender } from '../correspondence/sender.repository.js';
+import { messageDocumentsOf, partySnapshotOf } from '../correspondence/case-snapshot.presenter.js';
 import { findSubmission } from './case-submissions.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 
