@@ -5,7 +5,7 @@ import { createHttpTransport } from './transport/http-transport.usecase.js';
 import { createLocalTransport } from './transport/local-transport.usecase.js';
 import type { MessageHandlers } from './inbound/message-handlers.ports.js';
 import { loadOrCreateNodeKeys, type NodeKeys, type Signer } from './trust/node-keys.usecase.js';
-import type { ReceiveDeps } from './inbound/receive-message.usecase.js';
+import type { ReceiveDeps } from './inbound/inbound.ports.js';
 import type { Transport } from './transport/transport.ports.js';
 import { findPeerUrl, registerOwnKeys } from './trust/trust.repository.js';
 import { createTrustedKeys } from './trust/trusted-keys.repository.js';

@@ -1,15 +1,15 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
-import { caseFileColumns, caseFileOf } from '../cases/case-file.repository.js';
+import { caseFileOf } from '../cases/case-file.repository.js';
 import { setCaseFields } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.usecase.js';
 import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js';
 import { caseSnapshotOf, messageDocumentsOf } from '../correspondence/case-snapshot.presenter.js';
-import { insertSubmission } from './case-submissions.repository.js';
+import { findFileWithSender, insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
-import { senderColumns, senderOf } from '../correspondence/sender.repository.js';
-import { stepSubmission } from './submission-transaction.js';
+import { senderOf } from '../correspondence/sender.repository.js';
+import { stepSubmission } from './submission-step.policy.js';
 
 /**
  * The station chief approves a prepared case and sends it: to the prosecutor's office the jurisdiction
@@ -27,9 +27,7 @@ export async function approveSubmission(
         throw new AppError('cases.invalid_state', { details: { status: row.status } });
       // The file and who sends it in one statement: one round trip instead of two.
       const signer = { orgId: row.org_id, userId: input.actor.userId };
-      const found = await tx
-        .selectNoFrom((eb) => [...caseFileColumns(eb, row.id), ...senderColumns(eb, signer)])
-        .executeTakeFirstOrThrow();
+      const found = await findFileWithSender(tx, { caseId: row.id, signer });
       const file = assertReady(caseFileOf(row, found), now);
       const {
         organisation: station,

@@ -3,10 +3,10 @@ import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
 import { assertEditable } from '../cases/case-access.js';
 import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
-import { readinessOf } from '../cases/case.presenter.js';
+import { readinessOf } from '../cases/case-readiness.rules.js';
 import type { CaseUseCaseInput } from '../cases/case-transaction.js';
 import { updateCase } from '../cases/cases.repository.js';
-import { stepSubmission } from './submission-transaction.js';
+import { stepSubmission } from './submission-step.policy.js';
 
 /** Throws `cases.not_ready` (422) with the list of what is missing unless the file could be sent now. */
 export function assertReady(file: CaseFile, now: Date): CaseFile {

@@ -13,7 +13,7 @@ import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js'
 import { findSender } from '../correspondence/sender.repository.js';
 import { messageDocumentsOf, partySnapshotOf } from '../correspondence/case-snapshot.presenter.js';
 import { findSubmission } from './case-submissions.repository.js';
-import { stepSubmission } from './submission-transaction.js';
+import { stepSubmission } from './submission-step.policy.js';
 
 /** Throws `cases.invalid_state` unless the case was sent and not rejected (a supplement has somewhere to go). */
 export function assertSupplementable(row: CaseRow): void {

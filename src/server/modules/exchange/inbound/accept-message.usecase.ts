@@ -1,15 +1,12 @@
 import type { MessageEnvelope } from '../../../../domain/messages/envelope.js';
 import type { Tx } from '../../../db/client.js';
-import { appendEvidence } from '../../evidence/evidence.repository.js';
+import { appendEvidence } from '../delivery-evidence/evidence-log.repository.js';
 import type { CheckedMessage } from './inbound-checks.policy.js';
 import type { InboundMessage, MessageHandler } from './message-handlers.ports.js';
-import { lockInboundThread, storeAcceptedMessage } from '../messages.repository.js';
+import { findAcceptedMessage, lockInboundThread, storeAcceptedMessage } from '../messages.repository.js';
 import { threadKey } from '../outbound/enqueue-message.usecase.js';
 import { signReceipt } from '../delivery-evidence/receipts.policy.js';
-import type { AcceptedMessage, ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.usecase.js';
-
-/** Told, inside the transaction that accepts a message, of its receipt. */
-export type OnAccepted = (tx: Tx, accepted: AcceptedMessage) => Promise<void>;
+import type { OnAccepted, ReceiveDeps, ReceiveOutcome, RefusalReason } from './inbound.ports.js';
 
 /** A message already accepted under this id: the same one (its receipt) or a different one (a conflict). */
 async function storedReceipt(
@@ -17,12 +14,7 @@ async function storedReceipt(
   envelope: MessageEnvelope,
   sha256: string,
 ): Promise<ReceiveOutcome | null> {
-  const existing = await tx
-    .selectFrom('messages')
-    .select(['sha256', 'receipt_jws'])
-    .where('direction', '=', 'in')
-    .where('id', '=', envelope.id)
-    .executeTakeFirst();
+  const existing = await findAcceptedMessage(tx, envelope.id);
   if (!existing) return null;
   if (existing.sha256 !== sha256) return { outcome: 'refused', reason: 'message.id_conflict' };
   return { outcome: 'duplicate', receiptJws: existing.receipt_jws ?? '' };

@@ -5,7 +5,7 @@ import type { App } from '../../../app.js';
 import type { AppDeps } from '../../../app-deps.js';
 import { isSha256Hex } from '../../../platform/crypto/hash.js';
 import { handleError } from '../../../platform/http/error-handler.js';
-import { mayKnowOfBlob, recordBlobUpload } from '../transport/blob-uploads.repository.js';
+import { isBlobReferenced, mayKnowOfBlob, recordBlobUpload } from '../transport/blob-uploads.repository.js';
 import { createRefusalLimiter } from './refusal-limiter.rules.js';
 import { receiveMessage, sourceKey } from './receive-message.usecase.js';
 import { verifyUploadToken } from '../transport/upload-token.policy.js';
@@ -170,12 +170,7 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps): Promise<v
         maxBytes: Math.min(deps.config.maxDocumentBytes, check.size),
       });
       if (stored.sha256 !== claimed || !isSha256Hex(stored.sha256)) {
-        const referenced = await deps.db
-          .selectFrom('blobs')
-          .select('sha256')
-          .where('sha256', '=', stored.sha256)
-          .executeTakeFirst();
-        if (!referenced) await deps.blobs.remove(stored.sha256);
+        if (!(await isBlobReferenced(deps.db, stored.sha256))) await deps.blobs.remove(stored.sha256);
         throw new AppError('documents.hash_mismatch');
       }
       await recordBlobUpload(deps.db, { node: check.node, sha256: stored.sha256, at: deps.clock.now() });

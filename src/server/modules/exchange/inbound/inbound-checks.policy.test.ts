@@ -21,7 +21,8 @@ import type { Exchange } from '../exchange.usecase.js';
 import { checkInbound } from './inbound-checks.policy.js';
 import { enqueueMessage } from '../outbound/enqueue-message.usecase.js';
 import type { InboundMessage } from './message-handlers.ports.js';
-import { receiveMessage, receiveMessages, type ReceiveDeps } from './receive-message.usecase.js';
+import type { ReceiveDeps } from './inbound.ports.js';
+import { receiveMessage, receiveMessages } from './receive-message.usecase.js';
 import { revokeKey } from '../trust/trust.repository.js';
 
 const { db } = await useTestDatabase();

@@ -5,7 +5,7 @@ import type { BlobStore } from '../../../platform/blob-store/blob-store.js';
 import type { StreamDigest } from '../../../platform/crypto/hash.js';
 import { openMessage } from '../../../platform/crypto/message-signing.js';
 import { peekKid } from '../../../platform/crypto/signing.js';
-import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './receive-message.usecase.js';
+import type { ReceiveDeps, ReceiveOutcome, RefusalReason } from './inbound.ports.js';
 import { findVerificationKey } from '../trust/trust.repository.js';
 
 /** A message that passed every check that needs no transaction: ready to be accepted. */

@@ -1,67 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/transaction.js';
-import type { BlobStore } from '../../../platform/blob-store/blob-store.js';
-import { appendEvidence } from '../../evidence/evidence.repository.js';
-import { acceptChecked, type OnAccepted } from './accept-message.usecase.js';
-import { checkInbound, type CheckedMessage, type FailedCheck, type SenderClaim } from './inbound-checks.policy.js';
-import type { MessageHandlers } from './message-handlers.ports.js';
-import type { Signer } from '../trust/node-keys.usecase.js';
-import type { RefusalLimiter } from './refusal-limiter.rules.js';
-import type { TrustedKeys } from '../trust/trusted-keys.repository.js';
-
-/** Reasons a message is refused for good (kept as evidence); each is also an i18n key under `errors.` */
-export type RefusalReason =
-  | 'signature.malformed'
-  | 'signature.invalid'
-  | 'signature.unknown_key'
-  | 'signature.revoked_key'
-  | 'signature.wrong_node'
-  | 'message.malformed'
-  | 'message.not_canonical'
-  | 'message.invalid_body'
-  | 'message.wrong_recipient'
-  | 'message.id_conflict'
-  | 'thread.broken'
-  | 'documents.hash_mismatch';
-
-/** The receiver's answer to one delivery attempt. */
-export type ReceiveOutcome =
-  | { outcome: 'accepted' | 'duplicate'; receiptJws: string }
-  | { outcome: 'refused'; reason: RefusalReason }
-  /**
-   * Refused, and its source address or claimed sender has left too many refusals this minute: nothing
-   * was recorded; try again after `retryAfterSeconds`.
-   */
-  | { outcome: 'throttled'; reason: RefusalReason; retryAfterSeconds: number }
-  /** Not accepted *yet*: the sender should send what is missing (or the earlier messages) and try again. */
-  | { outcome: 'incomplete'; reason: 'documents.missing' | 'thread.gap'; missing?: string[] };
-
-/** What the receiver tells `onAccepted`, inside its transaction, of a message it accepts. */
-export interface AcceptedMessage {
-  caseRef: string;
-  receiptJws: string;
-  at: Date;
-}
-
-export interface ReceiveDeps {
-  db: Db;
-  blobs: BlobStore;
-  signer: Signer;
-  /** The trust store's keys, each read once. */
-  keys: TrustedKeys;
-  handlers: MessageHandlers;
-  now: () => Date;
-}
-
-/**
- * Where a message came from over HTTP — the source address — and the limiter its refusals count
- * against. The local transport has none: its messages are this node's own.
- */
-export interface InboundSource {
-  address: string;
-  limiter: RefusalLimiter;
-}
+import { appendEvidence } from '../delivery-evidence/evidence-log.repository.js';
+import { acceptChecked } from './accept-message.usecase.js';
+import { insertRefusedMessage } from './refused-messages.repository.js';
+import {
+  checkInbound,
+  type CheckedMessage,
+  type FailedCheck,
+  type SenderClaim,
+} from './inbound-checks.policy.js';
+import type {
+  InboundSource,
+  OnAccepted,
+  ReceiveDeps,
+  ReceiveOutcome,
+  RefusalReason,
+} from './inbound.ports.js';
 
 /** The limiter's key for a source address, and for a claimed sender node (see `admitRecord`). */
 export const sourceKey = (address: string) => `source:${address}`;
@@ -105,36 +59,30 @@ async function refuse(
   if (!refusal.signed) {
     const wait = source ? admitRecord(source, claim, now) : 0;
     if (wait > 0) return { outcome: 'throttled', reason, retryAfterSeconds: wait };
-    await deps.db
-      .insertInto('refused_messages')
-      .values({
-        received_at: now,
-        from_node: claim.node,
-        message_id: claim.messageId,
-        kid: claim.kid,
-        reason,
-        body_sha256: createHash('sha256').update(jws, 'utf8').digest('hex'),
-        body_bytes: Buffer.byteLength(jws),
-        source_address: source?.address ?? null,
-        jws: null,
-      })
-      .execute();
+    await insertRefusedMessage(deps.db, {
+      received_at: now,
+      from_node: claim.node,
+      message_id: claim.messageId,
+      kid: claim.kid,
+      reason,
+      body_sha256: createHash('sha256').update(jws, 'utf8').digest('hex'),
+      body_bytes: Buffer.byteLength(jws),
+      source_address: source?.address ?? null,
+      jws: null,
+    });
     return { outcome: 'refused', reason };
   }
   await inTransaction(deps.db, async (tx) => {
-    await tx
-      .insertInto('refused_messages')
-      .values({
-        received_at: now,
-        from_node: envelope?.from.node ?? claim.node,
-        message_id: envelope?.id ?? claim.messageId,
-        kid: claim.kid,
-        reason,
-        detail: detail ?? null,
-        source_address: source?.address ?? null,
-        jws,
-      })
-      .execute();
+    await insertRefusedMessage(tx, {
+      received_at: now,
+      from_node: envelope?.from.node ?? claim.node,
+      message_id: envelope?.id ?? claim.messageId,
+      kid: claim.kid,
+      reason,
+      detail: detail ?? null,
+      source_address: source?.address ?? null,
+      jws,
+    });
     await appendEvidence(tx, {
       kind: 'message.refused',
       ref: envelope?.id ?? 'unknown',

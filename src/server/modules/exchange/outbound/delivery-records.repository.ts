@@ -1,6 +1,6 @@
 import type { Tx } from '../../../db/client.js';
 import { writeBehind } from '../../../db/write-behind.js';
-import { appendEvidence } from '../../evidence/evidence.repository.js';
+import { appendEvidence } from '../delivery-evidence/evidence-log.repository.js';
 
 /**
  * The sender's side of a delivery, in the caller's transaction: the message is delivered (with the

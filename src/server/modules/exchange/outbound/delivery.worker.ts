@@ -1,13 +1,17 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../platform/clock.js';
-import type { MessageDocument } from '../../../../domain/messages/envelope.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { isDatabaseUnavailable } from '../../../db/unavailable.js';
 import { recordDelivery } from './delivery-records.repository.js';
+import { claimDue, scheduleRetry, type Claimed } from './outbox.repository.js';
 import { verifyReceipt } from '../delivery-evidence/receipts.policy.js';
-import { DeliveryError, type Delivered, type Delivery, type Transport } from '../transport/transport.ports.js';
+import {
+  DeliveryError,
+  type Delivered,
+  type Delivery,
+  type Transport,
+} from '../transport/transport.ports.js';
 
 export interface DeliveryPolicy {
   /** First retry after this many ms; doubles each attempt, with jitter. */
@@ -44,18 +48,6 @@ export interface DeliveredMessage {
   caseRef: string;
 }
 
-/** A claimed outbox row with the message it carries. */
-interface Claimed {
-  id: string;
-  type: string;
-  jws: string;
-  sha256: string;
-  to_node: string;
-  case_ref: string;
-  documents: MessageDocument[];
-  attempts: number;
-}
-
 /** Exponential back-off with "equal jitter": half the delay fixed, half random. */
 export function retryDelayMs(
   attempts: number,
@@ -67,30 +59,6 @@ export function retryDelayMs(
 }
 
 /**
- * Claims due outbox rows — only the first undelivered message of each thread, so a case's thread
- * is never reordered — with FOR UPDATE SKIP LOCKED and a lease, so any number of workers can run.
- */
-async function claimDue(db: Db, now: Date, policy: DeliveryPolicy): Promise<Claimed[]> {
-  const leaseUntil = new Date(now.getTime() + policy.leaseMs);
-  const rows = await sql<Claimed>`
-    with claimed as (
-      update outbox set lease_until = ${leaseUntil}, attempts = attempts + 1, last_attempt_at = ${now}
-      where message_id in (
-        select o.message_id from outbox o
-        where o.next_attempt_at <= ${now}
-          and (o.lease_until is null or o.lease_until < ${now})
-          and not exists (select 1 from outbox p where p.thread = o.thread and p.seq < o.seq)
-        order by o.next_attempt_at
-        limit ${policy.batchSize}
-        for update skip locked)
-      returning message_id, attempts)
-    select m.id, m.type, m.jws, m.sha256, m.to_node, m.case_ref, m.envelope->'documents' as documents,
-           c.attempts
-    from claimed c join messages m on m.direction = 'out' and m.id = c.message_id`.execute(db);
-  return rows.rows;
-}
-
-/**
  * One pass of the delivery worker: claims what is due, delivers each message, and records the
  * receiver's signed receipt (message → delivered) or schedules the next try with back-off. It never
  * gives up silently: each failure is logged with its error and the time of the next try, and kept
@@ -98,7 +66,11 @@ async function claimDue(db: Db, now: Date, policy: DeliveryPolicy): Promise<Clai
  */
 export async function deliverDue(deps: DeliveryDeps): Promise<number> {
   const policy = { ...defaultDeliveryPolicy, ...deps.policy };
-  const claimed = await claimDue(deps.db, deps.clock.now(), policy);
+  const claimed = await claimDue(deps.db, {
+    now: deps.clock.now(),
+    leaseMs: policy.leaseMs,
+    batchSize: policy.batchSize,
+  });
   // Claimed rows are the heads of distinct threads, so they can travel side by side without reordering any thread.
   const byNode = new Map<string, Claimed[]>();
   for (const message of claimed)
@@ -151,15 +123,11 @@ async function settle(
     const code = error instanceof DeliveryError ? error.code : 'delivery.error';
     const delay = retryDelayMs(message.attempts, policy, deps.random);
     const nextAttemptAt = new Date(deps.clock.now().getTime() + delay);
-    await deps.db
-      .updateTable('outbox')
-      .set({
-        next_attempt_at: nextAttemptAt,
-        lease_until: null,
-        last_error: `${code}: ${(error as Error).message}`.slice(0, 500),
-      })
-      .where('message_id', '=', message.id)
-      .execute();
+    await scheduleRetry(deps.db, {
+      messageId: message.id,
+      nextAttemptAt,
+      lastError: `${code}: ${(error as Error).message}`.slice(0, 500),
+    });
     const level = error instanceof DeliveryError && !error.retryable ? 'error' : 'warn';
     deps.log[level](
       { messageId: message.id, attempts: message.attempts, code, nextAttemptAt: nextAttemptAt.toISOString() },

@@ -7,10 +7,10 @@ import type {
 import { uuidv7 } from '../../../../domain/messages/envelope.js';
 import type { MessageBody } from '../../../../domain/messages/bodies.js';
 import type { Tx } from '../../../db/client.js';
-import { writeBehind } from '../../../db/write-behind.js';
 import { sealMessage } from '../../../platform/crypto/message-signing.js';
-import { appendEvidence } from '../../evidence/evidence.repository.js';
-import { lockThreadHead, messageRow } from '../messages.repository.js';
+import { appendEvidence } from '../delivery-evidence/evidence-log.repository.js';
+import { lockThreadHead } from '../messages.repository.js';
+import { insertQueuedMessage } from './outbox.repository.js';
 import type { Signer } from '../trust/node-keys.usecase.js';
 
 /** The thread a message belongs to: one sender, one receiver, one case. */
@@ -60,34 +60,10 @@ export async function enqueueMessage<T extends MessageType>(
     documents: message.documents,
   };
   const sealed = sealMessage({ envelope, privateKey: signer.privateKey, kid: signer.kid });
-  // The message and its outbox row in one statement (a data-modifying CTE), written behind.
-  await writeBehind(
-    tx,
-    tx
-      .with('stored', (db) =>
-        db
-          .insertInto('messages')
-          .values(
-            messageRow({
-              direction: 'out',
-              orgId: message.from.orgId,
-              envelope,
-              sealed,
-              status: 'queued',
-              at: now,
-            }),
-          )
-          .returning('id'),
-      )
-      .insertInto('outbox')
-      .values({
-        message_id: envelope.id,
-        to_node: envelope.to.node,
-        thread,
-        seq: envelope.thread.seq,
-        next_attempt_at: now,
-      }),
-  );
+  await insertQueuedMessage(tx, {
+    message: { direction: 'out', orgId: message.from.orgId, envelope, sealed, status: 'queued', at: now },
+    thread,
+  });
   await appendEvidence(tx, {
     kind: 'message.sent',
     ref: envelope.id,

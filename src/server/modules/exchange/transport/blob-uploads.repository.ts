@@ -28,3 +28,9 @@ export async function recordBlobUpload(
     .onConflict((oc) => oc.columns(['sha256', 'node_id']).doNothing())
     .execute();
 }
+
+/** Whether these bytes are registered in `blobs` (kept for a case or a message): a failed upload must not remove them. */
+export async function isBlobReferenced(db: DbOrTx, sha256: string): Promise<boolean> {
+  const row = await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  return row !== undefined;
+}

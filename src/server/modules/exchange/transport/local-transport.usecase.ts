@@ -1,6 +1,6 @@
 import { recordDelivery } from '../outbound/delivery-records.repository.js';
-import type { OnAccepted } from '../inbound/accept-message.usecase.js';
-import { receiveMessage, receiveMessages, type ReceiveDeps, type ReceiveOutcome } from '../inbound/receive-message.usecase.js';
+import type { OnAccepted, ReceiveDeps, ReceiveOutcome } from '../inbound/inbound.ports.js';
+import { receiveMessage, receiveMessages } from '../inbound/receive-message.usecase.js';
 import { DeliveryError, type Delivered, type Delivery, type Transport } from './transport.ports.js';
 
 /** The sender's record of the receipt, written in the receiver's transaction. */

@@ -4,6 +4,7 @@ import type { TrustEntry } from '../../../../domain/trust.schema.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Exchange } from '../exchange.usecase.js';
+import { listOutbox } from '../outbound/outbox.repository.js';
 import { exportOwnTrustEntry, listPeers, revokeKey, upsertPeer } from './trust.repository.js';
 
 /** The trusted nodes and their keys (admin). */
@@ -44,25 +45,7 @@ export async function getOwnTrustEntry(input: {
 /** What waits in the outbox, with each message's attempts, last error and next try (admin). */
 export async function getOutbox(input: { db: Db; actor: Actor }) {
   assertCan(input.actor, 'peer.manage');
-  const rows = await input.db
-    .selectFrom('outbox')
-    .innerJoin('messages', (j) =>
-      j.onRef('messages.id', '=', 'outbox.message_id').on('messages.direction', '=', 'out'),
-    )
-    .select([
-      'outbox.message_id',
-      'outbox.to_node',
-      'outbox.attempts',
-      'outbox.last_error',
-      'outbox.next_attempt_at',
-      'outbox.last_attempt_at',
-      'messages.type',
-      'messages.to_org',
-      'messages.created_at',
-    ])
-    .orderBy('outbox.next_attempt_at')
-    .limit(500)
-    .execute();
+  const rows = await listOutbox(input.db);
   return {
     items: rows.map((r) => ({
       messageId: r.message_id,
