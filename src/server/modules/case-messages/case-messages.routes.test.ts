@@ -4,11 +4,8 @@ import { useTestDatabase } from '../../../../test/db.js';
 import { deliverAll, makeReadyCase, makeStationUser, makeUser } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/logger.js';
-import { approveSubmission } from '../submission/approve-submission.usecase.js';
-import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
-import { deliverDue } from '../exchange/outbound/delivery.worker.js';
-import { DeliveryError } from '../exchange/transport/transport.ports.js';
-import { revokeKey } from '../exchange/trust/trust.repository.js';
+import { approveSubmission, prepareSubmission } from '../submission/index.js';
+import { deliverDue, DeliveryError, revokeKey } from '../exchange/index.js';
 
 const { db } = await useTestDatabase();
 const clock = fixedClock('2026-03-21T06:30:00Z');

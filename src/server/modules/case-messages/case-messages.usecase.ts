@@ -1,10 +1,9 @@
 import type { CaseMessage, CaseMessageList } from '../../../domain/messages/case-messages.schema.js';
 import type { MessageType } from '../../../domain/messages/envelope.js';
 import type { DbOrTx } from '../../db/client.js';
-import { readCase, type CaseUseCaseInput } from '../cases/case-transaction.js';
-import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
-import { findCaseMessages } from '../exchange/delivery-evidence/case-messages.repository.js';
-import { checkThreadLinks, recheckSignature } from '../exchange/delivery-evidence/message-verification.policy.js';
+import { readCase, type CaseUseCaseInput } from '../cases/index.js';
+import { withIntakeFile, type IntakeUseCaseInput } from '../intake/index.js';
+import { findCaseMessages, checkThreadLinks, recheckSignature } from '../exchange/index.js';
 
 type Row = Awaited<ReturnType<typeof findCaseMessages>>[number];
 

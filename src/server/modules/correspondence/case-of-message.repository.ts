@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
-import type { InboundMessage } from '../exchange/inbound/message-handlers.ports.js';
+import type { InboundMessage } from '../exchange/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,7 +1,7 @@
 import type { CaseSubmittedBody, PartySnapshot } from '../../../domain/messages/bodies.js';
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
 import type { OrganisationRow, PartyRow } from '../../db/schema.js';
-import type { CaseDocumentRow, CaseFile } from '../cases/case-file.repository.js';
+import type { CaseDocumentRow, CaseFile } from '../cases/index.js';
 
 /** A party as a message carries it. */
 export function partySnapshotOf(row: PartyRow): PartySnapshot {

@@ -1,8 +1,8 @@
 import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
-import type { Signer } from '../exchange/trust/node-keys.usecase.js';
-import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js';
+import type { Signer } from '../exchange/index.js';
+import { enqueueMessage } from '../exchange/index.js';
 
 type AnswerType =
   'intake.registered' | 'intake.returned' | 'intake.rejected' | 'order.issued' | 'order.closed';

@@ -3,7 +3,7 @@ import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/client.js';
 import type { JsonRow } from '../../db/json-rows.js';
 import type { Database, OrganisationRow } from '../../db/schema.js';
-import { competentOfficeQuery, organisationFromJson } from '../organisations/organisations.repository.js';
+import { competentOfficeQuery, organisationFromJson } from '../organisations/index.js';
 
 /** Who sends a message: the organisation, the name its person signs with, and a station's office. */
 export interface Sender {

@@ -4,8 +4,8 @@ import { assertCan, type Action, type Actor } from '../../../domain/permissions.
 import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { Exchange } from '../exchange/exchange.usecase.js';
+import { recordAudit } from '../audit/index.js';
+import type { Exchange } from '../exchange/index.js';
 
 /** What every step on a row both sides keep (an order, an escort) is given. */
 export interface SharedRowInput {

@@ -2,9 +2,9 @@ import { AppError } from '../../../domain/errors.js';
 import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { MessageDocument, MessageType } from '../../../domain/messages/envelope.js';
 import type { Tx } from '../../db/client.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
-import type { Signer } from '../exchange/trust/node-keys.usecase.js';
-import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js';
+import { findOrganisation } from '../organisations/index.js';
+import type { Signer } from '../exchange/index.js';
+import { enqueueMessage } from '../exchange/index.js';
 
 /** A row one side keeps of something both sides hold (an order, an escort): whose it is and with whom. */
 export interface SharedRow {

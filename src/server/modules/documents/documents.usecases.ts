@@ -13,9 +13,8 @@ import {
   detectContentType,
   type DocumentMediaType,
 } from '../../platform/content-type.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { assertEditable, loadCaseFor } from '../cases/case-access.js';
-import { recordCaseEvent } from '../cases/case-events.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { assertEditable, loadCaseFor, recordCaseEvent } from '../cases/index.js';
 import {
   type CaseDocumentRow,
   findDocumentOfCase,

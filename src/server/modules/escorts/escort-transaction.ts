@@ -4,7 +4,7 @@ import type { EscortStatus } from '../../../domain/escorts/escort-kinds.js';
 import type { Action } from '../../../domain/permissions.js';
 import type { Tx } from '../../db/client.js';
 import type { EscortRow } from '../../db/schema.js';
-import { stepSharedRow, type SharedRowInput } from '../correspondence/shared-row-step.policy.js';
+import { stepSharedRow, type SharedRowInput } from '../correspondence/index.js';
 import { findEscort } from './escorts.repository.js';
 
 /** What every step on one escort is given. */

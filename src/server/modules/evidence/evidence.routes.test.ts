@@ -13,7 +13,7 @@ import {
   verifyInclusion,
 } from '../../platform/crypto/merkle.js';
 import { importPublicJwk } from '../../platform/crypto/signing.js';
-import type { Exchange } from '../exchange/exchange.usecase.js';
+import type { Exchange } from '../exchange/index.js';
 import { exchangeCaseMessages, type CaseExchange } from './case-exchange.fixture.js';
 import type { ConsistencyProofView, InclusionProofView } from './evidence.usecases.js';
 import { openTreeHead } from './tree-head-signing.js';

@@ -3,7 +3,7 @@ import { assertCan, type Action, type Actor } from '../../../domain/permissions.
 import { expressionBuilder } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Database, IntakeFileRow } from '../../db/schema.js';
-import { findSender, senderColumns, senderOf, type Sender } from '../correspondence/sender.repository.js';
+import { findSender, senderColumns, senderOf, type Sender } from '../correspondence/index.js';
 import { findIntakeFile } from './intake-files.repository.js';
 
 /**

@@ -8,8 +8,8 @@ import type {
 } from '../../../domain/intake/intake.schema.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
-import type { Exchange } from '../exchange/exchange.usecase.js';
-import { enqueueAnswer } from '../correspondence/intake-answer.usecase.js';
+import type { Exchange } from '../exchange/index.js';
+import { enqueueAnswer } from '../correspondence/index.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
 

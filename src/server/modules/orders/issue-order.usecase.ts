@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema.js';
-import type { Exchange } from '../exchange/exchange.usecase.js';
-import { enqueueAnswer } from '../correspondence/intake-answer.usecase.js';
-import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
+import type { Exchange } from '../exchange/index.js';
+import { enqueueAnswer } from '../correspondence/index.js';
+import { withIntakeFile, type IntakeUseCaseInput } from '../intake/index.js';
 import { findOrderLabel, insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 

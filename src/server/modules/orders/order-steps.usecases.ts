@@ -1,9 +1,7 @@
 import { AppError } from '../../../domain/errors.js';
 import type { CloseOrderBody, Order, ReportOrderBody } from '../../../domain/orders/orders.schema.js';
-import { findDocumentsOfCase } from '../cases/case-file.repository.js';
-import { tellPeer } from '../correspondence/tell-peer.usecase.js';
-import { findActorName } from '../correspondence/actor-name.repository.js';
-import { messageDocumentsOf } from '../correspondence/case-snapshot.presenter.js';
+import { findDocumentsOfCase } from '../cases/index.js';
+import { tellPeer, findActorName, messageDocumentsOf } from '../correspondence/index.js';
 import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order-transaction.js';
 import { findOrderLabel, updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';

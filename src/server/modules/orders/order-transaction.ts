@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { Action } from '../../../domain/permissions.js';
 import type { Tx } from '../../db/client.js';
 import type { OrderRow } from '../../db/schema.js';
-import { stepSharedRow, type SharedRowInput } from '../correspondence/shared-row-step.policy.js';
+import { stepSharedRow, type SharedRowInput } from '../correspondence/index.js';
 import { findOrder } from './orders.repository.js';
 
 /** What every step on one order is given. */

@@ -1,14 +1,12 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
-import type { CaseUseCaseInput } from '../cases/case-transaction.js';
-import { caseFileOf } from '../cases/case-file.repository.js';
-import { setCaseFields } from '../cases/cases.repository.js';
-import type { Exchange } from '../exchange/exchange.usecase.js';
-import { enqueueMessage } from '../exchange/outbound/enqueue-message.usecase.js';
-import { caseSnapshotOf, messageDocumentsOf } from '../correspondence/case-snapshot.presenter.js';
+import type { CaseUseCaseInput } from '../cases/index.js';
+import { caseFileOf, setCaseFields } from '../cases/index.js';
+import type { Exchange } from '../exchange/index.js';
+import { enqueueMessage } from '../exchange/index.js';
+import { caseSnapshotOf, messageDocumentsOf, senderOf } from '../correspondence/index.js';
 import { findFileWithSender, insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
-import { senderOf } from '../correspondence/sender.repository.js';
 import { stepSubmission } from './submission-step.policy.js';
 
 /**

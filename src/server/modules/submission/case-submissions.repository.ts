@@ -2,8 +2,8 @@ import type { Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
 import type { CaseSubmissionRow, CaseSubmissionsTable } from '../../db/schema.js';
-import { caseFileColumns } from '../cases/case-file.repository.js';
-import { senderColumns } from '../correspondence/sender.repository.js';
+import { caseFileColumns } from '../cases/index.js';
+import { senderColumns } from '../correspondence/index.js';
 
 /** Records that a case was sent, and where (written behind). */
 export async function insertSubmission(

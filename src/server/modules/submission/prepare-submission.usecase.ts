@@ -1,11 +1,8 @@
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
-import { assertEditable } from '../cases/case-access.js';
-import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
-import { readinessOf } from '../cases/case-readiness.rules.js';
-import type { CaseUseCaseInput } from '../cases/case-transaction.js';
-import { updateCase } from '../cases/cases.repository.js';
+import { assertEditable, loadCaseFile, type CaseFile, readinessOf, updateCase } from '../cases/index.js';
+import type { CaseUseCaseInput } from '../cases/index.js';
 import { stepSubmission } from './submission-step.policy.js';
 
 /** Throws `cases.not_ready` (422) with the list of what is missing unless the file could be sent now. */

@@ -1,0 +1,1 @@
+export { registerCaseMessageRoutes } from './case-messages.routes.js';

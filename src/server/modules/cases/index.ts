@@ -1,0 +1,11 @@
+export { assertEditable, loadCaseFor } from './case-access.js';
+export { recordCaseEvent } from './case-events.repository.js';
+export { caseFileColumns, caseFileOf, findDocumentsOfCase, loadCaseFile } from './case-file.repository.js';
+export type { CaseDocumentRow, CaseFile } from './case-file.repository.js';
+export { readinessOf } from './case-readiness.rules.js';
+export { auditCase, readCase } from './case-transaction.js';
+export type { CaseContext, CaseEventInput, CaseUseCaseInput } from './case-transaction.js';
+export { findCaseEvents, refreshCaseSearchKey, setCaseFields, updateCase } from './cases.repository.js';
+export { registerCaseRoutes } from './cases.routes.js';
+export { updateCustody } from './custody.repository.js';
+export { findPartyOfCase, insertParty } from './parties.repository.js';

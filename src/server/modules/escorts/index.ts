@@ -1,0 +1,2 @@
+export { registerEscortRoutes } from './escorts.routes.js';
+export { escortHandlers } from './escort-messages.handlers.js';

@@ -1,0 +1,4 @@
+export { issueOrder } from './issue-order.usecase.js';
+export { findOrder } from './orders.repository.js';
+export { registerOrderRoutes } from './orders.routes.js';
+export { orderHandlers } from './order-messages.handlers.js';

@@ -1,0 +1,8 @@
+export {
+  competentOfficeQuery,
+  findCompetentProsecutorOffice,
+  findOrganisation,
+  organisationFromJson,
+} from './organisations.repository.js';
+export { registerOrganisationRoutes } from './organisations.routes.js';
+export { createOrganisation, setJurisdictionRule } from './organisations.usecases.js';

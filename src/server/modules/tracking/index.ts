@@ -1,0 +1,1 @@
+export { registerTrackingRoutes } from './tracking.routes.js';
