@@ -3,7 +3,7 @@ import { custodyClock, CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custo
 import type { Custody } from '../../../domain/cases/custody.schema.js';
 import type { Party } from '../../../domain/cases/party.schema.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
-import { isEditable } from './case-access.js';
+import { isEditable } from './case-access.policy.js';
 import type { CaseFile } from './case-file.repository.js';
 import { readinessOf } from './case-readiness.rules.js';
 

@@ -1,10 +1,10 @@
-export { assertEditable, loadCaseFor } from './case-access.js';
+export { assertEditable, loadCaseFor } from './case-access.policy.js';
 export { recordCaseEvent } from './case-events.repository.js';
 export { caseFileColumns, caseFileOf, findDocumentsOfCase, loadCaseFile } from './case-file.repository.js';
 export type { CaseDocumentRow, CaseFile } from './case-file.repository.js';
 export { readinessOf } from './case-readiness.rules.js';
-export { auditCase, readCase } from './case-transaction.js';
-export type { CaseContext, CaseEventInput, CaseUseCaseInput } from './case-transaction.js';
+export { auditCase, readCase } from './case.ports.js';
+export type { CaseContext, CaseEventInput, CaseUseCaseInput } from './case.ports.js';
 export { findCaseEvents, refreshCaseSearchKey, setCaseFields, updateCase } from './cases.repository.js';
 export { registerCaseRoutes } from './cases.routes.js';
 export { updateCustody } from './custody.repository.js';

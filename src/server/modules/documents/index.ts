@@ -1,3 +1,3 @@
-export { receiveMultipartDocument } from './documents.multipart.js';
+export { receiveMultipartDocument } from './multipart-upload.codec.js';
 export { registerDocumentRoutes } from './documents.routes.js';
-export { uploadDocument } from './documents.usecases.js';
+export { uploadDocument } from './documents.usecase.js';

@@ -1,6 +1,6 @@
 export { registerIntake, rejectIntake, returnIntake } from './intake-decisions.usecase.js';
 export { recordIntakeDocuments } from './intake-files.repository.js';
-export { withIntakeFile } from './intake-transaction.js';
-export type { IntakeUseCaseInput } from './intake-transaction.js';
+export { withIntakeFile } from './intake.ports.js';
+export type { IntakeUseCaseInput } from './intake.ports.js';
 export { registerIntakeRoutes } from './intake.routes.js';
 export { intakeHandlers } from './intake-arrival.handlers.js';

@@ -5,4 +5,4 @@ export {
   organisationFromJson,
 } from './organisations.repository.js';
 export { registerOrganisationRoutes } from './organisations.routes.js';
-export { createOrganisation, setJurisdictionRule } from './organisations.usecases.js';
+export { createOrganisation, setJurisdictionRule } from './organisations.usecase.js';

@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../clock.js';
-import type { SessionUser } from '../../modules/auth/auth.usecases.js';
+import type { SessionUser } from '../../modules/auth/auth.usecase.js';
 
 export const SESSION_COOKIE = 'cb_session';
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { CloseOrderBody, Order, ReportOrderBody } from '../../../domain/orders/orders.schema.js';
 import { findDocumentsOfCase } from '../cases/index.js';
 import { tellPeer, findActorName, messageDocumentsOf } from '../correspondence/index.js';
-import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order-transaction.js';
+import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order.ports.js';
 import { findOrderLabel, updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 

@@ -9,7 +9,7 @@ import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { tellPeer, findActorName } from '../correspondence/index.js';
-import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort-transaction.js';
+import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort.ports.js';
 import { findOrganisationNames, updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 
