@@ -1,3 +1,4 @@
+/** The public face of `cases`: what other modules may use of it (and nothing else). */
 export { assertEditable, loadCaseFor } from './case-access.policy.js';
 export { recordCaseEvent } from './case-events.repository.js';
 export { caseFileColumns, caseFileOf, findDocumentsOfCase, loadCaseFile } from './case-file.repository.js';

@@ -1,3 +1,4 @@
+/** The public face of `correspondence`: what other modules may use of it (and nothing else). */
 export { findActorName } from './actor-name.repository.js';
 export { findCaseOfMessage } from './case-of-message.repository.js';
 export { caseSnapshotOf, messageDocumentsOf, partySnapshotOf } from './case-snapshot.presenter.js';

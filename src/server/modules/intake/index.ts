@@ -1,3 +1,4 @@
+/** The public face of `intake`: what other modules may use of it (and nothing else). */
 export { registerIntake, rejectIntake, returnIntake } from './intake-decisions.usecase.js';
 export { recordIntakeDocuments } from './intake-files.repository.js';
 export { withIntakeFile } from './intake.ports.js';

@@ -1,3 +1,4 @@
+/** The public face of `organisations`: what other modules may use of it (and nothing else). */
 export {
   competentOfficeQuery,
   findCompetentProsecutorOffice,

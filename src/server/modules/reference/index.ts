@@ -1,1 +1,2 @@
+/** The public face of `reference`: what other modules may use of it (and nothing else). */
 export { registerReferenceRoutes } from './reference.routes.js';
