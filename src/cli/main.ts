@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { roles } from '../domain/roles.js';
-import { ConfigError, loadConfig, type Config } from '../server/config.js';
+import { loadConfig, type Config } from '../server/config.js';
+import { ConfigError } from '../server/platform/config-error.js';
 import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../server/demo/demo-defaults.js';
 import { CliError, type CliIo } from './cli-error.js';
 

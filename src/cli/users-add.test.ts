@@ -3,7 +3,7 @@ import { signIn, useTestApp } from '../../test/app.js';
 import { runCli } from '../../test/cli.js';
 import { useTestDatabase } from '../../test/db.js';
 import { makeOrganisation } from '../../test/factories.js';
-import type { App } from '../server/app.js';
+import type { App } from '../server/platform/http/fastify-app.js';
 import type { Db } from '../server/db/client.js';
 
 describe('casebridge users add', () => {

@@ -25,6 +25,9 @@ export const sessionUserSchema = z.object({
   }),
 });
 
+/** The signed-in user as the API shows it (and as a request's session carries it). */
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
 export const sessionResponseSchema = z.object({ user: sessionUserSchema, expiresAt: z.string() });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

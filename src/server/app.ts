@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,7 +9,6 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
-  type RawServerDefault,
 } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -30,17 +28,10 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { handleError, RETRY_AFTER_SECONDS } from './platform/http/error-handler.js';
 import { isDatabaseReady } from './db/unavailable.js';
 import type { ServerTls } from './platform/tls-files.js';
+import type { App } from './platform/http/fastify-app.js';
 
 /** `/readyz` answers 503 when the database has not answered a query within this long. */
 const READY_WITHIN_MS = 1000;
-
-export type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
 
 /**
  * Builds the HTTP app from its modules: the node's `main.ts` and the tests both call this. With `https`

@@ -3,7 +3,7 @@ import { signIn, useTestApp } from '../../test/app.js';
 import { useTestDatabase } from '../../test/db.js';
 import { makeCase, makeStationUser } from '../../test/factories.js';
 import { LINE_PATTERN, TEXT_PATTERN } from '../domain/text.js';
-import type { App } from './app.js';
+import type { App } from './platform/http/fastify-app.js';
 import type { Db } from './db/client.js';
 
 /** What a tester sends to break a text field: each must be refused, never stored or answered 500. */

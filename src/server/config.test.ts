@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
+import { ConfigError } from './platform/config-error.js';
 
 describe('configuration', () => {
   it('uses documented defaults on an empty environment', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../domain/roles.js';
 import type { DatabaseClientOptions } from './db/client.js';
+import { invalidConfiguration, invalidSetting } from './platform/config-error.js';
 
 /** Two connections per core plus one (on 2 cores: 5). */
 function defaultPoolSize(): number {
@@ -174,18 +175,6 @@ export type Config = {
   deliveryWorker: boolean;
   delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number };
 };
-
-/** Thrown when the environment is invalid; the message names each bad variable. */
-export class ConfigError extends Error {}
-
-function invalidConfiguration(lines: string[]): ConfigError {
-  return new ConfigError(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-}
-
-/** A setting that parsed but does not work (a file that cannot be read, a key that fits no certificate). */
-export function invalidSetting(variable: string, problem: string): ConfigError {
-  return invalidConfiguration([`${variable}: ${problem}`]);
-}
 
 const splitList = (value: string): string[] =>
   value

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, type App } from './app.js';
+import { buildApp } from './app.js';
+import type { App } from './platform/http/fastify-app.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';

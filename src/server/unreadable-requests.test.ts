@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { useTestDatabase } from '../../test/db.js';
-import type { App } from './app.js';
+import type { App } from './platform/http/fastify-app.js';
 
 const { db } = await useTestDatabase();
 let app: App;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { WRITE_BEHIND } from './write-behind.js';
+import { WRITE_BEHIND } from './write-behind-marker.js';
 
 /** How many distinct statements one connection keeps prepared; past that, statements are sent unnamed. */
 const PREPARED_PER_CONNECTION = 500;

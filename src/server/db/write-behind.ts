@@ -1,11 +1,6 @@
 import { CompiledQuery, type Compilable, type RawBuilder } from 'kysely';
 import type { Tx } from './client.js';
-
-/**
- * Marks a statement as a write whose result nobody waits for (see `writeBehind`). The connection
- * (`db/client.ts`) recognises it by this leading comment.
- */
-export const WRITE_BEHIND = '/* write-behind */ ';
+import { WRITE_BEHIND } from './write-behind-marker.js';
 
 /**
  * Runs a write later in the caller's transaction: with the transaction's next statement, in the same

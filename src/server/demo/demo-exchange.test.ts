@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { verifyAuditChain } from '../modules/audit/audit.repository.js';
 import { recheckSignature } from '../modules/exchange/delivery-evidence/message-verification.policy.js';
 import { fixedClock } from '../platform/clock.js';
-import type { App } from '../app.js';
+import type { App } from '../platform/http/fastify-app.js';
 import { playDemoExchange, type DemoExchangeResult } from './demo-exchange.js';
 import { seedDemo } from './seed-demo.js';
 

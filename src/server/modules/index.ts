@@ -1,4 +1,4 @@
-import type { App } from '../app.js';
+import type { App } from '../platform/http/fastify-app.js';
 import type { AppDeps } from '../app-deps.js';
 import { registerCaseRoutes } from './cases/index.js';
 import { registerDocumentRoutes } from './documents/index.js';

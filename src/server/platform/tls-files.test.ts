@@ -3,7 +3,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestPki, type TestPki } from '../../../test/tls.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from './config-error.js';
 import { readPeerCa, readServerTls } from './tls-files.js';
 
 describe('the TLS files a node is given', () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import tls from 'node:tls';
-import { invalidSetting, type Config } from '../config.js';
+import { invalidSetting } from './config-error.js';
 
 /** What the node serves HTTPS with. */
 export interface ServerTls {
@@ -35,7 +35,9 @@ function parseCertificate(variable: string, pem: string): crypto.X509Certificate
  * to be a pair, so that a wrong file stops the node with a message naming it instead of failing every
  * handshake later. Null when TLS_CERT_FILE/TLS_KEY_FILE are not set (plain HTTP).
  */
-export async function readServerTls(config: Pick<Config, 'tls'>): Promise<ServerTls | null> {
+export async function readServerTls(config: {
+  tls: { certFile: string; keyFile: string } | null;
+}): Promise<ServerTls | null> {
   if (!config.tls) return null;
   const cert = await readSetting('TLS_CERT_FILE', config.tls.certFile);
   const key = await readSetting('TLS_KEY_FILE', config.tls.keyFile);
@@ -56,7 +58,7 @@ export async function readServerTls(config: Pick<Config, 'tls'>): Promise<Server
  * plus each certificate of TLS_CA_FILE (an intranet's own CA). Null when TLS_CA_FILE is not set (the
  * bundled roots alone).
  */
-export async function readPeerCa(config: Pick<Config, 'tlsCaFile'>): Promise<string[] | null> {
+export async function readPeerCa(config: { tlsCaFile: string | null }): Promise<string[] | null> {
   if (!config.tlsCaFile) return null;
   const certificates = (await readSetting('TLS_CA_FILE', config.tlsCaFile)).match(PEM_CERTIFICATE) ?? [];
   if (certificates.length === 0) throw invalidSetting('TLS_CA_FILE', 'holds no PEM certificate');

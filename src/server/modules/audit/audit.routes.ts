@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { line } from '../../../domain/text.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { listAuditEntries, verifyAudit } from './audit.usecase.js';

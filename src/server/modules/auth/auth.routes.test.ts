@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, signIn } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeOrganisation, makeUser, TEST_PASSWORD } from '../../../../test/factories.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { Db } from '../../db/client.js';
 import { errorMessages } from '../../../domain/errors.js';
 

@@ -10,7 +10,7 @@ import {
   totpEnrolledSchema,
   totpEnrolmentSchema,
 } from '../../../domain/auth.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { loadOrCreateKeyFile, secretBox } from '../../platform/crypto/secret-box.js';
 import { clientIp, requireActor, SESSION_COOKIE } from '../../platform/http/authenticate.js';

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionUser } from '../../../domain/auth.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Role } from '../../../domain/roles.js';
@@ -28,17 +29,6 @@ import {
 } from './throttle.usecase.js';
 import { hasConfirmedTotp } from './totp.repository.js';
 import { checkSecondFactor, confirmTotpEnrolment, type EnrolmentSubject } from './totp.usecase.js';
-
-/** The signed-in user as the API shows it. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  isDemo: boolean;
-  totpEnabled: boolean;
-  org: { id: string; code: string; kind: string; nameFa: string; nameEn: string };
-}
 
 export interface AuthPolicy extends ThrottlePolicy {
   sessionTtlMinutes: number;

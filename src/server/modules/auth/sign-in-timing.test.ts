@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeOrganisation, makeUser } from '../../../../test/factories.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseMessageListSchema } from '../../../domain/messages/case-messages.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { getCaseMessages, getIntakeMessages } from './case-messages.usecase.js';

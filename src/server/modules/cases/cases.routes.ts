@@ -20,7 +20,7 @@ import {
 } from '../../../domain/cases/party.schema.js';
 import { readinessSchema } from '../../../domain/cases/readiness.schema.js';
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { getCaseReadiness } from './case-readiness.usecase.js';

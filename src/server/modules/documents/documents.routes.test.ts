@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, signIn } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeDraftCase, makeOrganisation, makeUser, TEST_PDF } from '../../../../test/factories.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { Db } from '../../db/client.js';
 
 const PDF = Buffer.concat([

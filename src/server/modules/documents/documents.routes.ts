@@ -5,7 +5,7 @@ import {
   caseDocumentSchema,
   documentKindSchema,
 } from '../../../domain/documents/documents.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { sendAttachment } from '../../platform/http/send-attachment.js';

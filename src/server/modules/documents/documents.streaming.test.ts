@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, signIn } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeDraftCase, makeOrganisation, makeUser } from '../../../../test/factories.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import { hashStream } from '../../platform/crypto/hash.js';
 
 const FILE_BYTES = 50 * 1024 * 1024;

@@ -10,7 +10,7 @@ import {
   requestEscortBodySchema,
   type Escort,
 } from '../../../domain/escorts/escorts.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { assignEscort, cancelEscort, handOverEscort } from './escort-steps.usecase.js';

@@ -3,7 +3,7 @@ import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeJurisdiction, makeUser } from '../../../../test/factories.js';
 import type { SignedTreeHead } from '../../../domain/evidence/tree-head.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { fromHex } from '../../platform/crypto/hash.js';
 import {

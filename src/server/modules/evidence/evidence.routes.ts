@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { line } from '../../../domain/text.js';
 import { AppError } from '../../../domain/errors.js';
 import { evidenceKindSchema } from '../../../domain/evidence/evidence-kinds.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { requireActor } from '../../platform/http/authenticate.js';
 import {

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeOrganisation } from '../../../../test/factories.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';

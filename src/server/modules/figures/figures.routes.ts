@@ -1,5 +1,5 @@
 import { figuresQuerySchema, figuresSchema } from '../../../domain/figures/figures.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { getFigures } from './figures.usecase.js';

@@ -9,7 +9,7 @@ import {
   rejectIntakeBodySchema,
   returnIntakeBodySchema,
 } from '../../../domain/intake/intake.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { sendAttachment } from '../../platform/http/send-attachment.js';

@@ -8,7 +8,7 @@ import {
   orderSchema,
   reportOrderBodySchema,
 } from '../../../domain/orders/orders.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { findOrderList } from './find-orders.usecase.js';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeJurisdiction, makeOrganisation, makeUser } from '../../../../test/factories.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 
 const { db } = await useTestDatabase();
 

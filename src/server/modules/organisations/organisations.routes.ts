@@ -4,7 +4,7 @@ import {
   jurisdictionRuleBodySchema,
   organisationSchema,
 } from '../../../domain/organisations.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import {

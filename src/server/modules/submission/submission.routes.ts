@@ -7,7 +7,7 @@ import {
   supplementBodySchema,
   supplementResultSchema,
 } from '../../../domain/submission/submission.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext, clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { receiveMultipartDocument, uploadDocument } from '../documents/index.js';

@@ -3,7 +3,7 @@ import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeCase, makeNationalId, makeParty, makeStationUser } from '../../../../test/factories.js';
 import { toPersianDigits } from '../../../domain/persian-text.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { Db } from '../../db/client.js';
 import { TRACKING_RATE_LIMIT } from './tracking.routes.js';
 import { errorMessages } from '../../../domain/errors.js';

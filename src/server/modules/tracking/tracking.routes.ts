@@ -1,5 +1,5 @@
 import { trackingQuerySchema, trackingStatusSchema } from '../../../domain/cases/tracking.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp } from '../../platform/http/authenticate.js';
 import { viewTracking } from './tracking.usecase.js';

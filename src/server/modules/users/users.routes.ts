@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createUserBodySchema, userSchema } from '../../../domain/users.schema.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { createUser, listUsers, resetSecondFactor } from './users.usecase.js';

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import type { SessionUser } from '../../../domain/auth.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../clock.js';
-import type { SessionUser } from '../../modules/auth/auth.usecase.js';
 
 export const SESSION_COOKIE = 'cb_session';
 

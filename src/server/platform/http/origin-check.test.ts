@@ -3,7 +3,7 @@ import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeStationUser, TEST_PASSWORD } from '../../../../test/factories.js';
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../../app.js';
+import type { App } from './fastify-app.js';
 import { isForeignRequest } from './origin-check.js';
 
 /** app.inject addresses the app as `localhost:80` over plain HTTP: that is the node's own origin here. */

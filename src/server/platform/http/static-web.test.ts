@@ -5,7 +5,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import type { App } from '../../app.js';
+import type { App } from './fastify-app.js';
 
 /** A web build as vite.config.ts writes it: a page, a hashed script with its .br and .gz, an icon. */
 async function makeWebBuild(): Promise<{ dir: string; script: string }> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { App } from '../../app.js';
+import type { App } from './fastify-app.js';
 
 /**
  * Serves the web UI's static build (`vite build` → `dist/web`) from the node itself: no CDN, the

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../../../domain/errors.js';
-import type { App } from '../../../app.js';
+import type { App } from '../../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../../app-deps.js';
 import { isSha256Hex } from '../../../platform/crypto/hash.js';
 import { handleError } from '../../../platform/http/error-handler.js';

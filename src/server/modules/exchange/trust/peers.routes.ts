@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../../../domain/text.js';
 import { trustEntrySchema } from '../../../../domain/trust.schema.js';
-import type { App } from '../../../app.js';
+import type { App } from '../../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../../app-deps.js';
 import { requireActor } from '../../../platform/http/authenticate.js';
 import { addPeer, getOutbox, getOwnTrustEntry, getPeers, revokePeerKey } from './peers.usecase.js';
