@@ -19,15 +19,15 @@ export const mutationTargets = {
   // The exchange's inbound path (checks, acceptance, receipt) and outbound path (outbox, delivery worker).
   exchange: {
     mutate: [
-      'src/server/modules/exchange/inbound-checks.ts',
-      'src/server/modules/exchange/accept-message.ts',
-      'src/server/modules/exchange/receive-message.ts',
-      'src/server/modules/exchange/outbox.ts',
-      'src/server/modules/exchange/delivery-worker.ts',
+      'src/server/modules/exchange/inbound/inbound-checks.policy.ts',
+      'src/server/modules/exchange/inbound/accept-message.usecase.ts',
+      'src/server/modules/exchange/inbound/receive-message.usecase.ts',
+      'src/server/modules/exchange/outbound/enqueue-message.usecase.ts',
+      'src/server/modules/exchange/outbound/delivery.worker.ts',
     ],
     tests: [
-      'src/server/modules/exchange/inbound-checks.test.ts',
-      'src/server/modules/exchange/delivery-timing.test.ts',
+      'src/server/modules/exchange/inbound/inbound-checks.policy.test.ts',
+      'src/server/modules/exchange/outbound/delivery-timing.test.ts',
     ],
   },
 };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import {
   startDeliveryWorker,
   type DeliveredMessage,
-} from '../src/server/modules/exchange/delivery-worker.js';
+} from '../src/server/modules/exchange/outbound/delivery.worker.js';
 import { createLogger } from '../src/server/platform/logger.js';
 import type { BenchNode } from './bench-node.js';
 

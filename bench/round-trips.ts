@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '../src/domain/permissions.js';
 import type { AppDeps } from '../src/server/app-deps.js';
-import type { DeliveredMessage } from '../src/server/modules/exchange/delivery-worker.js';
+import type { DeliveredMessage } from '../src/server/modules/exchange/outbound/delivery.worker.js';
 import { addParty } from '../src/server/modules/cases/parties.usecase.js';
 import { openCase } from '../src/server/modules/cases/open-case.usecase.js';
 import { uploadDocument } from '../src/server/modules/documents/documents.usecase.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { buildApp } from '../src/server/app.js';
-import { signUploadToken } from '../src/server/modules/exchange/upload-token.js';
+import { signUploadToken } from '../src/server/modules/exchange/transport/upload-token.policy.js';
 import type { BenchNode } from './bench-node.js';
 
 export interface StreamingFigures {

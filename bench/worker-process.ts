@@ -8,8 +8,8 @@ import { createDb } from '../src/server/db/client.js';
 import {
   startDeliveryWorker,
   type DeliveredMessage,
-} from '../src/server/modules/exchange/delivery-worker.js';
-import { listenForOutbox } from '../src/server/modules/exchange/outbox-notifications.js';
+} from '../src/server/modules/exchange/outbound/delivery.worker.js';
+import { listenForOutbox } from '../src/server/modules/exchange/outbound/outbox-notifications.worker.js';
 import { createNodeDeps } from '../src/server/node-deps.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { createLogger } from '../src/server/platform/logger.js';

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import type { Db } from '../src/server/db/client.js';
-import { createExchange, type Exchange } from '../src/server/modules/exchange/exchange.js';
-import type { MessageHandlers } from '../src/server/modules/exchange/message-handlers.js';
-import type { OutgoingMessage } from '../src/server/modules/exchange/outbox.js';
+import { createExchange, type Exchange } from '../src/server/modules/exchange/exchange.usecase.js';
+import type { MessageHandlers } from '../src/server/modules/exchange/inbound/message-handlers.ports.js';
+import type { OutgoingMessage } from '../src/server/modules/exchange/outbound/enqueue-message.usecase.js';
 import { createFsBlobStore } from '../src/server/platform/blob-store/fs-blob-store.js';
 import { systemClock, type Clock } from '../src/server/platform/clock.js';
 

@@ -19,9 +19,10 @@ import type { DocumentKind } from '../src/domain/documents/documents.schema.js';
 import type { BlobStore } from '../src/server/platform/blob-store/blob-store.js';
 import { startCustody } from '../src/server/modules/cases/custody.usecase.js';
 import { uploadDocument } from '../src/server/modules/documents/documents.usecase.js';
-import { deliverDue } from '../src/server/modules/exchange/delivery-worker.js';
-import type { Exchange } from '../src/server/modules/exchange/exchange.js';
+import { deliverDue } from '../src/server/modules/exchange/outbound/delivery.worker.js';
+import type { Exchange } from '../src/server/modules/exchange/exchange.usecase.js';
 import { createLogger } from '../src/server/platform/logger.js';
+import { approveSubmission, prepareSubmission } from '../src/server/modules/submission/index.js';
 
 import { TEST_NODE_ID } from './exchange.js';
 
@@ -29,24 +30,30 @@ export { registrationMessage, TEST_NODE_ID } from './exchange.js';
 
 const suffix = () => randomBytes(3).toString('hex').toUpperCase();
 
-/** A new organisation (a station unless told otherwise) in a test county of Tehran province. */
+/**
+ * A new organisation (a station unless told otherwise) in a test county of Tehran province, hosted on
+ * the test node unless another `nodeId` is given, with a fresh code unless one is given.
+ */
 export async function makeOrganisation(
   db: Db,
   options: {
     kind?: 'station' | 'outpost' | 'prosecutor_office' | 'hq' | 'escort_unit';
     countyCode?: string;
+    nodeId?: string;
+    code?: string;
+    clock?: Clock;
   } = {},
 ) {
   const kind = options.kind ?? 'station';
   const prefix = { prosecutor_office: 'DA', hq: 'HQ', escort_unit: 'ESC', station: 'KL', outpost: 'KL' }[
     kind
   ];
-  const code = `${prefix}-${suffix()}`;
+  const code = options.code ?? `${prefix}-${suffix()}`;
   return createOrganisation({
     db,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     actor: null,
-    nodeId: TEST_NODE_ID,
+    nodeId: options.nodeId ?? TEST_NODE_ID,
     body: {
       code,
       kind,
@@ -243,4 +250,18 @@ export async function deliverAll(deps: { db: Db; clock: Clock; exchange: Exchang
     total += handled;
   }
   return total;
+}
+
+/**
+ * Sends a ready case to its office: the officer prepares it, the chief approves it, and the local
+ * transport delivers it — for tests of modules below `submission` (which may not import it).
+ */
+export async function sendCase(
+  deps: { db: Db; clock: Clock; exchange: Exchange },
+  input: { caseId: string; officer: Actor; chief: Actor },
+): Promise<void> {
+  const base = { db: deps.db, clock: deps.clock, ip: null, caseId: input.caseId };
+  await prepareSubmission({ ...base, actor: input.officer });
+  await approveSubmission({ ...base, actor: input.chief, exchange: deps.exchange });
+  await deliverAll(deps);
 }

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../server/db/client.js';
 import { findCaseRefsByNumber } from '../server/modules/evidence/evidence.repository.js';
 import type { Config } from '../server/config.js';
 import { exportEvidenceBundle } from '../server/modules/evidence/bundle/bundle-export.usecase.js';
-import { loadOrCreateNodeKeys } from '../server/modules/exchange/node-keys.js';
+import { loadOrCreateNodeKeys } from '../server/modules/exchange/trust/node-keys.usecase.js';
 import { createFsBlobStore } from '../server/platform/blob-store/fs-blob-store.js';
 import { systemClock, type Clock } from '../server/platform/clock.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';

@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import type { Config } from '../server/config.js';
 import { trustEntrySchema } from '../domain/trust.schema.js';
-import { loadOrCreateNodeKeys, rotateNodeKey } from '../server/modules/exchange/node-keys.js';
+import { loadOrCreateNodeKeys, rotateNodeKey } from '../server/modules/exchange/trust/node-keys.usecase.js';
 import {
   exportOwnTrustEntry,
   listPeers,
   registerOwnKeys,
   revokeKey,
   upsertPeer,
-} from '../server/modules/exchange/trust.repository.js';
+} from '../server/modules/exchange/trust/trust.repository.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';
 import { formatTable } from './table.js';
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { BlobStore } from './platform/blob-store/blob-store.js';
-import type { Exchange } from './modules/exchange/exchange.js';
+import type { Exchange } from './modules/exchange/exchange.usecase.js';
 import type { Clock } from './platform/clock.js';
 
 /** Everything the HTTP app and its use cases need, passed explicitly (no container, no globals). */

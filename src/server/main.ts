@@ -11,7 +11,7 @@ import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { playDemoExchange } from './demo/demo-exchange.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } from './demo/seed-demo.js';
-import { startDeliveryWorker } from './modules/exchange/delivery-worker.js';
+import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
 import { systemClock, type Clock } from './platform/clock.js';

@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { AppDeps } from './app-deps.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
-import { createExchange } from './modules/exchange/exchange.js';
-import { messageHandlers } from './modules/exchange/handlers.registry.js';
+import { messageHandlers } from './message-handlers.js';
+import { createExchange } from './modules/exchange/index.js';
 import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
 import type { Clock } from './platform/clock.js';
 

@@ -7,9 +7,9 @@ import { useTestApp } from '../../test/app.js';
 import { useTestDatabase } from '../../test/db.js';
 import { makeJurisdiction, registrationMessage, TEST_NODE_ID } from '../../test/factories.js';
 import type { Tx } from './db/client.js';
-import type { Exchange } from './modules/exchange/exchange.js';
-import { listenForOutbox } from './modules/exchange/outbox-notifications.js';
-import { enqueueMessage } from './modules/exchange/outbox.js';
+import type { Exchange } from './modules/exchange/exchange.usecase.js';
+import { listenForOutbox } from './modules/exchange/outbound/outbox-notifications.worker.js';
+import { enqueueMessage } from './modules/exchange/outbound/enqueue-message.usecase.js';
 import { createLogger } from './platform/logger.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/casebridge.js');

@@ -1,7 +1,7 @@
 import type { Role } from '../../src/domain/roles.js';
 import type { App } from '../../src/server/platform/http/fastify-app.js';
 import type { Db } from '../../src/server/db/client.js';
-import type { Exchange } from '../../src/server/modules/exchange/exchange.js';
+import type { Exchange } from '../../src/server/modules/exchange/exchange.usecase.js';
 import type { Clock } from '../../src/server/platform/clock.js';
 import {
   deliverAll,

@@ -11,9 +11,9 @@ import { seedReference } from '../../src/server/db/reference/seed-reference.js';
 import { verifyAuditChain } from '../../src/server/modules/audit/audit.repository.js';
 import { exportEvidenceBundle } from '../../src/server/modules/evidence/bundle/bundle-export.usecase.js';
 import { verifyEvidenceBundle } from '../../src/server/modules/evidence/bundle/bundle-verify.usecase.js';
-import { loadOrCreateNodeKeys } from '../../src/server/modules/exchange/node-keys.js';
+import { loadOrCreateNodeKeys } from '../../src/server/modules/exchange/trust/node-keys.usecase.js';
 import type { TrustEntry } from '../../src/domain/trust.schema.js';
-import { exportOwnTrustEntry, upsertPeer } from '../../src/server/modules/exchange/trust.repository.js';
+import { exportOwnTrustEntry, upsertPeer } from '../../src/server/modules/exchange/trust/trust.repository.js';
 import {
   createOrganisation,
   setJurisdictionRule,

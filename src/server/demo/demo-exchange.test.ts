@@ -3,7 +3,7 @@ import { signIn, useTestApp } from '../../../test/app.js';
 import { useTestDatabase } from '../../../test/db.js';
 import type { Db } from '../db/client.js';
 import { verifyAuditChain } from '../modules/audit/audit.repository.js';
-import { recheckSignature } from '../modules/exchange/case-messages.verification.js';
+import { recheckSignature } from '../modules/exchange/delivery-evidence/message-verification.policy.js';
 import { fixedClock } from '../platform/clock.js';
 import type { App } from '../platform/http/fastify-app.js';
 import { playDemoExchange, type DemoExchangeResult } from './demo-exchange.js';

@@ -1,20 +1,19 @@
 import type { App } from '../platform/http/fastify-app.js';
 import type { AppDeps } from '../app-deps.js';
-import { registerCaseRoutes } from './cases/cases.routes.js';
-import { registerDocumentRoutes } from './documents/documents.routes.js';
-import { registerEscortRoutes } from './escorts/escorts.routes.js';
-import { registerEvidenceRoutes } from './evidence/evidence.routes.js';
-import { registerFiguresRoutes } from './figures/figures.routes.js';
-import { registerCaseMessageRoutes } from './exchange/case-messages.routes.js';
-import { registerExchangeRoutes } from './exchange/exchange.routes.js';
-import { registerIntakeRoutes } from './intake/intake.routes.js';
-import { registerOrderRoutes } from './orders/orders.routes.js';
-import { registerPeerRoutes } from './exchange/peers.routes.js';
-import { registerOrganisationRoutes } from './organisations/organisations.routes.js';
-import { registerReferenceRoutes } from './reference/reference.routes.js';
-import { registerSubmissionRoutes } from './submission/submission.routes.js';
-import { registerTrackingRoutes } from './tracking/tracking.routes.js';
-import { registerUserRoutes } from './users/users.routes.js';
+import { registerCaseRoutes } from './cases/index.js';
+import { registerDocumentRoutes } from './documents/index.js';
+import { registerEscortRoutes } from './escorts/index.js';
+import { registerEvidenceRoutes } from './evidence/index.js';
+import { registerFiguresRoutes } from './figures/index.js';
+import { registerCaseMessageRoutes } from './case-messages/index.js';
+import { registerExchangeRoutes, registerPeerRoutes } from './exchange/index.js';
+import { registerIntakeRoutes } from './intake/index.js';
+import { registerOrderRoutes } from './orders/index.js';
+import { registerOrganisationRoutes } from './organisations/index.js';
+import { registerReferenceRoutes } from './reference/index.js';
+import { registerSubmissionRoutes } from './submission/index.js';
+import { registerTrackingRoutes } from './tracking/index.js';
+import { registerUserRoutes } from './users/index.js';
 
 /** Registers the routes of the domain modules (one line per module). */
 export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<void> {

@@ -9,7 +9,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
-import { recordAudit, type AuditEntry } from '../audit/audit.repository.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
 import {
   deleteChallenges,
   findChallenge,

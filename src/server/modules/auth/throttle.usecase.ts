@@ -5,7 +5,7 @@ import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { findUserByUsername } from './auth.repository.js';
 import {
   blockUntil,

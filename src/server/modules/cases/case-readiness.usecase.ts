@@ -1,6 +1,6 @@
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
 import { loadCaseFile } from './case-file.repository.js';
-import { readinessOf } from './case.presenter.js';
+import { readinessOf } from './case-readiness.rules.js';
 import { readCase, type CaseUseCaseInput } from './case.ports.js';
 
 /** Whether a case could be sent now, and what is missing; audited as `readiness.checked`. */

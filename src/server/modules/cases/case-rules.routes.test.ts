@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { deliverAll, makeReadyCase, makeStationUser, makeUser } from '../../../../test/factories.js';
+import { makeReadyCase, makeStationUser, makeUser, sendCase } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
-import { approveSubmission } from '../submission/approve-submission.usecase.js';
-import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
 
 const { db } = await useTestDatabase();
 const NOW = '2026-03-21T10:00:00Z';
@@ -97,10 +95,7 @@ describe('the business rules of a station\u2019s case file', () => {
     const ready = await makeReadyCase({ db, blobs, clock }, officer, {
       custodySince: new Date(hoursBefore(NOW, 5)),
     });
-    const base = { db, clock, ip: null, caseId: ready.id };
-    await prepareSubmission({ ...base, actor: officer });
-    await approveSubmission({ ...base, actor: chief, exchange });
-    await deliverAll({ db, clock, exchange });
+    await sendCase({ db, clock, exchange }, { caseId: ready.id, officer, chief });
     const custody = await db
       .selectFrom('custody_records')
       .select('id')

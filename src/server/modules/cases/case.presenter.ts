@@ -3,14 +3,13 @@ import type { CaseDetail, CaseSummary } from '../../../domain/cases/case.schema.
 import { custodyClock, CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { Custody } from '../../../domain/cases/custody.schema.js';
 import type { Party } from '../../../domain/cases/party.schema.js';
-import { checkReadiness } from '../../../domain/cases/readiness.js';
-import type { Readiness } from '../../../domain/cases/readiness.schema.js';
 import type { DocumentKind } from '../../../domain/documents/documents.schema.js';
 import type { PartySnapshot } from '../../../domain/messages/bodies.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
 import { caseStateOf, isEditable } from './case-access.policy.js';
 import type { CaseFile } from './case-file.repository.js';
+import { readinessOf } from './case-readiness.rules.js';
 
 /** Rows → API shapes. Nothing here reads the database or the clock: `now` is passed in. */
 
@@ -56,22 +55,6 @@ export function presentCustody(row: CustodyRow, now: Date): Custody {
     warning: clock.warning,
     endedInTime: clock.endedInTime,
   };
-}
-
-/** The readiness of a whole case file at `now`. */
-export function readinessOf(file: CaseFile, now: Date): Readiness {
-  return checkReadiness(
-    {
-      origin: file.row.origin,
-      crimeCategoryCode: file.row.crime_category_code,
-      narrative: file.row.narrative,
-      accusedUnknown: file.row.accused_unknown,
-      parties: file.parties,
-      custody: file.custody.map((c) => ({ partyId: c.party_id, startedAt: c.started_at })),
-      documents: file.documents,
-    },
-    now,
-  );
 }
 
 /**

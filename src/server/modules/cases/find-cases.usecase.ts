@@ -3,7 +3,7 @@ import { caseQuery } from '../../../domain/cases/search-key.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { presentCaseSummary } from './case.presenter.js';
 import { findCasePage } from './cases.repository.js';
 import { findRunningCustodyStartByCase } from './custody.repository.js';

@@ -10,7 +10,7 @@ import { recordCaseEvent } from './case-events.repository.js';
 import { loadCaseFile } from './case-file.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
 import { assertCaseReferencesFound, referenceCodesOf } from './case-references.rules.js';
-import { findReferenceCodes } from '../reference/reference.repository.js';
+import { findReferenceCodes } from '../reference/index.js';
 import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
 import { auditCase } from './case.ports.js';
 import {

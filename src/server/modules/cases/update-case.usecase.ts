@@ -7,7 +7,7 @@ import { loadCaseFile } from './case-file.repository.js';
 import { findEarliestCustodyStart } from './custody.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
 import { assertCaseReferencesFound, referenceCodesOf } from './case-references.rules.js';
-import { findReferenceCodes } from '../reference/reference.repository.js';
+import { findReferenceCodes } from '../reference/index.js';
 import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
 import { changeCase, type CaseUseCaseInput } from './case.ports.js';
 import { updateCase as updateCaseRow } from './cases.repository.js';

@@ -13,10 +13,9 @@ import {
   detectContentType,
   type DocumentMediaType,
 } from '../../platform/content-type.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { caseSteps } from '../../../domain/cases/case-actions.js';
-import { assertCaseStep, loadCaseFor } from '../cases/case-access.policy.js';
-import { recordCaseEvent } from '../cases/case-events.repository.js';
+import { assertCaseStep, loadCaseFor, recordCaseEvent } from '../cases/index.js';
 import {
   type CaseDocumentRow,
   findDocumentOfCase,

@@ -1,10 +1,9 @@
 import type { Updateable } from 'kysely';
 import type { Tx } from '../../db/client.js';
 import type { EscortRow, EscortsTable } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { recordCaseEvent } from '../cases/case-events.repository.js';
-import { findRunningCustodiesOfParty, updateCustody } from '../cases/custody.repository.js';
-import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
+import { recordAudit } from '../audit/index.js';
+import { findRunningCustodiesOfParty, recordCaseEvent, updateCustody } from '../cases/index.js';
+import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { findEscort, insertEscort, updateEscort } from './escorts.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, escort: EscortRow): Promise<void> {
@@ -160,4 +159,12 @@ export const onEscortCancelled: MessageHandler<'escort.cancelled'> = async (mess
     cancelled_at: new Date(body.cancelledAt),
     cancel_reason: body.reason,
   });
+};
+
+/** The handlers of the escort's messages between a station and its escort unit, registered with the exchange by the composition root (src/server/message-handlers.ts). */
+export const escortHandlers: MessageHandlers = {
+  'escort.requested': onEscortRequested,
+  'escort.assigned': onEscortAssigned,
+  'escort.handed-over': onEscortHandedOver,
+  'escort.cancelled': onEscortCancelled,
 };

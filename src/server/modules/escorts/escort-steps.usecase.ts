@@ -8,8 +8,7 @@ import type {
 import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import type { EscortRow, EscortsTable } from '../../db/schema.js';
-import { tellPeer } from '../exchange/tell-peer.js';
-import { findActorName } from '../submission/actor-name.repository.js';
+import { tellPeer, findActorName } from '../correspondence/index.js';
 import { stepEscort, type EscortUseCaseInput } from './escort.ports.js';
 import { findOrganisationNames, updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';

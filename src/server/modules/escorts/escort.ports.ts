@@ -3,7 +3,7 @@ import { escortSteps, type EscortState, type EscortStep } from '../../../domain/
 import { assertStepState } from '../../../domain/item-steps.js';
 import type { Tx } from '../../db/client.js';
 import type { EscortRow } from '../../db/schema.js';
-import { stepSharedRow, type SharedRowInput } from '../exchange/shared-row-step.js';
+import { stepSharedRow, type SharedRowInput } from '../correspondence/index.js';
 import { findEscort } from './escorts.repository.js';
 
 /** What every step on one escort is given. */

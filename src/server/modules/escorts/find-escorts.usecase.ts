@@ -3,8 +3,8 @@ import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { loadCaseFor } from '../cases/case-access.policy.js';
+import { recordAudit } from '../audit/index.js';
+import { loadCaseFor } from '../cases/index.js';
 import { findEscorts, findOrganisationNames } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 

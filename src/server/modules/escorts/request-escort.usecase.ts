@@ -5,17 +5,19 @@ import type { Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { caseSteps } from '../../../domain/cases/case-actions.js';
-import { assertCaseStep, loadCaseFor } from '../cases/case-access.policy.js';
-import { recordCaseEvent } from '../cases/case-events.repository.js';
-import { findRunningCustodiesOfParty } from '../cases/custody.repository.js';
-import { findPartyOfCase } from '../cases/parties.repository.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { tellPeer } from '../exchange/tell-peer.js';
-import { findOrder } from '../orders/orders.repository.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
-import { findActorName } from '../submission/actor-name.repository.js';
+import {
+  assertCaseStep,
+  findPartyOfCase,
+  findRunningCustodiesOfParty,
+  loadCaseFor,
+  recordCaseEvent,
+} from '../cases/index.js';
+import type { Exchange } from '../exchange/index.js';
+import { tellPeer, findActorName } from '../correspondence/index.js';
+import { findOrder } from '../orders/index.js';
+import { findOrganisation } from '../organisations/index.js';
 import { findEscortUnitFor, insertEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 

@@ -10,9 +10,8 @@ import type { Db } from '../../db/client.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { systemClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/logger.js';
-import { deliverDue } from '../exchange/delivery-worker.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { enqueueMessage, type OutgoingMessage } from '../exchange/outbox.js';
+import { deliverDue, enqueueMessage, type OutgoingMessage } from '../exchange/index.js';
+import type { Exchange } from '../exchange/index.js';
 
 type Org = { id: string; code: string };
 

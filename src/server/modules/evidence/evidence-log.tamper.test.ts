@@ -8,7 +8,7 @@ import { useTestDatabase } from '../../../../test/db.js';
 import { makeJurisdiction } from '../../../../test/factories.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { systemClock } from '../../platform/clock.js';
-import type { Exchange } from '../exchange/exchange.js';
+import type { Exchange } from '../exchange/index.js';
 import { exportEvidenceBundle } from './bundle/bundle-export.usecase.js';
 import { flipJwsPayloadChar } from './bundle/bundle-tamper.fixture.js';
 import { formatFailure, verifyEvidenceBundle } from './bundle/bundle-verify.usecase.js';

@@ -13,7 +13,7 @@ import {
   verifyInclusion,
 } from '../../platform/crypto/merkle.js';
 import { importPublicJwk } from '../../platform/crypto/signing.js';
-import type { Exchange } from '../exchange/exchange.js';
+import type { Exchange } from '../exchange/index.js';
 import { exchangeCaseMessages, type CaseExchange } from './case-exchange.fixture.js';
 import type { ConsistencyProofView, InclusionProofView } from './evidence.usecase.js';
 import { openTreeHead } from './tree-head-signing.codec.js';

@@ -13,7 +13,7 @@ import type { SignedTreeHead } from '../../../domain/evidence/tree-head.js';
 import { assertCan, can, type Action, type Actor } from '../../../domain/permissions.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Signer } from '../exchange/node-keys.js';
+import type { Signer } from '../exchange/index.js';
 import { consistencyPathHex, inclusionPathHex, treeRoot } from './evidence-tree.rules.js';
 import {
   findCaseOrganisations,

@@ -6,11 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { systemClock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecase.js';
-import { enqueueMessage } from './outbox.js';
-import { verifyReceipt } from './receipts.js';
-import { exportOwnTrustEntry, upsertPeer } from './trust.repository.js';
+import { makeOrganisation } from '../../../../test/factories.js';
+import { enqueueMessage } from './outbound/enqueue-message.usecase.js';
+import { verifyReceipt } from './delivery-evidence/receipts.policy.js';
+import { exportOwnTrustEntry, upsertPeer } from './trust/trust.repository.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bin/casebridge.js');
 const MESSAGES = 24;
@@ -28,13 +27,7 @@ describe('a sending worker killed with SIGKILL again and again', () => {
     policeDataDir = sender.dataDir;
     const url = await receiver.app.listen({ port: 0, host: '127.0.0.1' });
     const org = (db: typeof police.db, nodeId: string, code: string, kind: 'station' | 'prosecutor_office') =>
-      createOrganisation({
-        db,
-        clock: systemClock,
-        actor: null,
-        nodeId,
-        body: { code, kind, nameFa: code, nameEn: code, provinceCode: 'IR-23', countyCode: 'IR-23-TEHRAN' },
-      });
+      makeOrganisation(db, { kind, code, nodeId });
     const station = await org(police.db, 'police-crash', 'KL-CRASH', 'station');
     await org(judiciary.db, 'judiciary-crash', 'DA-CRASH', 'prosecutor_office');
     await upsertPeer(

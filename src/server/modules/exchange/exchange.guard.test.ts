@@ -20,7 +20,7 @@ import {
   startTwoNodes,
   type TestNode,
 } from './http-nodes.fixture.js';
-import { signUploadToken } from './upload-token.js';
+import { signUploadToken } from './transport/upload-token.policy.js';
 
 const clock = fixedClock('2026-12-01T08:00:00Z');
 const LIMIT = 5;

@@ -10,7 +10,7 @@ import {
   startTestNode,
   type TestNode,
 } from './http-nodes.fixture.js';
-import { revokeKey } from './trust.repository.js';
+import { revokeKey } from './trust/trust.repository.js';
 
 const clock = fixedClock('2026-11-28T10:00:00Z');
 
@@ -192,7 +192,7 @@ describe('what a receiving node refuses or holds back', () => {
 
   it('refuses document bytes that do not hash to the announced SHA-256 and keeps nothing', async () => {
     const claimed = 'ab'.repeat(32);
-    const { signUploadToken } = await import('./upload-token.js');
+    const { signUploadToken } = await import('./transport/upload-token.policy.js');
     const token = signUploadToken(police.exchange.signer, { sha256: claimed, size: 5, now: clock.now() });
     const res = await fetch(`${judiciary.url}/exchange/v1/blobs/${claimed}`, {
       method: 'PUT',

@@ -9,11 +9,11 @@ import { systemClock } from '../../platform/clock.js';
 import { sha256Hex } from '../../platform/crypto/hash.js';
 import { sealMessage } from '../../platform/crypto/message-signing.js';
 import { createLogger } from '../../platform/logger.js';
-import { deliverDue, startDeliveryWorker, type DeliveredMessage } from './delivery-worker.js';
-import type { Exchange } from './exchange.js';
-import { createLocalTransport } from './local-transport.js';
-import { enqueueMessage } from './outbox.js';
-import { receiveMessage } from './receive-message.js';
+import { deliverDue, startDeliveryWorker, type DeliveredMessage } from './outbound/delivery.worker.js';
+import type { Exchange } from './exchange.usecase.js';
+import { createLocalTransport } from './transport/local-transport.usecase.js';
+import { enqueueMessage } from './outbound/enqueue-message.usecase.js';
+import { receiveMessage } from './inbound/receive-message.usecase.js';
 
 const { db } = await useTestDatabase();
 let exchange: Exchange;

@@ -6,15 +6,15 @@
 import { Readable } from 'node:stream';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
+import { makeOrganisation } from '../../../../test/factories.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecase.js';
-import type { Exchange } from './exchange.js';
-import { enqueueMessage } from './outbox.js';
-import { exportOwnTrustEntry, upsertPeer } from './trust.repository.js';
+import type { Exchange } from './exchange.usecase.js';
+import { enqueueMessage } from './outbound/enqueue-message.usecase.js';
+import { exportOwnTrustEntry, upsertPeer } from './trust/trust.repository.js';
 
 /** One node: its database, app, exchange and blob store, listening on loopback at `url`. */
 export interface TestNode {
@@ -45,20 +45,7 @@ export async function addOrganisation(
   code: string,
   kind: 'station' | 'prosecutor_office',
 ) {
-  return createOrganisation({
-    db: node.db,
-    clock,
-    actor: null,
-    nodeId: node.exchange.nodeId,
-    body: {
-      code,
-      kind,
-      nameFa: `واحد ${code}`,
-      nameEn: code,
-      provinceCode: 'IR-23',
-      countyCode: 'IR-23-TEHRAN',
-    },
-  });
+  return makeOrganisation(node.db, { kind, code, clock, nodeId: node.exchange.nodeId });
 }
 
 /** Each node imports the other's trust entry: node id, URL, public keys, organisations. */

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { MessageEnvelope } from '../../../domain/messages/envelope.js';
-import type { Tx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
-import type { JsonRow } from '../../db/json-rows.js';
+import { withDates, type JsonRow } from '../../db/json-rows.js';
 import type { OrganisationRow } from '../../db/schema.js';
-import { organisationFromJson } from '../organisations/organisations.repository.js';
 
 /** What is stored of a signed message: sent (`out`) or accepted (`in`). */
 export interface StoredMessage {
@@ -117,7 +116,21 @@ export async function lockInboundThread(
   return {
     last: row.seq !== null && row.sha256 !== null ? { seq: row.seq, sha256: row.sha256 } : undefined,
     keyTrusted: row.key_trusted,
-    recipient: organisationFromJson(row.recipient),
+    recipient: row.recipient ? withDates<OrganisationRow, 'created_at'>(row.recipient, ['created_at']) : null,
     idTaken: row.id_taken,
   };
+}
+
+/** A message accepted here under this id (its hash and receipt), or null. */
+export async function findAcceptedMessage(
+  db: DbOrTx,
+  id: string,
+): Promise<{ sha256: string; receipt_jws: string | null } | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select(['sha256', 'receipt_jws'])
+    .where('direction', '=', 'in')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
 }

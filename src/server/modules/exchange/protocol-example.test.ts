@@ -21,7 +21,7 @@ import {
   keyIdOf,
   publicKeyOf,
 } from '../../platform/crypto/signing.js';
-import { signUploadToken } from './upload-token.js';
+import { signUploadToken } from './transport/upload-token.policy.js';
 
 const doc = readFileSync(protocolDocPath, 'utf8');
 

@@ -11,11 +11,10 @@ import {
 } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecase.js';
-import { registerIntake, rejectIntake, returnIntake } from '../intake/intake-decisions.usecase.js';
-import { issueOrder } from '../orders/issue-order.usecase.js';
-import { approveSubmission } from '../submission/approve-submission.usecase.js';
-import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
+import { createOrganisation } from '../organisations/index.js';
+import { registerIntake, rejectIntake, returnIntake } from '../intake/index.js';
+import { issueOrder } from '../orders/index.js';
+import { approveSubmission, prepareSubmission } from '../submission/index.js';
 
 const { db } = await useTestDatabase();
 const clock = fixedClock('2026-03-20T21:00:00Z'); // 00:30 in Tehran, 1 Farvardin 1405

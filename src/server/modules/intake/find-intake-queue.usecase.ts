@@ -2,7 +2,7 @@ import type { IntakeQueue, IntakeQueueQuery } from '../../../domain/intake/intak
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { findIntakePage } from './intake-files.repository.js';
 import { presentIntakeSummary } from './intake.presenter.js';
 import { inTransaction } from '../../db/transaction.js';

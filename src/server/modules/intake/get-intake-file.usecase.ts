@@ -1,5 +1,5 @@
 import type { IntakeDetail } from '../../../domain/intake/intake.schema.js';
-import { findVerifiedDocuments, recheckSignature } from '../exchange/case-messages.verification.js';
+import { findVerifiedDocuments, recheckSignature } from '../exchange/index.js';
 import { findInboundMessagesOfFile, findIntakeDocuments } from './intake-files.repository.js';
 import { presentIntakeDetail } from './intake.presenter.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';

@@ -4,7 +4,7 @@ import { assertStepState } from '../../../domain/item-steps.js';
 import { assertCan, type Action, type Actor } from '../../../domain/permissions.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
-import { findSender, senderOf, type Sender } from '../submission/sender.repository.js';
+import { findSender, senderOf, type Sender } from '../correspondence/index.js';
 import { findIntakeFile, findIntakeFileWithSender } from './intake-files.repository.js';
 
 /**

@@ -3,10 +3,10 @@ import { CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { CaseSubmittedBody, IntakeRejectedBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { MessageHandler } from '../exchange/message-handlers.js';
-import { findCompetentProsecutorOffice } from '../organisations/organisations.repository.js';
-import { enqueueAnswer } from './intake-answer.js';
+import { recordAudit } from '../audit/index.js';
+import type { MessageHandler, MessageHandlers } from '../exchange/index.js';
+import { findCompetentProsecutorOffice } from '../organisations/index.js';
+import { enqueueAnswer } from '../correspondence/index.js';
 import {
   findIntakeFileOfThread,
   insertIntakeFile,
@@ -148,4 +148,10 @@ export const onCaseSupplemented: MessageHandler<'case.supplemented'> = async ({
     documents: envelope.documents.length,
     status: updated.status,
   });
+};
+
+/** The handlers of a station's case arriving at the office, registered with the exchange by the composition root (src/server/message-handlers.ts). */
+export const intakeHandlers: MessageHandlers = {
+  'case.submitted': onCaseSubmitted,
+  'case.supplemented': onCaseSupplemented,
 };

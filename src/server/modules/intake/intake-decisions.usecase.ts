@@ -10,10 +10,10 @@ import type {
 import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { findOrganisationByCode } from '../organisations/organisations.repository.js';
+import type { Exchange } from '../exchange/index.js';
+import { findOrganisationByCode } from '../organisations/index.js';
 import { assertIntakeStep } from './intake-access.policy.js';
-import { enqueueAnswer } from './intake-answer.js';
+import { enqueueAnswer } from '../correspondence/index.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 

@@ -5,7 +5,7 @@ import type { IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
 import type { Database, IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
-import { senderColumns } from '../submission/sender.repository.js';
+import { senderColumns } from '../correspondence/index.js';
 
 /** One `case.supplemented` as the intake file keeps it. */
 export interface IntakeSupplement {

@@ -3,8 +3,8 @@ import type { Action, Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { IntakeFileRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { Sender } from '../submission/sender.repository.js';
+import { recordAudit } from '../audit/index.js';
+import type { Sender } from '../correspondence/index.js';
 import { loadIntakeFor, loadIntakeWithSender } from './intake-access.policy.js';
 import { inTransaction } from '../../db/transaction.js';
 

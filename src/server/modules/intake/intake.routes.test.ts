@@ -11,9 +11,8 @@ import {
 } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
-import { setJurisdictionRule } from '../organisations/organisations.usecase.js';
-import { approveSubmission } from '../submission/approve-submission.usecase.js';
-import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
+import { setJurisdictionRule } from '../organisations/index.js';
+import { approveSubmission, prepareSubmission } from '../submission/index.js';
 
 const { db } = await useTestDatabase();
 const clock = fixedClock('2026-03-21T06:30:00Z');

@@ -2,7 +2,7 @@ import type { FindOrdersQuery, OrderList } from '../../../domain/orders/orders.s
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { findOrders, findOrderLabels } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 import { inTransaction } from '../../db/transaction.js';

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import { intakeSteps } from '../../../domain/intake/intake-actions.js';
 import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { assertIntakeStep } from '../intake/intake-access.policy.js';
-import { enqueueAnswer } from '../intake/intake-answer.js';
-import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake.ports.js';
+import type { Exchange } from '../exchange/index.js';
+import { enqueueAnswer } from '../correspondence/index.js';
+import { assertIntakeStep, withIntakeFile, type IntakeUseCaseInput } from '../intake/index.js';
 import { findOrderLabel, insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 

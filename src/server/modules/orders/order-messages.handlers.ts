@@ -1,10 +1,10 @@
 import type { Updateable } from 'kysely';
 import type { Tx } from '../../db/client.js';
 import type { OrderRow, OrdersTable } from '../../db/schema.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
-import { recordIntakeDocuments } from '../intake/intake-files.repository.js';
-import { findCaseOfMessage } from '../submission/case-of-message.repository.js';
+import { recordAudit } from '../audit/index.js';
+import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
+import { recordIntakeDocuments } from '../intake/index.js';
+import { findCaseOfMessage } from '../correspondence/index.js';
 import { findOrder, insertOrder, updateOrder } from './orders.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, order: OrderRow): Promise<void> {
@@ -102,4 +102,12 @@ export const onOrderClosed: MessageHandler<'order.closed'> = async (message) => 
     close_note: body.note,
     closed_at: closed ? new Date(body.closedAt) : null,
   }));
+};
+
+/** The handlers of orders between an office and a station, registered with the exchange by the composition root (src/server/message-handlers.ts). */
+export const orderHandlers: MessageHandlers = {
+  'order.issued': onOrderIssued,
+  'order.acknowledged': onOrderAcknowledged,
+  'order.reported': onOrderReported,
+  'order.closed': onOrderClosed,
 };

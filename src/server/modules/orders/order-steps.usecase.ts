@@ -1,9 +1,7 @@
 import { AppError } from '../../../domain/errors.js';
 import type { CloseOrderBody, Order, ReportOrderBody } from '../../../domain/orders/orders.schema.js';
-import { findDocumentsOfCase } from '../cases/case-file.repository.js';
-import { tellPeer } from '../exchange/tell-peer.js';
-import { findActorName } from '../submission/actor-name.repository.js';
-import { messageDocumentsOf } from '../submission/case-snapshot.js';
+import { findDocumentsOfCase } from '../cases/index.js';
+import { tellPeer, findActorName, messageDocumentsOf } from '../correspondence/index.js';
 import { stepOrder, type OrderUseCaseInput } from './order.ports.js';
 import { findOrderLabel, updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';

@@ -3,7 +3,7 @@ import { assertStepState } from '../../../domain/item-steps.js';
 import { orderSteps, type OrderState, type OrderStep } from '../../../domain/orders/order-actions.js';
 import type { Tx } from '../../db/client.js';
 import type { OrderRow } from '../../db/schema.js';
-import { stepSharedRow, type SharedRowInput } from '../exchange/shared-row-step.js';
+import { stepSharedRow, type SharedRowInput } from '../correspondence/index.js';
 import { findOrder } from './orders.repository.js';
 
 /** What every step on one order is given. */

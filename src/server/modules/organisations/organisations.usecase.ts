@@ -4,8 +4,8 @@ import type { CreateOrganisationBody, Organisation } from '../../../domain/organ
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { findReferenceCodes, insertCountyIfNew } from '../reference/reference.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { findReferenceCodes, insertCountyIfNew } from '../reference/index.js';
 import {
   findCompetentProsecutorOffice,
   findOrganisation,

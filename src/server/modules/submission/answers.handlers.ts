@@ -2,11 +2,10 @@ import type { IntakeRejectedBody, IntakeReturnedBody } from '../../../domain/mes
 import type { AnswerStatus } from '../../../domain/submission/case-status.js';
 import type { CaseSubmissionsTable } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
-import { recordCaseEvent } from '../cases/case-events.repository.js';
-import { setCaseFields } from '../cases/cases.repository.js';
-import type { InboundMessage, MessageHandler } from '../exchange/message-handlers.js';
-import { findCaseOfMessage } from './case-of-message.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { recordCaseEvent, setCaseFields } from '../cases/index.js';
+import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
+import { findCaseOfMessage } from '../correspondence/index.js';
 import { updateSubmission } from './case-submissions.repository.js';
 
 /**
@@ -78,4 +77,11 @@ export const onIntakeRejected: MessageHandler<'intake.rejected'> = async (messag
     { rejection: JSON.stringify({ reasons, competentOffice }) },
     { codes: reasons.map((r) => r.code) },
   );
+};
+
+/** The handlers of the office's answers to a station's sending, registered with the exchange by the composition root (src/server/message-handlers.ts). */
+export const submissionHandlers: MessageHandlers = {
+  'intake.registered': onIntakeRegistered,
+  'intake.returned': onIntakeReturned,
+  'intake.rejected': onIntakeRejected,
 };

@@ -1,15 +1,13 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
-import type { CaseUseCaseInput } from '../cases/case.ports.js';
-import { caseFileColumns, caseFileOf } from '../cases/case-file.repository.js';
-import { setCaseFields } from '../cases/cases.repository.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { enqueueMessage } from '../exchange/outbox.js';
-import { caseSnapshotOf, messageDocumentsOf } from './case-snapshot.js';
-import { insertSubmission } from './case-submissions.repository.js';
+import type { CaseUseCaseInput } from '../cases/index.js';
+import { caseFileOf, setCaseFields } from '../cases/index.js';
+import type { Exchange } from '../exchange/index.js';
+import { enqueueMessage } from '../exchange/index.js';
+import { caseSnapshotOf, messageDocumentsOf, senderOf } from '../correspondence/index.js';
+import { findFileWithSender, insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
-import { senderColumns, senderOf } from './sender.repository.js';
-import { stepSubmission } from './submission-transaction.js';
+import { stepSubmission } from './submission-step.policy.js';
 
 /**
  * The station chief approves a prepared case and sends it: to the prosecutor's office the jurisdiction
@@ -25,9 +23,7 @@ export async function approveSubmission(
     async ({ tx, row, now }) => {
       // The file and who sends it in one statement: one round trip instead of two.
       const signer = { orgId: row.org_id, userId: input.actor.userId };
-      const found = await tx
-        .selectNoFrom((eb) => [...caseFileColumns(eb, row.id), ...senderColumns(eb, signer)])
-        .executeTakeFirstOrThrow();
+      const found = await findFileWithSender(tx, { caseId: row.id, signer });
       const file = assertReady(caseFileOf(row, found), now);
       const {
         organisation: station,

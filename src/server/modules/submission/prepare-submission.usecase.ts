@@ -1,11 +1,9 @@
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
-import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
-import { readinessOf } from '../cases/case.presenter.js';
-import type { CaseUseCaseInput } from '../cases/case.ports.js';
-import { updateCase } from '../cases/cases.repository.js';
-import { stepSubmission } from './submission-transaction.js';
+import { loadCaseFile, type CaseFile, readinessOf, updateCase } from '../cases/index.js';
+import type { CaseUseCaseInput } from '../cases/index.js';
+import { stepSubmission } from './submission-step.policy.js';
 
 /** Throws `cases.not_ready` (422) with the list of what is missing unless the file could be sent now. */
 export function assertReady(file: CaseFile, now: Date): CaseFile {

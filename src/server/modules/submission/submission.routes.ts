@@ -9,7 +9,7 @@ import {
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
-import { registerDocumentUploadRoute } from '../documents/document-upload.routes.js';
+import { registerDocumentUploadRoute } from '../documents/index.js';
 import { approveSubmission } from './approve-submission.usecase.js';
 import { getSubmission } from './get-submission.usecase.js';
 import { prepareSubmission, withdrawSubmission } from './prepare-submission.usecase.js';

@@ -3,18 +3,20 @@ import { IRAN } from '../../../domain/cases/party.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { SupplementBody, SupplementResult } from '../../../domain/submission/submission.schema.js';
 import type { CaseRow } from '../../db/schema.js';
-import { assertCaseStep } from '../cases/case-access.policy.js';
-import { findDocumentsOfCase } from '../cases/case-file.repository.js';
-import { presentParty } from '../cases/case.presenter.js';
-import type { CaseUseCaseInput } from '../cases/case.ports.js';
-import { refreshCaseSearchKey, updateCase } from '../cases/cases.repository.js';
-import { insertParty } from '../cases/parties.repository.js';
-import type { Exchange } from '../exchange/exchange.js';
-import { enqueueMessage } from '../exchange/outbox.js';
-import { findSender } from './sender.repository.js';
-import { messageDocumentsOf } from './case-snapshot.js';
+import {
+  assertCaseStep,
+  findDocumentsOfCase,
+  insertParty,
+  presentParty,
+  refreshCaseSearchKey,
+  updateCase,
+} from '../cases/index.js';
+import type { CaseUseCaseInput } from '../cases/index.js';
+import type { Exchange } from '../exchange/index.js';
+import { enqueueMessage } from '../exchange/index.js';
+import { findSender, messageDocumentsOf } from '../correspondence/index.js';
 import { findSubmission } from './case-submissions.repository.js';
-import { stepSubmission } from './submission-transaction.js';
+import { stepSubmission } from './submission-step.policy.js';
 
 /** Throws `cases.invalid_state` unless the case was sent and not rejected (a supplement has somewhere to go). */
 export function assertSupplementable(row: CaseRow): void {

@@ -7,7 +7,7 @@ import { formatJalaliLatin } from '../../../domain/jalali.js';
 import { normaliseNationalId } from '../../../domain/national-id.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { findTrackedCase, type ComplainantIdentifier } from './tracking.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 

@@ -7,10 +7,9 @@ import type { Db } from '../../db/client.js';
 import type { UserRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { hashPassword } from '../../platform/passwords.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { deleteChallenges, findUserById, findUserByUsername } from '../auth/auth.repository.js';
-import { deleteTotp } from '../auth/totp.repository.js';
-import { findOrganisation } from '../organisations/organisations.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { deleteChallenges, findUserById, findUserByUsername, deleteTotp } from '../auth/index.js';
+import { findOrganisation } from '../organisations/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import { insertUser, listUserRows } from './users.repository.js';
 

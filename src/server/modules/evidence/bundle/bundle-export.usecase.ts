@@ -19,7 +19,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { BlobStore } from '../../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../../platform/clock.js';
 import { exportPublicJwk, importPublicJwk, type Ed25519PublicJwk } from '../../../platform/crypto/signing.js';
-import type { Signer } from '../../exchange/node-keys.js';
+import type { Signer } from '../../exchange/index.js';
 import { planBundle } from './bundle-plan.rules.js';
 import { bundleReadme } from './bundle-readme.presenter.js';
 import { listCaseEntries, findTrustedKeys } from '../evidence.repository.js';

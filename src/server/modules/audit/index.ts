@@ -1,0 +1,3 @@
+/** The public face of `audit`: what other modules may use of it (and nothing else). */
+export { recordAudit } from './audit.repository.js';
+export type { AuditEntry } from './audit.repository.js';

@@ -1,0 +1,3 @@
+/** The public face of `auth`: what other modules may use of it (and nothing else). */
+export { deleteChallenges, findUserById, findUserByUsername } from './auth.repository.js';
+export { deleteTotp } from './totp.repository.js';
