@@ -14,8 +14,8 @@ import { seedReference } from '../src/server/db/reference/seed-reference.js';
 import {
   createOrganisation,
   setJurisdictionRule,
-} from '../src/server/modules/organisations/organisations.usecases.js';
-import { createUser } from '../src/server/modules/users/users.usecases.js';
+} from '../src/server/modules/organisations/organisations.usecase.js';
+import { createUser } from '../src/server/modules/users/users.usecase.js';
 import { createNodeDeps } from '../src/server/node-deps.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { createLogger } from '../src/server/platform/logger.js';

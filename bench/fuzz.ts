@@ -41,7 +41,13 @@ let exitCode = 0;
 try {
   await migrate(db);
   await seedReference(db);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID });
+  // Every role signs in with a password alone, administrators too, as in the bounded run (test/app.ts).
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    NODE_ID: TEST_NODE_ID,
+    TOTP_REQUIRED_ROLES: '',
+  });
   const deps = await createNodeDeps({ config, db, clock: systemClock, log: errors.log });
   const app = await buildApp(deps);
   await app.ready();

@@ -6,19 +6,19 @@ import type { AddPartyBody } from '../src/domain/cases/party.schema.js';
 import type { Actor } from '../src/domain/permissions.js';
 import type { Db } from '../src/server/db/client.js';
 import { openCase } from '../src/server/modules/cases/open-case.usecase.js';
-import { addParty } from '../src/server/modules/cases/parties.usecases.js';
+import { addParty } from '../src/server/modules/cases/parties.usecase.js';
 import type { Clock } from '../src/server/platform/clock.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import {
   createOrganisation,
   setJurisdictionRule,
-} from '../src/server/modules/organisations/organisations.usecases.js';
-import { createUser } from '../src/server/modules/users/users.usecases.js';
+} from '../src/server/modules/organisations/organisations.usecase.js';
+import { createUser } from '../src/server/modules/users/users.usecase.js';
 import { Readable } from 'node:stream';
 import type { DocumentKind } from '../src/domain/documents/documents.schema.js';
 import type { BlobStore } from '../src/server/platform/blob-store/blob-store.js';
-import { startCustody } from '../src/server/modules/cases/custody.usecases.js';
-import { uploadDocument } from '../src/server/modules/documents/documents.usecases.js';
+import { startCustody } from '../src/server/modules/cases/custody.usecase.js';
+import { uploadDocument } from '../src/server/modules/documents/documents.usecase.js';
 import { deliverDue } from '../src/server/modules/exchange/delivery-worker.js';
 import type { Exchange } from '../src/server/modules/exchange/exchange.js';
 import { createLogger } from '../src/server/platform/logger.js';

@@ -5,7 +5,7 @@ import { isAppError } from '../domain/errors.js';
 import type { DbOrTx } from '../server/db/client.js';
 import { findCaseRefsByNumber } from '../server/modules/evidence/evidence.repository.js';
 import type { Config } from '../server/config.js';
-import { exportEvidenceBundle } from '../server/modules/evidence/bundle-export.js';
+import { exportEvidenceBundle } from '../server/modules/evidence/bundle/bundle-export.usecase.js';
 import { loadOrCreateNodeKeys } from '../server/modules/exchange/node-keys.js';
 import { createFsBlobStore } from '../server/platform/blob-store/fs-blob-store.js';
 import { systemClock, type Clock } from '../server/platform/clock.js';

@@ -11,7 +11,7 @@ import {
   flipJwsPayloadChar,
   readManifest,
   rewriteBundle,
-} from '../server/modules/evidence/bundle-tamper.fixture.js';
+} from '../server/modules/evidence/bundle/bundle-tamper.fixture.js';
 import { exchangeCaseMessages, type CaseExchange } from '../server/modules/evidence/case-exchange.fixture.js';
 import { CliError, type CliIo } from './cli-error.js';
 import { runEvidenceExport } from './evidence-export.command.js';

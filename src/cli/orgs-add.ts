@@ -4,7 +4,7 @@ import type { Config } from '../server/config.js';
 import {
   createOrganisation,
   setJurisdictionRule,
-} from '../server/modules/organisations/organisations.usecases.js';
+} from '../server/modules/organisations/organisations.usecase.js';
 import { systemClock } from '../server/platform/clock.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { createUserBodySchema } from '../domain/users.schema.js';
 import type { Config } from '../server/config.js';
-import { createUser } from '../server/modules/users/users.usecases.js';
+import { createUser } from '../server/modules/users/users.usecase.js';
 import { systemClock } from '../server/platform/clock.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';
 import { readPassword } from './read-password.js';

@@ -1,4 +1,7 @@
-import { formatFailure, verifyEvidenceBundle } from '../server/modules/evidence/bundle-verify.js';
+import {
+  formatFailure,
+  verifyEvidenceBundle,
+} from '../server/modules/evidence/bundle/bundle-verify.usecase.js';
 import type { CliIo } from './cli-error.js';
 
 /** Exit code when a bundle does not verify (1 is any other failure). */

@@ -19,7 +19,7 @@ import {
 import type { AppDeps } from './app-deps.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
-import { resolveSession } from './modules/auth/auth.usecases.js';
+import { resolveSession } from './modules/auth/auth.usecase.js';
 import { registerModuleRoutes } from './modules/index.js';
 import { SESSION_COOKIE } from './platform/http/authenticate.js';
 import { registerCompression } from './platform/http/compression.js';

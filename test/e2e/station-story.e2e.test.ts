@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions } from '../../src/domain/audit-actions.js';
 import { toPersianDigits } from '../../src/domain/persian-text.js';
 import type { RunningNode } from '../../src/server/main.js';
-import { startCustody } from '../../src/server/modules/cases/custody.usecases.js';
+import { startCustody } from '../../src/server/modules/cases/custody.usecase.js';
 import { systemClock } from '../../src/server/platform/clock.js';
 import { useTestDatabase } from '../db.js';
 import {

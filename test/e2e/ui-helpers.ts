@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { toPersianDigits } from '../../src/domain/persian-text.js';
-import { totpCodeAt } from '../../src/server/modules/auth/totp.js';
+import { totpCodeAt } from '../../src/server/modules/auth/totp.rules.js';
 import { TEST_PASSWORD } from '../factories.js';
 
 /** The dictionary's namespaces (`cases`, `intake`, `orders`, …): a dotted word starting with one is a key. */

@@ -9,16 +9,16 @@ import type { Db } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { seedReference } from '../../src/server/db/reference/seed-reference.js';
 import { verifyAuditChain } from '../../src/server/modules/audit/audit.repository.js';
-import { exportEvidenceBundle } from '../../src/server/modules/evidence/bundle-export.js';
-import { verifyEvidenceBundle } from '../../src/server/modules/evidence/bundle-verify.js';
+import { exportEvidenceBundle } from '../../src/server/modules/evidence/bundle/bundle-export.usecase.js';
+import { verifyEvidenceBundle } from '../../src/server/modules/evidence/bundle/bundle-verify.usecase.js';
 import { loadOrCreateNodeKeys } from '../../src/server/modules/exchange/node-keys.js';
 import type { TrustEntry } from '../../src/domain/trust.schema.js';
 import { exportOwnTrustEntry, upsertPeer } from '../../src/server/modules/exchange/trust.repository.js';
 import {
   createOrganisation,
   setJurisdictionRule,
-} from '../../src/server/modules/organisations/organisations.usecases.js';
-import { createUser } from '../../src/server/modules/users/users.usecases.js';
+} from '../../src/server/modules/organisations/organisations.usecase.js';
+import { createUser } from '../../src/server/modules/users/users.usecase.js';
 import { findFreePort } from '../free-port.js';
 import { mulberry32 } from '../../src/server/demo/random.js';
 import { createFsBlobStore } from '../../src/server/platform/blob-store/fs-blob-store.js';

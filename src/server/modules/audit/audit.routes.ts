@@ -3,7 +3,7 @@ import { line } from '../../../domain/text.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { listAuditEntries, verifyAudit } from './audit.usecases.js';
+import { listAuditEntries, verifyAudit } from './audit.usecase.js';
 
 const pageQuery = z.object({
   resourceType: line(50).optional(),

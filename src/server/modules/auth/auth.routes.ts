@@ -15,9 +15,9 @@ import type { AppDeps } from '../../app-deps.js';
 import { loadOrCreateKeyFile, secretBox } from '../../platform/crypto/secret-box.js';
 import { clientIp, requireActor, SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { burnPasswordCheck } from '../../platform/passwords.js';
-import { completeSignIn, confirmEnrolment, getChallenge, login, logout } from './auth.usecases.js';
-import { clearSignInThrottle, listSignInThrottles } from './throttle.usecases.js';
-import { startTotpEnrolment, type EnrolmentSubject } from './totp.usecases.js';
+import { completeSignIn, confirmEnrolment, getChallenge, login, logout } from './auth.usecase.js';
+import { clearSignInThrottle, listSignInThrottles } from './throttle.usecase.js';
+import { startTotpEnrolment, type EnrolmentSubject } from './totp.usecase.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The short-lived cookie of a sign-in waiting for its second step (not a session). */

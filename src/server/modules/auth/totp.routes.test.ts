@@ -5,7 +5,7 @@ import { makeOrganisation, makeUser, TEST_PASSWORD } from '../../../../test/fact
 import type { App } from '../../platform/http/fastify-app.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../platform/clock.js';
-import { totpCodeAt } from './totp.js';
+import { totpCodeAt } from './totp.rules.js';
 
 type Clock = ReturnType<typeof fixedClock>;
 

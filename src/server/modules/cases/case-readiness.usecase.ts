@@ -1,7 +1,7 @@
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
 import { loadCaseFile } from './case-file.repository.js';
 import { readinessOf } from './case.presenter.js';
-import { readCase, type CaseUseCaseInput } from './case-transaction.js';
+import { readCase, type CaseUseCaseInput } from './case.ports.js';
 
 /** Whether a case could be sent now, and what is missing; audited as `readiness.checked`. */
 export async function getCaseReadiness(input: CaseUseCaseInput): Promise<Readiness> {

@@ -2,7 +2,7 @@ import type { Receipt } from '../../../domain/cases/case.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import { formatJalaliLatin } from '../../../domain/jalali.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
-import { readCase, type CaseUseCaseInput } from './case-transaction.js';
+import { readCase, type CaseUseCaseInput } from './case.ports.js';
 
 /** Printed on the receipt under the tracking code. */
 export const RECEIPT_NOTE =

@@ -1,5 +1,5 @@
 import type { Timeline } from '../../../domain/cases/case.schema.js';
-import { readCase, type CaseUseCaseInput } from './case-transaction.js';
+import { readCase, type CaseUseCaseInput } from './case.ports.js';
 import { findCaseEvents } from './cases.repository.js';
 
 /** What happened to a case, oldest first; audited as `timeline.read`. */

@@ -5,7 +5,7 @@ import type { Party } from '../../../domain/cases/party.schema.js';
 import { checkReadiness } from '../../../domain/cases/readiness.js';
 import type { Readiness } from '../../../domain/cases/readiness.schema.js';
 import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
-import { isEditable } from './case-access.js';
+import { isEditable } from './case-access.policy.js';
 import type { CaseFile } from './case-file.repository.js';
 
 /** Rows → API shapes. Nothing here reads the database or the clock: `now` is passed in. */

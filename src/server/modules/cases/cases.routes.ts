@@ -26,11 +26,11 @@ import { actingContext } from '../../platform/http/authenticate.js';
 import { getCaseReadiness } from './case-readiness.usecase.js';
 import { getCaseReceipt } from './case-receipt.usecase.js';
 import { getCaseTimeline } from './case-timeline.usecase.js';
-import { endCustody, startCustody } from './custody.usecases.js';
+import { endCustody, startCustody } from './custody.usecase.js';
 import { findCases } from './find-cases.usecase.js';
 import { getCase } from './get-case.usecase.js';
 import { openCase } from './open-case.usecase.js';
-import { addParty, removeParty, updateParty } from './parties.usecases.js';
+import { addParty, removeParty, updateParty } from './parties.usecase.js';
 import { updateCase } from './update-case.usecase.js';
 
 const caseParams = z.object({ id: z.uuid() });

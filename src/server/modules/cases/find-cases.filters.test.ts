@@ -3,7 +3,7 @@ import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeCase, makeParty, makeStationUser } from '../../../../test/factories.js';
 import type { App } from '../../platform/http/fastify-app.js';
-import { startCustody } from './custody.usecases.js';
+import { startCustody } from './custody.usecase.js';
 
 const { db } = await useTestDatabase();
 

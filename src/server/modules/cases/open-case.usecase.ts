@@ -9,16 +9,16 @@ import type { Clock } from '../../platform/clock.js';
 import { recordCaseEvent } from './case-events.repository.js';
 import { loadCaseFile } from './case-file.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
-import { assertCaseReferencesExist } from './case-references.js';
-import { caseColumnsOf, mergedReferences } from './case-fields.js';
-import { auditCase } from './case-transaction.js';
+import { assertCaseReferencesExist } from './case-references.rules.js';
+import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
+import { auditCase } from './case.ports.js';
 import {
   allocateCaseSeq,
   insertCase,
   isTrackingCodeTaken,
   refreshCaseSearchKey,
 } from './cases.repository.js';
-import { newTrackingCode } from './tracking-code.generator.js';
+import { newTrackingCode } from './tracking-code.rules.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** Draws before giving up; with 31^9 codes a second draw is already a curiosity. */

@@ -6,9 +6,9 @@ import type { CaseRow } from '../../db/schema.js';
 import { loadCaseFile } from './case-file.repository.js';
 import { findEarliestCustodyStart } from './custody.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
-import { assertCaseReferencesExist } from './case-references.js';
-import { caseColumnsOf, mergedReferences } from './case-fields.js';
-import { changeCase, type CaseUseCaseInput } from './case-transaction.js';
+import { assertCaseReferencesExist } from './case-references.rules.js';
+import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
+import { changeCase, type CaseUseCaseInput } from './case.ports.js';
 import { updateCase as updateCaseRow } from './cases.repository.js';
 
 /**

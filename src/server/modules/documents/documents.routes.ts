@@ -9,8 +9,8 @@ import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { sendAttachment } from '../../platform/http/send-attachment.js';
-import { receiveMultipartDocument } from './documents.multipart.js';
-import { downloadDocument, listDocuments, uploadDocument } from './documents.usecases.js';
+import { receiveMultipartDocument } from './multipart-upload.codec.js';
+import { downloadDocument, listDocuments, uploadDocument } from './documents.usecase.js';
 
 const caseParamsSchema = z.object({ id: z.uuid() });
 

@@ -11,7 +11,7 @@ import {
   makeUser,
 } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecases.js';
+import { createOrganisation } from '../organisations/organisations.usecase.js';
 
 const { db } = await useTestDatabase();
 const clock = fixedClock('2026-05-10T06:00:00Z');

@@ -13,7 +13,7 @@ import {
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
-import { assignEscort, cancelEscort, handOverEscort } from './escort-steps.usecases.js';
+import { assignEscort, cancelEscort, handOverEscort } from './escort-steps.usecase.js';
 import { findEscortList } from './find-escorts.usecase.js';
 import { requestEscort } from './request-escort.usecase.js';
 

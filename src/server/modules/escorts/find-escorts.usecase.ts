@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { loadCaseFor } from '../cases/case-access.js';
+import { loadCaseFor } from '../cases/case-access.policy.js';
 import { findEscorts, findOrganisationNames } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 

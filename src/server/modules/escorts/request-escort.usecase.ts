@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { loadCaseFor } from '../cases/case-access.js';
+import { loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import { findPartyOfCase } from '../cases/parties.repository.js';
 import type { Exchange } from '../exchange/exchange.js';

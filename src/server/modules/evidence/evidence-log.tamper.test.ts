@@ -9,9 +9,9 @@ import { makeJurisdiction } from '../../../../test/factories.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { systemClock } from '../../platform/clock.js';
 import type { Exchange } from '../exchange/exchange.js';
-import { exportEvidenceBundle } from './bundle-export.js';
-import { flipJwsPayloadChar } from './bundle-tamper.fixture.js';
-import { formatFailure, verifyEvidenceBundle } from './bundle-verify.js';
+import { exportEvidenceBundle } from './bundle/bundle-export.usecase.js';
+import { flipJwsPayloadChar } from './bundle/bundle-tamper.fixture.js';
+import { formatFailure, verifyEvidenceBundle } from './bundle/bundle-verify.usecase.js';
 import { exchangeCaseMessages, type CaseExchange } from './case-exchange.fixture.js';
 
 const { db } = await useTestDatabase();

@@ -15,8 +15,8 @@ import {
 import { importPublicJwk } from '../../platform/crypto/signing.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { exchangeCaseMessages, type CaseExchange } from './case-exchange.fixture.js';
-import type { ConsistencyProofView, InclusionProofView } from './evidence.usecases.js';
-import { openTreeHead } from './tree-head-signing.js';
+import type { ConsistencyProofView, InclusionProofView } from './evidence.usecase.js';
+import { openTreeHead } from './tree-head-signing.codec.js';
 
 const { db } = await useTestDatabase();
 let app: App;

@@ -10,7 +10,7 @@ import {
   getInclusionProof,
   getSignedTreeHead,
   type EntryLocator,
-} from './evidence.usecases.js';
+} from './evidence.usecase.js';
 
 const size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -1,8 +1,8 @@
 import type { CaseMessage, CaseMessageList } from '../../../domain/messages/case-messages.schema.js';
 import type { MessageType } from '../../../domain/messages/envelope.js';
 import type { DbOrTx } from '../../db/client.js';
-import { readCase, type CaseUseCaseInput } from '../cases/case-transaction.js';
-import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
+import { readCase, type CaseUseCaseInput } from '../cases/case.ports.js';
+import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake.ports.js';
 import { findCaseMessages } from './case-messages.repository.js';
 import { checkThreadLinks, recheckSignature } from './case-messages.verification.js';
 

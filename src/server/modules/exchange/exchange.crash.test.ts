@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { systemClock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecases.js';
+import { createOrganisation } from '../organisations/organisations.usecase.js';
 import { enqueueMessage } from './outbox.js';
 import { verifyReceipt } from './receipts.js';
 import { exportOwnTrustEntry, upsertPeer } from './trust.repository.js';

@@ -11,7 +11,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecases.js';
+import { createOrganisation } from '../organisations/organisations.usecase.js';
 import type { Exchange } from './exchange.js';
 import { enqueueMessage } from './outbox.js';
 import { exportOwnTrustEntry, upsertPeer } from './trust.repository.js';

@@ -1,6 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/client.js';
-import { byUnit, countWhere, inPeriod, perUnitAndTotal, type ByUnit, type Period } from './figures-sql.js';
+import {
+  byUnit,
+  countWhere,
+  inPeriod,
+  perUnitAndTotal,
+  type ByUnit,
+  type Period,
+} from './figures.repository.js';
 
 /** The offices' three business answers, as message types. */
 const ANSWER_TYPES = ['intake.registered', 'intake.returned', 'intake.rejected'];

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/client.js';
-import type { Period } from './figures-sql.js';
+import type { Period } from './figures.repository.js';
 
 /** How many reasons of each kind the figures list, most frequent first. */
 const TOP = 5;

@@ -11,7 +11,7 @@ import {
 } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
-import { createOrganisation } from '../organisations/organisations.usecases.js';
+import { createOrganisation } from '../organisations/organisations.usecase.js';
 import { registerIntake, rejectIntake, returnIntake } from '../intake/intake-decisions.usecase.js';
 import { issueOrder } from '../orders/issue-order.usecase.js';
 import { approveSubmission } from '../submission/approve-submission.usecase.js';

@@ -2,7 +2,7 @@ import { figuresQuerySchema, figuresSchema } from '../../../domain/figures/figur
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { getFigures } from './figures.usecases.js';
+import { getFigures } from './figures.usecase.js';
 
 /** The managers' figures. */
 export async function registerFiguresRoutes(app: App, deps: AppDeps): Promise<void> {

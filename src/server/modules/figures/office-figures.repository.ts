@@ -11,7 +11,7 @@ import {
   perUnitAndTotal,
   type Period,
   type UnitsAndTotal,
-} from './figures-sql.js';
+} from './figures.repository.js';
 
 type Input = { officeId: string; period: Period; now: Date };
 

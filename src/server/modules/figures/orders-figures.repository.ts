@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/client.js';
-import { byUnit, countWhere, inPeriod, perUnitAndTotal, type ByUnit, type Period } from './figures-sql.js';
+import {
+  byUnit,
+  countWhere,
+  inPeriod,
+  perUnitAndTotal,
+  type ByUnit,
+  type Period,
+} from './figures.repository.js';
 
 /**
  * Judicial orders of one side — the office's rows (per station: `peer_org`) or the stations' (per station

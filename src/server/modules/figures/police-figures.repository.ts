@@ -14,7 +14,7 @@ import {
   perUnitAndTotal,
   type Period,
   type UnitsAndTotal,
-} from './figures-sql.js';
+} from './figures.repository.js';
 
 type Input = { orgIds: string[]; period: Period; now: Date };
 

@@ -2,7 +2,7 @@ import type { IntakeDetail } from '../../../domain/intake/intake.schema.js';
 import { findVerifiedDocuments, recheckSignature } from '../exchange/case-messages.verification.js';
 import { findIntakeDocuments } from './intake-files.repository.js';
 import { presentIntakeDetail } from './intake.presenter.js';
-import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
+import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
 /**
  * One intake file with its parties, documents and verification: the signature of the `case.submitted`

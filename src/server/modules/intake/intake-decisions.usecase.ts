@@ -11,7 +11,7 @@ import type { IntakeFileRow, OrganisationRow } from '../../db/schema.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueAnswer } from './intake-answer.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
-import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
+import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
 type DecisionInput = IntakeUseCaseInput & { exchange: Pick<Exchange, 'signer' | 'kick'> };
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../../../domain/errors.js';
 import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { findIntakeDocument } from './intake-files.repository.js';
-import { withIntakeFile, type IntakeUseCaseInput } from './intake-transaction.js';
+import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
 /** A document of an intake file and a stream of its bytes; the caller reads it to its end or destroys it. */
 export interface IntakeDocumentStream {

@@ -11,7 +11,7 @@ import {
 } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
-import { setJurisdictionRule } from '../organisations/organisations.usecases.js';
+import { setJurisdictionRule } from '../organisations/organisations.usecase.js';
 import { approveSubmission } from '../submission/approve-submission.usecase.js';
 import { prepareSubmission } from '../submission/prepare-submission.usecase.js';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema.js';
 import type { Exchange } from '../exchange/exchange.js';
 import { enqueueAnswer } from '../intake/intake-answer.js';
-import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake-transaction.js';
+import { withIntakeFile, type IntakeUseCaseInput } from '../intake/intake.ports.js';
 import { findOrderLabel, insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 

@@ -13,7 +13,7 @@ import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
 import { findOrderList } from './find-orders.usecase.js';
 import { issueOrder } from './issue-order.usecase.js';
-import { acknowledgeOrder, closeOrder, reportOrder } from './order-steps.usecases.js';
+import { acknowledgeOrder, closeOrder, reportOrder } from './order-steps.usecase.js';
 
 const orderParams = z.object({ orderId: z.uuid() });
 const tags = ['orders'];

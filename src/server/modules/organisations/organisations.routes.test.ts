@@ -122,7 +122,7 @@ describe('organisations and jurisdiction', () => {
         expect.objectContaining({ stationId: pair.station.id, prosecutorOfficeId: other.id }),
       ]),
     );
-    const { getCompetentProsecutorOffice } = await import('./organisations.usecases.js');
+    const { getCompetentProsecutorOffice } = await import('./organisations.usecase.js');
     expect((await getCompetentProsecutorOffice({ db, stationId: pair.station.id })).id).toBe(other.id);
   });
 

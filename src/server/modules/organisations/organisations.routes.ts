@@ -12,7 +12,7 @@ import {
   listJurisdictionRules,
   listOrganisations,
   setJurisdictionRule,
-} from './organisations.usecases.js';
+} from './organisations.usecase.js';
 
 /** Organisations and jurisdiction. */
 export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promise<void> {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../domain/errors.js';
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
-import type { CaseUseCaseInput } from '../cases/case-transaction.js';
+import type { CaseUseCaseInput } from '../cases/case.ports.js';
 import { caseFileColumns, caseFileOf } from '../cases/case-file.repository.js';
 import { setCaseFields } from '../cases/cases.repository.js';
 import type { Exchange } from '../exchange/exchange.js';

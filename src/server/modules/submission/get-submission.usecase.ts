@@ -3,7 +3,7 @@ import type { IntakeRejectedBody, IntakeReturnedBody } from '../../../domain/mes
 import { isAnswerStatus } from '../../../domain/submission/case-status.js';
 import type { Submission, SubmissionStatus } from '../../../domain/submission/submission.schema.js';
 import type { CaseSubmissionRow } from '../../db/schema.js';
-import { readCase, type CaseUseCaseInput } from '../cases/case-transaction.js';
+import { readCase, type CaseUseCaseInput } from '../cases/case.ports.js';
 import { findCaseEvents } from '../cases/cases.repository.js';
 import { findSentCaseMessages, findSubmission } from './case-submissions.repository.js';
 

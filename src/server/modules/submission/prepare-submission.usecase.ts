@@ -1,10 +1,10 @@
 import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
-import { assertEditable } from '../cases/case-access.js';
+import { assertEditable } from '../cases/case-access.policy.js';
 import { loadCaseFile, type CaseFile } from '../cases/case-file.repository.js';
 import { readinessOf } from '../cases/case.presenter.js';
-import type { CaseUseCaseInput } from '../cases/case-transaction.js';
+import type { CaseUseCaseInput } from '../cases/case.ports.js';
 import { updateCase } from '../cases/cases.repository.js';
 import { stepSubmission } from './submission-transaction.js';
 

@@ -1,13 +1,13 @@
 import type { AuditAction } from '../../../domain/audit-actions.js';
 import type { Action } from '../../../domain/permissions.js';
-import { loadCaseFor } from '../cases/case-access.js';
+import { loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import {
   auditCase,
   type CaseContext,
   type CaseEventInput,
   type CaseUseCaseInput,
-} from '../cases/case-transaction.js';
+} from '../cases/case.ports.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /**

@@ -10,7 +10,7 @@ import {
   makeUser,
 } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
-import { setJurisdictionRule } from '../organisations/organisations.usecases.js';
+import { setJurisdictionRule } from '../organisations/organisations.usecase.js';
 
 const { db } = await useTestDatabase();
 const clock = fixedClock('2026-03-21T06:30:00Z');

@@ -10,8 +10,8 @@ import {
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext, clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { receiveMultipartDocument } from '../documents/documents.multipart.js';
-import { uploadDocument } from '../documents/documents.usecases.js';
+import { receiveMultipartDocument } from '../documents/multipart-upload.codec.js';
+import { uploadDocument } from '../documents/documents.usecase.js';
 import { approveSubmission } from './approve-submission.usecase.js';
 import { getSubmission } from './get-submission.usecase.js';
 import { prepareSubmission, withdrawSubmission } from './prepare-submission.usecase.js';

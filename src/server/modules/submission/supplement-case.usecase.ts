@@ -5,7 +5,7 @@ import { canBeSupplemented } from '../../../domain/submission/case-status.js';
 import type { SupplementBody, SupplementResult } from '../../../domain/submission/submission.schema.js';
 import type { CaseRow } from '../../db/schema.js';
 import { findDocumentsOfCase } from '../cases/case-file.repository.js';
-import type { CaseUseCaseInput } from '../cases/case-transaction.js';
+import type { CaseUseCaseInput } from '../cases/case.ports.js';
 import { refreshCaseSearchKey, updateCase } from '../cases/cases.repository.js';
 import { insertParty } from '../cases/parties.repository.js';
 import type { Exchange } from '../exchange/exchange.js';

@@ -2,7 +2,7 @@ import { trackingQuerySchema, trackingStatusSchema } from '../../../domain/cases
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp } from '../../platform/http/authenticate.js';
-import { viewTracking } from './tracking.usecases.js';
+import { viewTracking } from './tracking.usecase.js';
 
 /** Look-ups per address and window: enough for a person, far too few to guess codes. */
 export const TRACKING_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;

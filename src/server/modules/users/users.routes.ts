@@ -3,7 +3,7 @@ import { createUserBodySchema, userSchema } from '../../../domain/users.schema.j
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { createUser, listUsers, resetSecondFactor } from './users.usecases.js';
+import { createUser, listUsers, resetSecondFactor } from './users.usecase.js';
 
 /** User administration. */
 export async function registerUserRoutes(app: App, deps: AppDeps): Promise<void> {

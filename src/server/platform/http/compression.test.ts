@@ -6,7 +6,7 @@ import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeCase, makeStationUser } from '../../../../test/factories.js';
 import type { App } from './fastify-app.js';
-import { uploadDocument } from '../../modules/documents/documents.usecases.js';
+import { uploadDocument } from '../../modules/documents/documents.usecase.js';
 import { systemClock } from '../clock.js';
 import { registerCompression } from './compression.js';
 

@@ -4,7 +4,7 @@ import { findDocumentsOfCase } from '../cases/case-file.repository.js';
 import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
 import { messageDocumentsOf } from '../submission/case-snapshot.js';
-import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order-transaction.js';
+import { assertOrderStatus, stepOrder, type OrderUseCaseInput } from './order.ports.js';
 import { findOrderLabel, updateOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { uploadDocumentFieldsSchema } from '../../../domain/documents/documents.schema.js';
 import { safeFileName } from '../../../domain/documents/file-name.js';
 import { AppError } from '../../../domain/errors.js';
-import type { IncomingDocument } from './documents.usecases.js';
+import type { IncomingDocument } from './documents.usecase.js';
 
 /** The multipart field that carries the file. */
 const FILE_FIELD = 'file';

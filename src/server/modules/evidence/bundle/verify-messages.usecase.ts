@@ -3,13 +3,13 @@
  * belonging to the sender's node), canonical payload and hash; each thread's chain (seq 1, 2, 3 … with
  * `prev` the previous message's hash); each receipt's signature (by the receiver's node) and what it names.
  */
-import { canonicalize } from '../../../domain/canonical-json.js';
-import { messageFileName, type ManifestMessage } from '../../../domain/evidence/bundle-manifest.js';
-import { deliveryReceiptSchema } from '../../../domain/messages/bodies.js';
-import { openMessage } from '../../platform/crypto/message-signing.js';
-import { verifyJws } from '../../platform/crypto/signing.js';
-import type { BundleMessage, VerifyContext } from './verify-context.js';
-import { describeJwsFailure } from './verify-report.js';
+import { canonicalize } from '../../../../domain/canonical-json.js';
+import { messageFileName, type ManifestMessage } from '../../../../domain/evidence/bundle-manifest.js';
+import { deliveryReceiptSchema } from '../../../../domain/messages/bodies.js';
+import { openMessage } from '../../../platform/crypto/message-signing.js';
+import { verifyJws } from '../../../platform/crypto/signing.js';
+import type { BundleMessage, VerifyContext } from './verify-context.ports.js';
+import { describeJwsFailure } from './verify-report.presenter.js';
 
 /** Checks every message the manifest lists; fills `ctx.messages` for the thread and receipt checks. */
 export async function checkMessages(ctx: VerifyContext): Promise<void> {

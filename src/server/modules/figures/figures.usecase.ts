@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { findTopReasons } from './coded-reasons.repository.js';
-import type { Period } from './figures-sql.js';
+import type { Period } from './figures.repository.js';
 import { findOfficeFigures } from './office-figures.repository.js';
 import { findPoliceFigures } from './police-figures.repository.js';
 

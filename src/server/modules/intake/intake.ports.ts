@@ -5,7 +5,7 @@ import type { IntakeFileRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Sender } from '../submission/sender.repository.js';
-import { loadIntakeFor, loadIntakeWithSender } from './intake-access.js';
+import { loadIntakeFor, loadIntakeWithSender } from './intake-access.policy.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** What every use case on one intake file is given. */

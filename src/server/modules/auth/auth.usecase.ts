@@ -26,9 +26,9 @@ import {
   recordFailedAttempt,
   refuseIfThrottled,
   type ThrottlePolicy,
-} from './throttle.usecases.js';
+} from './throttle.usecase.js';
 import { hasConfirmedTotp } from './totp.repository.js';
-import { checkSecondFactor, confirmTotpEnrolment, type EnrolmentSubject } from './totp.usecases.js';
+import { checkSecondFactor, confirmTotpEnrolment, type EnrolmentSubject } from './totp.usecase.js';
 
 export interface AuthPolicy extends ThrottlePolicy {
   sessionTtlMinutes: number;

@@ -14,7 +14,7 @@ import {
   type DocumentMediaType,
 } from '../../platform/content-type.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { assertEditable, loadCaseFor } from '../cases/case-access.js';
+import { assertEditable, loadCaseFor } from '../cases/case-access.policy.js';
 import { recordCaseEvent } from '../cases/case-events.repository.js';
 import {
   type CaseDocumentRow,

@@ -4,7 +4,7 @@ import { custodyStartProblem } from '../../../domain/cases/custody-start.js';
 import type { Custody, EndCustodyBody, StartCustodyBody } from '../../../domain/cases/custody.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import { presentCustody } from './case.presenter.js';
-import { changeCase, type CaseUseCaseInput } from './case-transaction.js';
+import { changeCase, type CaseUseCaseInput } from './case.ports.js';
 import {
   findCustodyOfCaseById,
   hasCustodyRecords,

@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client.js';
 import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { tellPeer } from '../exchange/tell-peer.js';
 import { findActorName } from '../submission/actor-name.repository.js';
-import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort-transaction.js';
+import { assertEscortStatus, stepEscort, type EscortUseCaseInput } from './escort.ports.js';
 import { findOrganisationNames, updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
 

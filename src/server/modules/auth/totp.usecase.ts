@@ -20,7 +20,7 @@ import {
   newRecoveryCodes,
   newTotpSecret,
   recoveryCodeHash,
-} from './totp.js';
+} from './totp.rules.js';
 
 /** Whose second factor is being set up: the signed-in user, or the user of a pending sign-in. */
 export interface EnrolmentSubject {

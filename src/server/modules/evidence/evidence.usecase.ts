@@ -14,7 +14,7 @@ import { assertCan, can, type Action, type Actor } from '../../../domain/permiss
 import type { DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Signer } from '../exchange/node-keys.js';
-import { consistencyPathHex, inclusionPathHex, treeRoot } from './evidence-tree.js';
+import { consistencyPathHex, inclusionPathHex, treeRoot } from './evidence-tree.rules.js';
 import {
   findCaseOrganisations,
   findEntryByIdx,
@@ -22,7 +22,7 @@ import {
   readLeaves,
   type EvidenceEntry,
 } from './evidence.repository.js';
-import { signTreeHead } from './tree-head-signing.js';
+import { signTreeHead } from './tree-head-signing.codec.js';
 
 /** What the evidence use cases need. */
 export interface EvidenceDeps {

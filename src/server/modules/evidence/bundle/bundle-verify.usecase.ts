@@ -5,7 +5,7 @@
  * - the manifest is present and well-formed; no file is there twice or unlisted;
  * - each key file is an Ed25519 JWK whose thumbprint is its kid;
  * - the signed tree head's JWS verifies with a key of the exporting node and says what the manifest says;
- * - each message's signature, canonical payload, hash and thread chain; each receipt (verify-messages.ts);
+ * - each message's signature, canonical payload, hash and thread chain; each receipt (verify-messages.usecase.ts);
  * - each document's bytes hash to its name and have the size its message signed;
  * - each log entry's leaf hash is SHA-256(0x00 ‖ the file's bytes) and its inclusion proof leads to the
  *   signed root (RFC 9162 §2.1.3.2).
@@ -18,19 +18,19 @@ import {
   documentFileName,
   keyFileName,
   type BundleManifest,
-} from '../../../domain/evidence/bundle-manifest.js';
-import { isMessageKind, isReceiptKind } from '../../../domain/evidence/evidence-kinds.js';
-import { treeHeadFields, type TreeHead } from '../../../domain/evidence/tree-head.js';
-import { fromHex, hashStream, toHex } from '../../platform/crypto/hash.js';
-import { leafHash, verifyInclusion } from '../../platform/crypto/merkle.js';
-import { importPublicJwk, keyIdOf } from '../../platform/crypto/signing.js';
-import { openTreeHead } from './tree-head-signing.js';
-import { createVerifyContext, SMALL_FILE_MAX_BYTES, type VerifyContext } from './verify-context.js';
-import { checkMessages, checkReceipts, checkThreads } from './verify-messages.js';
-import { describeJwsFailure, type BundleCounts, type BundleReport } from './verify-report.js';
-import { openZip, type ZipReader } from './zip-reader.js';
+} from '../../../../domain/evidence/bundle-manifest.js';
+import { isMessageKind, isReceiptKind } from '../../../../domain/evidence/evidence-kinds.js';
+import { treeHeadFields, type TreeHead } from '../../../../domain/evidence/tree-head.js';
+import { fromHex, hashStream, toHex } from '../../../platform/crypto/hash.js';
+import { leafHash, verifyInclusion } from '../../../platform/crypto/merkle.js';
+import { importPublicJwk, keyIdOf } from '../../../platform/crypto/signing.js';
+import { openTreeHead } from '../tree-head-signing.codec.js';
+import { createVerifyContext, SMALL_FILE_MAX_BYTES, type VerifyContext } from './verify-context.ports.js';
+import { checkMessages, checkReceipts, checkThreads } from './verify-messages.usecase.js';
+import { describeJwsFailure, type BundleCounts, type BundleReport } from './verify-report.presenter.js';
+import { openZip, type ZipReader } from './zip-reader.codec.js';
 
-export { formatFailure, type BundleFailure, type BundleReport } from './verify-report.js';
+export { formatFailure, type BundleFailure, type BundleReport } from './verify-report.presenter.js';
 
 /** Verifies the evidence bundle at `zipPath` and reports every failure; never throws for a bad bundle. */
 export async function verifyEvidenceBundle(zipPath: string): Promise<BundleReport> {

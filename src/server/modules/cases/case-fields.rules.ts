@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { UpdateCaseBody } from '../../../domain/cases/case.schema.js';
 import type { CaseRow, CasesTable } from '../../db/schema.js';
-import type { CaseReferences } from './case-references.js';
+import type { CaseReferences } from './case-references.rules.js';
 
 const columnOf = {
   crimeCategoryCode: 'crime_category_code',

@@ -10,15 +10,15 @@ import {
   type ManifestEntry,
   type ManifestMessage,
   type ManifestReceipt,
-} from '../../../domain/evidence/bundle-manifest.js';
-import { isMessageKind, isReceiptKind } from '../../../domain/evidence/evidence-kinds.js';
-import { deliveryReceiptSchema } from '../../../domain/messages/bodies.js';
-import { messageEnvelopeSchema, type MessageDocument } from '../../../domain/messages/envelope.js';
-import { isSha256Hex } from '../../platform/crypto/hash.js';
-import { peekKid } from '../../platform/crypto/signing.js';
-import { inclusionPathHex } from './evidence-tree.js';
-import type { EvidenceEntry } from './evidence.repository.js';
-import { peekJwsPayload } from './jws-payload.js';
+} from '../../../../domain/evidence/bundle-manifest.js';
+import { isMessageKind, isReceiptKind } from '../../../../domain/evidence/evidence-kinds.js';
+import { deliveryReceiptSchema } from '../../../../domain/messages/bodies.js';
+import { messageEnvelopeSchema, type MessageDocument } from '../../../../domain/messages/envelope.js';
+import { isSha256Hex } from '../../../platform/crypto/hash.js';
+import { peekKid } from '../../../platform/crypto/signing.js';
+import { inclusionPathHex } from '../evidence-tree.rules.js';
+import type { EvidenceEntry } from '../evidence.repository.js';
+import { peekJwsPayload } from './jws-payload.codec.js';
 
 /** Message ids that can name a file (a receipt's claim is not trusted to be a UUID). */
 const SAFE_ID = /^[0-9A-Za-z-]{1,100}$/;

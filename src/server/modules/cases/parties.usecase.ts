@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../../domain/errors.js';
 import type { PartiesTable, PartyRow } from '../../db/schema.js';
 import { presentParty } from './case.presenter.js';
-import { changeCase, type CaseContext, type CaseUseCaseInput } from './case-transaction.js';
+import { changeCase, type CaseContext, type CaseUseCaseInput } from './case.ports.js';
 import { hasCustodyRecords } from './custody.repository.js';
 import {
   deleteParty,

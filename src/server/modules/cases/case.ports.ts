@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { assertEditable, loadCaseFor } from './case-access.js';
+import { assertEditable, loadCaseFor } from './case-access.policy.js';
 import { recordCaseEvent } from './case-events.repository.js';
 import { refreshCaseSearchKey, updateCase } from './cases.repository.js';
 import { inTransaction } from '../../db/transaction.js';

@@ -4,7 +4,7 @@
  * they name (streamed from the blob store), the public keys of every signer, the node's signed tree head
  * and each log entry's inclusion proof under it (manifest.json), and a README in Persian and English.
  */
-import { AppError } from '../../../domain/errors.js';
+import { AppError } from '../../../../domain/errors.js';
 import {
   BUNDLE_FORMAT,
   MANIFEST_FILE,
@@ -14,17 +14,17 @@ import {
   type BundleManifest,
   type ManifestDocument,
   type ManifestKey,
-} from '../../../domain/evidence/bundle-manifest.js';
-import type { DbOrTx } from '../../db/client.js';
-import type { BlobStore } from '../../platform/blob-store/blob-store.js';
-import type { Clock } from '../../platform/clock.js';
-import { exportPublicJwk, importPublicJwk, type Ed25519PublicJwk } from '../../platform/crypto/signing.js';
-import type { Signer } from '../exchange/node-keys.js';
-import { planBundle } from './bundle-plan.js';
-import { bundleReadme } from './bundle-readme.js';
-import { listCaseEntries, findTrustedKeys } from './evidence.repository.js';
-import { signCurrentTreeHead } from './evidence.usecases.js';
-import { writeZipFile, type ZipMember } from './zip-writer.js';
+} from '../../../../domain/evidence/bundle-manifest.js';
+import type { DbOrTx } from '../../../db/client.js';
+import type { BlobStore } from '../../../platform/blob-store/blob-store.js';
+import type { Clock } from '../../../platform/clock.js';
+import { exportPublicJwk, importPublicJwk, type Ed25519PublicJwk } from '../../../platform/crypto/signing.js';
+import type { Signer } from '../../exchange/node-keys.js';
+import { planBundle } from './bundle-plan.rules.js';
+import { bundleReadme } from './bundle-readme.presenter.js';
+import { listCaseEntries, findTrustedKeys } from '../evidence.repository.js';
+import { signCurrentTreeHead } from '../evidence.usecase.js';
+import { writeZipFile, type ZipMember } from './zip-writer.codec.js';
 
 /** What was exported. */
 export interface EvidenceBundleSummary {

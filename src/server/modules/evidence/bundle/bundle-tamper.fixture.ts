@@ -2,9 +2,9 @@
  * Test fixture (used by the evidence tests only): rewrites a bundle the way someone tampering with it
  * would — member by member, changing, dropping or keeping each — into a new, well-formed ZIP.
  */
-import type { BundleManifest } from '../../../domain/evidence/bundle-manifest.js';
-import { openZip } from './zip-reader.js';
-import { writeZipFile } from './zip-writer.js';
+import type { BundleManifest } from '../../../../domain/evidence/bundle-manifest.js';
+import { openZip } from './zip-reader.codec.js';
+import { writeZipFile } from './zip-writer.codec.js';
 
 /** What to do with one member: its new bytes, or null to drop it. */
 export type MemberEdit = (name: string, bytes: Buffer) => Buffer | null;

@@ -12,7 +12,7 @@ import type { BlobStore } from '../../platform/blob-store/blob-store.js';
 import { createFsBlobStore } from '../../platform/blob-store/fs-blob-store.js';
 import { systemClock } from '../../platform/clock.js';
 import { hashStream, sha256Hex } from '../../platform/crypto/hash.js';
-import { openDocumentStream, uploadDocument, type IncomingDocument } from './documents.usecases.js';
+import { openDocumentStream, uploadDocument, type IncomingDocument } from './documents.usecase.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
 

@@ -1,9 +1,9 @@
 /** What the checks of `verifyEvidenceBundle` share: the open archive, the manifest, the keys, the findings. */
 import type { KeyObject } from 'node:crypto';
-import type { BundleManifest } from '../../../domain/evidence/bundle-manifest.js';
-import type { KeyResolver } from '../../platform/crypto/signing.js';
-import type { BundleFailure } from './verify-report.js';
-import type { ZipReader } from './zip-reader.js';
+import type { BundleManifest } from '../../../../domain/evidence/bundle-manifest.js';
+import type { KeyResolver } from '../../../platform/crypto/signing.js';
+import type { BundleFailure } from './verify-report.presenter.js';
+import type { ZipReader } from './zip-reader.codec.js';
 
 /** Largest JWS, key or manifest file read into memory (a message is at most 32 MiB on the wire). */
 export const SMALL_FILE_MAX_BYTES = 64 * 1024 * 1024;
