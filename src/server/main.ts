@@ -86,15 +86,16 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     // The outbox's delivery worker, woken by the exchange after each commit that enqueued a message
     // (unless DELIVERY_WORKER=false: then separate `casebridge worker` processes deliver).
     if (config.deliveryWorker) {
-      worker = startDeliveryWorker({
+      const delivery = startDeliveryWorker({
         db,
         clock,
         log,
-        transportFor: deps.exchange.transportFor,
+        transportFor: (node) => deps.exchange.transportFor(node),
         policy: config.delivery,
         pollMs: config.delivery.pollMs,
       });
-      deps.exchange.setKick(worker.kick);
+      worker = delivery;
+      deps.exchange.setKick(() => delivery.kick());
     }
 
     const url = address.replace('://[::1]', '://localhost');

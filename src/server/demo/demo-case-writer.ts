@@ -22,7 +22,7 @@ const CUSTODY_LIMIT_MS = 24 * 60 * 60 * 1000;
 const MAX_PARAMETERS = 65_000;
 
 /** Inserts rows in as few multi-row statements as the parameter limit allows. */
-async function insertMany<T extends keyof Database & string>(
+async function insertMany<T extends keyof Database>(
   tx: Tx,
   table: T,
   rows: Insertable<Database[T]>[],
@@ -31,10 +31,9 @@ async function insertMany<T extends keyof Database & string>(
   if (!first) return;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(first).length));
   for (let i = 0; i < rows.length; i += perStatement) {
-    // Kysely cannot narrow a generic table's insert type; the rows were typed against the same table above.
     await tx
       .insertInto(table)
-      .values(rows.slice(i, i + perStatement) as never)
+      .values(rows.slice(i, i + perStatement))
       .execute();
   }
 }

@@ -102,7 +102,8 @@ async function heldParties(
 /** Delivers whatever is due at the clock's time, as the node's worker would (local transport). */
 async function deliverEverything(deps: Deps, clock: Clock): Promise<void> {
   const log = createLogger('silent');
-  while ((await deliverDue({ db: deps.db, clock, log, transportFor: deps.exchange.transportFor })) > 0);
+  const transportFor = (node: string) => deps.exchange.transportFor(node);
+  while ((await deliverDue({ db: deps.db, clock, log, transportFor })) > 0);
 }
 
 /** A text document in a case, through the documents use case (streamed, hashed, checked by content). */

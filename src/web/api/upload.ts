@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../../domain/errors.js';
 import { ApiError, NETWORK_ERROR } from './client.js';
 
 export interface UploadOptions {
@@ -34,7 +35,7 @@ export function uploadFile<T>({ url, fields, file, onProgress, signal }: UploadO
         resolve(body as T);
         return;
       }
-      const e = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)
+      const e = (body as { error?: { code?: unknown; message?: unknown; issues?: FieldIssue[] } } | undefined)
         ?.error;
       reject(
         new ApiError(

@@ -25,7 +25,7 @@ export function mergeParts<T extends object>(
   none: T,
 ): UnitsAndTotal<T> {
   const merged = (unit: string | null): T =>
-    Object.assign({ ...none }, ...parts.map((part) => part.get(unit) ?? {}));
+    parts.reduce<T>((sum, part) => ({ ...sum, ...part.get(unit) }), { ...none });
   return { perUnit: new Map(units.map((unit) => [unit, merged(unit)])), total: merged(null) };
 }
 

@@ -99,6 +99,9 @@ function ResetTotpButton({ user }: { user: User }) {
       okText={t('admin.users.resetTotp')}
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
+      // antd's Popconfirm awaits a promise its onConfirm returns (the OK button spins until it settles), though
+      // the prop's type says void.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
       onConfirm={() =>
         reset.mutateAsync(user.id).then(
           () => void message.success(t('admin.users.totpReset', { username: user.username })),

@@ -57,7 +57,7 @@ export function EscortCard({ escort }: { escort: Escort }) {
         {escort.status !== 'cancelled' && (
           <Steps
             size="small"
-            current={STEPS.indexOf(escort.status as (typeof STEPS)[number])}
+            current={STEPS.indexOf(escort.status)}
             items={STEPS.map((s) => ({ title: codeLabel(i18n, 'escorts.status', s) }))}
           />
         )}

@@ -55,6 +55,7 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps): Promise<v
       bodyLimit: maxMessageBytes,
       onRequest: throttleSource,
       // A body too large, not JSON or not `{ jws }` is junk too: it counts against its source.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- returns the reply, as Fastify allows
       errorHandler: (error: FastifyError, request, reply) => {
         if ((error.statusCode ?? 500) >= 500) return handleError(error, request, reply);
         countRefusal(request);

@@ -7,7 +7,8 @@ import type { Signer } from '../trust/node-keys.usecase.js';
 /** What a handler of an accepted message gets: the transaction the message is stored in, and what it says. */
 export interface InboundMessage<T extends MessageType = MessageType> {
   tx: Tx;
-  envelope: MessageEnvelope & { type: T; body: MessageBody<T> };
+  // Not `MessageEnvelope & …`: its body is any JSON value, and an array's methods (`at`) would mix into the typed body.
+  envelope: Omit<MessageEnvelope, 'type' | 'body'> & { type: T; body: MessageBody<T> };
   sha256: string;
   /** The organisation of this node the message is addressed to. */
   recipient: OrganisationRow;

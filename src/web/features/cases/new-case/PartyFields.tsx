@@ -9,8 +9,8 @@ import { useI18n } from '../../../i18n/i18n.js';
 export function PartyFields({ index, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
-  const role = Form.useWatch(['parties', index, 'role'], form);
-  const inCustody = Form.useWatch(['parties', index, 'inCustody'], form);
+  const role = Form.useWatch<string | undefined>(['parties', index, 'role'], form);
+  const inCustody = Form.useWatch<boolean | undefined>(['parties', index, 'inCustody'], form);
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   return (
