@@ -55,7 +55,7 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
     org: {
       id: row.org_id,
       code: row.org_code,
-      kind: row.org_kind as OrganisationKind,
+      kind: row.org_kind,
       nameFa: row.org_name_fa,
       nameEn: row.org_name_en,
     },
