@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../domain/auth.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
-import type { OrganisationKind, Role } from '../../../domain/roles.js';
+import type { Role } from '../../../domain/roles.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { UserRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
