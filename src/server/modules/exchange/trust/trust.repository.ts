@@ -41,6 +41,14 @@ export async function registerOwnKeys(db: DbOrTx, nodeId: string, keys: NodeKeys
   }
 }
 
+/** The province codes among `codes` that the reference tables do not know. */
+export async function unknownProvinceCodes(db: DbOrTx, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const known = await db.selectFrom('provinces').select('code').where('code', 'in', codes).execute();
+  const found = new Set(known.map((r) => r.code));
+  return codes.filter((code) => !found.has(code));
+}
+
 /**
  * Adds (or updates) a trusted peer from its trust entry: its URL, its keys (new ones added, none
  * removed: old keys keep old signatures verifiable) and the organisations it hosts.
