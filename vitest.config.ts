@@ -13,7 +13,12 @@ export default defineConfig({
             'src/cli/**/*.test.ts',
             'test/**/*.test.ts',
           ],
-          exclude: ['test/e2e/**'],
+          // CI's second pass over the server tests (on the embedded PostgreSQL) leaves out the bounded fuzz and
+          // crash soak runs, which ran in the first: vitest's --exclude does not reach a project's own list.
+          exclude: [
+            'test/e2e/**',
+            ...(process.env.CASEBRIDGE_SKIP_LONG_SUITES === '1' ? ['test/fuzz/**', 'test/soak/**'] : []),
+          ],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -16,7 +16,7 @@ const { app, exchange } = await useTestApp(db, { log: errors.log });
 describe('the API under fuzzing', () => {
   it(
     `answers ${REQUESTS} hostile requests (seed ${SEED}) with no 5xx, no leak and no change by a refused one, and works normally after`,
-    { timeout: 115_000 },
+    { timeout: 300_000 },
     async () => {
       const result = await runFuzz(
         { app, db, exchange, clock: systemClock, errors: errors.lines },
