@@ -55,6 +55,9 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   const print = options.print ?? printToStdout;
   const clock = options.clock ?? systemClock;
   const log = createLogger(config.logLevel);
+  // Signals are taken from the first moment: one that arrived while starting (before the node could
+  // stop anything) would otherwise end the process at once and leave its embedded PostgreSQL behind.
+  const signals = options.handleSignals ? stopOnSignals(print) : undefined;
   // Files named by the configuration are checked before anything is started or written.
   const https = await readServerTls(config);
   const peerCa = await readPeerCa(config);
@@ -110,7 +113,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     );
 
     const node = runningNode({ url, app, worker, database });
-    if (options.handleSignals) stopOnSignals(node, print);
+    signals?.attach(node);
     return node;
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -169,17 +172,15 @@ function runningNode(input: {
   };
 }
 
-/** First SIGINT/SIGTERM: stop cleanly, then exit 0. A second one: exit at once (130). */
-function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
+/**
+ * First SIGINT/SIGTERM: stop cleanly, then exit 0 — at once if the node is running, else as soon as it
+ * has started. A second one: exit at once (130).
+ */
+function stopOnSignals(print: (line: string) => void): { attach(node: RunningNode): void } {
   let received = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    received += 1;
-    if (received > 1) {
-      print(`${signal} again: exiting without waiting`);
-      process.exit(130);
-    }
-    print(`${signal}: finishing the requests in flight, then stopping (send it again to force)`);
-    node.stop().then(
+  let node: RunningNode | undefined;
+  const stop = (running: RunningNode) =>
+    running.stop().then(
       () => {
         print('stopped cleanly');
         process.exit(0);
@@ -189,7 +190,21 @@ function stopOnSignals(node: RunningNode, print: (line: string) => void): void {
         process.exit(1);
       },
     );
+  const onSignal = (signal: NodeJS.Signals) => {
+    received += 1;
+    if (received > 1) {
+      print(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    print(`${signal}: finishing the requests in flight, then stopping (send it again to force)`);
+    if (node) void stop(node);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  return {
+    attach(running) {
+      node = running;
+      if (received > 0) void stop(running);
+    },
+  };
 }
