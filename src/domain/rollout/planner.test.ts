@@ -71,7 +71,9 @@ describe('the rollout planner', () => {
 
   it('weighs visits when asked; at equal weights a tie goes to the unit with more visits', () => {
     const units = [unit('A', 90, 10), unit('B', 10, 90), unit('C', 0, 0)];
-    expect(planRollout(units, { target: 0.5, visitsWeight: 1 }).chosen.map((c) => c.unit.code)).toEqual(['B']);
+    expect(planRollout(units, { target: 0.5, visitsWeight: 1 }).chosen.map((c) => c.unit.code)).toEqual([
+      'B',
+    ]);
     const half = planRollout(units, { target: 0.5, visitsWeight: 0.5 });
     expect(half.chosen.map((c) => c.unit.code)).toEqual(['B']);
     expect(half.criterionShare).toBeCloseTo(0.5);

@@ -127,7 +127,10 @@ export function preferenceOrder(
  * heavier, and as small). So the planner takes those first, then the heaviest of the rest until the target is
  * reached, which is minimal by the first argument applied to what is left. Waves follow the order of preference.
  */
-export function planRollout<U extends PlannableUnit>(units: readonly U[], options: PlanOptions): RolloutPlan<U> {
+export function planRollout<U extends PlannableUnit>(
+  units: readonly U[],
+  options: PlanOptions,
+): RolloutPlan<U> {
   const visitsWeight = options.visitsWeight ?? 0;
   if (!isValidShare(options.target))
     throw new PlanError('rollout.invalid_target', 'the target share must be a number in (0, 1]');
@@ -135,7 +138,8 @@ export function planRollout<U extends PlannableUnit>(units: readonly U[], option
     throw new PlanError('rollout.invalid_target', 'the weight of visits must be a number in [0, 1]');
   const known = new Set(units.map((u) => u.code));
   for (const code of [...(options.include ?? []), ...(options.exclude ?? [])])
-    if (!known.has(code)) throw new PlanError('rollout.unknown_unit', `no unit with code ${code} in the register`);
+    if (!known.has(code))
+      throw new PlanError('rollout.unknown_unit', `no unit with code ${code} in the register`);
 
   const value = criterionOf(units, visitsWeight);
   const values = new Map(units.map((u) => [u.code, value(u)]));
@@ -260,5 +264,7 @@ function provinceCoverage(units: readonly PlannableUnit[], chosen: ReadonlySet<s
     }
     rows.set(u.province, row);
   }
-  return [...rows.values()].sort((a, b) => b.theftsCovered - a.theftsCovered || (a.province < b.province ? -1 : 1));
+  return [...rows.values()].sort(
+    (a, b) => b.theftsCovered - a.theftsCovered || (a.province < b.province ? -1 : 1),
+  );
 }
