@@ -144,10 +144,11 @@ export function planRollout<U extends PlannableUnit>(
   const value = criterionOf(units, visitsWeight);
   const values = new Map(units.map((u) => [u.code, value(u)]));
   const weight = (u: PlannableUnit) => values.get(u.code) ?? 0;
-  const order = preferenceOrder(weight, visitsWeight);
+  // Sorted once (the coverage curve reads the whole register in this order too).
+  const all = [...units].sort(preferenceOrder(weight, visitsWeight));
   const excluded = new Set(options.exclude ?? []);
   const included = new Set((options.include ?? []).filter((c) => !excluded.has(c)));
-  const ranked = units.filter((u) => !excluded.has(u.code)).sort(order);
+  const ranked = excluded.size > 0 ? all.filter((u) => !excluded.has(u.code)) : all;
 
   const chosen = new Set<string>(included);
   const perProvince = options.perProvince ?? 0;
@@ -175,10 +176,11 @@ export function planRollout<U extends PlannableUnit>(
       'rollout.target_unreachable',
       'the units that may be chosen cover less than the target share; exclude fewer units or lower the target',
     );
-  return describePlan(units, ranked, chosen, options, weight);
+  return describePlan(all, ranked, chosen, options, weight);
 }
 
 function describePlan<U extends PlannableUnit>(
+  /** Every unit of the register, in the order of preference. */
   units: readonly U[],
   ranked: readonly U[],
   chosenCodes: ReadonlySet<string>,
@@ -218,19 +220,16 @@ function describePlan<U extends PlannableUnit>(
     criterionShare: criterion,
     totalUnits: units.length,
     waves: chosen.at(-1)?.wave ?? 0,
-    curve: coverageCurve(units, weight, options.visitsWeight ?? 0, allThefts),
+    curve: coverageCurve(units, allThefts),
     byProvince: provinceCoverage(units, chosenCodes),
   };
 }
 
-/** Share of units vs share of thefts, taking units best first by the criterion; at most ~200 points. */
+/** Share of units vs share of thefts, taking units (given in the order of preference); at most ~200 points. */
 function coverageCurve(
-  units: readonly PlannableUnit[],
-  weight: (u: PlannableUnit) => number,
-  visitsWeight: number,
+  ranked: readonly PlannableUnit[],
   allThefts: number,
 ): { unitShare: number; theftShare: number }[] {
-  const ranked = [...units].sort(preferenceOrder(weight, visitsWeight));
   const step = Math.max(1, Math.ceil(ranked.length / 200));
   const curve = [{ unitShare: 0, theftShare: 0 }];
   let thefts = 0;

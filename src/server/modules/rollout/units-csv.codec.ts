@@ -225,7 +225,7 @@ export function readUnitsCsv(bytes: Uint8Array): UnitsCsvReading {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     return {
