@@ -81,6 +81,7 @@ describe('reading the units register CSV', () => {
       [3, 'thefts', 'units.csv.negative_count'],
       [4, 'kind', 'units.csv.invalid_kind'],
       [4, 'visits', 'units.csv.invalid_count'],
+      [4, 'code', 'units.csv.duplicate_code'],
     ]);
     expect(
       issuesOf(

@@ -248,22 +248,25 @@ export function readUnitsCsv(bytes: Uint8Array): UnitsCsvReading {
   if (issues.length > 0) return { ok: false, issues };
   const units: RegisterUnit[] = [];
   const firstLine = new Map<string, number>();
+  const codeColumn = columns.get('code') ?? 0;
   for (const { record, info } of rows) {
     if (issues.length >= MAX_CSV_ISSUES) break;
     const unit = readRow(record, info.lines, columns, issues);
-    if (!unit) continue;
-    const seen = firstLine.get(unit.code);
+    if (unit) units.push(unit);
+    // A code given twice is told even when its first row has other faults.
+    const code = toLatinDigits(record[codeColumn] ?? '').trim();
+    if (code === '') continue;
+    const seen = firstLine.get(code);
     if (seen !== undefined)
       issues.push(
         issue(
           info.lines,
           'code',
           'units.csv.duplicate_code',
-          `line ${info.lines}, code: ${unit.code} is already on line ${seen}`,
+          `line ${info.lines}, code: ${code} is already on line ${seen}`,
         ),
       );
-    else firstLine.set(unit.code, info.lines);
-    units.push(unit);
+    else firstLine.set(code, info.lines);
   }
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_CSV_ISSUES) };
   if (units.length === 0)
