@@ -88,6 +88,7 @@ describe('the national register of units and the rollout', () => {
     expect(res.json().error.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([
       ['line 3, thefts', 'units.csv.negative_count'],
       ['line 4, province', 'units.csv.unknown_province'],
+      ['line 4, code', 'units.csv.duplicate_code'],
     ]);
     const notUtf8 = await post('/api/units/import', {
       fileBase64: Buffer.concat([
@@ -199,5 +200,43 @@ describe('the national register of units and the rollout', () => {
       headers: { cookie: cookies.admin ?? '' },
     });
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('lets a station record files sent on paper, and compares paper with electronic sending per Jalali month', async () => {
+    const paper = await post(
+      '/api/paper-transmissions',
+      { sentAt: '2026-04-25T06:00:00Z', files: 3 },
+      'officer',
+    );
+    expect(paper.statusCode).toBe(201);
+    expect(paper.json()).toMatchObject({ sentAt: '2026-04-25T06:00:00.000Z', files: 3, caseNumber: null });
+    for (const body of [
+      { sentAt: '2026-04-25T06:00:00Z', files: 0 },
+      { sentAt: '2026-06-25T06:00:00Z', files: 1 },
+      { sentAt: '1405/02/05', files: 1 },
+    ])
+      expect((await post('/api/paper-transmissions', body, 'officer')).statusCode).toBe(400);
+    expect(
+      (await post('/api/paper-transmissions', { sentAt: '2026-04-25T06:00:00Z', files: 1 }, 'supervisor'))
+        .statusCode,
+    ).toBe(403);
+    const speed = await app.inject({
+      method: 'GET',
+      url: '/api/rollout/speed',
+      query: { from: '2026-03-20T20:30:00.000Z', to: '2026-05-01T08:00:00.000Z' },
+      headers: { cookie: cookies.supervisor ?? '' },
+    });
+    expect(speed.statusCode).toBe(200);
+    // Farvardin 1405, then Ordibehesht from its first day (2026-04-21 00:00 in Tehran).
+    expect(
+      speed.json().months.map((m: { from: string; sentOnPaper: number }) => [m.from, m.sentOnPaper]),
+    ).toEqual([
+      ['2026-03-20T20:30:00.000Z', 0],
+      ['2026-04-20T20:30:00.000Z', 3],
+    ]);
+    expect(speed.json().returns).toEqual({
+      beforeLive: { decided: 0, returned: 0 },
+      afterLive: { decided: 0, returned: 0 },
+    });
   });
 });

@@ -8,6 +8,10 @@ import {
   rolloutWaveParamsSchema,
   rolloutWaveUpdateSchema,
   unitsImportRequestSchema,
+  paperTransmissionBodySchema,
+  paperTransmissionSchema,
+  speedQuerySchema,
+  speedSchema,
 } from '../../../domain/rollout/rollout.schema.js';
 import { unitsImportResultSchema } from '../../../domain/rollout/units.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
@@ -21,6 +25,7 @@ import {
   setWaveDue,
 } from './rollout.usecase.js';
 import { importUnits } from './units.usecase.js';
+import { getSpeed, recordPaperTransmission } from './speed.usecase.js';
 
 /** The national register of units and the rollout: import, plan, adopt, track (issue 21). */
 export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -108,5 +113,31 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
       await setWaveDue({ ...actingOn(request), wave: request.params.wave, dueAt: request.body.dueAt });
       return reply.status(204).send();
     },
+  );
+  app.post(
+    '/api/paper-transmissions',
+    {
+      schema: {
+        tags: ['rollout'],
+        summary: 'A station records files it sent to its prosecutor’s office on paper',
+        body: paperTransmissionBodySchema,
+        response: { 201: paperTransmissionSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordPaperTransmission({ ...actingOn(request), body: request.body })),
+  );
+  app.get(
+    '/api/rollout/speed',
+    {
+      schema: {
+        tags: ['rollout'],
+        summary:
+          'Is it faster? Per Jalali month: opening to receipt and to registration, paper against electronic',
+        querystring: speedQuerySchema,
+        response: { 200: speedSchema },
+      },
+    },
+    async (request) => getSpeed({ ...actingOn(request), query: request.query }),
   );
 }
