@@ -28,6 +28,15 @@ import { useAdoptPlan, useImportUnits, usePlan, useRollout, useSetRolloutStep } 
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
+/** A share as a percentage with one decimal, in the locale's digits and decimal separator (۵۸٫۳). */
+function usePercentText() {
+  const { digits, locale } = useI18n();
+  return (share: number) => {
+    const text = digits(percent(share));
+    return locale === 'fa' ? text.replace('.', '٫') : text;
+  };
+}
+
 /** A number typed in any digits (۰٫۶, 0.6, ۶۰٪ is not accepted: a share is written as a fraction). */
 function readNumber(text: string | undefined): number | undefined {
   const latin = toLatinDigits(text ?? '')
@@ -190,6 +199,7 @@ function PlanResult({
   adopted: boolean;
 }) {
   const { t, digits } = useI18n();
+  const pct = usePercentText();
   const option = useMemo(
     () => ({
       grid: { containLabel: true, left: 16, right: 16, top: 24, bottom: 24 },
@@ -227,8 +237,8 @@ function PlanResult({
         message={t('rollout.plan.summary', {
           chosen: digits(plan.chosenCount),
           total: digits(plan.totalUnits),
-          thefts: digits(percent(plan.theftShare)),
-          visits: digits(percent(plan.visitShare)),
+          thefts: pct(plan.theftShare),
+          visits: pct(plan.visitShare),
           waves: digits(plan.waves),
         })}
       />
@@ -290,7 +300,7 @@ function PlanResult({
             key: 'thefts',
             title: t('rollout.plan.theftShareOfProvince'),
             align: 'end',
-            render: (_, p) => digits(`${percent(p.thefts > 0 ? p.theftsCovered / p.thefts : 0)}٪`),
+            render: (_, p) => `${pct(p.thefts > 0 ? p.theftsCovered / p.thefts : 0)}٪`,
           },
         ]}
       />
