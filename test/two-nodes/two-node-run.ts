@@ -94,7 +94,12 @@ function nodeEnv(site: NodeSite, pki: { certFile: string; keyFile: string; caFil
 }
 
 async function startNode(site: NodeSite, env: Record<string, string>): Promise<RunningNode> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // TWO_NODES_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=DIR`: to see where a node's time goes.
+  const nodeArgs = process.env.TWO_NODES_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await outputOf(child, 'listening on', `node ${site.nodeId}`);
   child.stdout!.resume();
   child.stderr!.resume();
