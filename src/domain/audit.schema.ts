@@ -15,8 +15,7 @@ export const auditLogFilterSchema = z
     actorUserId: z.uuid().optional(),
     orgId: z.uuid().optional(),
     action: z.enum(auditActions).optional(),
-    caseNumber: z
-      .string()
+    caseNumber: line(20)
       .trim()
       .transform(toLatinDigits)
       .pipe(z.string().regex(/^\d{4}\/\d{1,6}$/, 'audit.invalid_case_number'))
