@@ -46,7 +46,7 @@ export function decodeCursor(cursor: string): CursorKey | null {
 export function cursorParam<T extends z.ZodType>(key: T) {
   return z
     .string()
-    .max(400)
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, { message: INVALID_CURSOR })
     .transform((s, ctx) => {
       const decoded = decodeCursor(s);
       const parsed = decoded ? key.safeParse(decoded) : null;

@@ -2,7 +2,7 @@ import type { AuditLogPage, AuditLogQuery, AuditVerification } from '../../../do
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { listAuditPage, recordAudit, verifyAuditChain } from './audit.repository.js';
+import { listAuditPage, recordAudit, sealAuditReads, verifyAuditChain } from './audit.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /** A page of the audit log, newest first, optionally for one resource. */
@@ -37,6 +37,8 @@ export async function verifyAudit(input: {
   ip: string | null;
 }): Promise<AuditVerification> {
   assertCan(input.actor, 'audit.read');
+  // The reads not sealed yet join the chain first, so that the verification covers them too.
+  await sealAuditReads(input.db, input.clock.now());
   const result = await verifyAuditChain(input.db);
   await inTransaction(input.db, (tx) =>
     recordAudit(tx, {

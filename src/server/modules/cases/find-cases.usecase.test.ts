@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeCase, makeParty, makeStationUser } from '../../../../test/factories.js';
+import { readActions } from '../../../domain/audit-actions.js';
 import { findCasesQuerySchema } from '../../../domain/cases/case.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { toPersianDigits } from '../../../domain/persian-text.js';
@@ -144,19 +145,20 @@ describe('finding a station\u2019s cases', () => {
 
   it('audits a search with the ids it showed, but not the query', async () => {
     await search('یزدانی');
+    // In the read log (decision 0011): who, when, from where, the ids shown — nothing else.
     const row = await db
-      .selectFrom('audit_log')
+      .selectFrom('audit_reads')
       .selectAll()
-      .where('action', '=', 'case.searched')
-      .orderBy('seq', 'desc')
+      .where('action', '=', readActions.indexOf('case.searched'))
+      .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       actor_user_id: actor.userId,
       org_id: actor.orgId,
       ip: '127.0.0.1',
-      details: { caseIds: [persianSpelt.id] },
+      resource_ids: [persianSpelt.id],
     });
-    expect(JSON.stringify(row.details)).not.toMatch(/یزدانی|yzdani|izdani/);
+    expect(JSON.stringify(row)).not.toMatch(/یزدانی|yzdani|izdani/);
   });
 });
