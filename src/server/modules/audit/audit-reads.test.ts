@@ -11,8 +11,8 @@ import { makeCase, makeStationUser, TEST_PASSWORD } from '../../../../test/facto
 import { findFreePort } from '../../../../test/free-port.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
-import { getCase } from '../cases/get-case.usecase.js';
-import { sealAuditReads, verifyAuditChain } from './audit.repository.js';
+import { inTransaction } from '../../db/transaction.js';
+import { recordAudit, sealAuditReads, verifyAuditChain } from './audit.repository.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bin/casebridge.js');
 const CHAIN_LOCK = 727002;
@@ -41,7 +41,20 @@ describe('reads audited in the read log, sealed into the chain in batches', () =
   let actor: Actor;
   let caseId: string;
   const clock = fixedClock('2026-05-01T08:00:00Z');
-  const read = () => getCase({ db, clock, actor, ip: '10.1.2.3', caseId });
+  // What a use case's read does (the cases module's own tests read through the API).
+  const read = () =>
+    inTransaction(db, (tx) =>
+      recordAudit(tx, {
+        action: 'case.read',
+        actorUserId: actor.userId,
+        actorOrgId: actor.orgId,
+        resourceType: 'case',
+        resourceId: caseId,
+        orgId: actor.orgId,
+        ip: '10.1.2.3',
+        at: clock.now(),
+      }),
+    );
   const readsOf = async (id: string) =>
     (
       await db
