@@ -98,9 +98,9 @@ try {
         )
         insert into parties (id, case_id, org_id, role, first_name, last_name, national_id, created_at, updated_at)
         select gen_random_uuid(), c.id, c.org_id, (array['complainant','accused','witness'])[1 + k],
-               (${firsts}::text[])[1 + (c.seq * 31 + k * 7) % ${firsts.length}],
-               (${lasts}::text[])[1 + (c.seq * 17 + k * 13) % ${lasts.length}],
-               lpad(((c.seq * 3 + k) * 7919 % 10000000000)::text, 10, '0'), c.created_at, c.created_at
+               (${firsts}::text[])[1 + (c.seq::bigint * 31 + k * 7) % ${firsts.length}],
+               (${lasts}::text[])[1 + (c.seq::bigint * 17 + k * 13) % ${lasts.length}],
+               lpad(((c.seq::bigint * 3 + k) * 7919 % 10000000000)::text, 10, '0'), c.created_at, c.created_at
         from inserted c, generate_series(0, 2) k`.execute(tx);
     });
     process.stdout.write(`seeded ${to} / ${N}\r`);
