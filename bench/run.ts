@@ -23,6 +23,12 @@ import { startDeliveryWorkers } from './delivery-workers.js';
 import { PROFILING_SETTINGS, startWindowProfile } from './profiling.js';
 import { measureStreaming, type StreamingFigures } from './streaming.js';
 
+// `npm run bench -- --reads [--cases N]`: the reads at national scale, a benchmark of its own (bench/reads.ts).
+if (process.argv.includes('--reads')) {
+  await import('./reads.js');
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: {
     'round-trips': { type: 'string', default: '200' },

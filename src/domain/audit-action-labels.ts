@@ -45,6 +45,7 @@ export const auditActionLabels: Record<AuditAction, { fa: string; en: string }> 
   'tracking.viewed': { fa: 'پیگیری با کد رهگیری', en: 'Tracking code used' },
   'audit.verified': { fa: 'بررسی زنجیره‌ی رویدادنگار', en: 'Audit chain verified' },
   'audit.exported': { fa: 'برون‌بری رویدادنگار', en: 'Audit log exported' },
+  'audit.reads_sealed': { fa: 'مهر دسته‌ای خواندن‌ها در زنجیره', en: 'Reads sealed into the audit chain' },
   'demo.seeded': { fa: 'ساخت داده‌ی نمایشی', en: 'Demo data seeded' },
   'submission.prepared': { fa: 'آماده‌سازی ارسال', en: 'Submission prepared' },
   'submission.withdrawn': { fa: 'بازگرداندن به ضابط', en: 'Submission withdrawn' },

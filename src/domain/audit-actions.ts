@@ -79,6 +79,20 @@ export const auditActions = [
   'escort.handed_over',
   'escort.listed',
   'escort.updated_by_message',
+  'audit.reads_sealed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * The reads kept in the read log (decision 0011) rather than one chain entry each, by number: the number is
+ * what a row stores, so this list only ever grows at its end.
+ */
+export const readActions = [
+  'case.read',
+  'case.listed',
+  'case.searched',
+  'intake.listed',
+  'intake.read',
+] as const;
+export type ReadAction = (typeof readActions)[number];

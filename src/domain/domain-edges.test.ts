@@ -82,9 +82,9 @@ describe('a case’s search key and queries', () => {
   });
 
   it('takes a case number only whole: not inside longer text', () => {
-    expect(caseQuery('1405/12')).toEqual({ key: '1405/000012', fuzzy: false });
-    expect(caseQuery('x1405/12')?.key).not.toBe('1405/000012');
-    expect(caseQuery('1405/12x')?.key).not.toBe('1405/000012');
+    expect(caseQuery('1405/12')).toEqual({ kind: 'caseNumber', value: '1405/000012' });
+    expect(caseQuery('x1405/12')?.kind).toBe('name');
+    expect(caseQuery('1405/12x')?.kind).toBe('name');
   });
 });
 

@@ -9,6 +9,7 @@ export const errorStatus = {
   'request.rate_limited': 429,
   'validation.invalid_text': 400,
   'validation.empty_code': 400,
+  'list.invalid_cursor': 400,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 423,
@@ -119,6 +120,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'validation.invalid_text':
     'A text field holds a character that is not accepted (NUL or another control character, a lone surrogate, or a non-character).',
   'validation.empty_code': 'A code field is empty; leave it out or give a code from the list.',
+  'list.invalid_cursor':
+    'The `cursor` is not one this list answered as `next`; start again from the first page (no `cursor`).',
   'auth.unauthenticated': 'Sign in first.',
   'auth.invalid_credentials': 'The username or the password is wrong.',
   'auth.locked': 'The account is locked; try again later.',

@@ -11,6 +11,7 @@ import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { playDemoExchange } from './demo/demo-exchange.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } from './demo/seed-demo.js';
+import { startReadsSealer } from './modules/audit/index.js';
 import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
@@ -71,6 +72,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   });
   let app: App | undefined;
   let worker: Worker | undefined;
+  let sealer: { stop(): Promise<void> } | undefined;
   try {
     const { db } = database;
     // Migrations and the demo's seeding may run for minutes: longer statement timeouts than requests'.
@@ -101,6 +103,9 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
       deps.exchange.setKick(() => delivery.kick());
     }
 
+    // The read log is sealed into the audit chain every second, off the request path (decision 0011).
+    sealer = startReadsSealer({ db, clock, log });
+
     const url = address.replace('://[::1]', '://localhost');
     print(`casebridge node ${config.nodeId} listening on ${url}`);
     print(
@@ -112,12 +117,13 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
       `database: ${database.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL'}`,
     );
 
-    const node = runningNode({ url, app, worker, database });
+    const node = runningNode({ url, app, worker, sealer, database });
     signals?.attach(node);
     return node;
   } catch (error) {
     await app?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
+    await sealer?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -151,11 +157,12 @@ async function prepareDatabase(input: {
   return null;
 }
 
-/** Stops in order, once however often asked: stop accepting and drain, the worker, the database. */
+/** Stops in order, once however often asked: stop accepting and drain, the worker, the read log's sealer, the database. */
 function runningNode(input: {
   url: string;
   app: App;
   worker: Worker | undefined;
+  sealer: { stop(): Promise<void> } | undefined;
   database: OpenDatabase;
 }): RunningNode {
   let stopping: Promise<void> | undefined;
@@ -167,6 +174,7 @@ function runningNode(input: {
       (stopping ??= (async () => {
         await input.app.close();
         await input.worker?.stop();
+        await input.sealer?.stop();
         await input.database.close();
       })()),
   };

@@ -4,6 +4,7 @@ import { caseActionsSchema } from './case-actions.js';
 import { custodySchema } from './custody.schema.js';
 import { partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
+import { cursorId, cursorParam, cursorTime, pageOf } from '../list-cursor.js';
 import { code, line } from '../text.js';
 import { instantSchema, optionalText } from './text-fields.js';
 
@@ -33,7 +34,17 @@ export type OpenCaseBody = z.infer<typeof openCaseBodySchema>;
 export const updateCaseBodySchema = z.object(caseFields);
 export type UpdateCaseBody = z.infer<typeof updateCaseBodySchema>;
 
-/** GET /api/cases — search and paging. */
+/**
+ * The sort key a page of cases ends on: newest first (`createdAt` as PostgreSQL prints it, id), or, for a
+ * search, best match first (its two similarity scores, then newest first).
+ */
+export const caseCursorSchema = z.union([
+  z.tuple([cursorTime, cursorId]),
+  z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), cursorTime, cursorId]),
+]);
+export type CaseCursor = z.infer<typeof caseCursorSchema>;
+
+/** GET /api/cases — search, and pages by keyset: `cursor` is the `next` of the page before. */
 export const findCasesQuerySchema = z.object({
   q: line(200).optional(),
   /** Only cases in this state (e.g. `returned`). */
@@ -47,7 +58,7 @@ export const findCasesQuerySchema = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  cursor: cursorParam(caseCursorSchema).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type FindCasesQuery = z.infer<typeof findCasesQuerySchema>;
@@ -101,7 +112,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
+/** A page of cases; `next` is the cursor of the following page, null on the last. No total: nobody counts every match. */
+export const caseListSchema = pageOf(caseSummarySchema);
 export type CaseList = z.infer<typeof caseListSchema>;
 
 /** One event of a case's timeline: what happened, when, by whom, with its details. */

@@ -23,10 +23,11 @@ describe('the trigram search key', () => {
   });
 
   it('turns queries into the same spelling: identifiers joined up and exact, names transliterated and fuzzy', () => {
-    expect(caseQuery('۰۴۹۹-۳۷۰۸۹۹')).toEqual({ key: '0499370899', fuzzy: false });
-    expect(caseQuery('۱۴۰۵/۱۲')).toEqual({ key: '1405/000012', fuzzy: false });
-    expect(caseQuery('k7m 4qx 9tr')).toEqual({ key: 'k7m4qx9tr', fuzzy: false });
-    expect(caseQuery('احمدي')).toEqual({ key: trigramKey('احمدی'), fuzzy: true });
+    expect(caseQuery('۰۴۹۹-۳۷۰۸۹۹')).toEqual({ kind: 'nationalId', value: '0499370899' });
+    expect(caseQuery('۰۰۱۲')).toEqual({ kind: 'digits', key: '0012' });
+    expect(caseQuery('۱۴۰۵/۱۲')).toEqual({ kind: 'caseNumber', value: '1405/000012' });
+    expect(caseQuery('k7m 4qx 9tr')).toEqual({ kind: 'trackingCode', value: 'K7M-4QX-9TR' });
+    expect(caseQuery('احمدي')).toEqual({ kind: 'name', key: trigramKey('احمدی') });
     expect(caseQuery(' \u200c ')).toBeNull();
   });
 });

@@ -88,27 +88,33 @@ export function caseSearchKey(c: SearchableCase): string {
   return trigramKey(parts.filter(Boolean).join(' | '));
 }
 
-/** A search as the database runs it: the key to look for, and whether near misses count. */
-export interface CaseQuery {
-  key: string;
-  /** False for identifiers: a national ID or case number one digit off is somebody else's. */
-  fuzzy: boolean;
-}
+/**
+ * A search as the database runs it. Identifiers are looked up exactly, each through its own B-tree:
+ * a national ID (10 digits; a numeric passport number too), a case number, a tracking code (printed
+ * form). Other digits are looked for inside the search key (part of a case number, a passport number).
+ * Anything else is a name: `key` in the spelling of `caseSearchKey`, near misses counted.
+ */
+export type CaseQuery =
+  | { kind: 'nationalId'; value: string }
+  | { kind: 'caseNumber'; value: string }
+  | { kind: 'trackingCode'; value: string }
+  | { kind: 'digits'; key: string }
+  | { kind: 'name'; key: string };
 
 /**
- * A search query in the spelling of `caseSearchKey`, or null if it holds nothing to search for.
- * Identifiers are matched exactly (as part of the key): digits typed with separators
- * (`۰۴۹۹-۳۷۰۸۹۹`) are joined up, a case number may be typed unpadded (`1405/12` → `1405/000012`),
- * a tracking code in any case, with or without dashes. Anything else is a name, matched fuzzily.
+ * A search query as `CaseQuery`, or null if it holds nothing to search for. Digits typed with separators
+ * (`۰۴۹۹-۳۷۰۸۹۹`) are joined up, a case number may be typed unpadded (`1405/12` → `1405/000012`), a
+ * tracking code in any case, with or without dashes. Anything else is a name, matched fuzzily.
  */
 export function caseQuery(query: string): CaseQuery | null {
   const identifier = normaliseIdentifier(query);
-  if (/^\d+$/.test(identifier)) return { key: identifier, fuzzy: false };
+  if (/^\d{10}$/.test(identifier)) return { kind: 'nationalId', value: identifier };
+  if (/^\d+$/.test(identifier)) return { kind: 'digits', key: identifier };
   const caseNumber = /^(\d{4})\/(\d{1,6})$/.exec(identifier);
   if (caseNumber)
-    return { key: formatCaseNumber(Number(caseNumber[1]), Number(caseNumber[2])), fuzzy: false };
+    return { kind: 'caseNumber', value: formatCaseNumber(Number(caseNumber[1]), Number(caseNumber[2])) };
   const trackingCode = normaliseTrackingCode(query);
-  if (trackingCode) return { key: trigramKey(trackingCode.replaceAll('-', '')), fuzzy: false };
+  if (trackingCode) return { kind: 'trackingCode', value: trackingCode };
   const key = trigramKey(query);
-  return key ? { key, fuzzy: true } : null;
+  return key ? { kind: 'name', key } : null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intakeActionsSchema } from './intake-actions.js';
 import { requiredLine } from '../cases/text-fields.js';
 import { toLatinDigits } from '../persian-text.js';
+import { cursorId, cursorParam, cursorTime, pageOf } from '../list-cursor.js';
 import { code, line, text } from '../text.js';
 import {
   custodySnapshotSchema,
@@ -16,13 +17,20 @@ export type IntakeStatus = (typeof intakeStatuses)[number];
 /** `"true"`/`"false"` in a query string. */
 const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** GET /api/intake — the office's queue, filtered and paged. */
+/**
+ * The sort key a page of the queue ends on: in the urgent part (files not yet decided under a running
+ * custody clock) `['u', deadline, id]`, nearest deadline first; in the rest `['r', receivedAt, id]`, newest first.
+ */
+export const intakeCursorSchema = z.tuple([z.enum(['u', 'r']), cursorTime, cursorId]);
+export type IntakeCursor = z.infer<typeof intakeCursorSchema>;
+
+/** GET /api/intake — the office's queue, filtered, and paged by keyset (`cursor`: the `next` of the page before). */
 export const intakeQueueQuerySchema = z.object({
   status: z.enum(intakeStatuses).optional(),
   stationCode: line(50).optional(),
   crimeCategory: line(50).optional(),
   custody: queryFlag.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  cursor: cursorParam(intakeCursorSchema).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type IntakeQueueQuery = z.infer<typeof intakeQueueQuerySchema>;
@@ -48,7 +56,8 @@ export const intakeSummarySchema = z.object({
 });
 export type IntakeSummary = z.infer<typeof intakeSummarySchema>;
 
-export const intakeQueueSchema = z.object({ items: z.array(intakeSummarySchema), total: z.number().int() });
+/** A page of the queue; `next` is the cursor of the following page, null on the last. */
+export const intakeQueueSchema = pageOf(intakeSummarySchema);
 export type IntakeQueue = z.infer<typeof intakeQueueSchema>;
 
 export const intakeDocumentSchema = z.object({

@@ -120,6 +120,26 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A read (of a case, a list, a search) as the read log keeps it (migration 0017, decision 0011). */
+export interface AuditReadsTable {
+  id: ColumnType<number, never, never>;
+  /** The reading transaction's id (xid8), as text. */
+  xact: ColumnType<string, never, never>;
+  at: Timestamp;
+  /** The action's number in `readActions`. */
+  action: number;
+  actor_user_id: string | null;
+  org_id: string | null;
+  ip: string | null;
+  resource_ids: string[];
+}
+
+/** Where the sealed reads end (one row). */
+export interface AuditReadsSealedTable {
+  one: ColumnType<boolean, never, never>;
+  horizon: string;
+}
+
 export interface CaseCountersTable {
   org_id: string;
   year: number;
@@ -470,6 +490,8 @@ export interface Database {
   user_recovery_codes: UserRecoveryCodesTable;
   sign_in_challenges: SignInChallengesTable;
   audit_log: AuditLogTable;
+  audit_reads: AuditReadsTable;
+  audit_reads_sealed: AuditReadsSealedTable;
   case_counters: CaseCountersTable;
   cases: CasesTable;
   parties: PartiesTable;

@@ -46,8 +46,8 @@ describe('the dictionaries', () => {
 
 describe('translate', () => {
   it('writes number params in Persian digits in fa and Latin digits in en', () => {
-    expect(translate('fa', 'cases.list.total', { count: 12 })).toBe('۱۲ پرونده');
-    expect(translate('en', 'cases.list.total', { count: 12 })).toBe('12 cases');
+    expect(translate('fa', 'common.pager.page', { page: 12 })).toBe('صفحهٔ ۱۲');
+    expect(translate('en', 'common.pager.page', { page: 12 })).toBe('Page 12');
   });
 
   it('inserts string params exactly as given', () => {

@@ -23,7 +23,7 @@ async function appendFive() {
   for (let n = 1; n <= 5; n++)
     await inTransaction(db, (tx) =>
       recordAudit(tx, {
-        action: 'case.read',
+        action: 'document.read',
         actorUserId: userId,
         actorOrgId: orgId,
         resourceType: 'case',

@@ -11,7 +11,7 @@ async function appendEntries(n: number) {
   for (let i = 0; i < n; i++) {
     await db.transaction().execute((tx) =>
       recordAudit(tx, {
-        action: 'case.read',
+        action: 'document.read',
         actorUserId: null,
         actorOrgId: null,
         resourceType: 'case',
@@ -85,7 +85,7 @@ describe('the hash-chained audit log', () => {
     await inTransaction(db, async (tx) => {
       for (const n of [1, 2, 3])
         await recordAudit(tx, {
-          action: 'case.read',
+          action: 'document.read',
           actorUserId: null,
           actorOrgId: null,
           resourceType: 'case',

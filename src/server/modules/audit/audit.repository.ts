@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AuditAction } from '../../../domain/audit-actions.js';
+import { readActions, type AuditAction, type ReadAction } from '../../../domain/audit-actions.js';
 import type { AuditVerification } from '../../../domain/audit.schema.js';
 import { canonicalize } from '../../../domain/canonical-json.js';
 import { appendToChains } from '../../db/append-only-chains.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { inTransaction } from '../../db/transaction.js';
+import { writeBehind } from '../../db/write-behind.js';
 
 /** The hash before the first entry. */
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -65,12 +67,25 @@ export function auditEntryHash(prevHash: string, e: StoredEntry): string {
 
 /**
  * Appends an entry to the hash-chained audit log, inside the caller's transaction (so the record
- * and the change it describes commit or roll back together). The chain's next `seq` and hash are
+ * and the change it describes commit or roll back together). A read of `readActions` goes to the read
+ * log instead (`recordRead`): who, when, from where and the ids read — a list's `caseIds`/`intakeIds` —
+ * and nothing else of its details. The chain's next `seq` and hash are
  * assigned by the database under the chains' lock (`appendToChains`), just before the commit when
  * the transaction was opened by `inTransaction`.
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   const details = entry.details ?? {};
+  if (isReadAction(entry.action)) {
+    await recordRead(tx, {
+      action: entry.action,
+      actorUserId: entry.actorUserId,
+      orgId: entry.orgId,
+      ip: entry.ip,
+      at: entry.at,
+      resourceIds: entry.resourceId ? [entry.resourceId] : idsShown(details),
+    });
+    return;
+  }
   const prefix = canonicalPrefix({
     at: entry.at,
     actor_user_id: entry.actorUserId,
@@ -100,15 +115,109 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   });
 }
 
+function isReadAction(action: AuditAction): action is ReadAction {
+  return (readActions as readonly string[]).includes(action);
+}
+
+/** The ids a list or a search showed, from its audit details. */
+function idsShown(details: Record<string, unknown>): string[] {
+  const ids = details.caseIds ?? details.intakeIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** A read: who read which resources (a case, the cases a list showed), when, from where. */
+export interface ReadEntry {
+  action: ReadAction;
+  actorUserId: string | null;
+  orgId: string | null;
+  ip: string | null;
+  resourceIds: readonly string[];
+  at: Date;
+}
+
+/**
+ * Records a read in the read log (decision 0011), inside the reader's transaction: one compact row, no
+ * chain lock, sent with the transaction's next statement (usually the COMMIT), so the read is durable
+ * when its answer leaves. `sealAuditReads` chains it later, a batch at a time.
+ */
+export async function recordRead(tx: Tx, entry: ReadEntry): Promise<void> {
+  await writeBehind(
+    tx,
+    tx.insertInto('audit_reads').values({
+      at: entry.at,
+      action: readActions.indexOf(entry.action),
+      actor_user_id: entry.actorUserId,
+      org_id: entry.orgId,
+      ip: entry.ip,
+      resource_ids: sql<string[]>`${[...entry.resourceIds]}::uuid[]`,
+    }),
+  );
+}
+
+/** What a sealed batch of reads says about itself in its chain entry. */
+interface SealedReads {
+  from: string;
+  to: string;
+  count: number;
+  sha256: string;
+}
+
+/**
+ * Seals the reads of every transaction that ended since the last seal into the audit chain: one
+ * `audit.reads_sealed` entry with their count and SHA-256, up to the oldest transaction still running
+ * (none below it can add a read). Sealers take turns on the one row of `audit_reads_sealed`. Returns how
+ * many reads were sealed.
+ */
+export async function sealAuditReads(db: Db, at: Date): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const { horizon: from } = await tx
+      .selectFrom('audit_reads_sealed')
+      .select('horizon')
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const digest = await sql<{ to: string; n: number; sha256: string }>`
+      select h.to, d.n, d.sha256
+      from (select pg_snapshot_xmin(pg_current_snapshot()) as to) h,
+           lateral audit_reads_digest(${from}::xid8, h.to) d
+      where h.to > ${from}::xid8`.execute(tx);
+    const batch = digest.rows[0];
+    // Nothing to seal: the horizon stays, so that each batch starts where the one before ended.
+    if (!batch || batch.n === 0) return 0;
+    await tx.updateTable('audit_reads_sealed').set({ horizon: batch.to }).execute();
+    const sealed: SealedReads = { from, to: batch.to, count: batch.n, sha256: batch.sha256 };
+    await recordAudit(tx, {
+      action: 'audit.reads_sealed',
+      actorUserId: null,
+      actorOrgId: null,
+      resourceType: 'audit_reads',
+      resourceId: null,
+      orgId: null,
+      ip: null,
+      at,
+      details: { ...sealed },
+    });
+    return batch.n;
+  });
+}
+
+/** Whether the reads a sealed batch names are still exactly those it sealed, and follow the batch before. */
+async function readsStillSealed(db: DbOrTx, sealed: SealedReads, previousTo: string): Promise<boolean> {
+  if (sealed.from !== previousTo) return false;
+  const { rows } = await sql<{ n: number; sha256: string }>`
+    select n, sha256 from audit_reads_digest(${sealed.from}::xid8, ${sealed.to}::xid8)`.execute(db);
+  return rows[0]?.n === sealed.count && rows[0].sha256 === sealed.sha256;
+}
+
 /**
  * Walks the whole chain in order and reports the first entry that was changed (its hash no longer
- * matches its content), deleted (a gap in `seq`), or reordered/relinked (its `prev_hash` is not the
- * previous entry's hash).
+ * matches its content, or — a sealed batch of reads — the reads it sealed were changed, deleted or added
+ * to), deleted (a gap in `seq`), or reordered/relinked (its `prev_hash` is not the previous entry's hash).
  */
 export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<AuditVerification> {
   let prevHash = AUDIT_GENESIS;
   let expectedSeq = 1;
   let count = 0;
+  let readsTo = '1';
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
@@ -128,6 +237,13 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Au
         return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'broken_link' };
       if (row.at_sub_ms !== 0 || auditEntryHash(prevHash, row) !== row.hash) {
         return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'changed' };
+      }
+      // A sealed batch of reads: the reads it names must still be exactly those it sealed.
+      if (row.action === 'audit.reads_sealed') {
+        const sealed = row.details as unknown as SealedReads;
+        if (!(await readsStillSealed(db, sealed, readsTo)))
+          return { ok: false, entries: count, firstBadSeq: row.seq, reason: 'changed' };
+        readsTo = sealed.to;
       }
       prevHash = row.hash;
       expectedSeq += 1;

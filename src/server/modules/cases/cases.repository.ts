@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { CaseCursor } from '../../../domain/cases/case.schema.js';
 import { caseSearchKey, type CaseQuery } from '../../../domain/cases/search-key.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
@@ -93,26 +94,18 @@ export async function refreshCaseSearchKey(
 /** How close a search must be to count as a match (pg_trgm word similarity, 0–1). */
 const WORD_SIMILARITY_THRESHOLD = 0.3;
 
-/**
- * A page of an organisation's cases. Without a query: newest first. With one (see `caseQuery`):
- * cases whose search key contains the query's key, or — for a fuzzy query — holds a word close to it
- * (trigram word similarity, so a one-letter slip still matches); best match first. Both conditions
- * can use the GIN trigram index.
- */
-export async function findCasePage(
-  tx: Tx,
-  input: {
-    orgId: string;
-    query: CaseQuery | null;
-    status?: string | undefined;
-    inCustody?: boolean | undefined;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ rows: CaseRow[]; total: number }> {
-  let matching = tx.selectFrom('cases').where('org_id', '=', input.orgId);
-  if (input.status) matching = matching.where('status', '=', input.status);
-  if (input.inCustody !== undefined) {
+/** The filters of a case list, each one where-clause on `cases` (more filters: more clauses here). */
+export interface CaseFilters {
+  status?: string | undefined;
+  inCustody?: boolean | undefined;
+}
+
+type CasesQuery = SelectQueryBuilder<Database, 'cases', object>;
+
+function applyCaseFilters(query: CasesQuery, filters: CaseFilters): CasesQuery {
+  let q = query;
+  if (filters.status) q = q.where('status', '=', filters.status);
+  if (filters.inCustody !== undefined) {
     const running = (eb: ExpressionBuilder<Database, 'cases'>) =>
       eb.exists(
         eb
@@ -121,40 +114,118 @@ export async function findCasePage(
           .whereRef('custody_records.case_id', '=', 'cases.id')
           .where('custody_records.ended_at', 'is', null),
       );
-    matching = matching.where((eb) => (input.inCustody ? running(eb) : eb.not(running(eb))));
+    q = q.where((eb) => (filters.inCustody ? running(eb) : eb.not(running(eb))));
   }
-  let ordered = matching;
-  const { query } = input;
-  if (query) {
-    const { key } = query;
+  return q;
+}
+
+/** Cases holding an identifier exactly, through the B-trees of migration 0016 (never the trigram index). */
+function applyIdentifier(query: CasesQuery, orgId: string, search: CaseQuery): CasesQuery {
+  switch (search.kind) {
+    case 'nationalId':
+      return query.where((eb) =>
+        eb(
+          'cases.id',
+          'in',
+          eb
+            .selectFrom('parties')
+            .select('parties.case_id')
+            .where('parties.org_id', '=', orgId)
+            .where((p) =>
+              p.or([
+                p('parties.national_id', '=', search.value),
+                p('parties.passport_number', '=', search.value),
+              ]),
+            ),
+        ),
+      );
+    case 'caseNumber':
+      return query.where('case_number', '=', search.value);
+    case 'trackingCode':
+      return query.where('tracking_code', '=', search.value);
+    case 'digits':
+      return query.where('search_key', 'like', `%${search.key}%`);
+    case 'name':
+      return query;
+  }
+}
+
+export interface CasePage {
+  rows: CaseRow[];
+  next: CaseCursor | null;
+}
+
+/**
+ * A page of an organisation's cases, read by keyset (decision 0010): no OFFSET, no count. Without a query
+ * or with an identifier: newest first, from `cursor` (`[createdAt, id]`). With a name (see `caseQuery`):
+ * cases whose search key contains it or holds a word close to it (trigram word similarity, so a one-letter
+ * slip still matches), best match first (`[strict similarity, similarity, createdAt, id]`). Every form
+ * is one statement on an index that leads with the organisation; `pageSize + 1` rows say whether there is
+ * a next page.
+ */
+export async function findCasePage(
+  tx: Tx,
+  input: {
+    orgId: string;
+    query: CaseQuery | null;
+    filters: CaseFilters;
+    cursor?: CaseCursor | undefined;
+    pageSize: number;
+  },
+): Promise<CasePage> {
+  const { query: search, cursor } = input;
+  let base = applyCaseFilters(tx.selectFrom('cases').where('org_id', '=', input.orgId), input.filters);
+  if (search && search.kind === 'name') {
+    const { key } = search;
     const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    if (query.fuzzy) {
-      // set_config(…, true) is SET LOCAL: the threshold of `<%`, for this transaction only.
-      await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
-        tx,
+    // set_config(…, true) is SET LOCAL: the threshold of `<%`, for this transaction only.
+    await writeBehind(
+      tx,
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    );
+    const strict = sql<number>`strict_word_similarity(${key}, search_key)`;
+    const loose = sql<number>`word_similarity(${key}, search_key)`;
+    base = base.where((eb) => eb.or([eb('search_key', 'like', pattern), sql<boolean>`${key} <% search_key`]));
+    if (cursor?.length === 4) {
+      const [s1, s2, at, id] = cursor;
+      base = base.where(
+        sql<boolean>`(${strict}, ${loose}, created_at, id) < (${s1}::real, ${s2}::real, ${at}::timestamptz, ${id}::uuid)`,
       );
-      matching = matching.where((eb) =>
-        eb.or([eb('search_key', 'like', pattern), sql<boolean>`${key} <% search_key`]),
-      );
-    } else {
-      matching = matching.where('search_key', 'like', pattern);
     }
-    // A whole word that matches beats a word that merely starts with it, which beats a near miss.
-    ordered = matching
-      .orderBy(sql`strict_word_similarity(${key}, search_key)`, 'desc')
-      .orderBy(sql`word_similarity(${key}, search_key)`, 'desc');
-  }
-  const [rows, total] = await Promise.all([
-    ordered
+    const rows = await base
       .selectAll()
+      .select([
+        strict.as('rank_strict'),
+        loose.as('rank_loose'),
+        sql<string>`created_at::text`.as('cursor_at'),
+      ])
+      .orderBy(strict, 'desc')
+      .orderBy(loose, 'desc')
       .orderBy('created_at', 'desc')
-      .orderBy('seq', 'desc')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: total.n };
+      .orderBy('id', 'desc')
+      .limit(input.pageSize + 1)
+      .execute();
+    return pageOfRows(rows, input.pageSize, (r) => [r.rank_strict, r.rank_loose, r.cursor_at, r.id]);
+  }
+  if (search) base = applyIdentifier(base, input.orgId, search);
+  if (cursor?.length === 2) {
+    const [at, id] = cursor;
+    base = base.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await base
+    .selectAll()
+    .select(sql<string>`created_at::text`.as('cursor_at'))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.pageSize + 1)
+    .execute();
+  return pageOfRows(rows, input.pageSize, (r) => [r.cursor_at, r.id]);
+}
+
+function pageOfRows<R extends CaseRow>(rows: R[], pageSize: number, keyOf: (row: R) => CaseCursor): CasePage {
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > pageSize && last ? keyOf(last) : null };
 }
 
 /** A case's timeline, oldest first. */

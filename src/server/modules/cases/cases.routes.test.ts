@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../../test/app.js';
@@ -317,17 +318,17 @@ describe('the station case file over HTTP', () => {
       remoteAddress: '10.20.30.40',
     });
     expect(res.statusCode).toBe(200);
+    // In the read log (decision 0011), sealed into the chain later: action 0 is `case.read`.
     const reads = await db
-      .selectFrom('audit_log')
+      .selectFrom('audit_reads')
       .selectAll()
-      .where('resource_id', '=', id)
-      .where('action', '=', 'case.read')
+      .where(sql<boolean>`${id}::uuid = any(resource_ids)`)
       .execute();
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({
       actor_user_id: userId,
-      resource_type: 'case',
-      resource_id: id,
+      action: 0,
+      resource_ids: [id],
       ip: '10.20.30.40',
     });
   });

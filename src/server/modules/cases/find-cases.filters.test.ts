@@ -43,12 +43,12 @@ describe('listing a station\u2019s cases for its dashboard', () => {
     const page = await list('inCustody=true');
     expect(page.items.map((c: { id: string }) => c.id)).toEqual([held]);
     expect(page.items[0].custodyDeadlineAt).toBeTruthy();
-    expect((await list('inCustody=false')).total).toBe(2);
+    expect((await list('inCustody=false')).items).toHaveLength(2);
   });
 
   it('lists only the cases in one state, with the time they were sent', async () => {
     const page = await list('status=returned');
-    expect(page.total).toBe(1);
+    expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({
       id: returned,
       status: 'returned',

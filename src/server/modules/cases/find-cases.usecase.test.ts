@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeCase, makeParty, makeStationUser } from '../../../../test/factories.js';
+import { readActions } from '../../../domain/audit-actions.js';
+import { findCasesQuerySchema } from '../../../domain/cases/case.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { toPersianDigits } from '../../../domain/persian-text.js';
 import type { Db } from '../../db/client.js';
@@ -17,13 +19,17 @@ describe('finding a station\u2019s cases', () => {
   let persianSpelt: { id: string };
   let older: { id: string };
 
-  const search = async (q: string | undefined, as: Actor = actor, page = 1, pageSize = 20) =>
+  const search = async (q: string | undefined, as: Actor = actor, pageSize = 20, cursor?: string) =>
     findCases({
       db,
       clock: fixedClock(new Date()),
       actor: as,
       ip: '127.0.0.1',
-      query: { ...(q === undefined ? {} : { q }), page, pageSize },
+      query: {
+        ...(q === undefined ? {} : { q }),
+        ...(cursor === undefined ? {} : { cursor: findCasesQuerySchema.parse({ cursor }).cursor }),
+        pageSize,
+      },
     });
   const ids = async (q: string, as?: Actor) => (await search(q, as)).items.map((c) => c.id);
 
@@ -88,21 +94,46 @@ describe('finding a station\u2019s cases', () => {
   it('never returns another station\u2019s case, however well it matches', async () => {
     const theirs = await search('علی کاظمی', otherActor);
     expect(theirs.items.map((c) => c.id)).not.toContain(arabicSpelt.id);
-    expect(theirs.total).toBe(1);
+    expect(theirs.items).toHaveLength(1);
+    expect(await ids(NATIONAL_ID, otherActor)).not.toContain(arabicSpelt.id);
+    expect(await ids(arabicSpelt.caseNumber, otherActor)).not.toContain(arabicSpelt.id);
+    expect(await ids(arabicSpelt.trackingCode ?? '', otherActor)).toEqual([]);
     expect(await ids(NATIONAL_ID)).toEqual([arabicSpelt.id]);
   });
 
-  it('lists every case of the station newest first without a query, in pages with the total', async () => {
+  it('lists every case of the station newest first without a query, page after page by keyset, no total', async () => {
     const all = await search(undefined);
-    expect(all.total).toBe(3);
+    expect(all).toMatchObject({ next: null });
+    expect(all).not.toHaveProperty('total');
     expect(all.items.map((c) => c.id)).toEqual([persianSpelt.id, arabicSpelt.id, older.id]);
-    const second = await search(undefined, actor, 2, 2);
-    expect(second).toMatchObject({ total: 3, items: [{ id: older.id, partyNames: ['بهرام نوری'] }] });
+    const first = await search(undefined, actor, 2);
+    expect(first.items.map((c) => c.id)).toEqual([persianSpelt.id, arabicSpelt.id]);
+    expect(first.next).toEqual(expect.any(String));
+    const second = await search(undefined, actor, 2, first.next ?? '');
+    expect(second).toMatchObject({ next: null, items: [{ id: older.id, partyNames: ['بهرام نوری'] }] });
+  });
+
+  it('refuses a cursor it did not make, as a 400 naming the field', () => {
+    for (const cursor of ['x', 'WyJhIl0', 'eyJhIjoxfQ', '%%%', 'WzEsMiwzXQ'])
+      expect(findCasesQuerySchema.safeParse({ cursor }).error?.issues[0]).toMatchObject({
+        path: ['cursor'],
+        message: 'list.invalid_cursor',
+      });
   });
 
   it('puts the best match first, before newer cases that match less well', async () => {
     await makeParty(db, actor, persianSpelt.id, { role: 'witness', firstName: 'کاظم', lastName: 'کاظمیان' });
     expect(await ids('کاظمی')).toEqual([arabicSpelt.id, persianSpelt.id]);
+  });
+
+  it('pages a ranked search by keyset too: every match once, best first', async () => {
+    const whole = (await search('کاظمی')).items.map((c) => c.id);
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    const first = await search('کاظمی', actor, 1);
+    expect(first.items.map((c) => c.id)).toEqual(whole.slice(0, 1));
+    const rest = await search('کاظمی', actor, 20, first.next ?? '');
+    expect([...first.items, ...rest.items].map((c) => c.id)).toEqual(whole);
+    expect(rest.next).toBeNull();
   });
 
   it('keeps the search key up to date when parties change', async () => {
@@ -114,19 +145,20 @@ describe('finding a station\u2019s cases', () => {
 
   it('audits a search with the ids it showed, but not the query', async () => {
     await search('یزدانی');
+    // In the read log (decision 0011): who, when, from where, the ids shown — nothing else.
     const row = await db
-      .selectFrom('audit_log')
+      .selectFrom('audit_reads')
       .selectAll()
-      .where('action', '=', 'case.searched')
-      .orderBy('seq', 'desc')
+      .where('action', '=', readActions.indexOf('case.searched'))
+      .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       actor_user_id: actor.userId,
       org_id: actor.orgId,
       ip: '127.0.0.1',
-      details: { caseIds: [persianSpelt.id], total: 1 },
+      resource_ids: [persianSpelt.id],
     });
-    expect(JSON.stringify(row.details)).not.toMatch(/یزدانی|yzdani|izdani/);
+    expect(JSON.stringify(row)).not.toMatch(/یزدانی|yzdani|izdani/);
   });
 });

@@ -1,5 +1,6 @@
 import type { CaseList, FindCasesQuery } from '../../../domain/cases/case.schema.js';
 import { caseQuery } from '../../../domain/cases/search-key.js';
+import { encodeCursor } from '../../../domain/list-cursor.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
@@ -12,7 +13,8 @@ import { inTransaction } from '../../db/transaction.js';
 
 /**
  * A page of the actor's station's cases: all of them newest first, or those matching `q` (case
- * number, tracking code, national ID, name — any spelling variant, a letter off) best match first.
+ * number, tracking code, national ID, name — any spelling variant, a letter off) best match first;
+ * the next page from `cursor` (keyset, decision 0010), with no count of every match.
  * Audited as `case.searched` or `case.listed` with the ids shown; the query itself is not kept,
  * as it is usually somebody's name or national ID.
  */
@@ -28,12 +30,11 @@ export async function findCases(input: {
   const search = query.q ? caseQuery(query.q) : null;
   const now = input.clock.now();
   return inTransaction(db, async (tx) => {
-    const { rows, total } = await findCasePage(tx, {
+    const { rows, next } = await findCasePage(tx, {
       orgId: actor.orgId,
       query: search,
-      status: query.status,
-      inCustody: query.inCustody,
-      page: query.page,
+      filters: { status: query.status, inCustody: query.inCustody },
+      cursor: query.cursor,
       pageSize: query.pageSize,
     });
     const ids = rows.map((r) => r.id);
@@ -50,10 +51,10 @@ export async function findCases(input: {
       orgId: actor.orgId,
       ip: input.ip,
       at: now,
-      details: { page: query.page, pageSize: query.pageSize, total, caseIds: ids },
+      details: { pageSize: query.pageSize, caseIds: ids },
     });
     return {
-      total,
+      next: next ? encodeCursor(next) : null,
       items: rows.map((r) =>
         presentCaseSummary(r, {
           partyNames: names.get(r.id) ?? [],

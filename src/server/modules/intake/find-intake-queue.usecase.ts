@@ -1,4 +1,5 @@
 import type { IntakeQueue, IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
+import { encodeCursor } from '../../../domain/list-cursor.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
@@ -10,7 +11,7 @@ import { inTransaction } from '../../db/transaction.js';
 /**
  * The office's intake queue: files under a running custody clock that are not yet decided first, with
  * their deadlines (nearest first), then the rest newest first; filtered by status, station, crime
- * category or custody. Audited as `intake.listed` with the ids shown.
+ * category or custody; the next page from `cursor` (keyset). Audited as `intake.listed` with the ids shown.
  */
 export async function findIntakeQueue(input: {
   db: Db;
@@ -23,7 +24,7 @@ export async function findIntakeQueue(input: {
   assertCan(actor, 'intake.read');
   const now = input.clock.now();
   return inTransaction(input.db, async (tx) => {
-    const { rows, total } = await findIntakePage(tx, { orgId: actor.orgId, query });
+    const { rows, next } = await findIntakePage(tx, { orgId: actor.orgId, query });
     await recordAudit(tx, {
       action: 'intake.listed',
       actorUserId: actor.userId,
@@ -33,8 +34,11 @@ export async function findIntakeQueue(input: {
       orgId: actor.orgId,
       ip: input.ip,
       at: now,
-      details: { page: query.page, total, intakeIds: rows.map((r) => r.id) },
+      details: { pageSize: query.pageSize, intakeIds: rows.map((r) => r.id) },
     });
-    return { total, items: rows.map((r) => presentIntakeSummary(r, now, actor)) };
+    return {
+      next: next ? encodeCursor(next) : null,
+      items: rows.map((r) => presentIntakeSummary(r, now, actor)),
+    };
   });
 }

@@ -1,7 +1,7 @@
 import { expressionBuilder, sql, type Insertable, type Updateable } from 'kysely';
 import type { CaseSubmittedBody, PartySnapshot } from '../../../domain/messages/bodies.js';
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
-import type { IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
+import type { IntakeCursor, IntakeQueueQuery } from '../../../domain/intake/intake.schema.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
 import type { Database, IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
@@ -191,33 +191,65 @@ export async function findIntakeDocument(db: DbOrTx, input: { intakeFileId: stri
 }
 
 /**
- * A page of an office's queue. Files not yet decided whose person is held under a running custody
- * clock come first, the nearest deadline first (Art. 46: 24 hours); then everything else, newest first.
+ * A page of an office's queue, read by keyset (decision 0010): no OFFSET, no count. Files not yet decided
+ * whose person is held under a running custody clock come first, the nearest deadline first (Art. 46:
+ * 24 hours; cursor `['u', deadline, id]`); then everything else, newest first (`['r', receivedAt, id]`).
+ * Each part is one statement on its own index (migration 0016); the second is read only when the first
+ * has run out on this page. The filters are where-clauses on both.
  */
 export async function findIntakePage(
   db: DbOrTx,
   input: { orgId: string; query: IntakeQueueQuery },
-): Promise<{ rows: IntakeFileRow[]; total: number }> {
+): Promise<{ rows: IntakeFileRow[]; next: IntakeCursor | null }> {
   const { query } = input;
   let base = db.selectFrom('intake_files').where('org_id', '=', input.orgId);
   if (query.status) base = base.where('status', '=', query.status);
   if (query.stationCode) base = base.where('source_org', '=', query.stationCode);
   if (query.crimeCategory) base = base.where('crime_category_code', '=', query.crimeCategory);
   if (query.custody !== undefined) base = base.where('in_custody', '=', query.custody);
-  const urgent = sql`(in_custody and status = 'received')`;
-  const [rows, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(sql`${urgent} desc`)
-      .orderBy(sql`case when ${urgent} then custody_deadline_at end asc`)
-      .orderBy('received_at', 'desc')
-      .orderBy('id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: total.n };
+  const want = query.pageSize + 1;
+  const cursor = query.cursor;
+  const rows: (IntakeFileRow & { cursor_part: 'u' | 'r'; cursor_at: string })[] = [];
+  if (!cursor || cursor[0] === 'u') {
+    let urgent = base.where('in_custody', '=', true).where('status', '=', 'received');
+    if (cursor) {
+      const [, at, id] = cursor;
+      urgent = urgent.where(sql<boolean>`(custody_deadline_at, id) > (${at}::timestamptz, ${id}::uuid)`);
+    }
+    rows.push(
+      ...(await urgent
+        .selectAll()
+        .select([sql<'u'>`'u'`.as('cursor_part'), sql<string>`custody_deadline_at::text`.as('cursor_at')])
+        .orderBy('custody_deadline_at')
+        .orderBy('id')
+        .limit(want)
+        .execute()),
+    );
+  }
+  if (rows.length < want) {
+    let rest = base.where((eb) =>
+      eb.not(eb.and([eb('in_custody', '=', true), eb('status', '=', 'received')])),
+    );
+    if (cursor?.[0] === 'r') {
+      const [, at, id] = cursor;
+      rest = rest.where(sql<boolean>`(received_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+    }
+    rows.push(
+      ...(await rest
+        .selectAll()
+        .select([sql<'r'>`'r'`.as('cursor_part'), sql<string>`received_at::text`.as('cursor_at')])
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(want - rows.length)
+        .execute()),
+    );
+  }
+  const page = rows.slice(0, query.pageSize);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    next: rows.length > query.pageSize && last ? [last.cursor_part, last.cursor_at, last.id] : null,
+  };
 }
 
 /** The messages an office received that brought a file and its documents (to verify them again). */

@@ -6,6 +6,9 @@ import type { CaseSummary } from '../../../domain/cases/case.schema.js';
 import { href, navigate, routeQuery, usePath } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
+import { Highlight } from '../../components/Highlight.js';
+import { KeysetPager } from '../../components/KeysetPager.js';
+import { useKeysetPages } from '../../components/keyset-pages.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCrimeCategories } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
@@ -32,14 +35,15 @@ export function CaseListPage() {
   const routeQ = routeQuery(usePath()).get('q') ?? '';
   const [fromRoute, setFromRoute] = useState(routeQ);
   const [text, setText] = useState(routeQ);
-  const [page, setPage] = useState(1);
   if (routeQ !== fromRoute) {
     setFromRoute(routeQ);
     setText(routeQ);
-    setPage(1);
   }
-  const q = useDebounced(text.trim(), 300);
-  const cases = useCaseList({ q, page, pageSize: PAGE_SIZE });
+  // Answers as the user types: a pause of 250 ms asks; a new question cancels the one in flight (the
+  // query's AbortSignal, as TanStack Query drops the old key).
+  const q = useDebounced(text.trim(), 250);
+  const pages = useKeysetPages(q);
+  const cases = useCaseList({ q, cursor: pages.cursor, pageSize: PAGE_SIZE });
   const categories = useCrimeCategories();
 
   const columns: ColumnsType<CaseSummary> = [
@@ -66,7 +70,8 @@ export function CaseListPage() {
     {
       key: 'parties',
       title: t('cases.fields.parties'),
-      render: (_, c) => joinNames(c.partyNames, locale) || '—',
+      render: (_, c) =>
+        c.partyNames.length ? <Highlight text={joinNames(c.partyNames, locale)} query={q} /> : '—',
     },
     {
       key: 'status',
@@ -102,10 +107,7 @@ export function CaseListPage() {
         aria-label={t('cases.list.search')}
         placeholder={t('cases.list.searchPlaceholder')}
         value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setPage(1);
-        }}
+        onChange={(event) => setText(event.target.value)}
         loading={cases.isFetching}
       />
       {cases.isError && <Alert type="error" showIcon message={t(errorMessageKey(cases.error))} />}
@@ -116,16 +118,10 @@ export function CaseListPage() {
         loading={cases.isPending}
         locale={{ emptyText: q ? t('cases.list.noMatch') : t('cases.list.empty') }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/cases/${c.id}`) })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: cases.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (total) => t('cases.list.total', { count: total }),
-        }}
+        pagination={false}
         scroll={{ x: true }}
       />
+      <KeysetPager pages={pages} list={cases} />
     </Space>
   );
 }

@@ -23,13 +23,14 @@ export const casesKeys = {
 
 export interface CaseListParams {
   q: string;
-  page: number;
+  /** The `next` of the page before; undefined for the first page. */
+  cursor?: string | undefined;
   pageSize: number;
 }
 
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
-/** GET /api/cases?q=&page=&pageSize= */
+/** GET /api/cases?q=&cursor=&pageSize= — the previous request is cancelled when the params change (its signal). */
 export function useCaseList(params: CaseListParams) {
   return useQuery({
     queryKey: casesKeys.list(params),

@@ -8,7 +8,7 @@ const now = Date.now();
 const inHours = (h: number) => new Date(now + h * 3600_000).toISOString();
 
 const cases = {
-  total: 2,
+  next: null,
   items: [
     {
       id: 'c1',
@@ -57,7 +57,7 @@ describe('DashboardPage', { timeout: 20_000 }, () => {
 
   it('lists overdue orders first, marked as overdue', async () => {
     stubApi({
-      'GET /api/cases': () => jsonResponse(200, { total: 0, items: [] }),
+      'GET /api/cases': () => jsonResponse(200, { next: null, items: [] }),
       'GET /api/orders': () =>
         jsonResponse(200, {
           items: [
@@ -98,7 +98,7 @@ describe('DashboardPage', { timeout: 20_000 }, () => {
   });
 
   it('says so when the node has no orders API yet (404) instead of failing', async () => {
-    stubApi({ 'GET /api/cases': () => jsonResponse(200, { total: 0, items: [] }) });
+    stubApi({ 'GET /api/cases': () => jsonResponse(200, { next: null, items: [] }) });
     renderInApp(<DashboardPage />);
     expect(await screen.findByText('فهرست دستورهای قضایی هنوز در این سامانه فعال نشده است.')).toBeTruthy();
     expect(screen.getByText('کسی تحت نظر نیست.')).toBeTruthy();
@@ -132,7 +132,7 @@ describe('DashboardPage', { timeout: 20_000 }, () => {
       requestedAt: inHours(-5),
     });
     stubApi({
-      'GET /api/cases': () => jsonResponse(200, { total: 0, items: [] }),
+      'GET /api/cases': () => jsonResponse(200, { next: null, items: [] }),
       'GET /api/orders': () => jsonResponse(200, { items: [] }),
       'GET /api/escorts': () =>
         jsonResponse(200, {

@@ -198,7 +198,7 @@ export function DashboardPage({ now = () => new Date() }: { now?: () => Date }) 
           </Panel>
         </Col>
       </Row>
-      {cases.data && cases.data.total > cases.data.items.length && (
+      {cases.data && cases.data.next !== null && (
         <Typography.Text type="secondary">
           {t('dashboard.scope', { count: cases.data.items.length })}
         </Typography.Text>

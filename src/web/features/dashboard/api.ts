@@ -9,9 +9,9 @@ export const DASHBOARD_CASES = 100;
 /** GET /api/cases?pageSize=100 — the station's newest cases, refreshed every minute. */
 export function useRecentCases() {
   return useQuery({
-    queryKey: ['cases', 'list', { q: '', page: 1, pageSize: DASHBOARD_CASES }],
+    queryKey: ['cases', 'list', { q: '', pageSize: DASHBOARD_CASES }],
     queryFn: ({ signal }) =>
-      apiRequest<CaseList>(`/api/cases${queryString({ page: 1, pageSize: DASHBOARD_CASES })}`, { signal }),
+      apiRequest<CaseList>(`/api/cases${queryString({ pageSize: DASHBOARD_CASES })}`, { signal }),
     refetchInterval: 60_000,
   });
 }

@@ -24,7 +24,7 @@ const summary = (id: string, patch: Record<string, unknown>) => ({
 });
 
 const queue = {
-  total: 3,
+  next: null,
   items: [
     summary('1', { receivedAt: inHours(-2) }),
     summary('2', { status: 'registered', fileNumber: '1404-55', receivedAt: inHours(-30) }),
@@ -55,7 +55,6 @@ describe('IntakeQueuePage', { timeout: 20_000 }, () => {
     expect(within(table).getByText('ثبت‌شده')).toBeTruthy();
     expect(within(table).getByText('۱۴۰۴-۵۵')).toBeTruthy();
     expect((await within(table).findAllByText('سرقت')).length).toBe(3);
-    expect(screen.getByText('۳ پرونده')).toBeTruthy();
   });
 
   it('asks the server for custody files only when the switch is on', async () => {

@@ -9,6 +9,8 @@ import { errorMessageKey } from '../../api/client.js';
 import { href } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
+import { KeysetPager } from '../../components/KeysetPager.js';
+import { useKeysetPages } from '../../components/keyset-pages.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { codeLabel, joinNames } from '../cases/case-labels.js';
 import { useCrimeCategories } from '../reference/api.js';
@@ -27,16 +29,17 @@ export const intakeStatusColors: Record<IntakeStatus, string> = {
 export function IntakeQueuePage({ now }: { now?: () => Date } = {}) {
   const i18n = useI18n();
   const { t, digits, locale } = i18n;
-  const [filters, setFilters] = useState<IntakeQueueFilters>({ page: 1, pageSize: 20 });
+  const [filters, setFilters] = useState<Omit<IntakeQueueFilters, 'cursor'>>({ pageSize: 20 });
   const [stations, setStations] = useState<Map<string, string>>(() => new Map());
-  const queue = useIntakeQueue(filters);
+  const pages = useKeysetPages(JSON.stringify(filters));
+  const queue = useIntakeQueue({ ...filters, cursor: pages.cursor });
   const categories = useCrimeCategories();
   const items = queue.data ? sortIntakeQueue(queue.data.items) : [];
   const merged = mergeStations(stations, items);
   // Derived state set during render: remember every station seen, so that filtering keeps the others listed.
   if (merged !== stations) setStations(merged);
 
-  const filter = (patch: Partial<IntakeQueueFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const filter = (patch: Partial<IntakeQueueFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const countdownProps = now ? { now } : {};
 
   return (
@@ -95,13 +98,7 @@ export function IntakeQueuePage({ now }: { now?: () => Date } = {}) {
         scroll={{ x: true }}
         locale={{ emptyText: t('intake.queue.empty') }}
         onRow={(file) => ({ 'data-intake-id': file.id }) as HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: queue.data?.total ?? 0,
-          showTotal: (total) => t('intake.queue.total', { count: total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={false}
         columns={[
           {
             key: 'custody',
@@ -152,6 +149,7 @@ export function IntakeQueuePage({ now }: { now?: () => Date } = {}) {
           },
         ]}
       />
+      <KeysetPager pages={pages} list={queue} />
     </Space>
   );
 }

@@ -19,7 +19,8 @@ export interface IntakeQueueFilters {
   stationCode?: string | undefined;
   crimeCategory?: string | undefined;
   custody?: boolean | undefined;
-  page: number;
+  /** The `next` of the page before; undefined for the first page. */
+  cursor?: string | undefined;
   pageSize: number;
 }
 
@@ -30,7 +31,7 @@ export const intakeKeys = {
 
 const intakePath = (id: string) => `/api/intake/${encodeURIComponent(id)}`;
 
-/** GET /api/intake?status=&stationCode=&crimeCategory=&custody=&page=&pageSize= */
+/** GET /api/intake?status=&stationCode=&crimeCategory=&custody=&cursor=&pageSize= */
 export function useIntakeQueue(filters: IntakeQueueFilters) {
   return useQuery({
     queryKey: intakeKeys.queue(filters),
@@ -41,7 +42,7 @@ export function useIntakeQueue(filters: IntakeQueueFilters) {
           stationCode: filters.stationCode,
           crimeCategory: filters.crimeCategory,
           custody: filters.custody ? 'true' : undefined,
-          page: filters.page,
+          cursor: filters.cursor,
           pageSize: filters.pageSize,
         })}`,
         { signal },

@@ -1,0 +1,83 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CaseSummary } from '../../../domain/cases/case.schema.js';
+import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { renderInApp } from '../../test/render.js';
+import { highlightParts } from '../../components/highlight.js';
+import { CaseListPage } from './CaseListPage.js';
+
+const summary = (id: string, partyNames: string[]): CaseSummary => ({
+  id,
+  caseNumber: `1405/00000${id}`,
+  trackingCode: null,
+  origin: 'complaint',
+  status: 'draft',
+  crimeCategoryCode: null,
+  createdAt: '2026-04-01T08:00:00.000Z',
+  sentAt: null,
+  inCustody: false,
+  custodyDeadlineAt: null,
+  partyNames,
+  allowed: {} as CaseSummary['allowed'],
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('the matched part of a name', () => {
+  it('is found across ی/ي، ک/ك، ة/ه، ZWNJ / space / none, tashdid and digits', () => {
+    const marked = (text: string, q: string) =>
+      highlightParts(text, q)
+        .filter((p) => p.match)
+        .map((p) => p.text);
+    expect(marked('علي كاظمي', 'کاظمی')).toEqual(['كاظمي']);
+    expect(marked('فاطمة رضایی', 'فاطمه')).toEqual(['فاطمة']);
+    expect(marked('محمد\u200cرضا احمدی', 'محمدرضا')).toEqual(['محمد\u200cرضا']);
+    expect(marked('محمدرضا احمدی', 'محمد رضا')).toEqual(['محمدرضا']);
+    expect(marked('مُحمّد کرّوبی', 'کروبی')).toEqual(['کرّوبی']);
+    expect(marked('پلاک ۱۲۳', '123')).toEqual(['۱۲۳']);
+    expect(highlightParts('علی رضایی', 'حسینی')).toEqual([{ text: 'علی رضایی', match: false }]);
+    expect(highlightParts('علی رضایی', '  ')).toEqual([{ text: 'علی رضایی', match: false }]);
+  });
+});
+
+describe('the case list', () => {
+  it('searches as the user types (debounced, the request before cancelled), marks the match, pages by keyset', async () => {
+    const asked: { url: string; signal: AbortSignal | null | undefined }[] = [];
+    stubApi({
+      'GET /api/reference/crime-categories': () => jsonResponse(200, []),
+      'GET /api/cases': (url, init) => {
+        asked.push({ url, signal: init?.signal });
+        const q = new URL(url, 'http://x').searchParams;
+        if (q.get('cursor') === 'second')
+          return jsonResponse(200, { items: [summary('3', ['مریم کاظمی'])], next: null });
+        if (q.get('q')) return jsonResponse(200, { items: [summary('2', ['علي كاظمي'])], next: 'second' });
+        // The first page of everything never answers before the user has typed on.
+        return new Promise<Response>((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        );
+      },
+    });
+    renderInApp(<CaseListPage />);
+    await waitFor(() => expect(asked).toHaveLength(1));
+    const box = screen.getByRole('searchbox');
+    fireEvent.change(box, { target: { value: 'ک' } });
+    fireEvent.change(box, { target: { value: 'کاظ' } });
+    fireEvent.change(box, { target: { value: 'کاظمی' } });
+    await waitFor(() => expect(screen.getByText('كاظمي').tagName).toBe('MARK'));
+    // One request for what was typed once the typing paused, none per key; the unanswered one was cancelled.
+    expect(asked.map((a) => new URL(a.url, 'http://x').searchParams.get('q'))).toEqual([null, 'کاظمی']);
+    expect(asked[0]?.signal?.aborted).toBe(true);
+    // Pages: "page ۱", next, "page ۲" — never a count of every match.
+    expect(screen.getByText('صفحهٔ ۱')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'بعدی' }));
+    await waitFor(() => expect(screen.getByText('صفحهٔ ۲')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('کاظمی').tagName).toBe('MARK'));
+    expect(new URL(asked.at(-1)?.url ?? '', 'http://x').searchParams.get('cursor')).toBe('second');
+    expect(screen.queryByText(/از ۱/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'قبلی' }));
+    await waitFor(() => expect(screen.getByText('صفحهٔ ۱')).toBeTruthy());
+  });
+});
