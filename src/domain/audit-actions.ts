@@ -62,6 +62,12 @@ export const auditActions = [
   'escort.handed_over',
   'escort.listed',
   'escort.updated_by_message',
+  'clock.alerted',
+  'clock.breached',
+  'clock.read',
+  'breach.annotated',
+  'notification.listed',
+  'notification.read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

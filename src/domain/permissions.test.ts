@@ -27,6 +27,8 @@ const expected: Record<Action, string> = {
   'escort.read': 'OCE',
   'escort.execute': 'E',
   'figures.read': 'CJSA',
+  'clock.read': 'OCKJE',
+  'breach.annotate': 'CJ',
   'figures.read.all_units': 'A',
   'organisation.read': 'OCKJESA',
   'organisation.manage': 'A',

@@ -31,6 +31,13 @@ export const permissions = {
   'figures.read': { roles: ['supervisor', 'admin', 'station.chief', 'prosecutor.judge'], scope: 'own' },
   /** The figures of every police unit on the node, not only those of the actor's station or province. */
   'figures.read.all_units': { roles: ['admin'], scope: 'any' },
+  /** A case's legal clocks and breach records (the reader's own organisation's). */
+  'clock.read': {
+    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge', 'escort.officer'],
+    scope: 'own',
+  },
+  /** A chief's justification appended to a breach of their unit. */
+  'breach.annotate': { roles: ['station.chief', 'prosecutor.judge'], scope: 'own' },
   'organisation.read': {
     roles: [
       'station.officer',

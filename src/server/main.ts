@@ -12,6 +12,7 @@ import { seedReference } from './db/reference/seed-reference.js';
 import { playDemoExchange } from './demo/demo-exchange.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } from './demo/seed-demo.js';
 import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
+import { startClockScheduler } from './modules/clocks/index.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -48,7 +49,8 @@ const printToStdout = (line: string) => {
 /**
  * Starts a node: opens the database (embedded in DATA_DIR, or DATABASE_URL), migrates it, writes
  * the reference data, seeds the demo when it should (see `shouldSeedDemo`), builds the app, serves
- * the web UI if built, listens, and runs the outbox's delivery worker (DELIVERY_WORKER). The caller owns `stop()`;
+ * the web UI if built, listens, and runs the outbox's delivery worker (DELIVERY_WORKER) and the legal
+ * clocks' scheduler (CLOCK_SCHEDULER). The caller owns `stop()`;
  * with `handleSignals`, the process's signals do.
  */
 export async function startNode(config: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
@@ -71,6 +73,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   });
   let app: App | undefined;
   let worker: Worker | undefined;
+  let scheduler: Worker | undefined;
   try {
     const { db } = database;
     // Migrations and the demo's seeding may run for minutes: longer statement timeouts than requests'.
@@ -100,6 +103,19 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
       worker = delivery;
       deps.exchange.setKick(() => delivery.kick());
     }
+    // The legal clocks' scheduler (CLOCK_SCHEDULER): catches up at start with what fell due while the
+    // node was down (marked late), then fires thresholds and sends outbound notifications every tick.
+    if (config.clockScheduler) {
+      const clocks = startClockScheduler({
+        db,
+        clock,
+        log,
+        tickMs: config.clockTickMs,
+        notifications: deps.notifications,
+      });
+      scheduler = clocks;
+      deps.notifications.setKick(() => clocks.kick());
+    }
 
     const url = address.replace('://[::1]', '://localhost');
     print(`casebridge node ${config.nodeId} listening on ${url}`);
@@ -112,12 +128,13 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
       `database: ${database.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL'}`,
     );
 
-    const node = runningNode({ url, app, worker, database });
+    const node = runningNode({ url, app, worker, scheduler, database });
     signals?.attach(node);
     return node;
   } catch (error) {
     await app?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
+    await scheduler?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -156,6 +173,7 @@ function runningNode(input: {
   url: string;
   app: App;
   worker: Worker | undefined;
+  scheduler: Worker | undefined;
   database: OpenDatabase;
 }): RunningNode {
   let stopping: Promise<void> | undefined;
@@ -167,6 +185,7 @@ function runningNode(input: {
       (stopping ??= (async () => {
         await input.app.close();
         await input.worker?.stop();
+        await input.scheduler?.stop();
         await input.database.close();
       })()),
   };

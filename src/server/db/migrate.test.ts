@@ -20,7 +20,7 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   crime_categories: { code: 1, name_fa: 1, name_en: 1, sort_order: 1 },
   organisations: { id: 1, code: 1, kind: 1, name_fa: 1, name_en: 1, province_code: 1, county_code: 1, node_id: 1, is_demo: 1, created_at: 1 },
   jurisdiction_rules: { id: 1, county_code: 1, station_id: 1, prosecutor_office_id: 1, created_at: 1 },
-  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, is_demo: 1, created_at: 1 },
+  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, is_demo: 1, created_at: 1, phone: 1, notify_channels: 1 },
   sessions: { token_hash: 1, user_id: 1, created_at: 1, expires_at: 1, last_seen_at: 1, revoked_at: 1, ip: 1, user_agent: 1 },
   sign_in_throttles: { scope: 1, username: 1, address: 1, failures: 1, last_failure_at: 1, blocked_until: 1 },
   user_totp: { user_id: 1, secret_sealed: 1, confirmed_at: 1, last_used_step: 1, created_at: 1 },
@@ -47,6 +47,13 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   intake_documents: { intake_file_id: 1, sha256: 1, name: 1, kind: 1, media_type: 1, size: 1, message_id: 1, received_at: 1 },
   orders: { org_id: 1, order_id: 1, side: 1, case_ref: 1, case_id: 1, intake_file_id: 1, peer_node: 1, peer_org: 1, kind: 1, text: 1, deadline_at: 1, issued_by: 1, issued_at: 1, status: 1, acknowledged_at: 1, acknowledged_by: 1, reported_at: 1, reported_by: 1, report: 1, report_documents: 1, outcome: 1, close_note: 1, closed_at: 1, updated_at: 1 },
   escorts: { org_id: 1, escort_id: 1, side: 1, case_ref: 1, case_number: 1, case_id: 1, party_id: 1, order_id: 1, peer_node: 1, peer_org: 1, person: 1, in_custody_since: 1, destination: 1, place: 1, scheduled_at: 1, reason: 1, requested_by: 1, requested_at: 1, status: 1, officers: 1, vehicle: 1, assigned_at: 1, picked_up_at: 1, picked_up_from: 1, delivered_at: 1, delivered_to: 1, cancelled_at: 1, cancel_reason: 1, updated_at: 1 },
+  clock_thresholds: { kind: 1, before_seconds: 1 },
+  clocks: { id: 1, org_id: 1, kind: 1, legal_basis: 1, source_id: 1, case_id: 1, case_ref: 1, responsible_user_id: 1, notify_roles: 1, started_at: 1, due_at: 1, state: 1, stop_reason: 1, settled_at: 1, next_fire_at: 1, next_before_seconds: 1, created_at: 1 },
+  clock_alerts: { clock_id: 1, before_seconds: 1, fire_at: 1, fired_at: 1, late: 1 },
+  clock_breaches: { id: 1, clock_id: 1, org_id: 1, case_id: 1, case_ref: 1, kind: 1, legal_basis: 1, due_at: 1, detected_at: 1, late: 1, responsible_user_id: 1, exchange_waiting: 1 },
+  clock_breach_annotations: { id: 1, breach_id: 1, org_id: 1, note: 1, annotated_by: 1, annotated_at: 1 },
+  notifications: { seq: 1, id: 1, user_id: 1, org_id: 1, kind: 1, clock_id: 1, case_id: 1, details: 1, created_at: 1, read_at: 1 },
+  notification_deliveries: { id: 1, notifier: 1, purpose: 1, notification_seq: 1, to_address: 1, text: 1, status: 1, attempts: 1, last_error: 1, next_attempt_at: 1, lease_until: 1, sent_at: 1, created_at: 1 },
 };
 
 describe('migrating an empty database', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { custodyClock } from '../../../domain/cases/custody-clock.js';
+import { CUSTODY_LIMIT_SECONDS, custodyClock } from '../../../domain/cases/custody-clock.js';
 import { custodyStartProblem } from '../../../domain/cases/custody-start.js';
 import type { Custody, EndCustodyBody, StartCustodyBody } from '../../../domain/cases/custody.schema.js';
 import { AppError } from '../../../domain/errors.js';
@@ -12,6 +12,7 @@ import {
   updateCustody,
 } from './custody.repository.js';
 import { findPartyOfCase } from './parties.repository.js';
+import { CUSTODY_LEGAL_BASIS, openClock, settleClock } from '../clocks/index.js';
 
 /** Throws `custody.time_in_future` for a start or end later than now: custody records what happened. */
 function assertNotInFuture(at: Date, now: Date, path: string): void {
@@ -45,6 +46,21 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
       party_id: party.id,
       started_at: startedAt,
       created_at: now,
+    });
+    // The Art. 46 clock: the officer who recorded it and the station's chief are told at 4 h, 1 h and
+    // 15 min before the 24 hours end; past them, a breach record.
+    await openClock(tx, {
+      kind: 'custody',
+      orgId: row.org_id,
+      sourceId: custody.id,
+      caseId: row.id,
+      caseRef: row.case_number,
+      responsibleUserId: input.actor.userId,
+      notifyRoles: ['station.chief'],
+      legalBasis: CUSTODY_LEGAL_BASIS,
+      startedAt,
+      dueAt: new Date(startedAt.getTime() + CUSTODY_LIMIT_SECONDS * 1000),
+      now,
     });
     return {
       value: presentCustody(custody, now),
@@ -83,6 +99,15 @@ export async function endCustody(
       end_note: input.body.endNote ?? null,
     });
     const { endedInTime } = custodyClock({ startedAt: ended.started_at, endedAt, now });
+    // Ended in time: the clock is met. Ended late: it stays running, and the scheduler records the breach.
+    if (endedInTime)
+      await settleClock(tx, {
+        kind: 'custody',
+        sourceId: ended.id,
+        orgId: row.org_id,
+        state: 'met',
+        at: now,
+      });
     return {
       value: presentCustody(ended, now),
       event: {

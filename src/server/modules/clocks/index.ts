@@ -1,0 +1,9 @@
+/** The public face of `clocks`: what other modules may use of it (and nothing else). */
+export { openClock, settleClock, type OpenClockInput } from './clocks.usecase.js';
+export { registerClockRoutes } from './clocks.routes.js';
+export {
+  adoptUntrackedCustodies,
+  CUSTODY_LEGAL_BASIS,
+  fireDueClocks,
+  startClockScheduler,
+} from './clock-scheduler.worker.js';
