@@ -68,6 +68,7 @@ export const auditActions = [
   'breach.annotated',
   'notification.listed',
   'notification.read',
+  'notification.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { normaliseIdentifier } from './persian-text.js';
+import { line } from './text.js';
 
 /** One entry of a user's notification centre. `seq` is also the SSE stream's event id. */
 export const notificationSchema = z.object({
@@ -27,3 +29,26 @@ export const notificationListQuerySchema = z.object({
 /** The outbound channels a user may choose besides the in-app centre. */
 export const notifyChannels = ['in_app', 'sms'] as const;
 export const notifyChannelSchema = z.enum(notifyChannels);
+
+/** An Iranian mobile number as stored (09xxxxxxxxx), typed with any digits and a +98 / 0098 / 98 prefix. */
+export const userPhoneSchema = line(20)
+  .transform((s) => normaliseIdentifier(s).replace(/^(\+98|0098|98)(?=9\d{9}$)/, '0'))
+  .refine((s) => /^09\d{9}$/.test(s), { message: 'users.invalid_phone' });
+
+/** GET/PUT /api/notifications/settings — the user's phone number and chosen channels (their profile). */
+export const notificationSettingsSchema = z
+  .object({
+    phone: userPhoneSchema.nullable(),
+    channels: z.array(notifyChannelSchema).max(2),
+  })
+  .refine((s) => !s.channels.includes('sms') || s.phone !== null, {
+    message: 'users.sms_needs_phone',
+    path: ['channels'],
+  });
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+/** The settings as the API answers them (stored values: no transform to run on the way out). */
+export const notificationSettingsAnswerSchema = z.object({
+  phone: z.string().nullable(),
+  channels: z.array(notifyChannelSchema),
+});

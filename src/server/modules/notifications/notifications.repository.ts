@@ -171,3 +171,24 @@ export async function findDeliveriesTo(db: DbOrTx, toAddress: string) {
     .orderBy('created_at', 'desc')
     .execute();
 }
+
+/** A user's phone number and chosen channels. */
+export async function findNotificationSettings(db: DbOrTx, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['phone', 'notify_channels'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Sets a user's phone number and chosen channels. */
+export async function updateNotificationSettings(
+  tx: Tx,
+  input: { userId: string; phone: string | null; channels: string[] },
+): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ phone: input.phone, notify_channels: input.channels })
+    .where('id', '=', input.userId)
+    .execute();
+}

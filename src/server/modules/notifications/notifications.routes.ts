@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { notificationListQuerySchema, notificationListSchema } from '../../../domain/notifications.schema.js';
+import {
+  notificationListQuerySchema,
+  notificationListSchema,
+  notificationSettingsAnswerSchema,
+  notificationSettingsSchema,
+} from '../../../domain/notifications.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext, requireActor } from '../../platform/http/authenticate.js';
-import { listNotifications, markRead } from './notifications.usecase.js';
+import {
+  getNotificationSettings,
+  listNotifications,
+  markRead,
+  setNotificationSettings,
+} from './notifications.usecase.js';
 import { openNotificationStream } from './notification-stream.usecase.js';
 
 const markReadBodySchema = z.object({
@@ -43,6 +53,31 @@ export async function registerNotificationRoutes(app: App, deps: AppDeps): Promi
       },
     },
     async (request) => markRead({ ...actingContext(deps, request), ids: request.body.ids ?? 'all' }),
+  );
+
+  app.get(
+    '/api/notifications/settings',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "The signed-in user's phone number and notification channels",
+        response: { 200: notificationSettingsAnswerSchema },
+      },
+    },
+    async (request) => getNotificationSettings({ db: deps.db, actor: requireActor(request) }),
+  );
+
+  app.put(
+    '/api/notifications/settings',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "Sets the signed-in user's phone number (an Iranian mobile) and channels (in_app, sms)",
+        body: notificationSettingsSchema,
+        response: { 200: notificationSettingsAnswerSchema },
+      },
+    },
+    async (request) => setNotificationSettings({ ...actingContext(deps, request), body: request.body }),
   );
 
   app.get(

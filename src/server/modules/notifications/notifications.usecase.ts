@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NotificationList } from '../../../domain/notifications.schema.js';
+import type { NotificationList, NotificationSettings } from '../../../domain/notifications.schema.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -10,6 +10,8 @@ import {
   insertNotifications,
   findNotificationsOfUser,
   markNotificationsRead,
+  findNotificationSettings,
+  updateNotificationSettings,
 } from './notifications.repository.js';
 import { presentNotification } from './notifications.presenter.js';
 
@@ -136,4 +138,42 @@ export async function markRead(input: {
     });
     return { marked };
   });
+}
+
+/** The signed-in user's phone number and channels (their profile's notification part). */
+export async function getNotificationSettings(input: {
+  db: Db;
+  actor: Actor;
+}): Promise<NotificationSettings> {
+  const row = await findNotificationSettings(input.db, input.actor.userId);
+  return { phone: row.phone, channels: row.notify_channels as NotificationSettings['channels'] };
+}
+
+/**
+ * Sets the signed-in user's phone number and channels (validated at the edge: an Iranian mobile, and SMS
+ * only with a phone), audited in the same transaction. The in-app centre is always on.
+ */
+export async function setNotificationSettings(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  body: NotificationSettings;
+  ip: string | null;
+}): Promise<NotificationSettings> {
+  const channels = [...new Set<NotificationSettings['channels'][number]>(['in_app', ...input.body.channels])];
+  await inTransaction(input.db, async (tx) => {
+    await updateNotificationSettings(tx, { userId: input.actor.userId, phone: input.body.phone, channels });
+    await recordAudit(tx, {
+      action: 'notification.settings_changed',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'user',
+      resourceId: input.actor.userId,
+      orgId: input.actor.orgId,
+      ip: input.ip,
+      at: input.clock.now(),
+      details: { channels, phone: input.body.phone !== null },
+    });
+  });
+  return { phone: input.body.phone, channels };
 }
