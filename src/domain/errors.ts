@@ -84,6 +84,8 @@ export const errorStatus = {
   'escorts.no_escort_unit': 422,
   'escorts.not_an_escort_order': 422,
   'clocks.breach_not_found': 404,
+  'custody.notice_before_start': 400,
+  'custody.notice_already_recorded': 409,
   'clocks.invalid_office_hours': 400,
   'users.invalid_phone': 400,
   'users.sms_needs_phone': 400,
@@ -187,6 +189,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'escorts.no_escort_unit': 'No escort unit serves this station.',
   'escorts.not_an_escort_order': 'The order named is not an escort order for this case.',
   'clocks.breach_not_found': 'No such breach record.',
+  'custody.notice_before_start': 'The family was told (familyNotifiedAt) before the custody started.',
+  'custody.notice_already_recorded': 'The notice of this custody was recorded already.',
   'clocks.invalid_office_hours':
     'The office hours (officeHours) do not parse: write them as HH:MM-HH:MM, the start before the end.',
   'users.invalid_phone': 'The phone number (phone) is not a valid Iranian mobile number (09xxxxxxxxx).',

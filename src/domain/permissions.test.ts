@@ -29,6 +29,7 @@ const expected: Record<Action, string> = {
   'figures.read': 'CJSA',
   'clock.read': 'OCKJE',
   'breach.annotate': 'CJ',
+  'custody_notice.read': 'OCKJ',
   'figures.read.all_units': 'A',
   'organisation.read': 'OCKJESA',
   'organisation.manage': 'A',

@@ -36,6 +36,11 @@ export const permissions = {
     roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge', 'escort.officer'],
     scope: 'own',
   },
+  /** The custody notices of the unit: a station's records, or those its prosecutor's office received. */
+  'custody_notice.read': {
+    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge'],
+    scope: 'own',
+  },
   /** A chief's justification appended to a breach of their unit. */
   'breach.annotate': { roles: ['station.chief', 'prosecutor.judge'], scope: 'own' },
   'organisation.read': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text.js';
+import { officeHoursSchema } from './office-hours.js';
 
 /** The kinds of legal clock the server keeps (issue 19). */
 export const clockKinds = [
@@ -79,3 +80,16 @@ export const clockSchema = z.object({
 export type LegalClock = z.infer<typeof clockSchema>;
 export const caseClocksSchema = z.object({ clocks: z.array(clockSchema), breaches: z.array(breachSchema) });
 export type CaseClocks = z.infer<typeof caseClocksSchema>;
+
+/** PUT /api/organisations/:orgId/office-hours — a unit's office hours and an office's days to register a file. */
+export const officeHoursBodySchema = z.object({
+  officeHours: officeHoursSchema,
+  intakeWorkingDays: z.number().int().min(1).max(30).optional(),
+});
+export type OfficeHoursBody = z.infer<typeof officeHoursBodySchema>;
+export const officeHoursAnswerSchema = z.object({
+  orgId: z.string(),
+  officeHours: z.string(),
+  intakeWorkingDays: z.number().int(),
+});
+export type OfficeHoursAnswer = z.infer<typeof officeHoursAnswerSchema>;

@@ -36,6 +36,8 @@ export interface OrganisationsTable {
   node_id: string;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  office_hours: Generated<string>;
+  intake_working_days: Generated<number>;
 }
 
 export interface JurisdictionRulesTable {
@@ -508,6 +510,32 @@ export interface NotificationDeliveriesTable {
   created_at: Timestamp;
 }
 
+export interface OfficialHolidaysTable {
+  jalali_date: string;
+  name_fa: string;
+  name_en: string;
+  calendar: 'solar' | 'lunar';
+}
+
+export interface CustodyNoticesTable {
+  id: string;
+  org_id: string;
+  side: 'station' | 'office';
+  custody_id: string;
+  case_ref: string;
+  case_number: string;
+  person_name: string;
+  custody_started_at: Timestamp;
+  family_notified_who: string;
+  family_notified_how: string;
+  family_notified_at: Timestamp;
+  notified_by: string;
+  message_id: string | null;
+  peer_node: string;
+  peer_org: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   provinces: ProvincesTable;
   counties: CountiesTable;
@@ -548,6 +576,8 @@ export interface Database {
   clock_breach_annotations: ClockBreachAnnotationsTable;
   notifications: NotificationsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  official_holidays: OfficialHolidaysTable;
+  custody_notices: CustodyNoticesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

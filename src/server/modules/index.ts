@@ -10,6 +10,7 @@ import { registerExchangeRoutes, registerPeerRoutes } from './exchange/index.js'
 import { registerIntakeRoutes } from './intake/index.js';
 import { registerNotificationRoutes } from './notifications/index.js';
 import { registerClockRoutes } from './clocks/index.js';
+import { registerCustodyNoticeRoutes } from './custody-notice/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
@@ -36,4 +37,5 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerFiguresRoutes(app, deps);
   await registerNotificationRoutes(app, deps);
   await registerClockRoutes(app, deps);
+  await registerCustodyNoticeRoutes(app, deps);
 }

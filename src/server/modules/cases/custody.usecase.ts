@@ -12,7 +12,16 @@ import {
   updateCustody,
 } from './custody.repository.js';
 import { findPartyOfCase } from './parties.repository.js';
-import { CUSTODY_LEGAL_BASIS, openClock, settleClock } from '../clocks/index.js';
+import {
+  CUSTODY_LEGAL_BASIS,
+  CUSTODY_NOTICE_LEGAL_BASIS,
+  isOutsideOfficeHoursOf,
+  openClock,
+  settleClock,
+} from '../clocks/index.js';
+
+/** Arts. 47, 49: a custody outside office hours is notified within one hour. */
+const CUSTODY_NOTICE_SECONDS = 60 * 60;
 
 /** Throws `custody.time_in_future` for a start or end later than now: custody records what happened. */
 function assertNotInFuture(at: Date, now: Date, path: string): void {
@@ -62,9 +71,26 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
       dueAt: new Date(startedAt.getTime() + CUSTODY_LIMIT_SECONDS * 1000),
       now,
     });
+    // Outside the unit's office hours (a Friday, an official holiday, or before or after them): the family
+    // and the prosecutor's office must be told within one hour (Arts. 47, 49) — a clock of its own.
+    const outOfHours = await isOutsideOfficeHoursOf(tx, { orgId: row.org_id, at: startedAt });
+    if (outOfHours)
+      await openClock(tx, {
+        kind: 'custody_notice',
+        orgId: row.org_id,
+        sourceId: custody.id,
+        caseId: row.id,
+        caseRef: row.case_number,
+        responsibleUserId: input.actor.userId,
+        notifyRoles: ['station.chief'],
+        legalBasis: CUSTODY_NOTICE_LEGAL_BASIS,
+        startedAt,
+        dueAt: new Date(startedAt.getTime() + CUSTODY_NOTICE_SECONDS * 1000),
+        now,
+      });
     return {
       value: presentCustody(custody, now),
-      event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id } },
+      event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id, outOfHours } },
     };
   });
 }

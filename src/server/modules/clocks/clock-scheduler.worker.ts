@@ -199,6 +199,8 @@ export async function adoptUntrackedCustodies(deps: SchedulerDeps): Promise<numb
 
 /** The legal basis recorded on a custody clock. */
 export const CUSTODY_LEGAL_BASIS = 'CPC 1392 Art. 46';
+/** The legal basis recorded on the one-hour notice clock of a custody outside office hours. */
+export const CUSTODY_NOTICE_LEGAL_BASIS = 'CPC 1392 Arts. 47, 49';
 
 /**
  * Runs the scheduler in this process (the node, and each `casebridge worker`): at start it adopts the

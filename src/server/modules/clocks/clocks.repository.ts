@@ -31,6 +31,8 @@ export async function settleLiveClocks(
     orgId?: string;
     state: 'met' | 'stopped';
     reason: string | null;
+    /** When the duty was done: a clock is met only if that is by its due time. */
+    metAt?: Date;
     at: Date;
   },
 ): Promise<number> {
@@ -47,6 +49,7 @@ export async function settleLiveClocks(
     .where('source_id', '=', input.sourceId)
     .where('state', 'in', ['running', 'warned']);
   if (input.orgId) query = query.where('org_id', '=', input.orgId);
+  if (input.metAt) query = query.where('due_at', '>=', input.metAt);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -266,4 +269,38 @@ export async function findCustodiesWithoutClock(db: DbOrTx, limit: number) {
     .orderBy('c.started_at')
     .limit(limit)
     .execute();
+}
+
+/** An organisation's office hours and the official holidays on one Jalali date (for the out-of-hours rule). */
+export async function findOfficeHoursOn(db: DbOrTx, input: { orgId: string; dateKey: string }) {
+  return db
+    .selectFrom('organisations')
+    .select((eb) => [
+      'office_hours',
+      eb
+        .exists(
+          eb.selectFrom('official_holidays').select('jalali_date').where('jalali_date', '=', input.dateKey),
+        )
+        .as('holiday'),
+    ])
+    .where('id', '=', input.orgId)
+    .executeTakeFirst();
+}
+
+/** Sets an organisation's office hours (and days to register a file); the row, or null when there is none. */
+export async function updateOfficeHours(
+  tx: Tx,
+  input: { orgId: string; officeHours: string; intakeWorkingDays?: number | undefined },
+) {
+  return (
+    (await tx
+      .updateTable('organisations')
+      .set({
+        office_hours: input.officeHours,
+        ...(input.intakeWorkingDays === undefined ? {} : { intake_working_days: input.intakeWorkingDays }),
+      })
+      .where('id', '=', input.orgId)
+      .returning(['id', 'office_hours', 'intake_working_days'])
+      .executeTakeFirst()) ?? null
+  );
 }

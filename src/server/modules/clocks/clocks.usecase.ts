@@ -77,6 +77,8 @@ export async function settleClock(
     orgId?: string;
     state: 'met' | 'stopped';
     reason?: string;
+    /** When the duty was done (met): a clock whose due time came before it is left for the breach. */
+    metAt?: Date;
     at: Date;
   },
 ): Promise<number> {

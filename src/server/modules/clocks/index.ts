@@ -4,6 +4,8 @@ export { registerClockRoutes } from './clocks.routes.js';
 export {
   adoptUntrackedCustodies,
   CUSTODY_LEGAL_BASIS,
+  CUSTODY_NOTICE_LEGAL_BASIS,
   fireDueClocks,
   startClockScheduler,
 } from './clock-scheduler.worker.js';
+export { isOutsideOfficeHoursOf } from './office-hours.usecase.js';
