@@ -20,7 +20,7 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   crime_categories: { code: 1, name_fa: 1, name_en: 1, sort_order: 1 },
   organisations: { id: 1, code: 1, kind: 1, name_fa: 1, name_en: 1, province_code: 1, county_code: 1, node_id: 1, is_demo: 1, created_at: 1, office_hours: 1, intake_working_days: 1 },
   jurisdiction_rules: { id: 1, county_code: 1, station_id: 1, prosecutor_office_id: 1, created_at: 1 },
-  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, is_demo: 1, created_at: 1, phone: 1, notify_channels: 1 },
+  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, must_change_password: 1, is_demo: 1, created_at: 1, phone: 1, notify_channels: 1 },
   sessions: { token_hash: 1, user_id: 1, created_at: 1, expires_at: 1, last_seen_at: 1, revoked_at: 1, ip: 1, user_agent: 1 },
   sign_in_throttles: { scope: 1, username: 1, address: 1, failures: 1, last_failure_at: 1, blocked_until: 1 },
   user_totp: { user_id: 1, secret_sealed: 1, confirmed_at: 1, last_used_step: 1, created_at: 1 },

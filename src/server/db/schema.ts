@@ -57,6 +57,8 @@ export interface UsersTable {
   password_hash: string;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
+  /** Set by an administrator's password reset: the next sign-in must choose a new password (0033). */
+  must_change_password: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
   phone: ColumnType<string | null, string | null | undefined, string | null>;
@@ -100,7 +102,7 @@ export interface UserRecoveryCodesTable {
 export interface SignInChallengesTable {
   token_hash: string;
   user_id: string;
-  purpose: 'totp' | 'enrol';
+  purpose: 'totp' | 'enrol' | 'password';
   username: string;
   address: string;
   created_at: Timestamp;
