@@ -5,7 +5,13 @@ import type { Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/logger.js';
-import { adoptUntrackedCustodies, fireDueClocks, startClockScheduler } from '../clocks/index.js';
+import {
+  adoptUntrackedCustodies,
+  annotateBreach,
+  fireDueClocks,
+  getCaseClocks,
+  startClockScheduler,
+} from '../clocks/index.js';
 import { createNotifications } from '../notifications/index.js';
 import { endCustody, startCustody } from './custody.usecase.js';
 
@@ -239,5 +245,30 @@ describe('the custody clock', () => {
       .where('clock_id', '=', row.id)
       .execute();
     expect(alerts.map((a) => a.before_seconds)).toEqual([0]);
+  });
+
+  it('shows the breach on the case, annotated by the chief only; another station gets not found', async () => {
+    const { caseId, custodyId, clock } = await custodyFrom(new Date(t0.getTime() + 400 * HOUR));
+    clock.advance(25 * HOUR);
+    await fireDueClocks({ db, clock, log });
+    const seen = await getCaseClocks({ db, clock, actor: officer, caseId, ip: null });
+    const breach = seen.breaches.find((b) => b.clockId === seen.clocks.find((c) => c.kind === 'custody')?.id);
+    expect(breach).toMatchObject({
+      kind: 'custody',
+      caseId,
+      responsibleUserId: officer.userId,
+      annotations: [],
+    });
+    const body = { note: 'متهم در بیمارستان بستری بود.' };
+    await expect(
+      annotateBreach({ db, clock, actor: officer, breachId: breach!.id, body, ip: null }),
+    ).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(
+      annotateBreach({ db, clock, actor: otherStationChief, breachId: breach!.id, body, ip: null }),
+    ).rejects.toMatchObject({ code: 'clocks.breach_not_found' });
+    const annotated = await annotateBreach({ db, clock, actor: chief, breachId: breach!.id, body, ip: null });
+    expect(annotated.annotations.map((a) => [a.note, a.annotatedBy])).toEqual([[body.note, chief.userId]]);
+    expect(annotated.dueAt).toBe(breach!.dueAt);
+    expect(custodyId).toBeTruthy();
   });
 });

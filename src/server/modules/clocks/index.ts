@@ -1,5 +1,11 @@
 /** The public face of `clocks`: what other modules may use of it (and nothing else). */
-export { openClock, settleClock, type OpenClockInput } from './clocks.usecase.js';
+export {
+  annotateBreach,
+  getCaseClocks,
+  openClock,
+  settleClock,
+  type OpenClockInput,
+} from './clocks.usecase.js';
 export { registerClockRoutes } from './clocks.routes.js';
 export {
   adoptUntrackedCustodies,
