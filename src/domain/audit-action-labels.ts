@@ -85,6 +85,20 @@ export const auditActionLabels: Record<AuditAction, { fa: string; en: string }> 
   'escort.handed_over': { fa: 'تحویل متهم در بدرقه', en: 'Escort hand-over' },
   'escort.listed': { fa: 'فهرست بدرقه‌ها', en: 'Escorts listed' },
   'escort.updated_by_message': { fa: 'به‌روزرسانی بدرقه با پیام', en: 'Escort updated by message' },
+  'clock.alerted': { fa: 'هشدار مهلت قانونی', en: 'Legal deadline alert' },
+  'clock.breached': { fa: 'ثبت تخلف از مهلت قانونی', en: 'Legal deadline breached' },
+  'clock.read': { fa: 'مشاهدهٔ مهلت‌های قانونی پرونده', en: 'Case clocks viewed' },
+  'breach.annotated': { fa: 'توضیح رئیس بر تخلف', en: 'Breach annotated by the chief' },
+  'organisation.office_hours_changed': { fa: 'تغییر ساعات اداری', en: 'Office hours changed' },
+  'custody.notified': { fa: 'اعلام تحت‌نظر به خانواده و دادسرا', en: 'Custody notice recorded and sent' },
+  'custody.notice_received': { fa: 'دریافت اعلام تحت‌نظر', en: 'Custody notice received' },
+  'custody_notice.listed': { fa: 'فهرست اعلام‌های تحت‌نظر', en: 'Custody notices listed' },
+  'notification.listed': { fa: 'مشاهدهٔ اعلان‌ها', en: 'Notifications listed' },
+  'notification.read': { fa: 'خوانده شدن اعلان‌ها', en: 'Notifications marked read' },
+  'notification.settings_changed': {
+    fa: 'تغییر شمارهٔ همراه یا روش اعلان',
+    en: 'Notification settings changed',
+  },
 };
 
 /** The label of a stored action in a language, or the key itself for an action no longer in the list. */

@@ -80,6 +80,17 @@ export const auditActions = [
   'escort.listed',
   'escort.updated_by_message',
   'audit.reads_sealed',
+  'clock.alerted',
+  'clock.breached',
+  'clock.read',
+  'breach.annotated',
+  'organisation.office_hours_changed',
+  'custody.notified',
+  'custody.notice_received',
+  'custody_notice.listed',
+  'notification.listed',
+  'notification.read',
+  'notification.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -38,6 +38,18 @@ export const permissions = {
   'rollout.manage': { roles: ['admin'], scope: 'any' },
   /** A station records the files it sent on paper, so that paper and electronic sending can be compared. */
   'paper.record': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  /** A case's legal clocks and breach records (the reader's own organisation's). */
+  'clock.read': {
+    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge', 'escort.officer'],
+    scope: 'own',
+  },
+  /** The custody notices of the unit: a station's records, or those its prosecutor's office received. */
+  'custody_notice.read': {
+    roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge'],
+    scope: 'own',
+  },
+  /** A chief's justification appended to a breach of their unit. */
+  'breach.annotate': { roles: ['station.chief', 'prosecutor.judge'], scope: 'own' },
   'organisation.read': {
     roles: [
       'station.officer',

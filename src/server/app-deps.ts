@@ -4,6 +4,7 @@ import type { Db } from './db/client.js';
 import type { BlobStore } from './platform/blob-store/blob-store.js';
 import type { Exchange } from './modules/exchange/exchange.usecase.js';
 import type { Clock } from './platform/clock.js';
+import type { Notifications } from './modules/notifications/notification-service.usecase.js';
 
 /** Everything the HTTP app and its use cases need, passed explicitly (no container, no globals). */
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
   log: Logger;
   blobs: BlobStore;
   exchange: Exchange;
+  /** The notification streams' hub, the outbound notifier, and the scheduler's kick. */
+  notifications: Notifications;
 }

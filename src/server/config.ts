@@ -137,6 +137,28 @@ const envSchema = z
     TLS_KEY_FILE: z.string().min(1).optional(),
     /** CA certificates (PEM) trusted, besides the system's, for the HTTPS of peer nodes (an intranet's own CA). */
     TLS_CA_FILE: z.string().min(1).optional(),
+    /** Run the legal clocks' scheduler (and the outbound notifications) in this process. */
+    CLOCK_SCHEDULER: z.enum(['true', 'false']).default('true'),
+    /** How often the scheduler looks for thresholds due (ms); alerts fire within this of their time. */
+    CLOCK_TICK_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
+    /** The outbound channel of notifications: `log` (recorded in the delivery table) or `sms` (an HTTP gateway). */
+    NOTIFIER: z.enum(['log', 'sms']).default('log'),
+    /** The SMS gateway's URL (NOTIFIER=sms): POST { to, text, reference } as JSON. */
+    SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Sent to the gateway as `Authorization: Bearer …`. */
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    /** The gateway's answer is awaited this long (ms), then the message is retried later. */
+    SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** The text of a complainant's one-time code; must hold `{code}`. */
+    SMS_OTP_TEMPLATE: z
+      .string()
+      .min(1)
+      .refine((t) => t.includes('{code}'), 'must hold the placeholder {code}')
+      .default('کد پیگیری پرونده: {code} (۵ دقیقه اعتبار دارد)'),
+  })
+  .refine((e) => e.NOTIFIER !== 'sms' || e.SMS_GATEWAY_URL !== undefined, {
+    message: 'NOTIFIER=sms needs SMS_GATEWAY_URL',
+    path: ['SMS_GATEWAY_URL'],
   })
   .refine((e) => (e.TLS_CERT_FILE === undefined) === (e.TLS_KEY_FILE === undefined), {
     message: 'TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither',
@@ -174,6 +196,13 @@ export type Config = {
   tlsCaFile: string | null;
   deliveryWorker: boolean;
   delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number };
+  clockScheduler: boolean;
+  clockTickMs: number;
+  notifier: {
+    kind: 'log' | 'sms';
+    sms: { url: string; token: string | null; timeoutMs: number } | null;
+    otpTemplate: string;
+  };
 };
 
 const splitList = (value: string): string[] =>
@@ -258,6 +287,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDelayMs: e.DELIVERY_MAX_DELAY_MS,
       leaseMs: e.DELIVERY_LEASE_MS,
       pollMs: e.DELIVERY_POLL_MS,
+    },
+    clockScheduler: e.CLOCK_SCHEDULER === 'true',
+    clockTickMs: e.CLOCK_TICK_MS,
+    notifier: {
+      kind: e.NOTIFIER,
+      sms: e.SMS_GATEWAY_URL
+        ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN ?? null, timeoutMs: e.SMS_GATEWAY_TIMEOUT_MS }
+        : null,
+      otpTemplate: e.SMS_OTP_TEMPLATE,
     },
   };
 }

@@ -13,6 +13,7 @@ import { playDemoExchange } from './demo/demo-exchange.js';
 import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } from './demo/seed-demo.js';
 import { startReadsSealer } from './modules/audit/index.js';
 import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
+import { startClockScheduler } from './modules/clocks/index.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -49,7 +50,8 @@ const printToStdout = (line: string) => {
 /**
  * Starts a node: opens the database (embedded in DATA_DIR, or DATABASE_URL), migrates it, writes
  * the reference data, seeds the demo when it should (see `shouldSeedDemo`), builds the app, serves
- * the web UI if built, listens, and runs the outbox's delivery worker (DELIVERY_WORKER). The caller owns `stop()`;
+ * the web UI if built, listens, and runs the outbox's delivery worker (DELIVERY_WORKER) and the legal
+ * clocks' scheduler (CLOCK_SCHEDULER). The caller owns `stop()`;
  * with `handleSignals`, the process's signals do.
  */
 export async function startNode(config: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
@@ -73,6 +75,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   let app: App | undefined;
   let worker: Worker | undefined;
   let sealer: { stop(): Promise<void> } | undefined;
+  let scheduler: Worker | undefined;
   try {
     const { db } = database;
     // Migrations and the demo's seeding may run for minutes: longer statement timeouts than requests'.
@@ -102,6 +105,19 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
       worker = delivery;
       deps.exchange.setKick(() => delivery.kick());
     }
+    // The legal clocks' scheduler (CLOCK_SCHEDULER): catches up at start with what fell due while the
+    // node was down (marked late), then fires thresholds and sends outbound notifications every tick.
+    if (config.clockScheduler) {
+      const clocks = startClockScheduler({
+        db,
+        clock,
+        log,
+        tickMs: config.clockTickMs,
+        notifications: deps.notifications,
+      });
+      scheduler = clocks;
+      deps.notifications.setKick(() => clocks.kick());
+    }
 
     // The read log is sealed into the audit chain every second, off the request path (decision 0011).
     sealer = startReadsSealer({ db, clock, log });
@@ -117,13 +133,14 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
       `database: ${database.embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL'}`,
     );
 
-    const node = runningNode({ url, app, worker, sealer, database });
+    const node = runningNode({ url, app, worker, sealer, scheduler, database });
     signals?.attach(node);
     return node;
   } catch (error) {
     await app?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await sealer?.stop().catch(() => undefined);
+    await scheduler?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -157,12 +174,16 @@ async function prepareDatabase(input: {
   return null;
 }
 
-/** Stops in order, once however often asked: stop accepting and drain, the worker, the read log's sealer, the database. */
+/**
+ * Stops in order, once however often asked: stop accepting and drain, the worker, the read log's sealer, the
+ * clocks' scheduler, the database.
+ */
 function runningNode(input: {
   url: string;
   app: App;
   worker: Worker | undefined;
   sealer: { stop(): Promise<void> } | undefined;
+  scheduler: Worker | undefined;
   database: OpenDatabase;
 }): RunningNode {
   let stopping: Promise<void> | undefined;
@@ -175,6 +196,7 @@ function runningNode(input: {
         await input.app.close();
         await input.worker?.stop();
         await input.sealer?.stop();
+        await input.scheduler?.stop();
         await input.database.close();
       })()),
   };

@@ -1,4 +1,5 @@
 import type { MessageHandlers } from './modules/exchange/index.js';
+import { custodyNoticeHandlers } from './modules/custody-notice/index.js';
 import { escortHandlers } from './modules/escorts/index.js';
 import { intakeHandlers } from './modules/intake/index.js';
 import { orderHandlers } from './modules/orders/index.js';
@@ -14,4 +15,5 @@ export const messageHandlers: MessageHandlers = {
   ...submissionHandlers,
   ...orderHandlers,
   ...escortHandlers,
+  ...custodyNoticeHandlers,
 };

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { messageHandlers } from './message-handlers.js';
 import { createExchange } from './modules/exchange/index.js';
+import { createNotifications } from './modules/notifications/index.js';
 import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
 import type { Clock } from './platform/clock.js';
 
@@ -31,5 +32,10 @@ export async function createNodeDeps(input: {
     handlers: messageHandlers,
     peerCa: peerCa ?? null,
   });
-  return { ...deps, blobs, exchange };
+  const notifications = createNotifications({
+    db: input.db,
+    log: input.log,
+    notifier: input.config.notifier,
+  });
+  return { ...deps, blobs, exchange, notifications };
 }

@@ -5,6 +5,7 @@ import { warnAboutServerSettings } from './db/server-settings.js';
 import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
 import { listenForOutbox } from './modules/exchange/outbound/outbox-notifications.worker.js';
 import { createNodeDeps } from './node-deps.js';
+import { startClockScheduler } from './modules/clocks/index.js';
 import { systemClock } from './platform/clock.js';
 import { createLogger } from './platform/logger.js';
 import { readPeerCa } from './platform/tls-files.js';
@@ -13,7 +14,8 @@ import { readPeerCa } from './platform/tls-files.js';
  * Runs a delivery worker as its own process (`casebridge worker`): the same database and data
  * folder (keys, documents) as the node, no HTTP server. Any number can run beside the node; they
  * share the outbox through FOR UPDATE SKIP LOCKED, and a commit that fills the outbox wakes them at
- * once (LISTEN on the outbox's channel). Resolves when a signal stops it.
+ * once (LISTEN on the outbox's channel). It runs the legal clocks' scheduler as well (CLOCK_SCHEDULER).
+ * Resolves when a signal stops it.
  */
 export async function runWorker(config: Config, options: { onReady?: () => void } = {}): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -36,6 +38,16 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
     policy: config.delivery,
     pollMs: config.delivery.pollMs,
   });
+  // The legal clocks' scheduler too: several processes share the clocks through FOR UPDATE SKIP LOCKED.
+  const scheduler = config.clockScheduler
+    ? startClockScheduler({
+        db: database.db,
+        clock: systemClock,
+        log,
+        tickMs: config.clockTickMs,
+        notifications: deps.notifications,
+      })
+    : undefined;
   const listener = listenForOutbox({ url: database.url, onNotice: () => worker.kick(), log });
   log.info({ nodeId: config.nodeId }, 'delivery worker running');
   options.onReady?.();
@@ -46,5 +58,6 @@ export async function runWorker(config: Config, options: { onReady?: () => void 
   });
   await listener.close();
   await worker.stop();
+  await scheduler?.stop();
   await database.close();
 }

@@ -67,6 +67,13 @@ const reasonCountSchema = z.object({ code: z.string(), count });
 const periodFields = { from: z.iso.datetime(), to: z.iso.datetime(), generatedAt: z.iso.datetime() };
 const unitSchema = z.object({ code: z.string(), name: z.string() });
 
+/** Breach records detected in the period (issue 19): per unit and kind of clock, and their total. */
+export const breachFiguresSchema = z.object({
+  rows: z.array(z.object({ unit: unitSchema, kind: z.string(), count })),
+  total: count,
+});
+export type BreachFigures = z.infer<typeof breachFiguresSchema>;
+
 /**
  * The figures a manager steers by. `police`: one row per police unit in the actor's care (a station chief's
  * own, an HQ's province, an administrator's whole node). `office`: a prosecutor's office, one row per station
@@ -80,6 +87,7 @@ export const figuresSchema = z.discriminatedUnion('view', [
     total: stationFiguresSchema,
     topDeficiencies: z.array(reasonCountSchema),
     topRejections: z.array(reasonCountSchema),
+    breaches: breachFiguresSchema,
   }),
   z.object({
     view: z.literal('office'),
@@ -88,6 +96,7 @@ export const figuresSchema = z.discriminatedUnion('view', [
     total: officeFiguresSchema,
     topDeficiencies: z.array(reasonCountSchema),
     topRejections: z.array(reasonCountSchema),
+    breaches: breachFiguresSchema,
   }),
 ]);
 export type Figures = z.infer<typeof figuresSchema>;

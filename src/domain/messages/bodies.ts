@@ -150,6 +150,26 @@ export const orderClosedBodySchema = z.strictObject({
   closedAt: isoInstant,
 });
 
+/** How the family of a person held outside office hours was told (Arts. 47, 49 CPC 1392). */
+export const familyNoticeMeans = ['phone', 'in_person', 'sms', 'other'] as const;
+
+/**
+ * `custody.notified`: a station tells its prosecutor's office, within the hour, of a custody that started
+ * outside office hours, and how the person's family was told.
+ */
+export const custodyNotifiedBodySchema = z.strictObject({
+  custodyId: anyText,
+  caseNumber: text(100),
+  personName: text(300),
+  custodyStartedAt: isoInstant,
+  familyNotifiedWho: text(300),
+  familyNotifiedHow: z.enum(familyNoticeMeans),
+  familyNotifiedAt: isoInstant,
+  notifiedBy: text(200),
+  notifiedAt: isoInstant,
+});
+export type CustodyNotifiedBody = z.infer<typeof custodyNotifiedBodySchema>;
+
 /** The schema of each type's body. */
 export const messageBodySchemas = {
   'case.submitted': caseSubmittedBodySchema,
@@ -165,6 +185,7 @@ export const messageBodySchemas = {
   'escort.assigned': escortAssignedBodySchema,
   'escort.handed-over': escortHandedOverBodySchema,
   'escort.cancelled': escortCancelledBodySchema,
+  'custody.notified': custodyNotifiedBodySchema,
 } as const satisfies Record<MessageType, z.ZodType>;
 
 export type MessageBody<T extends MessageType> = z.infer<(typeof messageBodySchemas)[T]>;

@@ -24,6 +24,7 @@ export const messageTypes = [
   'escort.assigned',
   'escort.handed-over',
   'escort.cancelled',
+  'custody.notified',
 ] as const;
 
 export const messageTypeSchema = z.enum(messageTypes);

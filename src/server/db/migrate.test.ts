@@ -18,9 +18,9 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   provinces: { code: 1, name_fa: 1, name_en: 1 },
   counties: { code: 1, province_code: 1, name_fa: 1, name_en: 1 },
   crime_categories: { code: 1, name_fa: 1, name_en: 1, sort_order: 1 },
-  organisations: { id: 1, code: 1, kind: 1, name_fa: 1, name_en: 1, province_code: 1, county_code: 1, node_id: 1, is_demo: 1, created_at: 1 },
+  organisations: { id: 1, code: 1, kind: 1, name_fa: 1, name_en: 1, province_code: 1, county_code: 1, node_id: 1, is_demo: 1, created_at: 1, office_hours: 1, intake_working_days: 1 },
   jurisdiction_rules: { id: 1, county_code: 1, station_id: 1, prosecutor_office_id: 1, created_at: 1 },
-  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, must_change_password: 1, is_demo: 1, created_at: 1 },
+  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, must_change_password: 1, is_demo: 1, created_at: 1, phone: 1, notify_channels: 1 },
   sessions: { token_hash: 1, user_id: 1, created_at: 1, expires_at: 1, last_seen_at: 1, revoked_at: 1, ip: 1, user_agent: 1 },
   sign_in_throttles: { scope: 1, username: 1, address: 1, failures: 1, last_failure_at: 1, blocked_until: 1 },
   user_totp: { user_id: 1, secret_sealed: 1, confirmed_at: 1, last_used_step: 1, created_at: 1 },
@@ -53,6 +53,15 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   rollout_waves: { wave: 1, due_at: 1 },
   rollout_units: { unit_code: 1, wave: 1, rank: 1, node_ready_at: 1, users_created_at: 1, first_sent_at: 1, live_at: 1, planned_at: 1, updated_at: 1 },
   paper_transmissions: { id: 1, org_id: 1, sent_at: 1, files: 1, case_number: 1, recorded_by: 1, recorded_at: 1 },
+  clock_thresholds: { kind: 1, before_seconds: 1 },
+  clocks: { id: 1, org_id: 1, kind: 1, legal_basis: 1, source_id: 1, case_id: 1, case_ref: 1, responsible_user_id: 1, notify_roles: 1, started_at: 1, due_at: 1, state: 1, stop_reason: 1, settled_at: 1, next_fire_at: 1, next_before_seconds: 1, created_at: 1 },
+  clock_alerts: { clock_id: 1, before_seconds: 1, fire_at: 1, fired_at: 1, late: 1 },
+  clock_breaches: { id: 1, clock_id: 1, org_id: 1, case_id: 1, case_ref: 1, kind: 1, legal_basis: 1, due_at: 1, detected_at: 1, late: 1, responsible_user_id: 1, exchange_waiting: 1 },
+  clock_breach_annotations: { id: 1, breach_id: 1, org_id: 1, note: 1, annotated_by: 1, annotated_at: 1 },
+  notifications: { seq: 1, id: 1, user_id: 1, org_id: 1, kind: 1, clock_id: 1, case_id: 1, details: 1, created_at: 1, read_at: 1 },
+  official_holidays: { jalali_date: 1, name_fa: 1, name_en: 1, calendar: 1 },
+  custody_notices: { id: 1, org_id: 1, side: 1, custody_id: 1, case_ref: 1, case_number: 1, person_name: 1, custody_started_at: 1, family_notified_who: 1, family_notified_how: 1, family_notified_at: 1, notified_by: 1, message_id: 1, peer_node: 1, peer_org: 1, created_at: 1 },
+  notification_deliveries: { id: 1, notifier: 1, purpose: 1, notification_seq: 1, to_address: 1, text: 1, status: 1, attempts: 1, last_error: 1, next_attempt_at: 1, lease_until: 1, sent_at: 1, created_at: 1 },
 };
 
 describe('migrating an empty database', () => {

@@ -36,6 +36,8 @@ export interface OrganisationsTable {
   node_id: string;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  office_hours: Generated<string>;
+  intake_working_days: Generated<number>;
 }
 
 export interface JurisdictionRulesTable {
@@ -59,6 +61,8 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  notify_channels: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface SessionsTable {
@@ -477,6 +481,128 @@ export interface PaperTransmissionsTable {
   recorded_at: Timestamp;
 }
 
+export interface ClockThresholdsTable {
+  kind: string;
+  before_seconds: number;
+}
+
+export type ClockKind =
+  | 'custody'
+  | 'custody_notice'
+  | 'order'
+  | 'escort_pickup'
+  | 'complaint_send'
+  | 'intake_unregistered'
+  | 'return_unanswered';
+export type ClockState = 'running' | 'warned' | 'met' | 'breached' | 'stopped';
+
+export interface ClocksTable {
+  id: string;
+  org_id: string;
+  kind: ClockKind;
+  legal_basis: string;
+  source_id: string;
+  case_id: string | null;
+  case_ref: string | null;
+  responsible_user_id: string | null;
+  notify_roles: ColumnType<string[], string[] | undefined, string[]>;
+  started_at: Timestamp;
+  due_at: Timestamp;
+  state: ClockState;
+  stop_reason: string | null;
+  settled_at: Timestamp | null;
+  next_fire_at: Timestamp | null;
+  next_before_seconds: number | null;
+  created_at: Timestamp;
+}
+
+export interface ClockAlertsTable {
+  clock_id: string;
+  before_seconds: number;
+  fire_at: Timestamp;
+  fired_at: Timestamp;
+  late: boolean;
+}
+
+export interface ClockBreachesTable {
+  id: string;
+  clock_id: string;
+  org_id: string;
+  case_id: string | null;
+  case_ref: string | null;
+  kind: string;
+  legal_basis: string;
+  due_at: Timestamp;
+  detected_at: Timestamp;
+  late: boolean;
+  responsible_user_id: string | null;
+  exchange_waiting: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface ClockBreachAnnotationsTable {
+  id: string;
+  breach_id: string;
+  org_id: string;
+  note: string;
+  annotated_by: string;
+  annotated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  seq: Generated<number>;
+  id: string;
+  user_id: string;
+  org_id: string;
+  kind: string;
+  clock_id: string | null;
+  case_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationDeliveriesTable {
+  id: string;
+  notifier: 'log' | 'sms' | null;
+  purpose: string;
+  notification_seq: number | null;
+  to_address: string;
+  text: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OfficialHolidaysTable {
+  jalali_date: string;
+  name_fa: string;
+  name_en: string;
+  calendar: 'solar' | 'lunar';
+}
+
+export interface CustodyNoticesTable {
+  id: string;
+  org_id: string;
+  side: 'station' | 'office';
+  custody_id: string;
+  case_ref: string;
+  case_number: string;
+  person_name: string;
+  custody_started_at: Timestamp;
+  family_notified_who: string;
+  family_notified_how: string;
+  family_notified_at: Timestamp;
+  notified_by: string;
+  message_id: string | null;
+  peer_node: string;
+  peer_org: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   provinces: ProvincesTable;
   counties: CountiesTable;
@@ -516,6 +642,15 @@ export interface Database {
   rollout_waves: RolloutWavesTable;
   rollout_units: RolloutUnitsTable;
   paper_transmissions: PaperTransmissionsTable;
+  clock_thresholds: ClockThresholdsTable;
+  clocks: ClocksTable;
+  clock_alerts: ClockAlertsTable;
+  clock_breaches: ClockBreachesTable;
+  clock_breach_annotations: ClockBreachAnnotationsTable;
+  notifications: NotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  official_holidays: OfficialHolidaysTable;
+  custody_notices: CustodyNoticesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -528,3 +663,7 @@ export type IntakeFileRow = Selectable<IntakeFilesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type EscortRow = Selectable<EscortsTable>;
 export type CaseSubmissionRow = Selectable<CaseSubmissionsTable>;
+export type ClockRow = Selectable<ClocksTable>;
+export type ClockBreachRow = Selectable<ClockBreachesTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NotificationDeliveryRow = Selectable<NotificationDeliveriesTable>;

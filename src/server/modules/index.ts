@@ -8,6 +8,9 @@ import { registerFiguresRoutes } from './figures/index.js';
 import { registerCaseMessageRoutes } from './case-messages/index.js';
 import { registerExchangeRoutes, registerPeerRoutes } from './exchange/index.js';
 import { registerIntakeRoutes } from './intake/index.js';
+import { registerNotificationRoutes } from './notifications/index.js';
+import { registerClockRoutes } from './clocks/index.js';
+import { registerCustodyNoticeRoutes } from './custody-notice/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
@@ -34,4 +37,7 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerEvidenceRoutes(app, deps);
   await registerFiguresRoutes(app, deps);
   await registerRolloutRoutes(app, deps);
+  await registerNotificationRoutes(app, deps);
+  await registerClockRoutes(app, deps);
+  await registerCustodyNoticeRoutes(app, deps);
 }

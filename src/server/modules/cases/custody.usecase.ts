@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { custodyClock } from '../../../domain/cases/custody-clock.js';
+import { CUSTODY_LIMIT_SECONDS, custodyClock } from '../../../domain/cases/custody-clock.js';
 import { custodyStartProblem } from '../../../domain/cases/custody-start.js';
 import type { Custody, EndCustodyBody, StartCustodyBody } from '../../../domain/cases/custody.schema.js';
 import { AppError } from '../../../domain/errors.js';
@@ -12,6 +12,16 @@ import {
   updateCustody,
 } from './custody.repository.js';
 import { findPartyOfCase } from './parties.repository.js';
+import {
+  CUSTODY_LEGAL_BASIS,
+  CUSTODY_NOTICE_LEGAL_BASIS,
+  isOutsideOfficeHoursOf,
+  openClock,
+  settleClock,
+} from '../clocks/index.js';
+
+/** Arts. 47, 49: a custody outside office hours is notified within one hour. */
+const CUSTODY_NOTICE_SECONDS = 60 * 60;
 
 /** Throws `custody.time_in_future` for a start or end later than now: custody records what happened. */
 function assertNotInFuture(at: Date, now: Date, path: string): void {
@@ -46,9 +56,41 @@ export async function startCustody(input: CaseUseCaseInput & { body: StartCustod
       started_at: startedAt,
       created_at: now,
     });
+    // The Art. 46 clock: the officer who recorded it and the station's chief are told at 4 h, 1 h and
+    // 15 min before the 24 hours end; past them, a breach record.
+    await openClock(tx, {
+      kind: 'custody',
+      orgId: row.org_id,
+      sourceId: custody.id,
+      caseId: row.id,
+      caseRef: row.case_number,
+      responsibleUserId: input.actor.userId,
+      notifyRoles: ['station.chief'],
+      legalBasis: CUSTODY_LEGAL_BASIS,
+      startedAt,
+      dueAt: new Date(startedAt.getTime() + CUSTODY_LIMIT_SECONDS * 1000),
+      now,
+    });
+    // Outside the unit's office hours (a Friday, an official holiday, or before or after them): the family
+    // and the prosecutor's office must be told within one hour (Arts. 47, 49) — a clock of its own.
+    const outOfHours = await isOutsideOfficeHoursOf(tx, { orgId: row.org_id, at: startedAt });
+    if (outOfHours)
+      await openClock(tx, {
+        kind: 'custody_notice',
+        orgId: row.org_id,
+        sourceId: custody.id,
+        caseId: row.id,
+        caseRef: row.case_number,
+        responsibleUserId: input.actor.userId,
+        notifyRoles: ['station.chief'],
+        legalBasis: CUSTODY_NOTICE_LEGAL_BASIS,
+        startedAt,
+        dueAt: new Date(startedAt.getTime() + CUSTODY_NOTICE_SECONDS * 1000),
+        now,
+      });
     return {
       value: presentCustody(custody, now),
-      event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id } },
+      event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id, outOfHours } },
     };
   });
 }
@@ -83,6 +125,15 @@ export async function endCustody(
       end_note: input.body.endNote ?? null,
     });
     const { endedInTime } = custodyClock({ startedAt: ended.started_at, endedAt, now });
+    // Ended in time: the clock is met. Ended late: it stays running, and the scheduler records the breach.
+    if (endedInTime)
+      await settleClock(tx, {
+        kind: 'custody',
+        sourceId: ended.id,
+        orgId: row.org_id,
+        state: 'met',
+        at: now,
+      });
     return {
       value: presentCustody(ended, now),
       event: {

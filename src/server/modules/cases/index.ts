@@ -11,3 +11,4 @@ export { registerCaseRoutes } from './cases.routes.js';
 export { findRunningCustodiesOfParty, updateCustody } from './custody.repository.js';
 export { presentParty } from './case.presenter.js';
 export { findPartyOfCase, insertParty } from './parties.repository.js';
+export { startCustody as startCustodyOfCase } from './custody.usecase.js';

@@ -11,6 +11,8 @@ import {
 } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
+import { createLogger } from '../../platform/logger.js';
+import { fireDueClocks } from '../clocks/index.js';
 import { createOrganisation } from '../organisations/index.js';
 import { registerIntake, rejectIntake, returnIntake } from '../intake/index.js';
 import { issueOrder } from '../orders/index.js';
@@ -180,6 +182,26 @@ describe('the figures managers steer by', () => {
       custodyOverLimit: 1,
       inCustodyNow: 1,
     });
+  });
+
+  it('counts the breach records per unit and kind once the scheduler has recorded them (the custody past 24 hours)', async () => {
+    await fireDueClocks({ db, clock, log: createLogger('silent') });
+    const res = await figures(cookies.chief!, today().from, today().to);
+    const unit = { code: station.station.code, name: station.station.nameFa };
+    // It began at 18:30 Tehran time, after office hours, and nobody recorded the one-hour notice either.
+    expect(res.json().breaches).toEqual({
+      rows: [
+        { unit, kind: 'custody', count: 1 },
+        { unit, kind: 'custody_notice', count: 1 },
+      ],
+      total: 2,
+    });
+    const before = await figures(
+      cookies.chief!,
+      new Date('2026-03-01T00:00:00Z'),
+      new Date('2026-03-15T00:00:00Z'),
+    );
+    expect(before.json().breaches).toEqual({ rows: [], total: 0 });
   });
 
   it('counts nothing that happened outside the period, but still what stands open now', async () => {

@@ -8,6 +8,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { findOrganisation, findPoliceUnits } from '../organisations/index.js';
+import { findBreachCounts } from './breach-figures.repository.js';
 import { findTopReasons } from './coded-reasons.repository.js';
 import type { Period } from './figures.repository.js';
 import { findOfficeFigures } from './office-figures.repository.js';
@@ -39,6 +40,20 @@ async function policeView(db: DbOrTx, actor: Actor, org: OrganisationRow, period
     total,
     topDeficiencies: reasons.deficiencies,
     topRejections: reasons.rejections,
+    breaches: await breachFigures(db, units, period),
+  };
+}
+
+/** The breach records of these units detected in the period, per unit and kind (names from the units). */
+async function breachFigures(db: DbOrTx, units: readonly OrganisationRow[], period: Period) {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const rows = await findBreachCounts(db, { orgIds: [...byId.keys()], period });
+  return {
+    rows: rows.flatMap((r) => {
+      const u = byId.get(r.orgId);
+      return u ? [{ unit: { code: u.code, name: u.name_fa }, kind: r.kind, count: r.count }] : [];
+    }),
+    total: rows.reduce((sum, r) => sum + r.count, 0),
   };
 }
 
@@ -51,6 +66,7 @@ async function officeView(db: DbOrTx, org: OrganisationRow, period: Period, now:
     total,
     topDeficiencies: reasons.deficiencies,
     topRejections: reasons.rejections,
+    breaches: await breachFigures(db, [org], period),
   };
 }
 

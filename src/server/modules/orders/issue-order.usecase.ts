@@ -5,8 +5,12 @@ import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema
 import type { Exchange } from '../exchange/index.js';
 import { enqueueAnswer } from '../correspondence/index.js';
 import { assertIntakeStep, withIntakeFile, type IntakeUseCaseInput } from '../intake/index.js';
+import { openClock } from '../clocks/index.js';
 import { findOrderLabel, insertOrder } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
+
+/** The legal basis recorded on an order's deadline clock. */
+export const ORDER_LEGAL_BASIS = 'CPC 1392 Art. 34';
 
 /**
  * A prosecutor (دادیار/بازپرس) issues a judicial order on a registered intake file (Art. 34: written,
@@ -54,6 +58,21 @@ export async function issueOrder(
         updated_at: now,
       });
       if (!row) throw new AppError('internal.error', { message: 'order id taken' });
+      // The order's deadline (Art. 34) is a clock: the issuing judge and the office's clerks are told
+      // 24 h and 1 h before it, and a breach is recorded if no report has come by then.
+      await openClock(tx, {
+        kind: 'order',
+        orgId: file.org_id,
+        sourceId: orderId,
+        caseId: null,
+        caseRef: file.case_ref,
+        responsibleUserId: input.actor.userId,
+        notifyRoles: ['prosecutor.clerk'],
+        legalBasis: ORDER_LEGAL_BASIS,
+        startedAt: now,
+        dueAt: deadlineAt,
+        now,
+      });
       const sent = await enqueueAnswer(tx, {
         signer: input.exchange.signer,
         now,

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Tx } from '../../db/client.js';
 import type { OrderRow, OrdersTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
+import { settleClock } from '../clocks/index.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { recordIntakeDocuments } from '../intake/index.js';
 import { findCaseOfMessage } from '../correspondence/index.js';
@@ -83,6 +84,17 @@ export const onOrderReported: MessageHandler<'order.reported'> = async (message)
     reported_by: body.reportedBy,
     report_documents: JSON.stringify(envelope.documents),
   }));
+  // The deadline clock is met if the station reported by the deadline (its signed time), whenever the
+  // message arrived; a report after it leaves the breach to be recorded.
+  if (order)
+    await settleClock(tx, {
+      kind: 'order',
+      sourceId: order.order_id,
+      orgId: order.org_id,
+      state: 'met',
+      at: now,
+      metAt: new Date(body.reportedAt),
+    });
   if (order?.intake_file_id)
     await recordIntakeDocuments(tx, {
       intakeFileId: order.intake_file_id,

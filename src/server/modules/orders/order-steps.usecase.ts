@@ -1,3 +1,4 @@
+import { settleClock } from '../clocks/index.js';
 import { AppError } from '../../../domain/errors.js';
 import type { CloseOrderBody, Order, ReportOrderBody } from '../../../domain/orders/orders.schema.js';
 import { findDocumentsOfCase } from '../cases/index.js';
@@ -87,6 +88,16 @@ export async function closeOrder(input: OrderUseCaseInput & { body: CloseOrderBo
       closed_at: closed ? now : null,
       updated_at: now,
     });
+    // A closed order needs nothing more: its clock, if still running, stops.
+    if (closed)
+      await settleClock(tx, {
+        kind: 'order',
+        sourceId: order.order_id,
+        orgId: order.org_id,
+        state: 'stopped',
+        reason: 'order_closed',
+        at: now,
+      });
     const messageId = await tellPeer(tx, {
       signer: input.exchange.signer,
       now,

@@ -10,7 +10,9 @@ import {
 } from '../../../../test/factories.js';
 import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
+import { fireDueClocks } from '../clocks/index.js';
 import { registerIntake } from '../intake/index.js';
+import { createLogger } from '../../platform/logger.js';
 import { approveSubmission, prepareSubmission } from '../submission/index.js';
 
 const { db } = await useTestDatabase();
@@ -180,6 +182,54 @@ describe('judicial orders between the office and the station', () => {
     const again = await call(officerCookie, 'POST', `/api/orders/${issued.orderId}/acknowledge`);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('orders.invalid_state');
+  });
+
+  it('keeps the deadline as a clock: the judge and the clerks are told 24 h and 1 h before, met by a report in time, a breach without one', async () => {
+    const clockOf = (orderId: string) =>
+      db
+        .selectFrom('clocks')
+        .selectAll()
+        .where('kind', '=', 'order')
+        .where('source_id', '=', orderId)
+        .executeTakeFirstOrThrow();
+    const log = createLogger('silent');
+    const start = clock.now();
+    const late = (await issue((await registeredFile()).intakeId, inHours(48))).json();
+    const met = (await issue((await registeredFile()).intakeId, inHours(48))).json();
+    await deliverAll({ db, clock, exchange });
+    const lateClock = await clockOf(late.orderId);
+    expect(lateClock).toMatchObject({
+      state: 'running',
+      legal_basis: 'CPC 1392 Art. 34',
+      org_id: station.office.id,
+    });
+
+    await call(officerCookie, 'POST', `/api/orders/${met.orderId}/report`, { report: 'انجام شد.' });
+    await deliverAll({ db, clock, exchange });
+    expect((await clockOf(met.orderId)).state).toBe('met');
+
+    clock.set(new Date(start.getTime() + 24 * HOUR + 1000));
+    expect(
+      (await fireDueClocks({ db, clock, log }))
+        .filter((f) => f.clockId === lateClock.id)
+        .map((f) => f.beforeSeconds),
+    ).toEqual([86400]);
+    const told = await db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['users.role'])
+      .where('clock_id', '=', lateClock.id)
+      .execute();
+    expect(told.map((t) => t.role).sort()).toEqual(['prosecutor.clerk', 'prosecutor.judge']);
+    clock.set(new Date(start.getTime() + 48 * HOUR + 1000));
+    expect(
+      (await fireDueClocks({ db, clock, log }))
+        .filter((f) => f.clockId === lateClock.id)
+        .map((f) => f.beforeSeconds),
+    ).toEqual([3600, 0]);
+    expect((await clockOf(late.orderId)).state).toBe('breached');
+    expect((await clockOf(met.orderId)).state).toBe('met');
+    clock.set(start);
   });
 
   it('answers every step in the shape the list reads the order in, case number and other side\u2019s name filled', async () => {

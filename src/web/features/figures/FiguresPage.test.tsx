@@ -36,6 +36,7 @@ const police: Figures = {
   total: { ...station(1246, 2), registered: 4, returned: 2 },
   topDeficiencies: [{ code: 'deficiency.evidence', count: 2 }],
   topRejections: [],
+  breaches: { rows: [], total: 0 },
 };
 
 // The first render of an antd screen can take seconds on a busy CI machine.

@@ -1,0 +1,17 @@
+/** The public face of `clocks`: what other modules may use of it (and nothing else). */
+export {
+  annotateBreach,
+  getCaseClocks,
+  openClock,
+  settleClock,
+  type OpenClockInput,
+} from './clocks.usecase.js';
+export { registerClockRoutes } from './clocks.routes.js';
+export {
+  adoptUntrackedCustodies,
+  CUSTODY_LEGAL_BASIS,
+  CUSTODY_NOTICE_LEGAL_BASIS,
+  fireDueClocks,
+  startClockScheduler,
+} from './clock-scheduler.worker.js';
+export { isOutsideOfficeHoursOf } from './office-hours.usecase.js';
