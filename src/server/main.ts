@@ -14,6 +14,7 @@ import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } fr
 import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
+import { checkBlobStore } from './platform/blob-store/open-blob-store.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -61,6 +62,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   // Files named by the configuration are checked before anything is started or written.
   const https = await readServerTls(config);
   const peerCa = await readPeerCa(config);
+  await checkBlobStore(config.blobStore);
   await fs.mkdir(config.dataDir, { recursive: true });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
