@@ -57,6 +57,9 @@ export async function startS3Server(buckets: string[] = ['casebridge']): Promise
       S3_FORCE_PATH_STYLE: 'true',
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      // The SDK warns once per process, on stderr, that its releases after January 2027 need Node 22
+      // (README, configuration); the tests that read a child's stderr would see it.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     async stop() {
       await server.close();

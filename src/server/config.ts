@@ -201,6 +201,8 @@ export type Config = {
   tlsCaFile: string | null;
   /** The document store: `DATA_DIR/blobs`, or an S3 bucket (docs/decisions/0018). */
   blobStore: BlobStoreSettings;
+  /** The bucket S3_* names, whether or not BLOB_STORE uses it (`casebridge blobs migrate --to s3` copies into it). */
+  s3: Extract<BlobStoreSettings, { kind: 's3' }> | null;
   deliveryWorker: boolean;
   delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number };
 };
@@ -236,6 +238,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   // Read before `cleaned`: an empty TOTP_REQUIRED_ROLES means "no role", not "the default".
   const totpRequiredRoles = parseTotpRoles(env.TOTP_REQUIRED_ROLES);
+  const s3: Config['s3'] = e.S3_BUCKET
+    ? {
+        kind: 's3',
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        endpoint: e.S3_ENDPOINT,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        prefix: e.S3_PREFIX ?? '',
+        credentials:
+          e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+            ? {
+                accessKeyId: e.AWS_ACCESS_KEY_ID,
+                secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+                sessionToken: e.AWS_SESSION_TOKEN,
+              }
+            : undefined,
+      }
+    : null;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -282,24 +302,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     tlsCaFile: e.TLS_CA_FILE ? path.resolve(e.TLS_CA_FILE) : null,
     blobStore:
-      e.BLOB_STORE === 's3' && e.S3_BUCKET
-        ? {
-            kind: 's3',
-            bucket: e.S3_BUCKET,
-            region: e.S3_REGION,
-            endpoint: e.S3_ENDPOINT,
-            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
-            prefix: e.S3_PREFIX ?? '',
-            credentials:
-              e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
-                ? {
-                    accessKeyId: e.AWS_ACCESS_KEY_ID,
-                    secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
-                    sessionToken: e.AWS_SESSION_TOKEN,
-                  }
-                : undefined,
-          }
-        : { kind: 'disk', root: path.join(path.resolve(e.DATA_DIR), 'blobs') },
+      e.BLOB_STORE === 's3' && s3 ? s3 : { kind: 'disk', root: path.join(path.resolve(e.DATA_DIR), 'blobs') },
+    s3,
     deliveryWorker: e.DELIVERY_WORKER === 'true',
     delivery: {
       baseDelayMs: e.DELIVERY_BASE_DELAY_MS,
