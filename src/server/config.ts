@@ -138,6 +138,8 @@ const envSchema = z
     TLS_KEY_FILE: z.string().min(1).optional(),
     /** CA certificates (PEM) trusted, besides the system's, for the HTTPS of peer nodes (an intranet's own CA). */
     TLS_CA_FILE: z.string().min(1).optional(),
+    /** With it, `GET /metrics` answers only a request with `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     /** Where documents live: the node's disk (`DATA_DIR/blobs`) or an S3-compatible bucket shared by every node. */
     BLOB_STORE: z.enum(['disk', 's3']).default('disk'),
     /** The bucket (BLOB_STORE=s3); it must exist. */
@@ -199,6 +201,8 @@ export type Config = {
   tls: { certFile: string; keyFile: string } | null;
   /** Extra CA certificates for calling peer nodes over HTTPS (absolute path). */
   tlsCaFile: string | null;
+  /** The bearer token /metrics asks for, or null (open: keep it off the load balancer's public side). */
+  metricsToken: string | null;
   /** The document store: `DATA_DIR/blobs`, or an S3 bucket (docs/decisions/0018). */
   blobStore: BlobStoreSettings;
   /** The bucket S3_* names, whether or not BLOB_STORE uses it (`casebridge blobs migrate --to s3` copies into it). */
@@ -301,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) }
         : null,
     tlsCaFile: e.TLS_CA_FILE ? path.resolve(e.TLS_CA_FILE) : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     blobStore:
       e.BLOB_STORE === 's3' && s3 ? s3 : { kind: 'disk', root: path.join(path.resolve(e.DATA_DIR), 'blobs') },
     s3,

@@ -5,6 +5,7 @@ import type { Db } from './db/client.js';
 import { messageHandlers } from './message-handlers.js';
 import { createExchange } from './modules/exchange/index.js';
 import { openBlobStore } from './platform/blob-store/open-blob-store.js';
+import { blobStoreErrorsTotal } from './platform/metrics.js';
 import type { Clock } from './platform/clock.js';
 import type { BlobStore } from './platform/blob-store/blob-store.js';
 
@@ -23,7 +24,9 @@ export async function createNodeDeps(input: {
   blobs?: BlobStore;
 }): Promise<AppDeps> {
   const { peerCa, blobs: _blobs, ...deps } = input;
-  const blobs = input.blobs ?? openBlobStore(input.config.blobStore);
+  const blobs =
+    input.blobs ??
+    openBlobStore(input.config.blobStore, (operation) => blobStoreErrorsTotal.inc({ operation }));
   const exchange = await createExchange({
     db: input.db,
     blobs,

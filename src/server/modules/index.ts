@@ -8,6 +8,7 @@ import { registerFiguresRoutes } from './figures/index.js';
 import { registerCaseMessageRoutes } from './case-messages/index.js';
 import { registerExchangeRoutes, registerPeerRoutes } from './exchange/index.js';
 import { registerIntakeRoutes } from './intake/index.js';
+import { registerMetricsRoutes } from './metrics/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
@@ -32,4 +33,5 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerPeerRoutes(app, deps);
   await registerEvidenceRoutes(app, deps);
   await registerFiguresRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
 }
