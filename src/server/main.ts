@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { PREPARE_LOCK, withAdvisoryLock } from './db/advisory-lock.js';
 import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { playDemoExchange } from './demo/demo-exchange.js';
@@ -137,20 +138,24 @@ async function prepareDatabase(input: {
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
   await warnAboutServerSettings(db, log);
-  await seedReference(db);
-  if (await shouldSeedDemo({ db, demo: config.demo, embedded: input.embedded })) {
-    const seeded = await seedDemo({ db, clock: input.clock, nodeId: config.nodeId });
-    log.info(
-      {
-        cases: seeded.cases,
-        organisations: seeded.organisations,
-        seconds: Math.round(seeded.seconds * 10) / 10,
-      },
-      'demo data seeded',
-    );
-    return seeded;
-  }
-  return null;
+  // The reference data and the demo's seeding run once however many nodes start together on one database:
+  // under a lock, the second finds the work done (migrations take their own lock in `migrate`).
+  return withAdvisoryLock(db, PREPARE_LOCK, async () => {
+    await seedReference(db);
+    if (await shouldSeedDemo({ db, demo: config.demo, embedded: input.embedded })) {
+      const seeded = await seedDemo({ db, clock: input.clock, nodeId: config.nodeId });
+      log.info(
+        {
+          cases: seeded.cases,
+          organisations: seeded.organisations,
+          seconds: Math.round(seeded.seconds * 10) / 10,
+        },
+        'demo data seeded',
+      );
+      return seeded;
+    }
+    return null;
+  });
 }
 
 /** Stops in order, once however often asked: stop accepting and drain, the worker, the database. */
