@@ -62,7 +62,11 @@ export async function startRoundRobinProxy(
         if (!response.headersSent) response.writeHead(502).end('backend failed');
         else response.destroy();
       });
-      upstream.on('socket', (socket) => socket.once('connect', () => (sent = true)));
+      upstream.on('socket', (socket) => {
+        // A kept-alive socket is connected already; a new one says so once.
+        if (socket.connecting) socket.once('connect', () => (sent = true));
+        else sent = true;
+      });
       // The client gone (or the proxy closing): the backend's request goes too, as a real balancer's would.
       response.on('close', () => {
         if (!response.writableFinished) upstream.destroy();
