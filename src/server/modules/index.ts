@@ -12,6 +12,7 @@ import { registerMetricsRoutes } from './metrics/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
+import { registerRolloutRoutes } from './rollout/index.js';
 import { registerSubmissionRoutes } from './submission/index.js';
 import { registerTrackingRoutes } from './tracking/index.js';
 import { registerUserRoutes } from './users/index.js';
@@ -33,5 +34,6 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerPeerRoutes(app, deps);
   await registerEvidenceRoutes(app, deps);
   await registerFiguresRoutes(app, deps);
+  await registerRolloutRoutes(app, deps);
   registerMetricsRoutes(app, deps);
 }
