@@ -7,7 +7,7 @@ import { findCaseRefsByNumber } from '../server/modules/evidence/evidence.reposi
 import type { Config } from '../server/config.js';
 import { exportEvidenceBundle } from '../server/modules/evidence/bundle/bundle-export.usecase.js';
 import { loadOrCreateNodeKeys } from '../server/modules/exchange/trust/node-keys.usecase.js';
-import { createFsBlobStore } from '../server/platform/blob-store/fs-blob-store.js';
+import { openBlobStore } from '../server/platform/blob-store/open-blob-store.js';
 import { systemClock, type Clock } from '../server/platform/clock.js';
 import { CliError, withDatabase, type CliIo } from './cli-context.js';
 
@@ -53,7 +53,7 @@ export async function runEvidenceExport(
     );
   }
   const keys = await loadOrCreateNodeKeys({ dataDir: config.dataDir, nodeId: config.nodeId });
-  const blobs = createFsBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = openBlobStore(config.blobStore);
   const outFile = path.resolve(options.out ?? defaultFileName(options.caseRef, clock.now()));
 
   const summary = await withDatabase(config, 'require-migrated', async ({ db }) => {

@@ -91,6 +91,27 @@ program
     )(),
   );
 
+const blobs = program.command('blobs').description('the document store: move it to S3, verify it');
+blobs
+  .command('migrate')
+  .description(
+    'copy the disk store (DATA_DIR/blobs) into the S3 bucket of S3_* — resumable, every hash verified',
+  )
+  .requiredOption('--to <store>', 'the store to copy into: s3')
+  .option('--progress-every <n>', 'print progress every n contents', wholeNumber, 100)
+  .action((options: { to: string; progressEvery: number }) =>
+    finite(async (config) => (await import('./blobs.js')).runBlobsMigrate(config, options, io))(),
+  );
+blobs
+  .command('verify')
+  .description(
+    're-hash the contents the database records in the store of BLOB_STORE; report missing or corrupt',
+  )
+  .option('--sample <n>', 'only n contents picked at random (default: all)', wholeNumber)
+  .action((options: { sample?: number }) =>
+    finite(async (config) => (await import('./blobs.js')).runBlobsVerify(config, options, io))(),
+  );
+
 const users = program.command('users').description('manage the users of this node');
 users
   .command('add')

@@ -25,6 +25,7 @@ import { SESSION_COOKIE } from './platform/http/authenticate.js';
 import { registerCompression } from './platform/http/compression.js';
 import { registerOriginCheck } from './platform/http/origin-check.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { httpRequestSeconds } from './platform/metrics.js';
 import { handleError, RETRY_AFTER_SECONDS } from './platform/http/error-handler.js';
 import { isDatabaseReady } from './db/unavailable.js';
 import type { ServerTls } from './platform/tls-files.js';
@@ -106,6 +107,18 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
     const session = await resolveSession({ db: deps.db, clock: deps.clock, policy: deps.config, token });
     if (session)
       request.auth = { actor: session.actor, user: session.user, token, expiresAt: session.expiresAt };
+  });
+
+  // Latency by route pattern (never the raw URL: ids would make a series per case); 404s as one route.
+  app.addHook('onResponse', async (request, reply) => {
+    httpRequestSeconds.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

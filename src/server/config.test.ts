@@ -17,6 +17,35 @@ describe('configuration', () => {
     expect(config.databasePoolSize).toBe(2 * os.availableParallelism() + 1);
   });
 
+  it('keeps documents on disk by default, and in a named S3 bucket with BLOB_STORE=s3', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/cb' }).blobStore).toEqual({ kind: 'disk', root: '/srv/cb/blobs' });
+    const s3 = loadConfig({
+      BLOB_STORE: 's3',
+      S3_BUCKET: 'documents',
+      S3_ENDPOINT: 'http://minio.intranet:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ACCESS_KEY_ID: 'id',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    }).blobStore;
+    expect(s3).toEqual({
+      kind: 's3',
+      bucket: 'documents',
+      region: 'us-east-1',
+      endpoint: 'http://minio.intranet:9000',
+      forcePathStyle: true,
+      prefix: '',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret', sessionToken: undefined },
+    });
+    expect(() => loadConfig({ BLOB_STORE: 's3' })).toThrow(/S3_BUCKET: BLOB_STORE=s3 needs/);
+    expect(() => loadConfig({ BLOB_STORE: 'tape' })).toThrow(/BLOB_STORE/);
+    expect(() => loadConfig({ BLOB_STORE: 's3', S3_BUCKET: 'b', S3_ENDPOINT: 'minio:9000' })).toThrow(
+      /S3_ENDPOINT/,
+    );
+    expect(() => loadConfig({ BLOB_STORE: 's3', S3_BUCKET: 'b', AWS_ACCESS_KEY_ID: 'id' })).toThrow(
+      /AWS_ACCESS_KEY_ID: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together/,
+    );
+  });
+
   it('takes a pool size of 1 to 200 connections and refuses anything else', () => {
     expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
     for (const bad of ['0', '201', '2.5', 'many'])

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../domain/roles.js';
 import type { DatabaseClientOptions } from './db/client.js';
+import type { BlobStoreSettings } from './platform/blob-store/open-blob-store.js';
 import { invalidConfiguration, invalidSetting } from './platform/config-error.js';
 
 /** Two connections per core plus one (on 2 cores: 5). */
@@ -155,6 +156,34 @@ const envSchema = z
       .min(1)
       .refine((t) => t.includes('{code}'), 'must hold the placeholder {code}')
       .default('کد پیگیری پرونده: {code} (۵ دقیقه اعتبار دارد)'),
+    /** With it, `GET /metrics` answers only a request with `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    /** Where documents live: the node's disk (`DATA_DIR/blobs`) or an S3-compatible bucket shared by every node. */
+    BLOB_STORE: z.enum(['disk', 's3']).default('disk'),
+    /** The bucket (BLOB_STORE=s3); it must exist. */
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    /** An S3-compatible server's URL (MinIO, Ceph RGW, …); unset: AWS's endpoint for S3_REGION. */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Address the bucket as `<endpoint>/<bucket>` (MinIO, Ceph) rather than `<bucket>.<endpoint>`. */
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+    /** A folder inside the bucket for this deployment's documents (no leading or trailing slash). */
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'letters, digits, . _ - and inner slashes')
+      .optional(),
+    /** The standard credential variables; unset: the AWS SDK's default chain (instance role, ~/.aws, …). */
+    AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  })
+  .refine((e) => e.BLOB_STORE !== 's3' || e.S3_BUCKET !== undefined, {
+    message: "BLOB_STORE=s3 needs the bucket's name",
+    path: ['S3_BUCKET'],
+  })
+  .refine((e) => (e.AWS_ACCESS_KEY_ID === undefined) === (e.AWS_SECRET_ACCESS_KEY === undefined), {
+    message: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together',
+    path: ['AWS_ACCESS_KEY_ID'],
   })
   .refine((e) => e.NOTIFIER !== 'sms' || e.SMS_GATEWAY_URL !== undefined, {
     message: 'NOTIFIER=sms needs SMS_GATEWAY_URL',
@@ -194,6 +223,12 @@ export type Config = {
   tls: { certFile: string; keyFile: string } | null;
   /** Extra CA certificates for calling peer nodes over HTTPS (absolute path). */
   tlsCaFile: string | null;
+  /** The bearer token /metrics asks for, or null (open: keep it off the load balancer's public side). */
+  metricsToken: string | null;
+  /** The document store: `DATA_DIR/blobs`, or an S3 bucket (docs/decisions/0018). */
+  blobStore: BlobStoreSettings;
+  /** The bucket S3_* names, whether or not BLOB_STORE uses it (`casebridge blobs migrate --to s3` copies into it). */
+  s3: Extract<BlobStoreSettings, { kind: 's3' }> | null;
   deliveryWorker: boolean;
   delivery: { baseDelayMs: number; maxDelayMs: number; leaseMs: number; pollMs: number };
   clockScheduler: boolean;
@@ -236,6 +271,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   // Read before `cleaned`: an empty TOTP_REQUIRED_ROLES means "no role", not "the default".
   const totpRequiredRoles = parseTotpRoles(env.TOTP_REQUIRED_ROLES);
+  const s3: Config['s3'] = e.S3_BUCKET
+    ? {
+        kind: 's3',
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        endpoint: e.S3_ENDPOINT,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        prefix: e.S3_PREFIX ?? '',
+        credentials:
+          e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+            ? {
+                accessKeyId: e.AWS_ACCESS_KEY_ID,
+                secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+                sessionToken: e.AWS_SESSION_TOKEN,
+              }
+            : undefined,
+      }
+    : null;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -281,6 +334,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) }
         : null,
     tlsCaFile: e.TLS_CA_FILE ? path.resolve(e.TLS_CA_FILE) : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    blobStore:
+      e.BLOB_STORE === 's3' && s3 ? s3 : { kind: 'disk', root: path.join(path.resolve(e.DATA_DIR), 'blobs') },
+    s3,
     deliveryWorker: e.DELIVERY_WORKER === 'true',
     delivery: {
       baseDelayMs: e.DELIVERY_BASE_DELAY_MS,

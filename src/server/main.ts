@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { PREPARE_LOCK, withAdvisoryLock } from './db/advisory-lock.js';
 import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { playDemoExchange } from './demo/demo-exchange.js';
@@ -16,6 +17,7 @@ import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker
 import { startClockScheduler } from './modules/clocks/index.js';
 import { createNodeDeps } from './node-deps.js';
 import { readPeerCa, readServerTls } from './platform/tls-files.js';
+import { checkBlobStore } from './platform/blob-store/open-blob-store.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -64,6 +66,7 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   // Files named by the configuration are checked before anything is started or written.
   const https = await readServerTls(config);
   const peerCa = await readPeerCa(config);
+  await checkBlobStore(config.blobStore);
   await fs.mkdir(config.dataDir, { recursive: true });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -158,7 +161,12 @@ async function prepareDatabase(input: {
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
   await warnAboutServerSettings(db, log);
-  await seedReference(db);
+  // The reference data is written once however many processes start together on one database server: under a
+  // lock, the second finds it there (migrations take their own lock in `migrate`). An embedded database belongs
+  // to one process: no lock. The demo's seeding is not under it: with it, a start on the embedded database hung
+  // (not understood yet; docs/decisions/0020) — a shared server seeds the demo only with DEMO=true.
+  if (input.embedded) await seedReference(db);
+  else await withAdvisoryLock(db, PREPARE_LOCK, () => seedReference(db));
   if (await shouldSeedDemo({ db, demo: config.demo, embedded: input.embedded })) {
     const seeded = await seedDemo({ db, clock: input.clock, nodeId: config.nodeId });
     log.info(

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app-deps.js';
 import type { Config } from './config.js';
@@ -7,7 +6,10 @@ import { messageHandlers } from './message-handlers.js';
 import { createExchange } from './modules/exchange/index.js';
 import { createNotifications } from './modules/notifications/index.js';
 import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
+import { openBlobStore } from './platform/blob-store/open-blob-store.js';
+import { blobStoreErrorsTotal } from './platform/metrics.js';
 import type { Clock } from './platform/clock.js';
+import type { BlobStore } from './platform/blob-store/blob-store.js';
 
 /**
  * Assembles everything a node's app needs around an open database: the node and the tests both use it.
@@ -20,9 +22,13 @@ export async function createNodeDeps(input: {
   clock: Clock;
   log: Logger;
   peerCa?: string[] | null;
+  /** The document store, when the caller opened it (to count its errors); else the one the configuration names. */
+  blobs?: BlobStore;
 }): Promise<AppDeps> {
-  const { peerCa, ...deps } = input;
-  const blobs = createFsBlobStore(path.join(input.config.dataDir, 'blobs'));
+  const { peerCa, blobs: _blobs, ...deps } = input;
+  const blobs =
+    input.blobs ??
+    openBlobStore(input.config.blobStore, (operation) => blobStoreErrorsTotal.inc({ operation }));
   const exchange = await createExchange({
     db: input.db,
     blobs,

@@ -75,5 +75,17 @@ export function createDb(url: string, options: { max?: number } & Partial<Databa
   // see `db/unavailable.ts`) and the pool drops it; pg would also emit the error on the connection,
   // which nobody listens to while it is checked out.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** How a `createDb` pool's connections are used now (for /metrics), or null for a Db made otherwise. */
+export function poolUse(db: Db): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(db);
+  return pool
+    ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }
+    : null;
 }

@@ -11,6 +11,7 @@ import { registerIntakeRoutes } from './intake/index.js';
 import { registerNotificationRoutes } from './notifications/index.js';
 import { registerClockRoutes } from './clocks/index.js';
 import { registerCustodyNoticeRoutes } from './custody-notice/index.js';
+import { registerMetricsRoutes } from './metrics/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
@@ -40,4 +41,5 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerNotificationRoutes(app, deps);
   await registerClockRoutes(app, deps);
   await registerCustodyNoticeRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
 }

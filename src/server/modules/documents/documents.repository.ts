@@ -77,3 +77,22 @@ export async function insertDocument(tx: Tx, row: CaseDocumentRow): Promise<Case
 export async function lockBlob(tx: Tx, sha256: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`blob:${sha256}`}, 0))`.execute(tx);
 }
+
+/**
+ * The contents the database says the store holds (`casebridge blobs verify`): all of them in hash order, or
+ * `sample` of them picked at random.
+ */
+export async function listRecordedBlobs(
+  db: DbOrTx,
+  options: { sample?: number },
+): Promise<{ sha256: string; size: number }[]> {
+  const rows = await (options.sample === undefined
+    ? db.selectFrom('blobs').select(['sha256', 'size']).orderBy('sha256').execute()
+    : db
+        .selectFrom('blobs')
+        .select(['sha256', 'size'])
+        .orderBy(sql`random()`)
+        .limit(options.sample)
+        .execute());
+  return rows.map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
+}

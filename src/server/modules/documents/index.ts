@@ -2,3 +2,4 @@
 export { registerDocumentUploadRoute } from './document-upload.routes.js';
 export { registerDocumentRoutes } from './documents.routes.js';
 export { uploadDocument } from './documents.usecase.js';
+export { listRecordedBlobs } from './documents.repository.js';

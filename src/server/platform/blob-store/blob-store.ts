@@ -9,9 +9,16 @@ export interface StoredBlob {
   head: Buffer;
 }
 
+/** Bytes `start` to `end` of a content, both inclusive (HTTP's `Range: bytes=start-end`). */
+export interface BlobRange {
+  start: number;
+  end: number;
+}
+
 /**
  * Content-addressed storage for documents: each content is stored once, named by its SHA-256,
- * written and read as streams (never whole in memory). Drivers: local disk now, S3-compatible later.
+ * written and read as streams (never whole in memory). Drivers: the local disk (`fs-blob-store.ts`)
+ * and S3-compatible object storage (`s3-blob-store.ts`), chosen by BLOB_STORE (`open-blob-store.ts`).
  */
 export interface BlobStore {
   /**
@@ -19,8 +26,11 @@ export interface BlobStore {
    * `maxBytes` and leaves nothing behind. `head` lets the caller check the type by content.
    */
   put(source: Readable, options: { maxBytes: number }): Promise<StoredBlob>;
-  /** A stream of the content, or throws `documents.not_found`. */
-  get(sha256: string): Promise<Readable>;
+  /**
+   * A stream of the content — or of the bytes `range.start`…`range.end` (inclusive, as in HTTP's Range; the
+   * caller keeps it inside the content's size) — or throws `documents.not_found`.
+   */
+  get(sha256: string, range?: BlobRange): Promise<Readable>;
   /**
    * Re-reads a content and hashes every byte of it (what the receiver of a message does to each of
    * its documents), or throws `documents.not_found`. Unlike hashing `get`'s stream, it hands no

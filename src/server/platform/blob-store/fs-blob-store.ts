@@ -2,34 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, createWriteStream, fstatSync, openSync, read as readCallback, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { AppError } from '../../../domain/errors.js';
 import { createSha256Stream, isSha256Hex, type StreamDigest } from '../crypto/hash.js';
-import type { BlobStore, StoredBlob } from './blob-store.js';
-
-const HEAD_BYTES = 4096;
-
-/** Counts bytes, keeps the first few KiB, and fails with `documents.too_large` past the limit. */
-function limitAndPeek(maxBytes: number): { stream: Transform; head: () => Buffer } {
-  let seen = 0;
-  const headChunks: Buffer[] = [];
-  let headSize = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > maxBytes) return callback(new AppError('documents.too_large', { details: { maxBytes } }));
-      if (headSize < HEAD_BYTES) {
-        const piece = chunk.subarray(0, HEAD_BYTES - headSize);
-        headChunks.push(Buffer.from(piece));
-        headSize += piece.length;
-      }
-      callback(null, chunk);
-    },
-  });
-  return { stream, head: () => Buffer.concat(headChunks) };
-}
+import type { BlobRange, BlobStore, StoredBlob } from './blob-store.js';
+import { limitAndPeek } from './limit-and-peek.js';
 
 /**
  * How much of a blob is read at a time: a document of a typical case (a scan, a photo) in one or two
@@ -79,11 +58,11 @@ export function createFsBlobStore(root: string): BlobStore {
         throw error;
       }
     },
-    async get(sha256: string): Promise<Readable> {
+    async get(sha256: string, range?: BlobRange): Promise<Readable> {
       // Opened here, not lazily by the stream, so that a missing blob is a clear error before any byte is sent.
       if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
       const handle = await fs.open(pathOf(sha256), 'r').catch(missingAsNotFound);
-      return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+      return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, ...range });
     },
     async digest(sha256: string): Promise<StreamDigest> {
       if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');

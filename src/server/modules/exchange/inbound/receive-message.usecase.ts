@@ -3,6 +3,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import { appendEvidence } from '../delivery-evidence/evidence-log.repository.js';
 import { acceptChecked } from './accept-message.usecase.js';
 import { insertRefusedMessage } from './refused-messages.repository.js';
+import { refusalsTotal } from '../../../platform/metrics.js';
 import {
   checkInbound,
   type CheckedMessage,
@@ -56,6 +57,7 @@ async function refuse(
 ): Promise<ReceiveOutcome> {
   const now = deps.now();
   const { refuse: reason, claim, envelope, detail } = refusal;
+  refusalsTotal.inc({ reason });
   if (!refusal.signed) {
     const wait = source ? admitRecord(source, claim, now) : 0;
     if (wait > 0) return { outcome: 'throttled', reason, retryAfterSeconds: wait };

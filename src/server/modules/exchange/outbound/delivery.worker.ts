@@ -5,6 +5,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import { isDatabaseUnavailable } from '../../../db/unavailable.js';
 import { recordDelivery } from './delivery-records.repository.js';
 import { claimDue, scheduleRetry, type Claimed } from './outbox.repository.js';
+import { deliveriesTotal } from '../../../platform/metrics.js';
 import { verifyReceipt } from '../delivery-evidence/receipts.policy.js';
 import {
   DeliveryError,
@@ -153,9 +154,11 @@ async function settle(
     if (attempt instanceof Error) throw attempt;
     if (!attempt.recorded) await recordReceipt(deps, message, attempt.receiptJws);
     deps.log.info({ messageId: message.id, attempts: message.attempts }, 'message delivered');
+    deliveriesTotal.inc({ peer: message.to_node, outcome: 'delivered' });
     deps.onDelivered?.({ id: message.id, type: message.type, caseRef: message.case_ref });
   } catch (error) {
     const code = error instanceof DeliveryError ? error.code : 'delivery.error';
+    deliveriesTotal.inc({ peer: message.to_node, outcome: 'failed' });
     const delay = retryDelayMs(message.attempts, policy, deps.random);
     const nextAttemptAt = new Date(deps.clock.now().getTime() + delay);
     await scheduleRetry(deps.db, {
