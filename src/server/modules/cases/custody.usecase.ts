@@ -3,6 +3,8 @@ import { custodyClock } from '../../../domain/cases/custody-clock.js';
 import { custodyStartProblem } from '../../../domain/cases/custody-start.js';
 import type { Custody, EndCustodyBody, StartCustodyBody } from '../../../domain/cases/custody.schema.js';
 import { AppError } from '../../../domain/errors.js';
+import type { Tx } from '../../db/client.js';
+import type { CaseRow, CustodyRow, PartyRow } from '../../db/schema.js';
 import { presentCustody } from './case.presenter.js';
 import { changeCase, type CaseUseCaseInput } from './case.ports.js';
 import {
@@ -25,31 +27,63 @@ function assertNotInFuture(at: Date, now: Date, path: string): void {
  */
 export async function startCustody(input: CaseUseCaseInput & { body: StartCustodyBody }): Promise<Custody> {
   return changeCase({ ...input, audit: 'custody.started' }, async ({ tx, row, now }) => {
-    const startedAt = new Date(input.body.startedAt);
-    const problem = custodyStartProblem({
-      startedAt,
-      incidentAt: row.incident_at,
-      caseOpenedAt: row.created_at,
-      now,
-    });
-    if (problem) throw new AppError(problem, { issues: [{ path: 'body.startedAt', code: problem }] });
     const party = await findPartyOfCase(tx, row.id, input.body.partyId);
-    if (!party) throw new AppError('parties.not_found');
-    if (party.role !== 'accused') throw new AppError('custody.party_not_accused');
-    if (await hasCustodyRecords(tx, party.id, { runningOnly: true }))
-      throw new AppError('custody.already_open');
-    const custody = await insertCustody(tx, {
-      id: randomUUID(),
-      case_id: row.id,
-      org_id: row.org_id,
-      party_id: party.id,
-      started_at: startedAt,
-      created_at: now,
+    const custody = await startCustodyOf({
+      tx,
+      row,
+      party,
+      startedAt: new Date(input.body.startedAt),
+      now,
+      path: 'body.startedAt',
     });
     return {
       value: presentCustody(custody, now),
-      event: { type: 'custody.started', details: { custodyId: custody.id, partyId: party.id } },
+      event: {
+        type: 'custody.started',
+        details: { custodyId: custody.id, partyId: custody.party_id },
+        after: { startedAt: custody.started_at.toISOString() },
+      },
     };
+  });
+}
+
+/**
+ * Writes the start of a custody of a party of the case, in the caller's transaction, after the rules of a
+ * start: not before the incident or long before the case, not in the future (`path` names the field
+ * refused), a party of the case, an accused, not already held.
+ */
+export async function startCustodyOf(input: {
+  tx: Tx;
+  row: Pick<CaseRow, 'id' | 'org_id' | 'incident_at' | 'created_at'>;
+  party: PartyRow | null;
+  startedAt: Date;
+  now: Date;
+  path: string;
+  /** The field that named the party, when the request named it by a field of its own. */
+  partyPath?: string;
+}): Promise<CustodyRow> {
+  const { tx, row, party, startedAt, now, path } = input;
+  const problem = custodyStartProblem({
+    startedAt,
+    incidentAt: row.incident_at,
+    caseOpenedAt: row.created_at,
+    now,
+  });
+  if (problem) throw new AppError(problem, { issues: [{ path, code: problem }] });
+  if (!party) throw new AppError('parties.not_found');
+  if (party.role !== 'accused')
+    throw new AppError('custody.party_not_accused', {
+      ...(input.partyPath ? { issues: [{ path: input.partyPath, code: 'custody.party_not_accused' }] } : {}),
+    });
+  if (await hasCustodyRecords(tx, party.id, { runningOnly: true }))
+    throw new AppError('custody.already_open');
+  return insertCustody(tx, {
+    id: randomUUID(),
+    case_id: row.id,
+    org_id: row.org_id,
+    party_id: party.id,
+    started_at: startedAt,
+    created_at: now,
   });
 }
 
@@ -77,6 +111,7 @@ export async function endCustody(
       throw new AppError('custody.change_reason_required', {
         issues: [{ path: 'body.endNote', code: 'custody.change_reason_required' }],
       });
+    const before = { endedAt: null, endReason: null, endNote: null };
     const ended = await updateCustody(tx, custody.id, {
       ended_at: endedAt,
       end_reason: input.body.endReason,
@@ -94,6 +129,8 @@ export async function endCustody(
           endedInTime,
           ...(afterSending ? { afterSending, caseStatus: row.status } : {}),
         },
+        before,
+        after: { endedAt: endedAt.toISOString(), endReason: ended.end_reason, endNote: ended.end_note },
       },
     };
   });

@@ -1,6 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { StreamDigest } from '../crypto/hash.js';
 
+/** A slice of a content: from byte `start` to byte `end`, both included (as HTTP's `Range: bytes=start-end`). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /** What a store holds after a write: the content's SHA-256 (its name), its size, and its first bytes. */
 export interface StoredBlob {
   sha256: string;
@@ -19,8 +25,11 @@ export interface BlobStore {
    * `maxBytes` and leaves nothing behind. `head` lets the caller check the type by content.
    */
   put(source: Readable, options: { maxBytes: number }): Promise<StoredBlob>;
-  /** A stream of the content, or throws `documents.not_found`. */
-  get(sha256: string): Promise<Readable>;
+  /**
+   * A stream of the content — or of the bytes `start` to `end` (inclusive) of it, for an HTTP range request —
+   * or throws `documents.not_found`.
+   */
+  get(sha256: string, range?: ByteRange): Promise<Readable>;
   /**
    * Re-reads a content and hashes every byte of it (what the receiver of a message does to each of
    * its documents), or throws `documents.not_found`. Unlike hashing `get`'s stream, it hands no
