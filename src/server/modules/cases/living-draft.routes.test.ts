@@ -322,7 +322,8 @@ describe('a draft case, opened in one request and changed as a living file', () 
       'content-type': 'application/pdf',
       'accept-ranges': 'bytes',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': 'sandbox',
+      'content-security-policy': "sandbox; frame-ancestors 'self'",
+      'x-frame-options': 'SAMEORIGIN',
       'cache-control': 'private, no-store',
     });
     expect(whole.headers['content-disposition']).toMatch(/^inline; filename="_+\.pdf"; filename\*=UTF-8''/);
@@ -333,6 +334,7 @@ describe('a draft case, opened in one request and changed as a living file', () 
     const tail = await call(officer, 'GET', url, undefined, { range: 'bytes=-5' });
     expect(tail.rawPayload.equals(TEST_PDF.subarray(TEST_PDF.length - 5))).toBe(true);
     expect(tail.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(tail.headers).toMatchObject({ 'content-security-policy': 'sandbox', 'x-frame-options': 'DENY' });
     const beyond = await call(officer, 'GET', url, undefined, { range: `bytes=${TEST_PDF.length}-` });
     expect(beyond.statusCode).toBe(416);
     expect(beyond.json().error.code).toBe('documents.range_not_satisfiable');

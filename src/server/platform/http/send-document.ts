@@ -40,7 +40,8 @@ export function byteRangeOf(header: string | undefined, size: number): ByteRange
  * Streams a stored document — whole, or the range asked for (206 with `Content-Range`) — shown in the page
  * when asked and its type is one a browser shows by itself, otherwise as a download. Whichever, it never runs
  * as a page: `nosniff`, a sandboxing CSP (scripts, forms, plugins' scripting and same-origin access all off),
- * `Content-Disposition` always present, no caching of personal data, and not to be embedded by another site.
+ * `Content-Disposition` always present, no caching of personal data, and framed only by the node's own page
+ * (the viewer) when shown in it, by nothing otherwise.
  */
 export function sendDocument(
   reply: FastifyReply,
@@ -61,7 +62,9 @@ export function sendDocument(
       inline ? inlineDisposition(document.name) : attachmentDisposition(document.name),
     )
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', 'sandbox')
+    // Shown in the page means framed by the node's own page (the viewer): by no other site, and still sandboxed.
+    .header('content-security-policy', inline ? "sandbox; frame-ancestors 'self'" : 'sandbox')
+    .header('x-frame-options', inline ? 'SAMEORIGIN' : 'DENY')
     .header('cross-origin-resource-policy', 'same-origin')
     .header('cache-control', 'private, no-store');
   if (!range) return reply.header('content-length', String(document.size)).send(content);
