@@ -121,15 +121,18 @@ describe.skipIf(!hasChromium)('a draft as a living file, in the browser (Persian
     const frame = page.getByTestId('document-frame');
     await frame.waitFor();
     expect(await frame.getAttribute('src')).toMatch(/\/content\?disposition=inline$/);
-    const headers = (await response).headers();
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'draft-03-pdf-in-page');
+    // allHeaders(): Playwright's headers() leaves out the security headers.
+    const headers = await (await response).allHeaders();
     expect(headers['content-disposition']).toMatch(/^inline;/);
     expect(headers['content-security-policy']).toBe("sandbox; frame-ancestors 'self'");
     expect(headers['x-content-type-options']).toBe('nosniff');
-    await screenshot(page, 'draft-03-pdf-in-page');
     await page.getByRole('button', { name: 'بستن' }).click();
   }, 60_000);
 
   it('edits the incident, and refuses a save made after someone else changed the case, naming them', async () => {
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'ویرایش مشخصات' }).click();
     await page.locator('.ant-modal #narrative').fill('شرح تازه: کیف پول در ایستگاه پایانی ربوده شد.');
     await page.locator('.ant-modal').getByRole('button', { name: 'ذخیره' }).click();
