@@ -139,8 +139,8 @@ describe('a draft case, opened in one request and changed as a living file', () 
     expect(res.statusCode).toBe(201);
     const c = res.json<CaseDetail>();
     expect(c.parties.map((p) => [p.role, p.lastName, p.mobile]).sort()).toEqual([
-      ['complainant', 'کاظمی', '09121234567'],
       ['accused', 'محمدی', null],
+      ['complainant', 'کاظمی', '09121234567'],
     ]);
     expect(c.custody).toHaveLength(1);
     expect(c.custody[0]!.partyId).toBe(c.parties.find((p) => p.role === 'accused')!.id);
