@@ -136,6 +136,8 @@ module.exports = {
     exclude: { path: '^src/(?!server/modules/).*\\.test\\.tsx?$' },
     enhancedResolveOptions: {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      // Subpath exports (csv-parse/sync) resolve as Node resolves them.
+      exportsFields: ['exports'],
     },
   },
 };

@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --round-trips N --batches B --warmup K --concurrency C --worker-processes P
  *   --workers W --only embedded|server --json FILE --stream-mb M --profile DIR]`
+ * `npm run bench -- --two-nodes [--round-trips N --warmup K --concurrency C --links 0,20,100,100+1%]`:
+ *   two nodes as separate processes over HTTPS (bench/two-nodes.ts).
  *
  * Full exchange round trips (a case with 3 documents of 200 KB: sent → delivered → registered →
  * answer back at the station) on the embedded PostgreSQL and, when DATABASE_URL is set, on that
@@ -33,8 +35,20 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '300' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    'two-nodes': { type: 'boolean', default: false },
+    links: { type: 'string', default: '0,20,100,100+1%' },
   },
 });
+if (values['two-nodes']) {
+  const { runTwoNodeBench } = await import('./two-nodes.js');
+  const ok = await runTwoNodeBench({
+    roundTrips: Number(values['round-trips']),
+    warmup: Number(values.warmup),
+    concurrency: Number(values.concurrency),
+    links: values.links,
+  });
+  process.exit(ok ? 0 : 1);
+}
 const N = Number(values['round-trips']);
 const B = Math.max(1, Number(values.batches));
 const C = Number(values.concurrency);

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../server/config.js';
 import { ConfigError } from '../server/platform/config-error.js';
 import { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED } from '../server/demo/demo-defaults.js';
 import { CliError, type CliIo } from './cli-error.js';
+import type { RolloutPlanOptions } from './rollout-plan.js';
 
 /**
  * The `casebridge` command line: one file per command in this folder, each imported only when its
@@ -211,5 +212,34 @@ program
   .command('verify <zip>')
   .description('verify an evidence bundle offline: exit 0 if everything checks, 2 listing each failure')
   .action((zip: string) => finite(async () => (await import('./verify.command.js')).runVerify(zip, io))());
+
+const units = program.command('units').description('the national register of police units');
+units
+  .command('import <file>')
+  .description(
+    'import the register from CSV (code,name_fa,province,county,kind,thefts,visits): all or nothing, updating by code',
+  )
+  .action((file: string) =>
+    finite(async (config) => (await import('./units-import.js')).runUnitsImport(config, file, io))(),
+  );
+
+program
+  .command('rollout')
+  .description('the rollout of casebridge to the units')
+  .command('plan')
+  .description(
+    'the smallest set of units of a register file reaching a target share, in waves (reads no database)',
+  )
+  .requiredOption('--from <file>', 'the register (CSV, as for `units import`)')
+  .requiredOption('--thefts <share>', 'the share to reach, in (0, 1], e.g. 0.6')
+  .option('--visits <weight>', 'weight of visits in [0, 1]: the criterion is (1 - W)·thefts + W·visits')
+  .option('--per-province <n>', 'at least this many units of every province')
+  .option('--wave-size <n>', 'at most this many units per wave')
+  .option('--include <codes>', 'units that must be in the plan, comma-separated')
+  .option('--exclude <codes>', 'units that must not be in the plan, comma-separated')
+  .option('--out <file>', 'write the plan as CSV (wave,rank,code,name_fa,…,cumulative_theft_share)')
+  .action((options: RolloutPlanOptions) =>
+    finite(async () => (await import('./rollout-plan.js')).runRolloutPlan(options, io))(),
+  );
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organisationRefSchema } from './organisations.schema.js';
 import { roleSchema } from './roles.js';
+import { newPasswordSchema } from './users.schema.js';
 import { INVALID_TEXT, LINE_PATTERN, line } from './text.js';
 
 export const loginBodySchema = z.object({
@@ -32,9 +33,16 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
  */
 export const loginResponseSchema = z.union([
   sessionResponseSchema,
-  z.object({ next: z.enum(['totp', 'enrol']), expiresAt: z.string() }),
+  z.object({ next: z.enum(['totp', 'enrol', 'password']), expiresAt: z.string() }),
 ]);
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/**
+ * POST /api/auth/password — after signing in with a one-time password (an administrator's reset, `next:
+ * 'password'`): the new password, which must differ from it (`auth.password_unchanged`).
+ */
+export const newPasswordBodySchema = z.object({ newPassword: newPasswordSchema });
+export type NewPasswordBody = z.infer<typeof newPasswordBodySchema>;
 
 /**
  * The second step: six digits from the authenticator app, or one of the recovery codes (told apart by

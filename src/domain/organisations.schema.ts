@@ -21,6 +21,21 @@ export const createOrganisationBodySchema = z.object({
 });
 export type CreateOrganisationBody = z.infer<typeof createOrganisationBodySchema>;
 
+/**
+ * PATCH /api/organisations/:id — what an administrator may change of an organisation: its names, its county
+ * (one of its province's, `organisations.county_unknown` / `organisations.county_not_in_province`) and the
+ * node that hosts it (this node or a peer, `organisations.unknown_node`). Code, kind and province stay.
+ */
+export const updateOrganisationBodySchema = createOrganisationBodySchema
+  .pick({ nameFa: true, nameEn: true, countyCode: true })
+  .extend({ nodeId: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/) })
+  .partial()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'organisations.nothing_to_change',
+    path: ['nameFa'],
+  });
+export type UpdateOrganisationBody = z.infer<typeof updateOrganisationBodySchema>;
+
 export const organisationSchema = z.object({
   id: z.string(),
   code: z.string(),

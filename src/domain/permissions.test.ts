@@ -36,6 +36,10 @@ const expected: Record<Action, string> = {
   'user.manage': 'A',
   'audit.read': 'SA',
   'peer.manage': 'A',
+  'units.manage': 'A',
+  'rollout.read': 'SA',
+  'rollout.manage': 'A',
+  'paper.record': 'OC',
 };
 const letter: Record<Role, string> = {
   'station.officer': 'O',
@@ -54,6 +58,9 @@ const anyScope: Action[] = [
   'user.manage',
   'audit.read',
   'peer.manage',
+  'units.manage',
+  'rollout.read',
+  'rollout.manage',
 ];
 
 describe('the permissions matrix', () => {

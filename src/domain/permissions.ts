@@ -35,6 +35,13 @@ export const permissions = {
   'figures.read': { roles: ['supervisor', 'admin', 'station.chief', 'prosecutor.judge'], scope: 'own' },
   /** The figures of every police unit on the node, not only those of the actor's station or province. */
   'figures.read.all_units': { roles: ['admin'], scope: 'any' },
+  /** The national register of units (issue 21): importing it; reading it and planning from it. */
+  'units.manage': { roles: ['admin'], scope: 'any' },
+  'rollout.read': { roles: ['supervisor', 'admin'], scope: 'any' },
+  /** Adopting a plan, setting a wave's due date or a unit's step by hand. */
+  'rollout.manage': { roles: ['admin'], scope: 'any' },
+  /** A station records the files it sent on paper, so that paper and electronic sending can be compared. */
+  'paper.record': { roles: ['station.officer', 'station.chief'], scope: 'own' },
   'organisation.read': {
     roles: [
       'station.officer',

@@ -22,3 +22,12 @@ export type OrganisationKind = z.infer<typeof organisationKindSchema>;
 export function isPoliceUnit(kind: OrganisationKind): boolean {
   return kind === 'station' || kind === 'outpost';
 }
+
+/** The roles a user of an organisation of this kind may hold (an administrator or supervisor may sit in any). */
+export const rolesOfKind: Record<OrganisationKind, readonly Role[]> = {
+  station: ['station.officer', 'station.chief', 'admin', 'supervisor'],
+  outpost: ['station.officer', 'station.chief', 'admin', 'supervisor'],
+  prosecutor_office: ['prosecutor.clerk', 'prosecutor.judge', 'admin', 'supervisor'],
+  escort_unit: ['escort.officer', 'admin', 'supervisor'],
+  hq: ['supervisor', 'admin'],
+};

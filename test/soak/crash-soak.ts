@@ -4,22 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src/server/db/database.js';
-import type { Db } from '../../src/server/db/client.js';
-import { migrate } from '../../src/server/db/migrate.js';
-import { seedReference } from '../../src/server/db/reference/seed-reference.js';
 import { verifyAuditChain } from '../../src/server/modules/audit/audit.repository.js';
 import { exportEvidenceBundle } from '../../src/server/modules/evidence/bundle/bundle-export.usecase.js';
 import { verifyEvidenceBundle } from '../../src/server/modules/evidence/bundle/bundle-verify.usecase.js';
-import { loadOrCreateNodeKeys } from '../../src/server/modules/exchange/trust/node-keys.usecase.js';
-import type { TrustEntry } from '../../src/domain/trust.schema.js';
-import { exportOwnTrustEntry, upsertPeer } from '../../src/server/modules/exchange/trust/trust.repository.js';
-import {
-  createOrganisation,
-  setJurisdictionRule,
-} from '../../src/server/modules/organisations/organisations.usecase.js';
-import { createUser } from '../../src/server/modules/users/users.usecase.js';
 import { findFreePort } from '../free-port.js';
+import { loadOrCreateNodeKeys } from '../../src/server/modules/exchange/trust/node-keys.usecase.js';
+import { introduceNodes, outputOf, prepareNode, withNodeDb } from '../node-setup.js';
 import { mulberry32 } from '../../src/server/demo/random.js';
 import { createFsBlobStore } from '../../src/server/platform/blob-store/fs-blob-store.js';
 import { systemClock } from '../../src/server/platform/clock.js';
@@ -34,7 +24,6 @@ import { makeNationalId, TEST_PASSWORD } from '../factories.js';
  */
 
 const WARM_NODE = fileURLToPath(new URL('./warm-node.ts', import.meta.url));
-const COUNTY = 'IR-23-TEHRAN';
 
 export interface SoakOptions {
   /** How many SIGKILLs (of the sender, the receiver or both at once) to deal at least. */
@@ -108,38 +97,6 @@ function nodeEnv(node: SoakNode): Record<string, string> {
   };
 }
 
-/** Opens a node's database as the node does, runs `use`, closes it (stopping an embedded server). */
-async function withNodeDb<T>(node: SoakNode, use: (db: Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({
-    databaseUrl: node.databaseUrl,
-    dataDir: node.dataDir,
-    poolSize: 2,
-    client: { batching: false },
-  });
-  try {
-    return await use(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
-/** Resolves when the child's output (stdout and stderr) holds `text`; rejects if it exits first. */
-function outputOf(child: ChildProcess, text: string, what: string): Promise<void> {
-  let out = '';
-  return new Promise<void>((resolve, reject) => {
-    const listen = (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes(text)) {
-        child.stdout!.off('data', listen);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', listen);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.once('exit', () => reject(new Error(`${what} exited: ${out.slice(-2000)}`)));
-  });
-}
-
 /** A new process of the node that loads the node's code and waits (see warm-node.ts). */
 async function spawnSpare(node: SoakNode): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', WARM_NODE], {
@@ -191,47 +148,6 @@ async function stop(node: SoakNode): Promise<void> {
   await exited;
   clearTimeout(timer);
   node.child = null;
-}
-
-/** Migrates the node's database, adds its organisation and users, and returns its trust entry. */
-async function prepare(
-  node: SoakNode,
-  org: { code: string; kind: 'station' | 'prosecutor_office' },
-  users: { username: string; role: 'station.officer' | 'station.chief' | 'admin' }[],
-): Promise<TrustEntry> {
-  return withNodeDb(node, async (db) => {
-    await migrate(db);
-    await seedReference(db);
-    const created = await createOrganisation({
-      db,
-      clock: systemClock,
-      actor: null,
-      nodeId: node.nodeId,
-      body: {
-        code: org.code,
-        kind: org.kind,
-        nameFa: `واحد ${org.code}`,
-        nameEn: org.code,
-        provinceCode: 'IR-23',
-        countyCode: COUNTY,
-      },
-    });
-    for (const user of users)
-      await createUser({
-        db,
-        clock: systemClock,
-        actor: null,
-        body: {
-          orgId: created.id,
-          username: user.username,
-          displayName: user.username,
-          role: user.role,
-          password: TEST_PASSWORD,
-        },
-      });
-    const keys = await loadOrCreateNodeKeys({ dataDir: node.dataDir, nodeId: node.nodeId });
-    return exportOwnTrustEntry(db, { nodeId: node.nodeId, baseUrl: node.url, keys });
-  });
 }
 
 /** A client of one node's API as one user; throws `Unreachable` while the node is down. */
@@ -291,29 +207,18 @@ export async function runCrashSoak(options: SoakOptions): Promise<SoakResult> {
   const receiver = await makeNode('judiciary-soak', options.databaseUrls?.[1]);
   const problems: string[] = [];
   try {
-    const senderTrust = await prepare(sender, { code: 'KL-SOAK', kind: 'station' }, [
+    const senderTrust = await prepareNode(sender, { code: 'KL-SOAK', kind: 'station' }, [
       { username: 'officer', role: 'station.officer' },
       { username: 'chief', role: 'station.chief' },
       { username: 'admin', role: 'admin' },
     ]);
-    const receiverTrust = await prepare(receiver, { code: 'DA-SOAK', kind: 'prosecutor_office' }, [
+    const receiverTrust = await prepareNode(receiver, { code: 'DA-SOAK', kind: 'prosecutor_office' }, [
       { username: 'admin', role: 'admin' },
     ]);
-    await withNodeDb(sender, async (db) => {
-      await upsertPeer(db, receiverTrust);
-      const office = await db
-        .selectFrom('organisations')
-        .select('id')
-        .where('code', '=', 'DA-SOAK')
-        .executeTakeFirstOrThrow();
-      await setJurisdictionRule({
-        db,
-        clock: systemClock,
-        actor: null,
-        rule: { countyCode: COUNTY, prosecutorOfficeId: office.id },
-      });
-    });
-    await withNodeDb(receiver, (db) => upsertPeer(db, senderTrust).then(() => undefined));
+    await introduceNodes(
+      { site: sender, trust: senderTrust },
+      { site: receiver, trust: receiverTrust, officeCode: 'DA-SOAK' },
+    );
     topUpSpares(sender);
     topUpSpares(receiver);
     await Promise.all([...sender.spares, ...receiver.spares].map((s) => s.process));

@@ -20,7 +20,7 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   crime_categories: { code: 1, name_fa: 1, name_en: 1, sort_order: 1 },
   organisations: { id: 1, code: 1, kind: 1, name_fa: 1, name_en: 1, province_code: 1, county_code: 1, node_id: 1, is_demo: 1, created_at: 1 },
   jurisdiction_rules: { id: 1, county_code: 1, station_id: 1, prosecutor_office_id: 1, created_at: 1 },
-  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, is_demo: 1, created_at: 1 },
+  users: { id: 1, org_id: 1, username: 1, display_name: 1, role: 1, password_hash: 1, locked_until: 1, disabled_at: 1, must_change_password: 1, is_demo: 1, created_at: 1 },
   sessions: { token_hash: 1, user_id: 1, created_at: 1, expires_at: 1, last_seen_at: 1, revoked_at: 1, ip: 1, user_agent: 1 },
   sign_in_throttles: { scope: 1, username: 1, address: 1, failures: 1, last_failure_at: 1, blocked_until: 1 },
   user_totp: { user_id: 1, secret_sealed: 1, confirmed_at: 1, last_used_step: 1, created_at: 1 },
@@ -47,6 +47,10 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   intake_documents: { intake_file_id: 1, sha256: 1, name: 1, kind: 1, media_type: 1, size: 1, message_id: 1, received_at: 1 },
   orders: { org_id: 1, order_id: 1, side: 1, case_ref: 1, case_id: 1, intake_file_id: 1, peer_node: 1, peer_org: 1, kind: 1, text: 1, deadline_at: 1, issued_by: 1, issued_at: 1, status: 1, acknowledged_at: 1, acknowledged_by: 1, reported_at: 1, reported_by: 1, report: 1, report_documents: 1, outcome: 1, close_note: 1, closed_at: 1, updated_at: 1 },
   escorts: { org_id: 1, escort_id: 1, side: 1, case_ref: 1, case_number: 1, case_id: 1, party_id: 1, order_id: 1, peer_node: 1, peer_org: 1, person: 1, in_custody_since: 1, destination: 1, place: 1, scheduled_at: 1, reason: 1, requested_by: 1, requested_at: 1, status: 1, officers: 1, vehicle: 1, assigned_at: 1, picked_up_at: 1, picked_up_from: 1, delivered_at: 1, delivered_to: 1, cancelled_at: 1, cancel_reason: 1, updated_at: 1 },
+  units: { code: 1, name_fa: 1, province_code: 1, county: 1, kind: 1, thefts: 1, visits: 1, other_crimes: 1, files_opened: 1, is_demo: 1, imported_at: 1, updated_at: 1 },
+  rollout_waves: { wave: 1, due_at: 1 },
+  rollout_units: { unit_code: 1, wave: 1, rank: 1, node_ready_at: 1, users_created_at: 1, first_sent_at: 1, live_at: 1, planned_at: 1, updated_at: 1 },
+  paper_transmissions: { id: 1, org_id: 1, sent_at: 1, files: 1, case_number: 1, recorded_by: 1, recorded_at: 1 },
 };
 
 describe('migrating an empty database', () => {

@@ -55,6 +55,8 @@ export interface UsersTable {
   password_hash: string;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
+  /** Set by an administrator's password reset: the next sign-in must choose a new password (0033). */
+  must_change_password: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
@@ -96,7 +98,7 @@ export interface UserRecoveryCodesTable {
 export interface SignInChallengesTable {
   token_hash: string;
   user_id: string;
-  purpose: 'totp' | 'enrol';
+  purpose: 'totp' | 'enrol' | 'password';
   username: string;
   address: string;
   created_at: Timestamp;
@@ -412,6 +414,51 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
+/** The national register of police units (migration 0020). */
+export interface UnitsTable {
+  code: string;
+  name_fa: string;
+  province_code: string;
+  county: string;
+  kind: 'station' | 'post';
+  thefts: number;
+  visits: number;
+  other_crimes: number | null;
+  files_opened: number | null;
+  is_demo: Generated<boolean>;
+  imported_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The rollout's waves and the units adopted into them (migration 0021). */
+export interface RolloutWavesTable {
+  wave: number;
+  due_at: Timestamp | null;
+}
+
+export interface RolloutUnitsTable {
+  unit_code: string;
+  wave: number;
+  rank: number;
+  node_ready_at: Timestamp | null;
+  users_created_at: Timestamp | null;
+  first_sent_at: Timestamp | null;
+  live_at: Timestamp | null;
+  planned_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Files a station sent on paper (migration 0022). */
+export interface PaperTransmissionsTable {
+  id: string;
+  org_id: string;
+  sent_at: Timestamp;
+  files: number;
+  case_number: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   provinces: ProvincesTable;
   counties: CountiesTable;
@@ -445,6 +492,10 @@ export interface Database {
   intake_documents: IntakeDocumentsTable;
   orders: OrdersTable;
   escorts: EscortsTable;
+  units: UnitsTable;
+  rollout_waves: RolloutWavesTable;
+  rollout_units: RolloutUnitsTable;
+  paper_transmissions: PaperTransmissionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

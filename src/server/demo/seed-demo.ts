@@ -11,6 +11,8 @@ import { DEMO_PROVINCE, demoCounties, demoStations } from './demo-places.js';
 import { demoUsers, type DemoUserSpec } from './demo-users.js';
 import { writeDemoOrganisations } from './demo-organisations.js';
 import { inTransaction } from '../db/transaction.js';
+import { seedDemoRollout } from '../modules/rollout/index.js';
+import { demoUnitsRegister } from './demo-units.js';
 
 export { DEFAULT_DEMO_CASES, DEFAULT_DEMO_SEED };
 
@@ -116,6 +118,18 @@ export async function seedDemo(input: {
     input.onProgress?.(done, total);
   }
 
+  // The national register and its rollout; the two stations with chiefs went live two months ago.
+  const liveSince = new Date(now.getTime() - 60 * 86_400_000);
+  await inTransaction(input.db, (tx) =>
+    seedDemoRollout(tx, {
+      units: demoUnitsRegister(seed),
+      now,
+      liveSince: new Map([
+        ['KL-101', liveSince],
+        ['KL-102', liveSince],
+      ]),
+    }),
+  );
   await inTransaction(input.db, (tx) =>
     recordAudit(tx, {
       action: 'demo.seeded',

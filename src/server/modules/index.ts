@@ -11,6 +11,7 @@ import { registerIntakeRoutes } from './intake/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
+import { registerRolloutRoutes } from './rollout/index.js';
 import { registerSubmissionRoutes } from './submission/index.js';
 import { registerTrackingRoutes } from './tracking/index.js';
 import { registerUserRoutes } from './users/index.js';
@@ -32,4 +33,5 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerPeerRoutes(app, deps);
   await registerEvidenceRoutes(app, deps);
   await registerFiguresRoutes(app, deps);
+  await registerRolloutRoutes(app, deps);
 }

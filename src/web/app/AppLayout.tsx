@@ -50,6 +50,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
           {exchange.orders && <a href={href('/orders')}>{t('app.nav.orders')}</a>}
           {areas.escorts && <a href={href('/escorts')}>{t('app.nav.escorts')}</a>}
           {areas.figures && <a href={href('/figures')}>{t('app.nav.figures')}</a>}
+          {areas.rollout && <a href={href('/rollout')}>{t('app.nav.rollout')}</a>}
           {areas.admin && (
             <>
               <a href={href('/admin/organisations')}>{t('app.nav.organisations')}</a>

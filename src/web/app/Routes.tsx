@@ -42,6 +42,9 @@ const IntakeFilePage = lazy(() =>
 const FiguresPage = lazy(() =>
   import('../features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })),
 );
+const RolloutPage = lazy(() =>
+  import('../features/rollout/RolloutPage.js').then((m) => ({ default: m.RolloutPage })),
+);
 const EscortsPage = lazy(() =>
   import('../features/escorts/EscortsPage.js').then((m) => ({ default: m.EscortsPage })),
 );
@@ -85,6 +88,7 @@ export function Routes({ user }: { user: SessionUser }) {
     page = <IntakeFilePage key={params.id} id={params.id!} />;
   else if (exchange.orders && matchPath('/orders', path)) page = <OrdersPage />;
   else if (areas.figures && matchPath('/figures', path)) page = <FiguresPage />;
+  else if (areas.rollout && matchPath('/rollout', path)) page = <RolloutPage canManage={areas.admin} />;
   else if (areas.escorts && matchPath('/escorts', path)) page = <EscortsPage />;
   else if (areas.admin && matchPath('/admin/organisations', path)) page = <OrganisationsPage />;
   else if (areas.admin && matchPath('/admin/users', path)) page = <UsersPage />;

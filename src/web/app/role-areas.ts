@@ -4,6 +4,7 @@ import type { SessionUser } from '../../domain/auth.schema.js';
 
 const figuresRoles: readonly Role[] = permissions['figures.read'].roles;
 const escortRoles: readonly Role[] = permissions['escort.read'].roles;
+const rolloutRoles: readonly Role[] = permissions['rollout.read'].roles;
 
 /**
  * Which screens a user's role opens: station screens for police units, administration for admins, the
@@ -15,6 +16,7 @@ export function roleAreas(user: SessionUser): {
   audit: boolean;
   figures: boolean;
   escorts: boolean;
+  rollout: boolean;
 } {
   return {
     station:
@@ -23,5 +25,6 @@ export function roleAreas(user: SessionUser): {
     audit: user.role === 'admin' || user.role === 'supervisor',
     figures: figuresRoles.includes(user.role),
     escorts: escortRoles.includes(user.role),
+    rollout: rolloutRoles.includes(user.role),
   };
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Alert, Modal } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorAlert } from './ErrorAlert.js';
@@ -26,6 +26,22 @@ export function ActionDialog(props: {
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  /**
+   * Enter in a field of the dialog takes its action (Esc closes it: antd's Modal). Not in a multi-line
+   * field, not while an input method composes a word, not on an open list (Enter picks the option), not
+   * on a button (Enter presses it), and not while the action is disabled or already running.
+   */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    // A field that used the Enter itself (a list picking its option) said so.
+    if (event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
+    if (target.getAttribute('aria-expanded') === 'true') return;
+    if (props.okDisabled || props.mutation.isPending) return;
+    event.preventDefault();
+    props.onOk();
+  };
   return (
     <Modal
       open={props.open}
@@ -43,7 +59,7 @@ export function ActionDialog(props: {
       {props.warning ? (
         <Alert type="warning" showIcon message={props.warning} style={{ marginBlockEnd: 12 }} />
       ) : null}
-      {props.children}
+      <div onKeyDown={onKeyDown}>{props.children}</div>
     </Modal>
   );
 }

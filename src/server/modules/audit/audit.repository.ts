@@ -136,27 +136,79 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Au
   }
 }
 
-/** A page of the audit log, newest first, optionally for one resource, and how many entries match. */
-export async function listAuditPage(
-  db: DbOrTx,
-  filter: {
-    resourceType?: string | undefined;
-    resourceId?: string | undefined;
-    page: number;
-    pageSize: number;
-  },
-) {
-  let query = db.selectFrom('audit_log');
-  if (filter.resourceType) query = query.where('resource_type', '=', filter.resourceType);
-  if (filter.resourceId) query = query.where('resource_id', '=', filter.resourceId);
+/** The audit log's filters as the repository takes them. */
+export interface AuditFilter {
+  resourceType?: string | undefined;
+  resourceId?: string | undefined;
+  actorUserId?: string | undefined;
+  orgId?: string | undefined;
+  action?: string | undefined;
+  caseNumber?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The entries that pass the filters: each filter one where-clause, all of them together. */
+function filteredEntries(db: DbOrTx, f: AuditFilter) {
+  let query = db.selectFrom('audit_log as a');
+  if (f.resourceType) query = query.where('a.resource_type', '=', f.resourceType);
+  if (f.resourceId) query = query.where('a.resource_id', '=', f.resourceId);
+  if (f.actorUserId) query = query.where('a.actor_user_id', '=', f.actorUserId);
+  if (f.orgId) {
+    const orgId = f.orgId;
+    query = query.where((eb) => eb.or([eb('a.org_id', '=', orgId), eb('a.actor_org_id', '=', orgId)]));
+  }
+  if (f.action) query = query.where('a.action', '=', f.action);
+  if (f.from) query = query.where('a.at', '>=', new Date(f.from));
+  if (f.to) query = query.where('a.at', '<', new Date(f.to));
+  if (f.caseNumber) {
+    // A case's number is unique within its station: the entries about every case of that number (the
+    // organisation filter narrows it to one station's), on the case itself or naming it in their details.
+    const ids = sql<string>`(select c.id::text from cases c where c.case_number = ${f.caseNumber})`;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('a.resource_type', '=', 'case'), eb('a.resource_id', 'in', ids)]),
+        eb(sql<string>`a.details->>'caseId'`, 'in', ids),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** The entries with the acting user's name and the organisation's names. */
+function withNames(db: DbOrTx, f: AuditFilter) {
+  return filteredEntries(db, f)
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .leftJoin('organisations as o', 'o.id', 'a.org_id')
+    .selectAll('a')
+    .select([
+      'u.display_name as actor_name',
+      'u.username as actor_username',
+      'o.name_fa as org_name_fa',
+      'o.name_en as org_name_en',
+    ]);
+}
+
+export type NamedAuditRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
+
+/** A page of the audit log, newest first, filtered, with names, and how many entries match. */
+export async function listAuditPage(db: DbOrTx, filter: AuditFilter & { page: number; pageSize: number }) {
   const [rows, total] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('seq', 'desc')
+    withNames(db, filter)
+      .orderBy('a.seq', 'desc')
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filteredEntries(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: total.n };
+  return { rows, total: Number(total.n) };
+}
+
+/** The next batch of the filtered log, newest first, of entries before `beforeSeq` (for an export). */
+export function listAuditBatch(db: DbOrTx, filter: AuditFilter, beforeSeq: number | null, limit: number) {
+  let query = withNames(db, filter);
+  if (beforeSeq !== null) query = query.where('a.seq', '<', beforeSeq);
+  return query.orderBy('a.seq', 'desc').limit(limit).execute();
 }

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import {
+  auditLogFilterSchema,
   auditLogPageSchema,
   auditLogQuerySchema,
   auditVerificationSchema,
@@ -6,7 +8,7 @@ import {
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
-import { listAuditEntries, verifyAudit } from './audit.usecase.js';
+import { exportAuditCsv, listAuditEntries, verifyAudit } from './audit.usecase.js';
 
 /** The audit log: read it, and verify its hash chain. */
 export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -21,6 +23,37 @@ export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void
       },
     },
     async (request) => listAuditEntries({ db: deps.db, actor: requireActor(request), ...request.query }),
+  );
+  app.get(
+    '/api/audit/export.csv',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The filtered audit log as CSV (UTF-8 with BOM), newest first, with names and Persian labels',
+        querystring: auditLogFilterSchema,
+      },
+    },
+    async (request, reply) => {
+      const lines = exportAuditCsv({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        filter: request.query,
+        ip: clientIp(request),
+      });
+      // The first chunk is awaited here, so that a refusal (permission) is an ordinary error answer.
+      const first = await lines.next();
+      const rest = async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      };
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-log.csv"')
+        .header('cache-control', 'no-store')
+        .send(Readable.from(rest()));
+    },
   );
   app.post(
     '/api/audit/verify',

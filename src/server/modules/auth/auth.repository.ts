@@ -81,7 +81,7 @@ export async function insertChallenge(
   c: {
     tokenHash: string;
     userId: string;
-    purpose: 'totp' | 'enrol';
+    purpose: 'totp' | 'enrol' | 'password';
     username: string;
     address: string;
     now: Date;
@@ -160,4 +160,29 @@ export async function extendSession(
 /** Revokes a session: its cookie opens nothing from `now` on. */
 export async function revokeSession(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+/** Revokes every live session of a user (disabled, re-roled or given a one-time password): their cookies open nothing. */
+export async function revokeUserSessions(tx: Tx, userId: string, now: Date): Promise<number> {
+  const result = await tx
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Sets a user's password hash and whether it must be changed at the next sign-in. */
+export async function setPassword(
+  tx: Tx,
+  userId: string,
+  values: { passwordHash: string; mustChange: boolean },
+): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ password_hash: values.passwordHash, must_change_password: values.mustChange })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -3,6 +3,7 @@ import {
   confirmTotpBodySchema,
   loginBodySchema,
   loginResponseSchema,
+  newPasswordBodySchema,
   secondFactorBodySchema,
   sessionResponseSchema,
   signInThrottleListSchema,
@@ -14,7 +15,15 @@ import type { AppDeps } from '../../app-deps.js';
 import { loadOrCreateKeyFile, secretBox } from '../../platform/crypto/secret-box.js';
 import { clientIp, requireActor, SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { burnPasswordCheck } from '../../platform/passwords.js';
-import { completeSignIn, confirmEnrolment, getChallenge, login, logout } from './auth.usecase.js';
+import {
+  changePasswordAtSignIn,
+  completeSignIn,
+  confirmEnrolment,
+  getChallenge,
+  login,
+  logout,
+  type SignInStep,
+} from './auth.usecase.js';
 import { clearSignInThrottle, listSignInThrottles } from './throttle.usecase.js';
 import { startTotpEnrolment, type EnrolmentSubject } from './totp.usecase.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -38,6 +47,16 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
 
   const session = (reply: FastifyReply, s: { token: string; expiresAt: Date }) =>
     reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, expires: s.expiresAt });
+  /** A step of signing in as the answer: the next step's cookie, or the session's (the step's cookie ended). */
+  const signInAnswer = (request: FastifyRequest, reply: FastifyReply, step: SignInStep) => {
+    if (step.kind === 'challenge') {
+      reply.setCookie(SIGN_IN_COOKIE, step.token, { ...signInCookieOptions, expires: step.expiresAt });
+      return { next: step.next, expiresAt: step.expiresAt.toISOString() };
+    }
+    if (request.cookies[SIGN_IN_COOKIE]) reply.clearCookie(SIGN_IN_COOKIE, signInCookieOptions);
+    session(reply, step);
+    return { user: step.user, expiresAt: step.expiresAt.toISOString() };
+  };
 
   app.post(
     '/api/auth/login',
@@ -61,12 +80,33 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
         ip: clientIp(request),
         userAgent: request.headers['user-agent'] ?? null,
       });
-      if (step.kind === 'challenge') {
-        reply.setCookie(SIGN_IN_COOKIE, step.token, { ...signInCookieOptions, expires: step.expiresAt });
-        return { next: step.next, expiresAt: step.expiresAt.toISOString() };
-      }
-      session(reply, step);
-      return { user: step.user, expiresAt: step.expiresAt.toISOString() };
+      return signInAnswer(request, reply, step);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Sign in with a one-time password, next step: the new password; then a session or the second factor',
+        body: newPasswordBodySchema,
+        response: { 200: loginResponseSchema },
+      },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const step = await changePasswordAtSignIn({
+        db: deps.db,
+        clock: deps.clock,
+        policy: deps.config,
+        challengeToken: request.cookies[SIGN_IN_COOKIE],
+        newPassword: request.body.newPassword,
+        ip: clientIp(request),
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      return signInAnswer(request, reply, step);
     },
   );
 

@@ -8,21 +8,23 @@ import type { UserRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
-import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import {
   deleteChallenges,
   findChallenge,
   findSessionUser,
   extendSession,
+  findUserById,
   findUserByUsername,
   insertChallenge,
   insertSession,
   revokeSession,
+  setPassword,
   type ChallengeRow,
   type SessionUserRow,
 } from './auth.repository.js';
-import { forgetPairFailures } from './throttle.repository.js';
+import { forgetPairFailures, type AttemptSource } from './throttle.repository.js';
 import {
   attemptSource,
   recordFailedAttempt,
@@ -65,7 +67,7 @@ function presentSessionUser(row: SessionUserRow): SessionUser {
 /** A session, or the next step of signing in (its token goes in a short-lived cookie). */
 export type SignInStep =
   | { kind: 'session'; token: string; expiresAt: Date; user: SessionUser }
-  | { kind: 'challenge'; next: 'totp' | 'enrol'; token: string; expiresAt: Date };
+  | { kind: 'challenge'; next: 'totp' | 'enrol' | 'password'; token: string; expiresAt: Date };
 
 const userAudit = (user: Pick<UserRow, 'id' | 'org_id'>, ip: string | null, at: Date) =>
   ({
@@ -181,11 +183,35 @@ export async function login(input: {
     throw new AppError('auth.locked', { details: { lockedUntil: user.locked_until!.toISOString() } });
   }
 
-  const next = (await hasConfirmedTotp(db, user.id))
-    ? 'totp'
-    : policy.totpRequiredRoles.includes(user.role as Role)
-      ? 'enrol'
-      : null;
+  return afterPassword({
+    ...input,
+    now,
+    source,
+    user: { ...user, mustChangePassword: user.must_change_password },
+  });
+}
+
+/**
+ * What follows a right password: a new password first when the password was a one-time one (an
+ * administrator's reset), then the second factor (or enrolment when the role requires it), then a session.
+ */
+async function afterPassword(input: {
+  db: Db;
+  policy: AuthPolicy;
+  now: Date;
+  source: AttemptSource;
+  user: Pick<UserRow, 'id' | 'org_id' | 'role'> & { mustChangePassword: boolean };
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<SignInStep> {
+  const { db, policy, now, source, user } = input;
+  const next = user.mustChangePassword
+    ? 'password'
+    : (await hasConfirmedTotp(db, user.id))
+      ? 'totp'
+      : policy.totpRequiredRoles.includes(user.role as Role)
+        ? 'enrol'
+        : null;
   const opened = await inTransaction(db, async (tx) => {
     // The pair's failures are forgotten only once signed in: otherwise whoever knows the password could
     // reset the count between guesses of the code by typing the password again.
@@ -219,11 +245,46 @@ export async function login(input: {
   return { kind: 'session', token, expiresAt, user: await sessionUserOf(db, token, now) };
 }
 
+/**
+ * After signing in with a one-time password: sets the user's new password (never the one-time one again,
+ * `auth.password_unchanged`), ends the challenge, audits the change, and goes on to the second factor or a
+ * session as an ordinary sign-in would.
+ */
+export async function changePasswordAtSignIn(input: {
+  db: Db;
+  clock: Clock;
+  policy: AuthPolicy;
+  challengeToken: string | undefined;
+  newPassword: string;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<SignInStep> {
+  const { db } = input;
+  const now = input.clock.now();
+  const challenge = await getChallenge(db, input.challengeToken, 'password', now);
+  const user = await findUserById(db, challenge.user_id);
+  if (!user) throw new AppError('auth.sign_in_expired');
+  if (await verifyPassword(user.password_hash, input.newPassword))
+    throw new AppError('auth.password_unchanged');
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(db, async (tx) => {
+    await setPassword(tx, user.id, { passwordHash, mustChange: false });
+    await deleteChallenges(tx, { tokenHash: challenge.token_hash });
+    await recordAudit(tx, { ...userAudit(user, input.ip, now), action: 'auth.password_changed' });
+  });
+  return afterPassword({
+    ...input,
+    now,
+    source: { usernameKey: challenge.username, address: input.ip ?? 'unknown' },
+    user: { ...user, mustChangePassword: false },
+  });
+}
+
 /** The pending sign-in behind a challenge token, if still in force and of this purpose; else `auth.sign_in_expired`. */
 export async function getChallenge(
   db: Db,
   token: string | undefined,
-  purpose: 'totp' | 'enrol',
+  purpose: 'totp' | 'enrol' | 'password',
   now: Date,
 ): Promise<ChallengeRow> {
   const challenge = token ? await findChallenge(db, tokenHash(token), now) : null;

@@ -1,3 +1,10 @@
 /** The public face of `auth`: what other modules may use of it (and nothing else). */
-export { deleteChallenges, findUserById, findUserByUsername } from './auth.repository.js';
+export {
+  deleteChallenges,
+  findUserById,
+  findUserByUsername,
+  revokeUserSessions,
+  setPassword,
+} from './auth.repository.js';
+export { deleteAccountThrottles } from './throttle.repository.js';
 export { deleteTotp } from './totp.repository.js';

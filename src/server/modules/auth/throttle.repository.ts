@@ -129,3 +129,13 @@ export async function deleteForgottenThrottles(tx: Tx, forgetBefore: Date, now: 
     .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
     .execute();
 }
+
+/** Forgets every failure counted for a username, from any address (an administrator unlocks the account). */
+export async function deleteAccountThrottles(tx: Tx, usernameKey: string): Promise<number> {
+  const result = await tx
+    .deleteFrom('sign_in_throttles')
+    .where('scope', '=', 'account_address')
+    .where('username', '=', usernameKey)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../../domain/organisations.schema.js';
 import { randomUUID } from 'node:crypto';
-import type { Insertable, QueryCreator } from 'kysely';
+import type { Insertable, QueryCreator, Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { withDates, type JsonRow } from '../../db/json-rows.js';
 import type { Database, OrganisationRow, OrganisationsTable } from '../../db/schema.js';
@@ -60,6 +60,33 @@ export function findPoliceUnits(
     .where('node_id', '=', input.nodeId);
   if (input.provinceCode !== null) query = query.where('province_code', '=', input.provinceCode);
   return query.orderBy('code').execute();
+}
+
+/** An organisation by id, locked for a change, or null. */
+export async function lockOrganisation(tx: Tx, id: string): Promise<OrganisationRow | null> {
+  return (
+    (await tx.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ??
+    null
+  );
+}
+
+/** Changes an organisation's row and returns it. */
+export function updateOrganisationRow(
+  tx: Tx,
+  id: string,
+  set: Updateable<OrganisationsTable>,
+): Promise<OrganisationRow> {
+  return tx
+    .updateTable('organisations')
+    .set(set)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Is this node id one of this node's peers? */
+export async function isPeerNode(db: DbOrTx, nodeId: string): Promise<boolean> {
+  return !!(await db.selectFrom('peers').select('node_id').where('node_id', '=', nodeId).executeTakeFirst());
 }
 
 /** Inserts an organisation. */

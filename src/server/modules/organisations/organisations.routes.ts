@@ -3,7 +3,9 @@ import {
   jurisdictionRuleBodySchema,
   organisationListSchema,
   organisationSchema,
+  updateOrganisationBodySchema,
 } from '../../../domain/organisations.schema.js';
+import { z } from 'zod';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -12,6 +14,7 @@ import {
   listJurisdictionRules,
   listOrganisations,
   setJurisdictionRule,
+  updateOrganisation,
 } from './organisations.usecase.js';
 
 /** Organisations and jurisdiction. */
@@ -26,6 +29,28 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
       },
     },
     async (request) => ({ items: await listOrganisations({ db: deps.db, actor: requireActor(request) }) }),
+  );
+  app.patch(
+    '/api/organisations/:id',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "Change an organisation's names, county or hosting node (admin)",
+        params: z.object({ id: z.uuid() }),
+        body: updateOrganisationBodySchema,
+        response: { 200: organisationSchema },
+      },
+    },
+    async (request) =>
+      updateOrganisation({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        thisNodeId: deps.config.nodeId,
+        orgId: request.params.id,
+        body: request.body,
+        ip: clientIp(request),
+      }),
   );
   app.post(
     '/api/organisations',

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
-import type { CreateOrganisationBody, Organisation } from '../../../domain/organisations.schema.js';
+import type {
+  CreateOrganisationBody,
+  Organisation,
+  UpdateOrganisationBody,
+} from '../../../domain/organisations.schema.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
@@ -11,6 +15,9 @@ import {
   findOrganisation,
   findOrganisationByCode,
   insertOrganisation,
+  isPeerNode,
+  lockOrganisation,
+  updateOrganisationRow,
   listJurisdictionRuleRows,
   listOrganisationRows,
   presentOrganisation,
@@ -158,4 +165,62 @@ export async function listJurisdictionRules(input: { db: Db; actor: Actor }) {
       prosecutorOfficeNameFa: r.office_name_fa,
     })),
   };
+}
+
+/**
+ * Changes an organisation's names, county or hosting node (admin), in one transaction with an audit entry
+ * holding what was before and after. The county must be known and lie in the organisation's province; the
+ * node must be this one or a peer.
+ */
+export async function updateOrganisation(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  thisNodeId: string;
+  orgId: string;
+  body: UpdateOrganisationBody;
+  ip: string | null;
+}): Promise<Organisation> {
+  assertCan(input.actor, 'organisation.manage');
+  const { body } = input;
+  return inTransaction(input.db, async (tx) => {
+    const before = await lockOrganisation(tx, input.orgId);
+    if (!before) throw new AppError('organisations.not_found');
+    if (body.countyCode !== undefined && body.countyCode !== before.county_code) {
+      const found = await findReferenceCodes(tx, { countyCode: body.countyCode });
+      if (found.countyProvinceCode === null) throw new AppError('organisations.county_unknown');
+      if (found.countyProvinceCode !== before.province_code)
+        throw new AppError('organisations.county_not_in_province');
+    }
+    if (
+      body.nodeId !== undefined &&
+      body.nodeId !== before.node_id &&
+      body.nodeId !== input.thisNodeId &&
+      !(await isPeerNode(tx, body.nodeId))
+    )
+      throw new AppError('organisations.unknown_node');
+    const row = await updateOrganisationRow(tx, before.id, {
+      name_fa: body.nameFa ?? before.name_fa,
+      name_en: body.nameEn ?? before.name_en,
+      county_code: body.countyCode ?? before.county_code,
+      node_id: body.nodeId ?? before.node_id,
+    });
+    const fields = ['name_fa', 'name_en', 'county_code', 'node_id'] as const;
+    const changed = fields.filter((f) => row[f] !== before[f]);
+    await recordAudit(tx, {
+      action: 'organisation.updated',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'organisation',
+      resourceId: row.id,
+      orgId: row.id,
+      ip: input.ip,
+      at: input.clock.now(),
+      details: {
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: Object.fromEntries(changed.map((f) => [f, row[f]])),
+      },
+    });
+    return presentOrganisation(row);
+  });
 }

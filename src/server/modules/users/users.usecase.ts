@@ -12,8 +12,12 @@ import { deleteChallenges, findUserById, findUserByUsername, deleteTotp } from '
 import { findOrganisation } from '../organisations/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import { insertUser, listUserRows } from './users.repository.js';
+export { presentUser };
 
-function presentUser(row: UserRow & { totp_confirmed_at: Date | null }, now: Date): User {
+function presentUser(
+  row: UserRow & { totp_confirmed_at: Date | null; throttled?: boolean },
+  now: Date,
+): User {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -21,7 +25,9 @@ function presentUser(row: UserRow & { totp_confirmed_at: Date | null }, now: Dat
     displayName: row.display_name,
     role: row.role as Role,
     isDemo: row.is_demo,
-    locked: row.locked_until !== null && row.locked_until > now,
+    locked: (row.locked_until !== null && row.locked_until > now) || row.throttled === true,
+    disabled: row.disabled_at !== null,
+    mustChangePassword: row.must_change_password,
     totpEnabled: row.totp_confirmed_at !== null,
   };
 }
@@ -78,7 +84,7 @@ export async function listUsers(input: {
 }): Promise<User[]> {
   assertCan(input.actor, 'user.manage');
   const now = input.clock.now();
-  return (await listUserRows(input.db, { orgId: input.orgId })).map((r) => presentUser(r, now));
+  return (await listUserRows(input.db, { orgId: input.orgId, now })).map((r) => presentUser(r, now));
 }
 
 /**

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { isPoliceUnit, organisationKinds } from '../../../domain/roles.js';
-import type { CreateOrganisationBody, Organisation } from '../../../domain/organisations.schema.js';
+import type {
+  CreateOrganisationBody,
+  Organisation,
+  UpdateOrganisationBody,
+} from '../../../domain/organisations.schema.js';
 import { useI18n, type Locale } from '../../i18n/i18n.js';
 import { useCounties, useProvinces } from '../reference/api.js';
 import { referenceName, referenceOptions } from '../reference/reference-name.js';
-import { useCreateOrganisation, useOrganisations, useSetJurisdiction } from './api.js';
+import { useCreateOrganisation, useOrganisations, useSetJurisdiction, useUpdateOrganisation } from './api.js';
 import { ActionDialog } from '../../components/ActionDialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -91,6 +95,73 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
   );
 }
 
+/** Changes an organisation's names, county (in its province) or hosting node (PATCH /api/organisations/:id). */
+function EditOrganisationModal({ org, onClose }: { org: Organisation; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UpdateOrganisationBody>();
+  const counties = useCounties();
+  const update = useUpdateOrganisation();
+  const required = { required: true, whitespace: true, message: t('validation.required') };
+  return (
+    <ActionDialog
+      open
+      title={t('admin.organisations.editOf', { code: org.code })}
+      okText={t('common.save')}
+      destroyOnHidden
+      mutation={update}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form<UpdateOrganisationBody>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          nameFa: org.nameFa,
+          nameEn: org.nameEn,
+          countyCode: org.countyCode,
+          nodeId: org.nodeId,
+        }}
+        onFinish={(values) =>
+          update.mutate(
+            { id: org.id, body: values },
+            {
+              onSuccess: () => {
+                void message.success(t('admin.organisations.edited', { code: org.code }));
+                onClose();
+              },
+            },
+          )
+        }
+      >
+        <Form.Item name="nameFa" label={t('admin.organisations.nameFa')} rules={[required]}>
+          <Input dir="rtl" lang="fa" />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('admin.organisations.nameEn')} rules={[required]}>
+          <Input dir="ltr" lang="en" />
+        </Form.Item>
+        <Form.Item name="countyCode" label={t('admin.organisations.county')} rules={[required]}>
+          <Select
+            {...search}
+            options={referenceOptions(
+              (counties.data ?? []).filter((c) => c.provinceCode === org.provinceCode),
+              locale,
+            )}
+          />
+        </Form.Item>
+        <Form.Item
+          name="nodeId"
+          label={t('admin.organisations.node')}
+          extra={t('admin.organisations.nodeHint')}
+          rules={[required]}
+        >
+          <Input dir="ltr" />
+        </Form.Item>
+      </Form>
+    </ActionDialog>
+  );
+}
+
 interface JurisdictionForm {
   scope: 'county' | 'station';
   countyCode?: string;
@@ -163,6 +234,7 @@ export function OrganisationsPage() {
   const provinces = useProvinces();
   const counties = useCounties();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Organisation | null>(null);
   return (
     <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
       <Space style={{ justifyContent: 'space-between', inlineSize: '100%' }} wrap>
@@ -209,10 +281,20 @@ export function OrganisationsPage() {
             title: t('admin.organisations.node'),
             render: (_, o) => <span className="cb-ltr">{o.nodeId}</span>,
           },
+          {
+            key: 'actions',
+            title: t('admin.users.actions'),
+            render: (_, o) => (
+              <Button size="small" onClick={() => setEditing(o)}>
+                {t('admin.organisations.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <JurisdictionCard organisations={organisations.data ?? []} />
       <CreateOrganisationModal open={creating} onClose={() => setCreating(false)} />
+      {editing && <EditOrganisationModal key={editing.id} org={editing} onClose={() => setEditing(null)} />}
     </Space>
   );
 }

@@ -7,6 +7,8 @@ import type { CreateUserBody, User } from '../../../domain/users.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCreateUser, useOrganisations, useResetTotp, useUsers } from './api.js';
 import { ThrottlesSection } from './ThrottlesSection.js';
+import { UserActions } from './UserActions.js';
+import { useSession } from '../auth/api.js';
 import { ActionDialog } from '../../components/ActionDialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -123,6 +125,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const organisations = useOrganisations();
   const users = useUsers(orgId);
+  const session = useSession();
   const orgs = organisations.data ?? [];
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   return (
@@ -177,11 +180,14 @@ export function UsersPage() {
             title: t('admin.users.status'),
             render: (_, u) => (
               <Space size={4}>
-                {u.locked ? (
+                {u.disabled ? (
+                  <Tag color="default">{t('admin.users.disabled')}</Tag>
+                ) : u.locked ? (
                   <Tag color="red">{t('admin.users.locked')}</Tag>
                 ) : (
                   <Tag color="green">{t('admin.users.active')}</Tag>
                 )}
+                {u.mustChangePassword && <Tag color="orange">{t('admin.users.mustChangePassword')}</Tag>}
                 {u.totpEnabled && <Tag color="blue">{t('admin.users.totpOn')}</Tag>}
                 {u.isDemo && <Tag color="gold">{t('admin.users.demo')}</Tag>}
               </Space>
@@ -190,7 +196,12 @@ export function UsersPage() {
           {
             key: 'actions',
             title: t('admin.users.actions'),
-            render: (_, u) => (u.totpEnabled ? <ResetTotpButton user={u} /> : null),
+            render: (_, u) => (
+              <Space size={4} wrap>
+                <UserActions user={u} org={orgById.get(u.orgId)} self={u.id === session.data?.id} />
+                {u.totpEnabled && <ResetTotpButton user={u} />}
+              </Space>
+            ),
           },
         ]}
       />

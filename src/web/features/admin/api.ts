@@ -7,8 +7,11 @@ import type {
   JurisdictionRuleBody,
   Organisation,
   OrganisationList,
+  UpdateOrganisationBody,
 } from '../../../domain/organisations.schema.js';
-import type { CreateUserBody, User, UserList } from '../../../domain/users.schema.js';
+import type { CreateUserBody, OneTimePassword, User, UserList } from '../../../domain/users.schema.js';
+import type { AuditLogFilter } from '../../../domain/audit.schema.js';
+import type { Role } from '../../../domain/roles.js';
 
 /** One hook per call of the administration API (admin role; the audit log also for supervisors). */
 
@@ -42,8 +45,9 @@ export function useSetJurisdiction() {
 }
 
 /** GET /api/users?orgId= */
-export function useUsers(orgId: string | undefined) {
+export function useUsers(orgId: string | undefined, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['admin', 'users', orgId ?? 'all'],
     queryFn: async ({ signal }) =>
       (await apiRequest<UserList>(`/api/users${queryString({ orgId })}`, { signal })).items,
@@ -60,14 +64,17 @@ export function useCreateUser() {
   });
 }
 
-/** GET /api/audit?page=&pageSize= (newest first) */
-export function useAuditLog(page: number, pageSize: number) {
+/** The audit log's filters as a query string (the same for the page and the CSV export). */
+export function auditQuery(filter: AuditLogFilter, extra: Record<string, number> = {}): string {
+  return queryString({ ...filter, ...extra });
+}
+
+/** GET /api/audit?…filters&page=&pageSize= (newest first) */
+export function useAuditLog(filter: AuditLogFilter, page: number, pageSize: number) {
   return useQuery({
-    queryKey: ['admin', 'audit', page, pageSize],
+    queryKey: ['admin', 'audit', filter, page, pageSize],
     queryFn: ({ signal }) =>
-      apiRequest<AuditLogPage>(`/api/audit${queryString({ page, pageSize })}`, {
-        signal,
-      }),
+      apiRequest<AuditLogPage>(`/api/audit${auditQuery(filter, { page, pageSize })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -108,5 +115,47 @@ export function useClearSignInThrottle() {
     mutationFn: (body: ClearThrottleBody) =>
       apiRequest<void>('/api/auth/throttles/clear', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: throttlesKey }),
+  });
+}
+
+const invalidateUsers = (queryClient: ReturnType<typeof useQueryClient>) =>
+  queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+
+/** POST /api/users/:id/{disable|enable|unlock} → the user */
+export function useUserStep(step: 'disable' | 'enable' | 'unlock') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => apiRequest<User>(`/api/users/${userId}/${step}`, { method: 'POST' }),
+    onSuccess: () => invalidateUsers(queryClient),
+  });
+}
+
+/** POST /api/users/:id/password-reset → the one-time password, shown once */
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiRequest<OneTimePassword>(`/api/users/${userId}/password-reset`, { method: 'POST' }),
+    onSuccess: () => invalidateUsers(queryClient),
+  });
+}
+
+/** PUT /api/users/:id/role → the user */
+export function useChangeRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      apiRequest<User>(`/api/users/${userId}/role`, { method: 'PUT', body: { role } }),
+    onSuccess: () => invalidateUsers(queryClient),
+  });
+}
+
+/** PATCH /api/organisations/:id → the organisation */
+export function useUpdateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateOrganisationBody }) =>
+      apiRequest<Organisation>(`/api/organisations/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationsKey }),
   });
 }

@@ -5,7 +5,7 @@ import { ApiError, errorMessageKey } from '../../api/client.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { LoginBody } from '../../../domain/auth.schema.js';
-import { sessionKey, useLogin, useSecondFactor } from './api.js';
+import { sessionKey, useLogin, useNewPassword, useSecondFactor } from './api.js';
 import { TotpEnrolment } from './TotpEnrolment.js';
 
 /** What a refusal adds to its sentence: what to do next. */
@@ -69,6 +69,71 @@ function CodeStep({ onStartOver }: { onStartOver: () => void }) {
   );
 }
 
+/** After a one-time password: the user chooses their own (twice, the same), then signs in as usual. */
+function NewPasswordStep({
+  onNext,
+  onStartOver,
+}: {
+  onNext: (next: 'totp' | 'enrol') => void;
+  onStartOver: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ newPassword: string; repeat: string }>();
+  const change = useNewPassword();
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginBlockStart: 0 }}>
+        {t('auth.newPassword.title')}
+      </Typography.Title>
+      <Alert type="info" showIcon style={{ marginBlockEnd: 16 }} message={t('auth.newPassword.hint')} />
+      {change.error && <Refusal error={change.error} />}
+      <Form<{ newPassword: string; repeat: string }>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        disabled={change.isPending}
+        onFinish={({ newPassword }) =>
+          change.mutate(newPassword, {
+            onSuccess: (answer) => {
+              if ('next' in answer && answer.next !== 'password') onNext(answer.next);
+            },
+          })
+        }
+      >
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword.label')}
+          rules={[{ required: true, min: 10, message: t('errors.users.password_too_short') }]}
+        >
+          <Input.Password autoComplete="new-password" autoFocus dir="ltr" />
+        </Form.Item>
+        <Form.Item
+          name="repeat"
+          label={t('auth.newPassword.repeat')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('auth.newPassword.mismatch') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.newPassword.mismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" dir="ltr" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={change.isPending}>
+          {t('auth.newPassword.submit')}
+        </Button>
+      </Form>
+      <Button type="link" block onClick={onStartOver} style={{ marginBlockStart: 8 }}>
+        {t('auth.startOver')}
+      </Button>
+    </>
+  );
+}
+
 /**
  * Username and password, then — when the user has TOTP — the code, or — when their role requires TOTP
  * and they have none — enrolment first. Refusals are explained in the UI language; a wrong password, an
@@ -79,7 +144,7 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<LoginBody>();
   const login = useLogin();
-  const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
+  const [step, setStep] = useState<'password' | 'totp' | 'enrol' | 'newPassword'>('password');
   const startOver = () => {
     login.reset();
     setStep('password');
@@ -87,6 +152,7 @@ export function SignInPage() {
 
   let content;
   if (step === 'totp') content = <CodeStep onStartOver={startOver} />;
+  else if (step === 'newPassword') content = <NewPasswordStep onNext={setStep} onStartOver={startOver} />;
   else if (step === 'enrol')
     content = (
       <>
@@ -118,7 +184,7 @@ export function SignInPage() {
           onFinish={(values) =>
             login.mutate(values, {
               onSuccess: (answer) => {
-                if ('next' in answer) setStep(answer.next);
+                if ('next' in answer) setStep(answer.next === 'password' ? 'newPassword' : answer.next);
               },
               onError: (e) => {
                 if (e instanceof ApiError && e.code === 'auth.invalid_credentials')

@@ -44,6 +44,21 @@ export function useLogin() {
   });
 }
 
+/**
+ * POST /api/auth/password — after a one-time password (an administrator's reset): the new password; then
+ * signed in, or the second factor still to come.
+ */
+export function useNewPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (newPassword: string) =>
+      apiRequest<LoginResponse>('/api/auth/password', { method: 'POST', body: { newPassword } }),
+    onSuccess: (answer) => {
+      if ('user' in answer) queryClient.setQueryData(sessionKey, answer.user);
+    },
+  });
+}
+
 /** POST /api/auth/second-factor — a code from the authenticator app or a recovery code; then signed in. */
 export function useSecondFactor() {
   const queryClient = useQueryClient();

@@ -6,6 +6,7 @@ import { formatInstant } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from './api.js';
 import { formatFigure, officeColumns, policeColumns, type FigureColumn } from './figure-columns.js';
+import { FiguresChart } from './FiguresChart.js';
 import { FiguresTable } from './FiguresTable.js';
 import { periodOf, periodPresets, type PeriodPreset } from './figures-period.js';
 
@@ -126,9 +127,25 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
           {figures.data.rows.length === 0 ? (
             <Empty description={t(`figures.empty.${figures.data.view}`)} />
           ) : figures.data.view === 'police' ? (
-            <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={policeColumns} />
+            <>
+              <FiguresChart
+                rows={figures.data.rows}
+                total={figures.data.total}
+                columns={policeColumns}
+                fileName="figures.csv"
+              />
+              <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={policeColumns} />
+            </>
           ) : (
-            <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={officeColumns} />
+            <>
+              <FiguresChart
+                rows={figures.data.rows}
+                total={figures.data.total}
+                columns={officeColumns}
+                fileName="figures.csv"
+              />
+              <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={officeColumns} />
+            </>
           )}
           <Row gutter={[12, 12]}>
             {(

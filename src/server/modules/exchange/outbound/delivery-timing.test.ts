@@ -78,12 +78,13 @@ describe('the delivery worker’s retry timing', () => {
     await db.deleteFrom('outbox').execute();
   });
 
-  it('waits one second at first, by default, and never more than five minutes; a lease lasts two minutes; 20 rows a pass', () => {
+  it('waits one second at first, by default, and never more than five minutes; a lease lasts two minutes; 20 rows a pass, 100 on their way per peer', () => {
     expect(defaultDeliveryPolicy).toEqual({
       baseDelayMs: 1000,
       maxDelayMs: 300_000,
       leaseMs: 120_000,
       batchSize: 20,
+      maxInFlightPerPeer: 100,
     });
   });
 

@@ -21,6 +21,11 @@ export interface DeliveryPolicy {
   /** How long a claimed row stays claimed by one worker (a crashed worker's rows come back after it). */
   leaseMs: number;
   batchSize: number;
+  /**
+   * Messages to one peer on their way at once (a worker claims no more for it until some settle): enough to
+   * fill a link with latency, few enough that a slow peer cannot hold every claimed row.
+   */
+  maxInFlightPerPeer: number;
 }
 
 export const defaultDeliveryPolicy: DeliveryPolicy = {
@@ -28,6 +33,7 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
   maxDelayMs: 5 * 60_000,
   leaseMs: 2 * 60_000,
   batchSize: 20,
+  maxInFlightPerPeer: 100,
 };
 
 export interface DeliveryDeps {
@@ -62,42 +68,71 @@ export function retryDelayMs(
  * One pass of the delivery worker: claims what is due, delivers each message, and records the
  * receiver's signed receipt (message → delivered) or schedules the next try with back-off. It never
  * gives up silently: each failure is logged with its error and the time of the next try, and kept
- * on the outbox row for operators to see. Returns how many rows it handled.
+ * on the outbox row for operators to see. Returns how many rows it handled, once all are settled.
  */
 export async function deliverDue(deps: DeliveryDeps): Promise<number> {
+  const started = await startDueDeliveries(deps, new Set());
+  await Promise.all(started.lanes.map((lane) => lane.done));
+  return started.claimed;
+}
+
+/** Messages to one peer, claimed together and on their way. */
+export interface Lane {
+  node: string;
+  count: number;
+  /** Settles once each of them is (receipt recorded, or the next try scheduled). */
+  done: Promise<void>;
+}
+
+/**
+ * Claims what is due — but for the peers in `full`, which have as many messages on their way as they may —
+ * and starts delivering it: a lane per peer, not awaited here, so that a peer that answers slowly (or not
+ * at all, until the transport's timeout) holds up only its own messages. Each lane settles every message
+ * it carries (receipt recorded or retry scheduled); it rejects only when the database fails meanwhile.
+ */
+export async function startDueDeliveries(
+  deps: DeliveryDeps,
+  full: ReadonlySet<string>,
+): Promise<{ claimed: number; lanes: Lane[] }> {
   const policy = { ...defaultDeliveryPolicy, ...deps.policy };
   const claimed = await claimDue(deps.db, {
     now: deps.clock.now(),
     leaseMs: policy.leaseMs,
     batchSize: policy.batchSize,
+    exceptNodes: [...full],
   });
   // Claimed rows are the heads of distinct threads, so they can travel side by side without reordering any thread.
   const byNode = new Map<string, Claimed[]>();
   for (const message of claimed)
     byNode.set(message.to_node, [...(byNode.get(message.to_node) ?? []), message]);
-  await Promise.all(
-    [...byNode].map(async ([node, messages]) => {
-      const transport = deps.transportFor(node);
-      if (transport.deliverMany && messages.length > 1) {
-        const results = await transport
-          .deliverMany(messages.map(deliveryOf))
-          .catch((error: unknown) => messages.map(() => error as Error));
-        await Promise.all(messages.map((message, i) => settle(deps, policy, message, results[i]!)));
-      } else {
-        await Promise.all(
-          messages.map(async (message) =>
-            settle(
-              deps,
-              policy,
-              message,
-              await transport.deliver(deliveryOf(message)).catch((e: Error) => e),
-            ),
-          ),
-        );
-      }
-    }),
-  );
-  return claimed.length;
+  const lanes = [...byNode].map(([node, messages]) => ({
+    node,
+    count: messages.length,
+    done: deliverToNode(deps, policy, node, messages),
+  }));
+  return { claimed: claimed.length, lanes };
+}
+
+/** Delivers one peer's claimed messages (together, when its transport can) and settles each. */
+async function deliverToNode(
+  deps: DeliveryDeps,
+  policy: DeliveryPolicy,
+  node: string,
+  messages: Claimed[],
+): Promise<void> {
+  const transport = deps.transportFor(node);
+  if (transport.deliverMany && messages.length > 1) {
+    const results = await transport
+      .deliverMany(messages.map(deliveryOf))
+      .catch((error: unknown) => messages.map(() => error as Error));
+    await Promise.all(messages.map((message, i) => settle(deps, policy, message, results[i]!)));
+  } else {
+    await Promise.all(
+      messages.map(async (message) =>
+        settle(deps, policy, message, await transport.deliver(deliveryOf(message)).catch((e: Error) => e)),
+      ),
+    );
+  }
 }
 
 const deliveryOf = (message: Claimed): Delivery => ({
@@ -167,7 +202,10 @@ export function outagePauseMs(failedPasses: number, pollMs: number): number {
 
 /**
  * Runs the delivery worker until stopped: passes back to back while there is work, otherwise a
- * short sleep (`pollMs`) or a `kick()` (called after a commit that enqueued something). A pass that
+ * short sleep (`pollMs`) or a `kick()` (called after a commit that enqueued something). Each pass's
+ * messages to a peer travel in a lane of their own (`startDueDeliveries`), not awaited by the loop, which
+ * claims again at once; a peer with `maxInFlightPerPeer` messages on their way gets no more until some
+ * settle, so one slow or silent peer delays no one else. A pass that
  * fails (the database unreachable or stalled: its statements time out) is tried again after a pause
  * that doubles up to `OUTAGE_MAX_PAUSE_MS`; an outage is logged when it begins and when it ends, not
  * at every pass. Nothing is lost meanwhile: what a failed pass had claimed comes back when its lease
@@ -193,12 +231,42 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
       };
     });
   const pollMs = deps.pollMs ?? 500;
+  const maxInFlight = { ...defaultDeliveryPolicy, ...deps.policy }.maxInFlightPerPeer;
+  // Messages on their way, per peer; a pass claims only for the peers below their limit. Lanes end on
+  // their own, each waking the loop, so a link with latency stays full without waiting for the slowest.
+  const inFlight = new Map<string, number>();
+  const lanes = new Set<Promise<void>>();
+  // A lane that ended while a pass was claiming (no sleep to cut short): the next pass comes at once.
+  let laneEnded = false;
   const loop = (async () => {
     let failedPasses = 0;
     while (running) {
       let handled = 0;
+      laneEnded = false;
       try {
-        handled = await deliverDue(deps);
+        const full = new Set([...inFlight].filter(([, n]) => n >= maxInFlight).map(([node]) => node));
+        const started = await startDueDeliveries(deps, full);
+        for (const { node, count, done } of started.lanes) {
+          inFlight.set(node, (inFlight.get(node) ?? 0) + count);
+          const settled: Promise<void> = done
+            .catch((error: unknown) => {
+              // What a lane had claimed comes back when its lease ends, as after a failed pass.
+              const err = { message: (error as Error).message, code: (error as { code?: unknown }).code };
+              if (isDatabaseUnavailable(error))
+                deps.log.warn({ err, node }, 'delivery worker: database unavailable; trying again');
+              else deps.log.error({ err, node }, 'delivery worker pass failed');
+            })
+            .finally(() => {
+              const left = (inFlight.get(node) ?? count) - count;
+              if (left > 0) inFlight.set(node, left);
+              else inFlight.delete(node);
+              lanes.delete(settled);
+              laneEnded = true;
+              wake?.(); // its peer may take more
+            });
+          lanes.add(settled);
+        }
+        handled = started.claimed;
         if (failedPasses > 0) deps.log.info({ failedPasses }, 'delivery worker: database back, delivering');
         failedPasses = 0;
       } catch (error) {
@@ -209,9 +277,10 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
         else if (failedPasses === 1)
           deps.log.warn({ err }, 'delivery worker: database unavailable; trying again');
       }
-      if (running && handled === 0)
+      if (running && handled === 0 && !(laneEnded && failedPasses === 0))
         await sleep(failedPasses > 0 ? outagePauseMs(failedPasses, pollMs) : pollMs);
     }
+    await Promise.all(lanes);
   })();
   return {
     kick: () => {

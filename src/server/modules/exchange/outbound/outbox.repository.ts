@@ -45,7 +45,7 @@ export interface Claimed {
  */
 export async function claimDue(
   db: Db,
-  input: { now: Date; leaseMs: number; batchSize: number },
+  input: { now: Date; leaseMs: number; batchSize: number; exceptNodes?: string[] },
 ): Promise<Claimed[]> {
   const { now } = input;
   const leaseUntil = new Date(now.getTime() + input.leaseMs);
@@ -57,6 +57,7 @@ export async function claimDue(
         where o.next_attempt_at <= ${now}
           and (o.lease_until is null or o.lease_until < ${now})
           and not exists (select 1 from outbox p where p.thread = o.thread and p.seq < o.seq)
+          and o.to_node <> all(${input.exceptNodes ?? []}::text[])
         order by o.next_attempt_at
         limit ${input.batchSize}
         for update skip locked)

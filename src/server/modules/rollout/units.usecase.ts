@@ -1,0 +1,55 @@
+import { AppError, errorMessages } from '../../../domain/errors.js';
+import { assertCan, type Actor } from '../../../domain/permissions.js';
+import type { UnitsImportResult } from '../../../domain/rollout/units.schema.js';
+import type { Db } from '../../db/client.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../audit/index.js';
+import { readUnitsCsv } from './units-csv.codec.js';
+import { upsertUnits } from './units.repository.js';
+
+/**
+ * Imports the national register of units from a CSV file's bytes (issue 21, point 1): all or nothing — a file
+ * with any bad row changes nothing and answers `units.invalid_csv` with every issue (line, field, code); a good
+ * one inserts new codes and updates known ones, in one transaction with its audit entry. `actor` null: the
+ * operator at the command line.
+ */
+export async function importUnits(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor | null;
+  bytes: Uint8Array;
+  ip?: string | null;
+  isDemo?: boolean;
+}): Promise<UnitsImportResult> {
+  if (input.actor) assertCan(input.actor, 'units.manage');
+  const reading = readUnitsCsv(input.bytes);
+  if (!reading.ok) {
+    const first = reading.issues[0];
+    throw new AppError('units.invalid_csv', {
+      message: `${errorMessages['units.invalid_csv']} ${reading.issues.length} issue(s); the first: ${first?.message ?? ''}`,
+      issues: reading.issues.map((i) => ({
+        path: i.field ? `line ${i.line}, ${i.field}` : `line ${i.line}`,
+        code: i.code,
+        message: i.message,
+      })),
+      details: { issues: reading.issues },
+    });
+  }
+  const now = input.clock.now();
+  return inTransaction(input.db, async (tx) => {
+    const { created, updated } = await upsertUnits(tx, reading.units, now, input.isDemo ?? false);
+    await recordAudit(tx, {
+      action: 'units.imported',
+      actorUserId: input.actor?.userId ?? null,
+      actorOrgId: input.actor?.orgId ?? null,
+      resourceType: 'units',
+      resourceId: null,
+      orgId: input.actor?.orgId ?? null,
+      ip: input.ip ?? null,
+      at: now,
+      details: { created, updated },
+    });
+    return { created, updated, total: reading.units.length };
+  });
+}

@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AdoptPlanRequest,
+  PlanAnswer,
+  PlanRequest,
+  RolloutDashboard,
+} from '../../../domain/rollout/rollout.schema.js';
+import type { UnitsImportResult } from '../../../domain/rollout/units.schema.js';
+import { apiRequest } from '../../api/client.js';
+
+const rolloutKey = ['rollout'] as const;
+
+/** GET /api/rollout */
+export function useRollout() {
+  return useQuery({
+    queryKey: rolloutKey,
+    queryFn: ({ signal }) => apiRequest<RolloutDashboard>('/api/rollout', { signal }),
+  });
+}
+
+/** POST /api/rollout/plan */
+export function usePlan() {
+  return useMutation({
+    mutationFn: (body: PlanRequest) => apiRequest<PlanAnswer>('/api/rollout/plan', { method: 'POST', body }),
+  });
+}
+
+/** POST /api/rollout/adopt */
+export function useAdoptPlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AdoptPlanRequest) =>
+      apiRequest<RolloutDashboard>('/api/rollout/adopt', { method: 'POST', body }),
+    onSuccess: (dashboard) => queryClient.setQueryData(rolloutKey, dashboard),
+  });
+}
+
+/** PATCH /api/rollout/units/:code → 204 */
+export function useSetRolloutStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { code: string; step: 'live'; at: string | null }) =>
+      apiRequest<void>(`/api/rollout/units/${encodeURIComponent(input.code)}`, {
+        method: 'PATCH',
+        body: { step: input.step, at: input.at },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
+  });
+}
+
+/** POST /api/units/import — the file's bytes, base64. */
+export function useImportUnits() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: Blob) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return apiRequest<UnitsImportResult>('/api/units/import', {
+        method: 'POST',
+        body: { fileBase64: btoa(binary) },
+      });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
+  });
+}
