@@ -117,6 +117,7 @@ export async function makeDraftCase(db: Db, options: { orgId: string; userId: st
       case_number: `1405/T-${suffix()}`,
       origin: 'complaint',
       created_by: options.userId,
+      updated_by: options.userId,
       created_at: now,
       updated_at: now,
     })

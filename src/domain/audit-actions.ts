@@ -33,6 +33,8 @@ export const auditActions = [
   'custody.started',
   'custody.ended',
   'document.uploaded',
+  'document.classified',
+  'document.removed',
   'document.read',
   'document.listed',
   'timeline.read',

@@ -63,6 +63,10 @@ export const errorStatus = {
   'documents.empty': 400,
   'documents.upload_conflict': 409,
   'documents.kind_mismatch': 400,
+  'cases.changed_concurrently': 409,
+  'cases.invalid_version': 400,
+  'documents.duplicate': 409,
+  'documents.range_not_satisfiable': 416,
   'tracking.not_found': 404,
   'tracking.identity_required': 400,
   'figures.invalid_period': 400,
@@ -193,6 +197,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   'documents.empty': 'The document is empty.',
   'documents.upload_conflict': 'The same document is being uploaded at the same time; try again.',
   'documents.kind_mismatch': 'The document\u2019s content does not fit its declared kind.',
+  'cases.changed_concurrently':
+    'The case was changed by someone else since it was loaded (details: changedBy, changedAt); reload it and make the change again.',
+  'cases.invalid_version':
+    'The If-Match header must be the case\u2019s updatedAt as the API gave it (an ISO 8601 instant).',
+  'documents.duplicate': 'This case already has a document with the same bytes (details: documentId, name).',
+  'documents.range_not_satisfiable':
+    'The Range header asks for bytes the document does not have (one range, bytes=start-end).',
   'tracking.not_found': 'No case matches this tracking code and identity.',
   'tracking.identity_required': 'Give exactly one of nationalId or passportNumber with the tracking code.',
   'units.invalid_csv':

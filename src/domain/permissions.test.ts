@@ -15,6 +15,8 @@ const expected: Record<Action, string> = {
   'case.search': 'OC',
   'case.document.upload': 'OC',
   'case.document.read': 'OC',
+  'case.document.classify': 'OC',
+  'case.document.remove': 'OC',
   'case.submit.prepare': 'OC',
   'case.submit.approve': 'C',
   'intake.read': 'KJ',

@@ -14,6 +14,10 @@ export const permissions = {
   'case.search': { roles: ['station.officer', 'station.chief'], scope: 'own' },
   'case.document.upload': { roles: ['station.officer', 'station.chief'], scope: 'own' },
   'case.document.read': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  /** Changing the kind of a document of a draft (re-classifying it). */
+  'case.document.classify': { roles: ['station.officer', 'station.chief'], scope: 'own' },
+  /** Taking a document out of a draft. */
+  'case.document.remove': { roles: ['station.officer', 'station.chief'], scope: 'own' },
   'case.submit.prepare': { roles: ['station.officer', 'station.chief'], scope: 'own' },
   'case.submit.approve': { roles: ['station.chief'], scope: 'own' },
   'intake.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },

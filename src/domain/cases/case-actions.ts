@@ -12,13 +12,15 @@ const always = () => true;
 
 /**
  * What can be done to a case, and in which states: a draft is edited (its fields, parties, custody
- * starts and documents) and put forward; a prepared case is approved and sent, or withdrawn to draft, by
+ * starts and documents: added, re-classified, removed) and put forward; a prepared case is approved and sent, or withdrawn to draft, by
  * the chief; a sent case changes only by a supplement (not once rejected). A custody can be ended and an
  * escort asked for in any state — the hand-over to the prosecutor usually comes after the file.
  */
 export const caseSteps = {
   update: { action: 'case.update', when: isDraft, refusal: 'cases.not_editable' },
   uploadDocument: { action: 'case.document.upload', when: isDraft, refusal: 'cases.not_editable' },
+  classifyDocument: { action: 'case.document.classify', when: isDraft, refusal: 'cases.not_editable' },
+  removeDocument: { action: 'case.document.remove', when: isDraft, refusal: 'cases.not_editable' },
   endCustody: { action: 'case.update', when: always, refusal: 'cases.invalid_state' },
   prepareSubmission: { action: 'case.submit.prepare', when: isDraft, refusal: 'cases.not_editable' },
   approveSubmission: { action: 'case.submit.approve', when: awaitsApproval, refusal: 'cases.invalid_state' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseDocumentSchema } from '../documents/documents.schema.js';
 import { caseActionsSchema } from './case-actions.js';
 import { custodySchema } from './custody.schema.js';
-import { partySchema } from './party.schema.js';
+import { newCasePartySchema, partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
 import { cursorId, cursorParam, cursorTime, pageOf } from '../list-cursor.js';
 import { code, line } from '../text.js';
@@ -26,8 +26,18 @@ const caseFields = {
   accusedUnknown: z.boolean().optional(),
 };
 
-/** POST /api/cases — a file opened from a complaint (Art. 37), an officer's report, or a flagrant crime. */
-export const openCaseBodySchema = z.object({ origin: caseOriginSchema, ...caseFields });
+/** The most parties one new-case request may carry (more are added on the case page). */
+export const MAX_NEW_CASE_PARTIES = 30;
+
+/**
+ * POST /api/cases — a file opened from a complaint (Art. 37), an officer's report, or a flagrant crime, with
+ * its parties (and their custody) in the same request: saved all together in one transaction, or not at all.
+ */
+export const openCaseBodySchema = z.object({
+  origin: caseOriginSchema,
+  ...caseFields,
+  parties: z.array(newCasePartySchema).max(MAX_NEW_CASE_PARTIES).optional(),
+});
 export type OpenCaseBody = z.infer<typeof openCaseBodySchema>;
 
 /** PATCH /api/cases/:id — any incident field; `null` clears it. The origin never changes. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidNationalId, normaliseNationalId } from '../national-id.js';
 import { normaliseIdentifier } from '../persian-text.js';
 import { line } from '../text.js';
-import { optionalLine, optionalText, requiredLine } from './text-fields.js';
+import { instantSchema, optionalLine, optionalText, requiredLine } from './text-fields.js';
 
 export const partyRoles = ['complainant', 'accused', 'witness', 'informant'] as const;
 export const partyRoleSchema = z.enum(partyRoles);
@@ -71,12 +71,27 @@ export function missingIdentity(p: PartyIdentity): 'nationalId' | 'passportNumbe
   return p.passportNumber ? null : 'passportNumber';
 }
 
-/** POST /api/cases/:id/parties */
-export const addPartyBodySchema = z.object(partyFields).superRefine((p, ctx) => {
+/** Refuses, naming the field, a party that is not identified enough for its role (`missingIdentity`). */
+function refineIdentity(
+  p: Omit<PartyIdentity, 'nationality'> & { nationality?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   const missing = missingIdentity({ ...p, nationality: p.nationality ?? IRAN });
   if (missing) ctx.addIssue({ code: 'custom', path: [missing], message: 'parties.identity_required' });
-});
+}
+
+/** POST /api/cases/:id/parties */
+export const addPartyBodySchema = z.object(partyFields).superRefine(refineIdentity);
 export type AddPartyBody = z.infer<typeof addPartyBodySchema>;
+
+/**
+ * A party as the new-case request carries it (POST /api/cases): the fields of `addPartyBodySchema`, and for an
+ * accused already held, when the custody (تحت نظر) started — saved with the case in its one transaction.
+ */
+export const newCasePartySchema = z
+  .object({ ...partyFields, custodyStartedAt: instantSchema.optional() })
+  .superRefine(refineIdentity);
+export type NewCaseParty = z.infer<typeof newCasePartySchema>;
 
 /**
  * PATCH /api/cases/:id/parties/:partyId — any of the fields; `null` clears an optional one. Whether

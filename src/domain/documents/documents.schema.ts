@@ -39,3 +39,16 @@ export const caseDocumentListSchema = z.object({ items: z.array(caseDocumentSche
 export type CaseDocumentList = z.infer<typeof caseDocumentListSchema>;
 
 export const caseDocumentParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid() });
+
+/** PATCH /api/cases/:id/documents/:documentId — re-classify a document of a draft. */
+export const classifyDocumentBodySchema = z.object({ kind: documentKindSchema });
+export type ClassifyDocumentBody = z.infer<typeof classifyDocumentBodySchema>;
+
+/**
+ * GET …/content?disposition=inline shows a document in the page (a PDF in the browser's viewer, an image, a
+ * player); the default is a download. Either way the headers never let the bytes run as a page.
+ */
+export const documentContentQuerySchema = z.object({
+  disposition: z.enum(['inline', 'attachment']).default('attachment'),
+});
+export type DocumentContentQuery = z.infer<typeof documentContentQuerySchema>;

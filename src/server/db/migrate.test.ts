@@ -30,7 +30,7 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   audit_reads: { id: 1, xact: 1, at: 1, action: 1, actor_user_id: 1, org_id: 1, ip: 1, resource_ids: 1 },
   audit_reads_sealed: { one: 1, horizon: 1 },
   case_counters: { org_id: 1, year: 1, last_seq: 1 },
-  cases: { id: 1, org_id: 1, year: 1, seq: 1, case_number: 1, origin: 1, status: 1, tracking_code: 1, crime_category_code: 1, incident_at: 1, incident_province_code: 1, incident_county_code: 1, incident_address: 1, narrative: 1, accused_unknown: 1, search_key: 1, created_by: 1, created_at: 1, updated_at: 1, sent_at: 1 },
+  cases: { id: 1, org_id: 1, year: 1, seq: 1, case_number: 1, origin: 1, status: 1, tracking_code: 1, crime_category_code: 1, incident_at: 1, incident_province_code: 1, incident_county_code: 1, incident_address: 1, narrative: 1, accused_unknown: 1, search_key: 1, created_by: 1, created_at: 1, updated_at: 1, updated_by: 1, sent_at: 1 },
   parties: { id: 1, case_id: 1, org_id: 1, role: 1, first_name: 1, last_name: 1, father_name: 1, national_id: 1, passport_number: 1, nationality: 1, mobile: 1, address: 1, created_at: 1, updated_at: 1 },
   custody_records: { id: 1, case_id: 1, org_id: 1, party_id: 1, started_at: 1, ended_at: 1, end_reason: 1, end_note: 1, created_at: 1 },
   blobs: { sha256: 1, size: 1, media_type: 1, created_at: 1 },

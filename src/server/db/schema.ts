@@ -170,6 +170,8 @@ export interface CasesTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Who made the last change (migration 0030): the "changed by X" of a refused concurrent save. */
+  updated_by: string;
   sent_at: Timestamp | null;
 }
 

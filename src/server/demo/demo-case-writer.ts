@@ -128,6 +128,7 @@ export async function writeDemoCaseBatch(db: Db, plans: readonly DemoCasePlan[])
         accused_unknown: plan.accusedUnknown,
         search_key: caseSearchKey({ caseNumber, trackingCode: plan.trackingCode, parties: plan.parties }),
         created_by: plan.createdBy,
+        updated_by: plan.createdBy,
         created_at: plan.createdAt,
         updated_at: plan.createdAt,
       });

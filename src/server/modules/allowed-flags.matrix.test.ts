@@ -24,6 +24,7 @@ import { can, permissions, type Actor } from '../../domain/permissions.js';
 import { roles } from '../../domain/roles.js';
 import { fixedClock } from '../platform/clock.js';
 import { endCustody } from './cases/custody.usecase.js';
+import { classifyDocument, removeDocument } from './documents/document-changes.usecase.js';
 import { getCase } from './cases/get-case.usecase.js';
 import { findEscortList } from './escorts/find-escorts.usecase.js';
 import { getIntakeFile } from './intake/get-intake-file.usecase.js';
@@ -198,6 +199,10 @@ describe('the allowed flags against the use cases', { timeout: 600_000 }, () => 
             return updateCase({ ...on, body: { narrative: 'شرح دوباره' } });
           case 'uploadDocument':
             return makeCaseDocument({ db, blobs, clock }, actor, caseId);
+          case 'classifyDocument':
+            return classifyDocument({ ...on, documentId: await spareDocument(), body: { kind: 'report' } });
+          case 'removeDocument':
+            return removeDocument({ ...on, documentId: await spareDocument() });
           case 'endCustody':
             return endCustody({
               ...on,
@@ -230,6 +235,22 @@ describe('the allowed flags against the use cases', { timeout: 600_000 }, () => 
     expect(mismatches).toEqual([]);
     expect(allowedSeen).toBeGreaterThan(0);
   });
+
+  /** A document of the walked case to re-classify or remove: a copy of its first, written straight in. */
+  async function spareDocument(): Promise<string> {
+    const first = await db
+      .selectFrom('case_documents')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('uploaded_at')
+      .executeTakeFirstOrThrow();
+    const id = crypto.randomUUID();
+    await db
+      .insertInto('case_documents')
+      .values({ ...first, id })
+      .execute();
+    return id;
+  }
 
   /**
    * Approving sends the case, and a case is sent once (its submission is on record): the one try that

@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: FieldIssue[];
+  /** What the server added to the code (e.g. who changed a case and when, for `cases.changed_concurrently`). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, issues: FieldIssue[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: FieldIssue[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = details;
   }
 }
 
@@ -33,7 +42,7 @@ export function errorMessageKey(error: unknown): string {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; issues?: unknown };
+  error?: { code?: unknown; message?: unknown; issues?: unknown; details?: unknown };
 }
 
 /** Builds the ApiError for a non-2xx response, reading the server's error body when it has one. */
@@ -53,13 +62,17 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
         : 'internal.error';
   const message = typeof e?.message === 'string' ? e.message : response.statusText;
   const issues = Array.isArray(e?.issues) ? (e.issues as FieldIssue[]) : [];
-  return new ApiError(response.status, code, message, issues);
+  const details =
+    typeof e?.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : {};
+  return new ApiError(response.status, code, message, issues, details);
 }
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** The version of the thing changed (`If-Match`): the server refuses the change if it has moved on. */
+  version?: string | undefined;
 }
 
 /**
@@ -73,6 +86,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     headers: { accept: 'application/json' },
   };
   if (options.signal) init.signal = options.signal;
+  if (options.version) init.headers = { ...init.headers, 'if-match': `"${options.version}"` };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(options.body);

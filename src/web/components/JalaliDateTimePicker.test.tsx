@@ -73,4 +73,18 @@ describe('JalaliDateTimePicker', () => {
     expect(parseTimeOfDay('24:00')).toBeNull();
     expect(parseTimeOfDay('9')).toBeNull();
   });
+
+  it('offers a deadline presets from now instead of «اکنون», which a deadline would refuse', () => {
+    const onChange = vi.fn();
+    renderInApp(<JalaliDateTimePicker now={now} yearsBack={0} deadline onChange={onChange} />);
+    expect(screen.queryByRole('button', { name: 'اکنون' })).toBeNull();
+    const presets = ['۲۴ ساعت', '۴۸ ساعت', '۳ روز', 'یک هفته', '۱۰ روز', 'یک ماه'];
+    const hours = [24, 48, 72, 168, 240, 720];
+    presets.forEach((name, i) => {
+      fireEvent.click(screen.getByRole('button', { name }));
+      const at = new Date(now().getTime() + hours[i]! * 3_600_000);
+      at.setUTCSeconds(0, 0);
+      expect(onChange).toHaveBeenLastCalledWith(at.toISOString());
+    });
+  });
 });

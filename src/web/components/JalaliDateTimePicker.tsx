@@ -47,7 +47,22 @@ export interface JalaliDateTimePickerProps {
   yearsBack?: number;
   id?: string;
   disabled?: boolean;
+  /**
+   * A deadline: instead of «اکنون» (a time the server refuses for a deadline), buttons that set it 24 h, 48 h,
+   * 3 days, 1 week, 10 days or 1 month from now.
+   */
+  deadline?: boolean;
 }
+
+/** The deadline presets, in hours from now (a month is 30 days). */
+export const DEADLINE_PRESETS = [
+  { key: 'h24', hours: 24 },
+  { key: 'h48', hours: 48 },
+  { key: 'd3', hours: 72 },
+  { key: 'w1', hours: 168 },
+  { key: 'd10', hours: 240 },
+  { key: 'm1', hours: 720 },
+] as const;
 
 /**
  * Picks a date and time in the Jalali calendar, Tehran time, and yields a UTC instant.
@@ -60,6 +75,7 @@ export function JalaliDateTimePicker({
   yearsBack = 30,
   id,
   disabled,
+  deadline = false,
 }: JalaliDateTimePickerProps) {
   const { t, digits } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(value, digits));
@@ -80,6 +96,11 @@ export function JalaliDateTimePicker({
     setSynced(iso);
     onChange?.(iso);
   };
+  /** Sets date and time to an instant (Tehran time, to the minute). */
+  const setAt = (at: Date) => {
+    const p = jalaliParts(at);
+    update({ year: p.year, month: p.month, day: p.day, time: digits(`${pad(p.hour)}:${pad(p.minute)}`) });
+  };
 
   const thisYear = jalaliParts(now()).year;
   const years = Array.from({ length: yearsBack + 2 }, (_, i) => thisYear + 1 - i);
@@ -91,7 +112,7 @@ export function JalaliDateTimePicker({
       String(option.value) === toLatinDigits(input));
   const timeInvalid = draft.time.trim() !== '' && parseTimeOfDay(draft.time) === null;
 
-  return (
+  const fields = (
     <Space.Compact id={id} style={{ inlineSize: '100%' }} role="group" aria-label={t('picker.label')}>
       <Select<number, { label: string; value: number }>
         aria-label={t('picker.day')}
@@ -141,20 +162,31 @@ export function JalaliDateTimePicker({
         style={{ inlineSize: 96, flex: 'none' }}
         onChange={(event) => update({ time: event.target.value })}
       />
-      <Button
-        disabled={disabled}
-        onClick={() => {
-          const p = jalaliParts(now());
-          update({
-            year: p.year,
-            month: p.month,
-            day: p.day,
-            time: digits(`${pad(p.hour)}:${pad(p.minute)}`),
-          });
-        }}
-      >
-        {t('picker.now')}
-      </Button>
+      {deadline ? null : (
+        <Button disabled={disabled} onClick={() => setAt(now())}>
+          {t('picker.now')}
+        </Button>
+      )}
     </Space.Compact>
+  );
+  const presets = deadline ? (
+    <Space wrap size={4} style={{ marginBlockStart: 4 }} data-testid="deadline-presets">
+      {DEADLINE_PRESETS.map((p) => (
+        <Button
+          key={p.key}
+          size="small"
+          disabled={disabled}
+          onClick={() => setAt(new Date(now().getTime() + p.hours * 3_600_000))}
+        >
+          {t(`picker.presets.${p.key}`)}
+        </Button>
+      ))}
+    </Space>
+  ) : null;
+  return (
+    <>
+      {fields}
+      {presets}
+    </>
   );
 }

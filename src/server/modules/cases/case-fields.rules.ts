@@ -47,3 +47,13 @@ export function mergedReferences(body: UpdateCaseBody, row?: CaseRow): CaseRefer
     incidentCountyCode: pick(body.incidentCountyCode, row?.incident_county_code),
   };
 }
+
+/** What the named fields of a case say, as the API writes them (the before and after of an audited change). */
+export function caseFieldValues(row: CaseRow, fields: readonly CaseField[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = row[columnOf[field]];
+    values[field] = value instanceof Date ? value.toISOString() : value;
+  }
+  return values;
+}

@@ -46,6 +46,12 @@ export async function isTrackingCodeTaken(db: DbOrTx, trackingCode: string): Pro
   );
 }
 
+/** The name a user signs with (the "changed by" of a refused concurrent save), or null for an unknown id. */
+export async function findUserDisplayName(db: DbOrTx, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return row?.display_name ?? null;
+}
+
 /** Inserts a new case and returns its row. */
 export async function insertCase(tx: Tx, values: NewCase): Promise<CaseRow> {
   return tx.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();

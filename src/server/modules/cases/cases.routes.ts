@@ -20,6 +20,8 @@ import {
 } from '../../../domain/cases/party.schema.js';
 import { readinessSchema } from '../../../domain/cases/readiness.schema.js';
 import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../../domain/errors.js';
+import { instantSchema } from '../../../domain/cases/text-fields.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
@@ -34,6 +36,23 @@ import { addParty, removeParty, updateParty } from './parties.usecase.js';
 import { updateCase } from './update-case.usecase.js';
 
 const caseParams = z.object({ id: z.uuid() });
+
+/**
+ * The version of the case a change was made on, from `If-Match` (the case's `updatedAt`, quoted or not), or
+ * undefined when the request names none; anything else is `cases.invalid_version`.
+ */
+export function caseVersionOf(request: FastifyRequest): string | undefined {
+  const headers: Record<string, string | string[] | undefined> = request.raw.headers;
+  const header = headers['if-match'];
+  if (header === undefined) return undefined;
+  const raw: string = (Array.isArray(header) ? header[0] : header) ?? '';
+  const value = raw.trim().replace(/^(W\/)?"(.*)"$/, '$2');
+  if (!instantSchema.safeParse(value).success || Number.isNaN(Date.parse(value)))
+    throw new AppError('cases.invalid_version', {
+      issues: [{ path: 'headers.if-match', code: 'cases.invalid_version' }],
+    });
+  return new Date(value).toISOString();
+}
 const partyParams = caseParams.extend({ partyId: z.uuid() });
 const custodyParams = caseParams.extend({ custodyId: z.uuid() });
 const tags = ['cases'];
@@ -43,6 +62,7 @@ export async function registerCaseRoutes(app: App, deps: AppDeps): Promise<void>
   /** Who acts, from where, with the app's db and clock: the first half of every use case's input. */
   const actingOn = (request: FastifyRequest) => ({
     ...actingContext(deps, request),
+    expectedVersion: caseVersionOf(request),
   });
 
   app.post(

@@ -8,7 +8,8 @@ import {
   type UpdatePartyBody,
 } from '../../../domain/cases/party.schema.js';
 import { AppError } from '../../../domain/errors.js';
-import type { PartiesTable, PartyRow } from '../../db/schema.js';
+import type { Tx } from '../../db/client.js';
+import type { CaseRow, PartiesTable, PartyRow } from '../../db/schema.js';
 import { presentParty } from './case.presenter.js';
 import { changeCase, type CaseContext, type CaseUseCaseInput } from './case.ports.js';
 import { hasCustodyRecords } from './custody.repository.js';
@@ -55,24 +56,38 @@ async function getPartyOf(ctx: CaseContext, partyId: string): Promise<PartyRow> 
   return party;
 }
 
+/** Writes a new party of the case in the caller's transaction (the body already validated). */
+export async function insertPartyOf(
+  tx: Tx,
+  row: Pick<CaseRow, 'id' | 'org_id'>,
+  body: AddPartyBody,
+  now: Date,
+): Promise<PartyRow> {
+  return insertParty(tx, {
+    ...partyColumnsOf(body),
+    id: randomUUID(),
+    case_id: row.id,
+    org_id: row.org_id,
+    role: body.role,
+    first_name: body.firstName,
+    last_name: body.lastName,
+    nationality: body.nationality ?? IRAN,
+    created_at: now,
+    updated_at: now,
+  });
+}
+
 /** Adds a complainant, accused, witness or informant to a draft case. */
 export async function addParty(input: CaseUseCaseInput & { body: AddPartyBody }): Promise<Party> {
   return changeCase({ ...input, audit: 'party.added' }, async ({ tx, row, now }) => {
-    const party = await insertParty(tx, {
-      ...partyColumnsOf(input.body),
-      id: randomUUID(),
-      case_id: row.id,
-      org_id: row.org_id,
-      role: input.body.role,
-      first_name: input.body.firstName,
-      last_name: input.body.lastName,
-      nationality: input.body.nationality ?? IRAN,
-      created_at: now,
-      updated_at: now,
-    });
+    const party = await insertPartyOf(tx, row, input.body, now);
     return {
       value: presentParty(party),
-      event: { type: 'party.added', details: { partyId: party.id, role: party.role } },
+      event: {
+        type: 'party.added',
+        details: { partyId: party.id, role: party.role },
+        after: presentParty(party),
+      },
     };
   });
 }
@@ -100,6 +115,8 @@ export async function updateParty(
       event: {
         type: 'party.updated',
         details: { partyId: party.id, role: party.role, fields: Object.keys(input.body) },
+        before: presentParty(current),
+        after: presentParty(party),
       },
     };
   });
@@ -113,7 +130,11 @@ export async function removeParty(input: CaseUseCaseInput & { partyId: string })
     await deleteParty(ctx.tx, party.id);
     return {
       value: undefined,
-      event: { type: 'party.removed', details: { partyId: party.id, role: party.role } },
+      event: {
+        type: 'party.removed',
+        details: { partyId: party.id, role: party.role },
+        before: presentParty(party),
+      },
     };
   });
 }

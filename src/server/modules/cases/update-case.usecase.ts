@@ -8,7 +8,7 @@ import { findEarliestCustodyStart } from './custody.repository.js';
 import { presentCaseDetail } from './case.presenter.js';
 import { assertCaseReferencesFound, referenceCodesOf } from './case-references.rules.js';
 import { findReferenceCodes } from '../reference/index.js';
-import { caseColumnsOf, mergedReferences } from './case-fields.rules.js';
+import { caseColumnsOf, caseFieldValues, mergedReferences } from './case-fields.rules.js';
 import { changeCase, type CaseUseCaseInput } from './case.ports.js';
 import { updateCase as updateCaseRow } from './cases.repository.js';
 
@@ -29,8 +29,8 @@ async function assertCustodyStartsStillFit(tx: Tx, row: CaseRow, incidentAt: str
 }
 
 /**
- * Changes the incident fields of a draft case (a sent case answers `cases.not_editable`). The timeline
- * and the audit log say which fields changed, not what they now say.
+ * Changes the incident fields of a draft case (a sent case answers `cases.not_editable`). The timeline says
+ * which fields changed; the audit entry also what they said before and what they say now.
  */
 export async function updateCase(input: CaseUseCaseInput & { body: UpdateCaseBody }): Promise<CaseDetail> {
   return changeCase({ ...input, audit: 'case.updated' }, async ({ tx, row, now }) => {
@@ -42,7 +42,12 @@ export async function updateCase(input: CaseUseCaseInput & { body: UpdateCaseBod
     const updated = fields.length > 0 ? await updateCaseRow(tx, row.id, columns) : row;
     return {
       value: presentCaseDetail(await loadCaseFile(tx, updated), now, input.actor),
-      event: { type: 'case.updated', details: { fields } },
+      event: {
+        type: 'case.updated',
+        details: { fields },
+        before: caseFieldValues(row, fields),
+        after: caseFieldValues(updated, fields),
+      },
     };
   });
 }

@@ -46,6 +46,39 @@ export async function findDocumentOfCase(
   return row ?? null;
 }
 
+/** A document of this case with these very bytes, or null: a second upload of the same file says so. */
+export async function findDocumentOfCaseByHash(
+  db: DbOrTx,
+  input: { caseId: string; sha256: string },
+): Promise<CaseDocumentRow | null> {
+  const row = await db
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('case_id', '=', input.caseId)
+    .where('sha256', '=', input.sha256)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Changes the kind of a document and returns it as it now is. */
+export async function updateDocumentKind(
+  tx: Tx,
+  documentId: string,
+  kind: DocumentKind,
+): Promise<CaseDocumentRow> {
+  return tx
+    .updateTable('case_documents')
+    .set({ kind })
+    .where('id', '=', documentId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Takes a document out of its case (the blob stays: the store is content-addressed and may share it). */
+export async function deleteDocument(tx: Tx, documentId: string): Promise<void> {
+  await tx.deleteFrom('case_documents').where('id', '=', documentId).execute();
+}
+
 /** Records that the store holds a content (once per hash; a second upload of the same bytes changes nothing). */
 export async function upsertBlob(
   tx: Tx,

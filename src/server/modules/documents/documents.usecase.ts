@@ -6,7 +6,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { CaseRow } from '../../db/schema.js';
-import type { BlobStore, StoredBlob } from '../../platform/blob-store/blob-store.js';
+import type { BlobStore, ByteRange, StoredBlob } from '../../platform/blob-store/blob-store.js';
 import type { Clock } from '../../platform/clock.js';
 import {
   createPlainTextCheck,
@@ -19,6 +19,7 @@ import { assertCaseStep, loadCaseFor, recordCaseEvent } from '../cases/index.js'
 import {
   type CaseDocumentRow,
   findDocumentOfCase,
+  findDocumentOfCaseByHash,
   findDocumentsOfCase,
   insertDocument,
   isBlobRecorded,
@@ -43,7 +44,8 @@ export interface IncomingDocument {
  * Adds a document to a draft case. The actor and the case are checked before a byte of the upload is read
  * (`receive` is called only then); the content is streamed into the blob store, hashed on the way, and
  * checked by its own bytes once stored. A refused upload (`documents.too_large`, `documents.empty`,
- * `documents.unsupported_type`, or any later failure) leaves nothing behind. The blob, the document row, the
+ * `documents.unsupported_type`, `documents.duplicate` for bytes the case already has, or any later failure)
+ * leaves nothing behind. The blob, the document row, the
  * case's timeline event and the audit entry are written in one transaction.
  */
 export async function uploadDocument(input: {
@@ -92,6 +94,9 @@ export async function uploadDocument(input: {
       await lockBlob(tx, stored.sha256);
       // A refused upload of the same bytes may have removed the blob between our write and this lock.
       if (!(await blobs.has(stored.sha256))) throw new AppError('documents.upload_conflict');
+      const same = await findDocumentOfCaseByHash(tx, { caseId: caseRow.id, sha256: stored.sha256 });
+      if (same)
+        throw new AppError('documents.duplicate', { details: { documentId: same.id, name: same.name } });
       await upsertBlob(tx, { sha256: stored.sha256, size: stored.size, mediaType });
       const at = input.clock.now();
       const document = await insertDocument(tx, {
@@ -248,7 +253,8 @@ async function openDocumentRow(input: {
   actor: Actor;
   caseId: string;
   documentId: string;
-}): Promise<{ row: CaseDocumentRow; content: Readable }> {
+  range?: ((size: number) => ByteRange | null) | undefined;
+}): Promise<{ row: CaseDocumentRow; content: Readable; range: ByteRange | null }> {
   const caseRow = await loadCaseFor({
     db: input.db,
     actor: input.actor,
@@ -257,10 +263,15 @@ async function openDocumentRow(input: {
   });
   const row = await findDocumentOfCase(input.db, { caseId: caseRow.id, documentId: input.documentId });
   if (!row) throw new AppError('documents.not_found');
-  return { row, content: await input.blobs.get(row.sha256) };
+  const range = input.range?.(row.size) ?? null;
+  return { row, range, content: await input.blobs.get(row.sha256, range ?? undefined) };
 }
 
-/** Opens a document for download and records the read in the audit log (the stream is closed if that fails). */
+/**
+ * Opens a document for reading — downloaded, or shown in the page (`inline`), whole or the byte range a player
+ * asked for (`range`, given the document's size) — and records the read in the audit log, range and all (the
+ * stream is closed if that fails).
+ */
 export async function downloadDocument(input: {
   db: Db;
   blobs: BlobStore;
@@ -269,8 +280,10 @@ export async function downloadDocument(input: {
   caseId: string;
   documentId: string;
   ip?: string | null;
-}): Promise<DocumentStream> {
-  const { row, content } = await openDocumentRow(input);
+  inline?: boolean;
+  range?: (size: number) => ByteRange | null;
+}): Promise<DocumentStream & { range: ByteRange | null }> {
+  const { row, content, range } = await openDocumentRow(input);
   const { actor } = input;
   try {
     await inTransaction(input.db, async (tx) => {
@@ -282,7 +295,12 @@ export async function downloadDocument(input: {
         resourceId: row.id,
         orgId: row.org_id,
         ip: input.ip ?? null,
-        details: { caseId: row.case_id, sha256: row.sha256 },
+        details: {
+          caseId: row.case_id,
+          sha256: row.sha256,
+          ...(input.inline ? { inline: true } : {}),
+          ...(range ? { range: [range.start, range.end] } : {}),
+        },
         at: input.clock.now(),
       });
     });
@@ -290,5 +308,5 @@ export async function downloadDocument(input: {
     content.destroy();
     throw error;
   }
-  return { document: presentDocument(row), content };
+  return { document: presentDocument(row), content, range };
 }

@@ -1,18 +1,18 @@
 import type { Readable } from 'node:stream';
 import type { StreamDigest } from '../crypto/hash.js';
 
+/** A slice of a content: from byte `start` to byte `end`, both included (as HTTP's `Range: bytes=start-end`). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /** What a store holds after a write: the content's SHA-256 (its name), its size, and its first bytes. */
 export interface StoredBlob {
   sha256: string;
   size: number;
   /** The first bytes of the content (up to 4 KiB), for checking its type by content. */
   head: Buffer;
-}
-
-/** Bytes `start` to `end` of a content, both inclusive (HTTP's `Range: bytes=start-end`). */
-export interface BlobRange {
-  start: number;
-  end: number;
 }
 
 /**
@@ -27,10 +27,10 @@ export interface BlobStore {
    */
   put(source: Readable, options: { maxBytes: number }): Promise<StoredBlob>;
   /**
-   * A stream of the content — or of the bytes `range.start`…`range.end` (inclusive, as in HTTP's Range; the
-   * caller keeps it inside the content's size) — or throws `documents.not_found`.
+   * A stream of the content — or of the bytes `start` to `end` (inclusive) of it, for an HTTP range request —
+   * or throws `documents.not_found`.
    */
-  get(sha256: string, range?: BlobRange): Promise<Readable>;
+  get(sha256: string, range?: ByteRange): Promise<Readable>;
   /**
    * Re-reads a content and hashes every byte of it (what the receiver of a message does to each of
    * its documents), or throws `documents.not_found`. Unlike hashing `get`'s stream, it hands no

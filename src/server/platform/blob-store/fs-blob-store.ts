@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { AppError } from '../../../domain/errors.js';
 import { createSha256Stream, isSha256Hex, type StreamDigest } from '../crypto/hash.js';
-import type { BlobRange, BlobStore, StoredBlob } from './blob-store.js';
+import type { BlobStore, ByteRange, StoredBlob } from './blob-store.js';
 import { limitAndPeek } from './limit-and-peek.js';
 
 /**
@@ -58,7 +58,7 @@ export function createFsBlobStore(root: string): BlobStore {
         throw error;
       }
     },
-    async get(sha256: string, range?: BlobRange): Promise<Readable> {
+    async get(sha256: string, range?: ByteRange): Promise<Readable> {
       // Opened here, not lazily by the stream, so that a missing blob is a clear error before any byte is sent.
       if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
       const handle = await fs.open(pathOf(sha256), 'r').catch(missingAsNotFound);

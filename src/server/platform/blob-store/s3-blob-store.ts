@@ -15,7 +15,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { AppError } from '../../../domain/errors.js';
 import { invalidSetting } from '../config-error.js';
 import { createSha256Stream, isSha256Hex, type StreamDigest } from '../crypto/hash.js';
-import type { BlobRange, BlobStore, StoredBlob } from './blob-store.js';
+import type { ByteRange, BlobStore, StoredBlob } from './blob-store.js';
 import { limitAndPeek } from './limit-and-peek.js';
 
 /** How a node reaches its bucket (from BLOB_STORE=s3's variables; credentials absent: the SDK's default chain). */
@@ -94,7 +94,7 @@ export function createS3BlobStore(options: S3BlobStoreOptions): S3BlobStore {
       .send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
       .then(() => undefined, failed('delete'));
 
-  const open = async (sha256: string, range?: BlobRange): Promise<Readable> => {
+  const open = async (sha256: string, range?: ByteRange): Promise<Readable> => {
     if (!isSha256Hex(sha256)) throw new AppError('documents.not_found');
     try {
       const answer = await client.send(

@@ -5,9 +5,18 @@
  * in the fallback and percent-encoded in `filename*`.
  */
 export function attachmentDisposition(fileName: string): string {
+  return disposition('attachment', fileName);
+}
+
+/** `Content-Disposition: inline`, with the file name as `attachmentDisposition` writes it (for "save as"). */
+export function inlineDisposition(fileName: string): string {
+  return disposition('inline', fileName);
+}
+
+function disposition(type: 'attachment' | 'inline', fileName: string): string {
   // Anything that is not printable ASCII, and the quoted-string specials (and % so that nothing looks encoded).
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
 
 /** Percent-encodes everything but RFC 5987's `attr-char` (encodeURIComponent leaves `'()*` bare). */

@@ -7,6 +7,7 @@ import { CaseSummary } from './case-page/CaseSummary.js';
 import { CaseTimeline } from './case-page/CaseTimeline.js';
 import { DocumentsList } from './case-page/DocumentsList.js';
 import { PartiesTable } from './case-page/PartiesTable.js';
+import { EditIncidentButton, PartyDialogButton } from './case-page/DraftEditing.js';
 import { ReadinessChecklist } from './case-page/ReadinessChecklist.js';
 import { DocumentDropzone } from './documents/DocumentDropzone.js';
 import { useUploadQueue } from './documents/upload-queue.js';
@@ -48,10 +49,18 @@ export function CasePage({ id }: { id: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
-            <Card title={t('cases.page.summary')} size="small">
+            <Card
+              title={t('cases.page.summary')}
+              size="small"
+              extra={c.allowed.update && <EditIncidentButton detail={c} />}
+            >
               <CaseSummary detail={c} />
             </Card>
-            <Card title={t('cases.page.parties')} size="small">
+            <Card
+              title={t('cases.page.parties')}
+              size="small"
+              extra={c.allowed.update && <PartyDialogButton detail={c} />}
+            >
               <PartiesTable detail={c} />
             </Card>
             <CaseEscorts detail={c} />

@@ -1,76 +1,64 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
 import { ApiError, errorMessageKey, isKnownErrorCode } from '../../api/client.js';
 import { caseOrigins } from '../../../domain/cases/case.schema.js';
 import { href, navigate } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useAddParty, useCreateCase, useStartCustody, useUpdateCase, useUpdateParty } from './api.js';
+import { useCreateCase } from './api.js';
 import { DocumentDropzone } from './documents/DocumentDropzone.js';
 import { useUploadQueue } from './documents/upload-queue.js';
 import { IncidentFields } from './new-case/IncidentFields.js';
 import { PartyFields } from './new-case/PartyFields.js';
-import { nothingSaved, SaveFailed, saveNewCase, type NewCaseValues } from './new-case/save-new-case.js';
+import { formPathOf, newCaseBodyOf, type NewCaseValues } from './new-case/save-new-case.js';
 
 type Phase =
   | { kind: 'editing' }
   | { kind: 'saving' }
-  | { kind: 'failed'; error: SaveFailed }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'kindMissing' }
   | { kind: 'uploadsFailed'; caseId: string };
 
 let partyCounter = 0;
 const newPartyKey = () => `party-${Date.now()}-${++partyCounter}`;
 
 /**
- * A new case file: origin, incident, parties (with custody) and documents, saved in steps.
- * On an error the form keeps everything typed, shows where it stopped, and saving again continues from there.
+ * A new case file: origin, incident, parties (with custody) saved in one request — all of it or, when the server
+ * refuses anything, nothing, with each refused field marked and everything typed kept — then its documents.
  */
 export function NewCasePage() {
   const { t, has } = useI18n();
   const [form] = Form.useForm<NewCaseValues>();
-  const saved = useRef(nothingSaved());
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const queue = useUploadQueue();
   const createCase = useCreateCase();
-  const updateCase = useUpdateCase();
-  const addParty = useAddParty();
-  const updateParty = useUpdateParty();
-  const startCustody = useStartCustody();
 
-  const showFieldIssues = (failure: SaveFailed) => {
-    if (!(failure.cause instanceof ApiError) || failure.cause.issues.length === 0) return;
-    const prefix = failure.step === 'case' ? [] : ['parties', failure.partyIndex ?? 0];
-    const fields = failure.cause.issues.map((issue) => {
-      // The server names a field by where it was sent (`body.narrative`); a custody's start is the party's
-      // `custodyStartedAt` in this form. A domain code (`custody.start_before_incident`) has its own sentence.
-      const sent = issue.path.split('.').filter(Boolean).slice(1);
+  /** Puts each field the server refused beside the field, in its own words (a domain code has its sentence). */
+  const showFieldIssues = (error: unknown) => {
+    if (!(error instanceof ApiError) || error.issues.length === 0) return;
+    const fields = error.issues.map((issue) => {
       const key = isKnownErrorCode(issue.code)
         ? `errors.${issue.code}`
         : `validation.${issue.code.replace(/^validation\./, '')}`;
-      return {
-        name: [...prefix, ...(failure.step === 'custody' ? ['custodyStartedAt'] : sent)],
-        errors: [has(key) ? t(key) : t('validation.invalid')],
-      };
+      return { name: formPathOf(issue.path), errors: [has(key) ? t(key) : t('validation.invalid')] };
     });
     // Issue paths come from the server, so antd cannot check them against the form's type.
     form.setFields(fields as Parameters<typeof form.setFields>[0]);
   };
 
+  /** One request, one transaction: the case with its parties and custody, or nothing; then each document. */
   const onFinish = async (values: NewCaseValues) => {
+    // Each document's kind is chosen by the user, never defaulted: nothing is saved until every file has one.
+    if (queue.lacksKind) {
+      setPhase({ kind: 'kindMissing' });
+      return;
+    }
     setPhase({ kind: 'saving' });
     let caseId: string;
     try {
-      caseId = await saveNewCase(values, saved.current, {
-        createCase: (body) => createCase.mutateAsync(body),
-        updateCase: (id, fields) => updateCase.mutateAsync({ caseId: id, fields }),
-        addParty: (id, party) => addParty.mutateAsync({ caseId: id, party }),
-        updateParty: (id, partyId, party) => updateParty.mutateAsync({ caseId: id, partyId, party }),
-        startCustody: (id, partyId, startedAt) =>
-          startCustody.mutateAsync({ caseId: id, partyId, startedAt }),
-      });
+      caseId = (await createCase.mutateAsync(newCaseBodyOf(values))).id;
     } catch (error) {
-      const failure = error instanceof SaveFailed ? error : new SaveFailed('case', error);
-      showFieldIssues(failure);
-      setPhase({ kind: 'failed', error: failure });
+      showFieldIssues(error);
+      setPhase({ kind: 'failed', error });
       return;
     }
     if (await queue.uploadAll(caseId)) navigate(`/cases/${caseId}`);
@@ -78,7 +66,6 @@ export function NewCasePage() {
   };
 
   const saving = phase.kind === 'saving';
-  const caseId = saved.current.caseId ?? undefined;
 
   return (
     <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
@@ -131,7 +118,7 @@ export function NewCasePage() {
           <Card title={t('cases.new.documentsSection')}>
             <DocumentDropzone
               queue={queue}
-              caseId={phase.kind === 'uploadsFailed' ? caseId : undefined}
+              caseId={phase.kind === 'uploadsFailed' ? phase.caseId : undefined}
               disabled={saving}
             />
           </Card>
@@ -140,9 +127,12 @@ export function NewCasePage() {
               role="alert"
               type="error"
               showIcon
-              message={t(`cases.new.failedAt.${phase.error.step}`, { n: (phase.error.partyIndex ?? 0) + 1 })}
-              description={t(errorMessageKey(phase.error.cause))}
+              message={t('cases.new.notSaved')}
+              description={t(errorMessageKey(phase.error))}
             />
+          )}
+          {phase.kind === 'kindMissing' && queue.lacksKind && (
+            <Alert role="alert" type="error" showIcon message={t('documents.kindNeededAll')} />
           )}
           {phase.kind === 'uploadsFailed' && (
             <Alert
@@ -160,7 +150,7 @@ export function NewCasePage() {
               loading={saving}
               disabled={phase.kind === 'uploadsFailed'}
             >
-              {caseId ? t('cases.new.saveAgain') : t('cases.new.save')}
+              {t('cases.new.save')}
             </Button>
             <Button href={href('/cases')} disabled={saving}>
               {t('common.cancel')}

@@ -10,7 +10,7 @@ import type {
 } from '../../../domain/cases/case.schema.js';
 import type { Custody, EndCustodyBody } from '../../../domain/cases/custody.schema.js';
 import type { AddPartyBody, Party, UpdatePartyBody } from '../../../domain/cases/party.schema.js';
-import type { CaseDocument } from '../../../domain/documents/documents.schema.js';
+import type { CaseDocument, DocumentKind } from '../../../domain/documents/documents.schema.js';
 
 /** One hook per call of the cases API. Mutations refresh the case (and the list) they change. */
 
@@ -58,17 +58,26 @@ export function useCaseTimeline(id: string) {
   });
 }
 
+/**
+ * A change to a case. It resolves once the case is read again, so that the next change is made on the version
+ * the server now has (`If-Match`) — a change refused as made on an older version refreshes the case too.
+ */
 function useCaseMutation<V, R>(caseIdOf: (v: V) => string, call: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
+  const refresh = async (id: string) => {
+    void queryClient.invalidateQueries({ queryKey: casesKeys.timeline(id) });
+    void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+    await queryClient.invalidateQueries({ queryKey: casesKeys.detail(id) });
+  };
   return useMutation({
     mutationFn: call,
-    onSuccess: (_result, variables) => {
-      const id = caseIdOf(variables);
-      void queryClient.invalidateQueries({ queryKey: casesKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: casesKeys.timeline(id) });
-      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
-    },
+    onSuccess: (_result, variables) => refresh(caseIdOf(variables)),
   });
+}
+
+/** The version of a case a change is made on: the `updatedAt` the screen shows. */
+export interface OnVersion {
+  version?: string | undefined;
 }
 
 /** POST /api/cases → 201 CaseDetail */
@@ -86,27 +95,30 @@ export function useCreateCase() {
 /** PATCH /api/cases/:id */
 export function useUpdateCase() {
   return useCaseMutation(
-    (v: { caseId: string; fields: UpdateCaseBody }) => v.caseId,
-    ({ caseId, fields }) => apiRequest<CaseDetail>(casePath(caseId), { method: 'PATCH', body: fields }),
+    (v: { caseId: string; fields: UpdateCaseBody } & OnVersion) => v.caseId,
+    ({ caseId, fields, version }) =>
+      apiRequest<CaseDetail>(casePath(caseId), { method: 'PATCH', body: fields, version }),
   );
 }
 
 /** POST /api/cases/:id/parties */
 export function useAddParty() {
   return useCaseMutation(
-    (v: { caseId: string; party: AddPartyBody }) => v.caseId,
-    ({ caseId, party }) => apiRequest<Party>(`${casePath(caseId)}/parties`, { method: 'POST', body: party }),
+    (v: { caseId: string; party: AddPartyBody } & OnVersion) => v.caseId,
+    ({ caseId, party, version }) =>
+      apiRequest<Party>(`${casePath(caseId)}/parties`, { method: 'POST', body: party, version }),
   );
 }
 
 /** PATCH /api/cases/:id/parties/:partyId */
 export function useUpdateParty() {
   return useCaseMutation(
-    (v: { caseId: string; partyId: string; party: UpdatePartyBody }) => v.caseId,
-    ({ caseId, partyId, party }) =>
+    (v: { caseId: string; partyId: string; party: UpdatePartyBody } & OnVersion) => v.caseId,
+    ({ caseId, partyId, party, version }) =>
       apiRequest<Party>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, {
         method: 'PATCH',
         body: party,
+        version,
       }),
   );
 }
@@ -114,9 +126,12 @@ export function useUpdateParty() {
 /** DELETE /api/cases/:id/parties/:partyId */
 export function useDeleteParty() {
   return useCaseMutation(
-    (v: { caseId: string; partyId: string }) => v.caseId,
-    ({ caseId, partyId }) =>
-      apiRequest<void>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, { method: 'DELETE' }),
+    (v: { caseId: string; partyId: string } & OnVersion) => v.caseId,
+    ({ caseId, partyId, version }) =>
+      apiRequest<void>(`${casePath(caseId)}/parties/${encodeURIComponent(partyId)}`, {
+        method: 'DELETE',
+        version,
+      }),
   );
 }
 
@@ -168,7 +183,32 @@ export function useUploadDocument() {
   return useCaseMutation((v: UploadDocumentVars) => v.caseId, uploadCaseDocument);
 }
 
-/** GET /api/cases/:id/documents/:documentId/content — a link, opened by the browser. */
-export function documentContentUrl(caseId: string, documentId: string): string {
-  return `${casePath(caseId)}/documents/${encodeURIComponent(documentId)}/content`;
+const documentPath = (caseId: string, documentId: string) =>
+  `${casePath(caseId)}/documents/${encodeURIComponent(documentId)}`;
+
+/** GET /api/cases/:id/documents/:documentId/content — a link, opened by the browser; `inline` shows it in the page. */
+export function documentContentUrl(caseId: string, documentId: string, inline = false): string {
+  return `${documentPath(caseId, documentId)}/content${inline ? '?disposition=inline' : ''}`;
+}
+
+/** PATCH /api/cases/:id/documents/:documentId — re-classify a document of a draft. */
+export function useClassifyDocument() {
+  return useCaseMutation(
+    (v: { caseId: string; documentId: string; kind: DocumentKind } & OnVersion) => v.caseId,
+    ({ caseId, documentId, kind, version }) =>
+      apiRequest<CaseDocument>(documentPath(caseId, documentId), {
+        method: 'PATCH',
+        body: { kind },
+        version,
+      }),
+  );
+}
+
+/** DELETE /api/cases/:id/documents/:documentId — take a document out of a draft. */
+export function useRemoveDocument() {
+  return useCaseMutation(
+    (v: { caseId: string; documentId: string } & OnVersion) => v.caseId,
+    ({ caseId, documentId, version }) =>
+      apiRequest<void>(documentPath(caseId, documentId), { method: 'DELETE', version }),
+  );
 }

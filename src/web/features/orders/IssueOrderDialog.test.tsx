@@ -27,13 +27,16 @@ describe('IssueOrderDialog', { timeout: 20_000 }, () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('refuses a deadline that is not in the future', async () => {
+  it('offers no «اکنون» for a deadline, and refuses one that is no longer in the future', async () => {
     const fetch = stubApi({});
-    const clock = () => new Date('2025-11-29T10:00:00Z');
+    let at = new Date('2025-11-29T10:00:00Z');
+    const clock = () => at;
     renderInApp(<IssueOrderDialog intakeId={id} open onClose={() => {}} now={clock} />);
     const dialog = await screen.findByRole('dialog');
     await fill(dialog);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'اکنون' }));
+    expect(within(dialog).queryByRole('button', { name: 'اکنون' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: '۲۴ ساعت' }));
+    at = new Date('2025-11-30T11:00:00Z'); // a day and an hour later, the chosen time has passed
     fireEvent.click(within(dialog).getByRole('button', { name: 'صدور دستور' }));
     expect(await within(dialog).findByText('مهلت اجرا باید در آینده باشد.')).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
@@ -49,15 +52,14 @@ describe('IssueOrderDialog', { timeout: 20_000 }, () => {
     renderInApp(<IssueOrderDialog intakeId={id} open onClose={onClose} now={() => at} />);
     const dialog = await screen.findByRole('dialog');
     await fill(dialog);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'اکنون' }));
-    at = new Date('2025-11-29T08:00:00Z'); // the chosen time is now two hours ahead
+    fireEvent.click(within(dialog).getByRole('button', { name: '۲۴ ساعت' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'صدور دستور' }));
     await waitFor(() => expect(fetch).toHaveBeenCalled());
     const [, init] = fetch.mock.calls[0]!;
     expect(JSON.parse(String(init?.body))).toEqual({
       kind: 'summons',
       text: 'احضار متهم برای ادای توضیح',
-      deadlineAt: '2025-11-29T10:00:00.000Z',
+      deadlineAt: '2025-11-30T10:00:00.000Z',
     });
     expect(await within(dialog).findByText('مهلت دستور باید در آینده باشد.')).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();

@@ -82,7 +82,7 @@ export function IssueOrderDialog({
             },
           ]}
         >
-          <JalaliDateTimePicker now={now} yearsBack={0} />
+          <JalaliDateTimePicker now={now} yearsBack={0} deadline />
         </Form.Item>
       </Form>
     </ActionDialog>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Tag, Tooltip } from 'antd';
+import { Space, Tag } from 'antd';
 import type { Order } from '../../../domain/orders/orders.schema.js';
 import { formatDuration, readClock } from '../../components/custody-clock.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
@@ -54,14 +54,9 @@ export function OrderDeadline({
     reading.state === 'overdue'
       ? t('orders.deadline.overdue', { time: duration(reading.seconds) })
       : t('orders.deadline.remaining', { time: duration(reading.seconds) });
+  // The absolute due date and time (Jalali, Tehran) stands beside the time left, not only on hover.
   return (
-    <Tooltip
-      title={
-        <>
-          {t('orders.deadline.label')}: <JalaliTime at={order.deadlineAt} />
-        </>
-      }
-    >
+    <Space size={4} wrap>
       <Tag
         color={colors[urgency]}
         role="timer"
@@ -71,6 +66,9 @@ export function OrderDeadline({
       >
         {label}
       </Tag>
-    </Tooltip>
+      <span data-testid="order-due">
+        {t('orders.deadline.label')}: <JalaliTime at={order.deadlineAt} />
+      </span>
+    </Space>
   );
 }

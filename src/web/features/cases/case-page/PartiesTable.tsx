@@ -1,11 +1,12 @@
-import { Table, Tag } from 'antd';
+import { Space, Table, Tag } from 'antd';
+import { PartyDialogButton, RemovePartyButton } from './DraftEditing.js';
 import type { CaseDetail } from '../../../../domain/cases/case.schema.js';
 import type { Party } from '../../../../domain/cases/party.schema.js';
 import { CustodyCountdown } from '../../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../../components/JalaliTime.js';
 import { useI18n } from '../../../i18n/i18n.js';
 
-/** The parties, each with its custody clock if held. */
+/** The parties, each with its custody clock if held; in a draft, each can be changed or removed. */
 export function PartiesTable({ detail }: { detail: CaseDetail }) {
   const { t, digits } = useI18n();
   const custodyOf = (p: Party) => detail.custody.filter((c) => c.partyId === p.id);
@@ -44,6 +45,20 @@ export function PartiesTable({ detail }: { detail: CaseDetail }) {
               </div>
             )),
         },
+        ...(detail.allowed.update
+          ? [
+              {
+                key: 'actions',
+                title: '',
+                render: (_: unknown, p: Party) => (
+                  <Space size={0}>
+                    <PartyDialogButton detail={detail} party={p} />
+                    <RemovePartyButton detail={detail} party={p} />
+                  </Space>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -106,14 +106,21 @@ export function DocumentDropzone({ queue, caseId, disabled }: DocumentDropzonePr
                   <Select
                     size="small"
                     aria-label={t('documents.kind')}
-                    value={item.kind}
+                    value={item.kind ?? undefined}
+                    placeholder={t('documents.chooseKind')}
+                    status={item.kind === null ? 'warning' : undefined}
                     options={kindOptions}
                     disabled={item.status === 'uploading' || item.status === 'done'}
-                    style={{ minInlineSize: 160 }}
-                    onChange={(kind: string) => queue.setKind(item.key, kind)}
+                    style={{ minInlineSize: 180 }}
+                    onChange={(kind: string) => {
+                      queue.setKind(item.key, kind);
+                      if (caseId && item.status === 'pending') void queue.uploadAll(caseId);
+                    }}
                   />
                   <Typography.Text type={item.status === 'failed' ? 'danger' : 'secondary'}>
-                    {t(`documents.status.${item.status}`)}
+                    {item.kind === null && item.status === 'pending'
+                      ? t('documents.kindNeeded')
+                      : t(`documents.status.${item.status}`)}
                   </Typography.Text>
                 </Space>
                 {item.status === 'uploading' && (

@@ -8,7 +8,8 @@ export type UploadStatus = 'pending' | 'uploading' | 'done' | 'failed';
 export interface UploadItem {
   key: string;
   file: File;
-  kind: string;
+  /** Chosen by the user for each file (no default: a wrong kind leaves the checklist unmet); null until then. */
+  kind: string | null;
   status: UploadStatus;
   /** 0..1 */
   progress: number;
@@ -58,18 +59,20 @@ export type Uploader = (vars: UploadDocumentVars) => Promise<CaseDocument>;
  * Files waiting to be uploaded to a case, uploaded one at a time with progress; failures stay in
  * the list with their error and can be retried.
  */
-export function useUploadQueue(upload: Uploader = uploadCaseDocument, defaultKind = 'other') {
+export function useUploadQueue(upload: Uploader = uploadCaseDocument) {
   const [items, dispatch] = useReducer(uploadReducer, []);
   const itemsRef = useRef(items);
   itemsRef.current = items;
 
   const uploadOne = useCallback(
     async (caseId: string, item: UploadItem): Promise<boolean> => {
+      if (item.kind === null) return false;
+      const kind = item.kind;
       dispatch({ type: 'start', key: item.key });
       try {
         const document = await upload({
           caseId,
-          kind: item.kind,
+          kind,
           file: item.file,
           onProgress: (progress) => dispatch({ type: 'progress', key: item.key, progress }),
         });
@@ -83,7 +86,7 @@ export function useUploadQueue(upload: Uploader = uploadCaseDocument, defaultKin
     [upload],
   );
 
-  /** Uploads every waiting or failed file; true when all of them are on the server. */
+  /** Uploads every waiting or failed file whose kind is chosen; true when all of them are on the server. */
   const uploadAll = useCallback(
     async (caseId: string): Promise<boolean> => {
       let ok = true;
@@ -103,27 +106,30 @@ export function useUploadQueue(upload: Uploader = uploadCaseDocument, defaultKin
     [uploadOne],
   );
 
-  const add = useCallback(
-    (files: File[], kind = defaultKind): UploadItem[] => {
-      const added = files.map((file) => ({
-        key: newKey(),
-        file,
-        kind,
-        status: 'pending' as const,
-        progress: 0,
-      }));
-      dispatch({ type: 'add', items: added });
-      // Keep the ref current so that an upload started right after adding sees the new files.
-      itemsRef.current = [...itemsRef.current, ...added];
-      return added;
-    },
-    [defaultKind],
-  );
+  const add = useCallback((files: File[], kind: string | null = null): UploadItem[] => {
+    const added = files.map((file) => ({
+      key: newKey(),
+      file,
+      kind,
+      status: 'pending' as const,
+      progress: 0,
+    }));
+    dispatch({ type: 'add', items: added });
+    // Keep the ref current so that an upload started right after adding sees the new files.
+    itemsRef.current = [...itemsRef.current, ...added];
+    return added;
+  }, []);
 
   return {
     items,
     add,
-    setKind: (key: string, kind: string) => dispatch({ type: 'kind', key, kind }),
+    /** Whether some file still waits for its kind to be chosen. */
+    lacksKind: items.some((i) => i.kind === null && (i.status === 'pending' || i.status === 'failed')),
+    setKind: (key: string, kind: string) => {
+      dispatch({ type: 'kind', key, kind });
+      // Keep the ref current so that an upload started right after choosing sends the kind chosen.
+      itemsRef.current = uploadReducer(itemsRef.current, { type: 'kind', key, kind });
+    },
     remove: (key: string) => dispatch({ type: 'remove', key }),
     uploadAll,
     retry,

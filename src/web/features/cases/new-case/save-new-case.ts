@@ -1,4 +1,4 @@
-import type { CaseOrigin, UpdateCaseBody } from '../../../../domain/cases/case.schema.js';
+import type { CaseOrigin, OpenCaseBody, UpdateCaseBody } from '../../../../domain/cases/case.schema.js';
 import type { AddPartyBody, PartyRole } from '../../../../domain/cases/party.schema.js';
 
 /** One party as the form holds it; `key` is stable for the life of the form (indexes move when a row is removed). */
@@ -19,39 +19,6 @@ export interface PartyFormValues {
 export interface NewCaseValues extends UpdateCaseBody {
   origin: CaseOrigin;
   parties?: PartyFormValues[];
-}
-
-/** What earlier attempts already created on the server, so that a retry continues instead of duplicating. */
-export interface SavedSoFar {
-  caseId: string | null;
-  /** form key → party id */
-  parties: Record<string, string>;
-  /** form key → custody id */
-  custody: Record<string, string>;
-}
-
-export const nothingSaved = (): SavedSoFar => ({ caseId: null, parties: {}, custody: {} });
-
-export interface SaveCalls {
-  createCase: (body: UpdateCaseBody & { origin: CaseOrigin }) => Promise<{ id: string }>;
-  updateCase: (caseId: string, fields: UpdateCaseBody) => Promise<unknown>;
-  addParty: (caseId: string, party: AddPartyBody) => Promise<{ id: string }>;
-  updateParty: (caseId: string, partyId: string, party: AddPartyBody) => Promise<unknown>;
-  startCustody: (caseId: string, partyId: string, startedAt: string) => Promise<{ id: string }>;
-}
-
-export type SaveStep = 'case' | 'party' | 'custody';
-
-/** A save that stopped at a step; `partyIndex` says which party, for placing field errors. */
-export class SaveFailed extends Error {
-  constructor(
-    readonly step: SaveStep,
-    override readonly cause: unknown,
-    readonly partyIndex?: number,
-  ) {
-    super(`saving the new case failed at ${step}`);
-    this.name = 'SaveFailed';
-  }
 }
 
 const blankToUndefined = (v: string | null | undefined) =>
@@ -85,42 +52,25 @@ export function partyBodyOf(p: PartyFormValues): AddPartyBody {
 }
 
 /**
- * Saves a new case in steps: the case, then each party, then each custody. `saved` is updated as each
- * step succeeds (and kept by the caller), so that after a failure the same call continues where it stopped.
- * Returns the case id; throws SaveFailed.
+ * The one request that opens the case (POST /api/cases): its fields, and its parties with the custody of each
+ * accused marked as held. The server saves all of it in one transaction, or nothing.
  */
-export async function saveNewCase(
-  values: NewCaseValues,
-  saved: SavedSoFar,
-  calls: SaveCalls,
-): Promise<string> {
-  const fields = caseFieldsOf(values);
-  try {
-    if (saved.caseId === null)
-      saved.caseId = (await calls.createCase({ origin: values.origin, ...fields })).id;
-    else await calls.updateCase(saved.caseId, fields);
-  } catch (error) {
-    throw new SaveFailed('case', error);
-  }
-  const caseId = saved.caseId;
-  const parties = values.parties ?? [];
-  for (const [index, party] of parties.entries()) {
-    try {
-      const existing = saved.parties[party.key];
-      if (existing) await calls.updateParty(caseId, existing, partyBodyOf(party));
-      else saved.parties[party.key] = (await calls.addParty(caseId, partyBodyOf(party))).id;
-    } catch (error) {
-      throw new SaveFailed('party', error, index);
-    }
-  }
-  for (const [index, party] of parties.entries()) {
-    const partyId = saved.parties[party.key];
-    if (!party.inCustody || !party.custodyStartedAt || !partyId || saved.custody[party.key]) continue;
-    try {
-      saved.custody[party.key] = (await calls.startCustody(caseId, partyId, party.custodyStartedAt)).id;
-    } catch (error) {
-      throw new SaveFailed('custody', error, index);
-    }
-  }
-  return caseId;
+export function newCaseBodyOf(values: NewCaseValues): OpenCaseBody {
+  const parties = (values.parties ?? []).map((p) => ({
+    ...partyBodyOf(p),
+    ...(p.inCustody && p.custodyStartedAt ? { custodyStartedAt: p.custodyStartedAt } : {}),
+  }));
+  return { origin: values.origin, ...caseFieldsOf(values), parties };
+}
+
+/**
+ * Where a refusal of the new-case request points in the form: `body.parties.1.mobile` is the second party's
+ * mobile (`['parties', 1, 'mobile']`), `body.narrative` the narrative.
+ */
+export function formPathOf(issuePath: string): (string | number)[] {
+  return issuePath
+    .split('.')
+    .slice(1)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
