@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { jalaliParts, TEHRAN } from '../jalali.js';
 import { toLatinDigits } from '../persian-text.js';
+import { line } from '../text.js';
 
 /**
  * Office hours and the out-of-hours rule of Arts. 47 and 49 CPC 1392: a custody that starts outside the
@@ -33,9 +33,7 @@ export function formatOfficeHours(hours: OfficeHours): string {
 }
 
 /** The office hours as the API takes them: a clear error naming the field when they do not parse. */
-export const officeHoursSchema = z
-  .string()
-  .max(40)
+export const officeHoursSchema = line(40)
   .refine((s) => parseOfficeHours(s) !== null, { message: 'clocks.invalid_office_hours' })
   .transform((s) => formatOfficeHours(parseOfficeHours(s)!));
 

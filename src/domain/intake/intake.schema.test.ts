@@ -141,15 +141,14 @@ describe('the coded decisions on an intake file', () => {
   });
 
   it('reads the queue’s filters and pages from a query string, with defaults', () => {
-    expect(intakeQueueQuerySchema.parse({})).toEqual({ page: 1, pageSize: 20 });
+    expect(intakeQueueQuerySchema.parse({})).toEqual({ pageSize: 20 });
+    // Pages go by cursor (keyset), not by number: a `page` is no filter of the queue and is dropped.
     expect(intakeQueueQuerySchema.parse({ custody: 'true', page: '3', pageSize: '100' })).toEqual({
       custody: true,
-      page: 3,
       pageSize: 100,
     });
     expect(intakeQueueQuerySchema.parse({ custody: 'false' }).custody).toBe(false);
     expect(issuesOf(intakeQueueQuerySchema, { pageSize: '101' })).toEqual(['pageSize']);
-    expect(issuesOf(intakeQueueQuerySchema, { page: '0' })).toEqual(['page']);
     expect(issuesOf(intakeQueueQuerySchema, { pageSize: '0' })).toEqual(['pageSize']);
     expect(issuesOf(intakeQueueQuerySchema, { status: 'archived' })).toEqual(['status']);
     expect(issuesOf(intakeQueueQuerySchema, { custody: 'yes' })).toEqual(['custody']);
