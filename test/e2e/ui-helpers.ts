@@ -55,7 +55,7 @@ export async function signInEnrollingTotp(page: Page, username: string): Promise
 
 /** Signs out from the header; the sign-in page comes back at the home route. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'خروج' }).click();
+  await page.getByRole('button', { name: 'خروج', exact: true }).click();
   await page.getByLabel('نام کاربری').waitFor();
 }
 
