@@ -20,8 +20,8 @@ describe('messageEnvelopeSchema', () => {
     expect(messageEnvelopeSchema.parse(envelope)).toEqual(envelope);
   });
 
-  it('knows the thirteen message types: the case, its intake, judicial orders and escorts', () => {
-    expect(messageTypes).toHaveLength(13);
+  it('knows the fourteen message types: the case, its intake, judicial orders, escorts and custody notices', () => {
+    expect(messageTypes).toHaveLength(14);
     for (const type of messageTypes)
       expect(messageEnvelopeSchema.safeParse({ ...envelope, type }).success).toBe(true);
     expect(messageEnvelopeSchema.safeParse({ ...envelope, type: 'case.deleted' }).success).toBe(false);
