@@ -5,7 +5,6 @@ import type { Db } from './db/client.js';
 import { messageHandlers } from './message-handlers.js';
 import { createExchange } from './modules/exchange/index.js';
 import { createNotifications } from './modules/notifications/index.js';
-import { createFsBlobStore } from './platform/blob-store/fs-blob-store.js';
 import { openBlobStore } from './platform/blob-store/open-blob-store.js';
 import { blobStoreErrorsTotal } from './platform/metrics.js';
 import type { Clock } from './platform/clock.js';

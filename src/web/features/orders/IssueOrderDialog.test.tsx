@@ -47,7 +47,7 @@ describe('IssueOrderDialog', { timeout: 20_000 }, () => {
       [`POST /api/intake/${id}/orders`]: () =>
         jsonResponse(400, { error: { code: 'orders.deadline_in_past', message: 'past' } }),
     });
-    let at = new Date('2025-11-29T10:00:00Z');
+    const at = new Date('2025-11-29T10:00:00Z');
     const onClose = vi.fn();
     renderInApp(<IssueOrderDialog intakeId={id} open onClose={onClose} now={() => at} />);
     const dialog = await screen.findByRole('dialog');
