@@ -76,6 +76,8 @@ const envSchema = z
      * its parts (1 hour to 30 days; default a day).
      */
     UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /** Where resumable uploads' bytes wait for their last one (default DATA_DIR/uploads); shared by a node's processes. */
+    UPLOAD_DIR: z.string().min(1).optional(),
     /**
      * Largest signed message (the JSON envelope `{ jws }`) a peer may post, in bytes. Documents travel on
      * their own (streamed to the blob endpoint), so an envelope holds only text and metadata: 2 MiB is
@@ -214,6 +216,8 @@ export type Config = {
   maxDocumentBytes: number;
   /** A resumable upload untouched this long is removed (UPLOAD_EXPIRY_HOURS). */
   uploadExpiryMs: number;
+  /** UPLOAD_DIR, absolute. */
+  uploadDir: string;
   exchange: { maxMessageBytes: number; refusalsPerMinute: number };
   sessionTtlMinutes: number;
   loginMaxFailures: number;
@@ -324,6 +328,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     uploadExpiryMs: e.UPLOAD_EXPIRY_HOURS * 3_600_000,
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
     exchange: {
       maxMessageBytes: e.EXCHANGE_MAX_MESSAGE_BYTES,
       refusalsPerMinute: e.EXCHANGE_REFUSALS_PER_MINUTE,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import path from 'node:path';
 import { Server as TusServer } from '@tus/server';
 import { z } from 'zod';
 import { resumableUploadMetadataSchema } from '../../../domain/documents/documents.schema.js';
@@ -54,7 +53,7 @@ function asTusError(error: unknown): { status_code: number; body: string } {
  * document: tus is a protocol of headers, described in its specification.
  */
 export function registerResumableUploadRoutes(app: App, deps: AppDeps): void {
-  const parts = openUploadPartsStore(deps.config.blobStore, deps.config.dataDir);
+  const parts = openUploadPartsStore(deps.config.uploadDir);
   const contexts = new WeakMap<IncomingMessage, UploadRequestContext>();
   const contextOf = (req: unknown): UploadRequestContext => {
     const node = nodeRequestOf(req);
@@ -67,10 +66,8 @@ export function registerResumableUploadRoutes(app: App, deps: AppDeps): void {
     datastore: parts.datastore,
     maxSize: deps.config.maxDocumentBytes,
     relativeLocation: true,
-    // The store's id holds the bucket's folder; the URL only the upload's own id.
-    namingFunction: (req) => parts.keyOf(contextOf(req).row.id),
-    generateUrl: (_req, { path: base, id }) => `${base}/${path.posix.basename(id)}`,
-    getFileIdFromRequest: (_req, lastPath) => (lastPath ? parts.keyOf(lastPath) : undefined),
+    // The id the route checked and recorded (a UUID), not one of tus's choosing.
+    namingFunction: (req) => contextOf(req).row.id,
     onUploadFinish: async (req) => {
       const { acting, row } = contextOf(req);
       try {

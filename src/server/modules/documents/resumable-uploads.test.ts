@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeDraftCase, makeOrganisation, makeUser } from '../../../../test/factories.js';
+import { startS3Server, type TestS3Server } from '../../../../test/s3.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../platform/clock.js';
 import { openUploadPartsStore } from '../../platform/blob-store/upload-parts-store.js';
@@ -43,7 +44,7 @@ function send(
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const url = new URL(options.path, base);
-    const headers = { 'tus-resumable': '1.0.0', ...options.headers };
+    const headers: Record<string, string> = { 'tus-resumable': '1.0.0', ...options.headers };
     if (options.body) headers['content-length'] = String(options.body.length);
     const req = http.request(url, { method: options.method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -67,6 +68,72 @@ function send(
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** The requests of a tus client, as a user of one session sends them to one case. */
+function tusClient(who: () => { base: string; cookie: string; caseId: string }) {
+  const begin = (options: { size: number; cookie?: string; kind?: string; target?: string; name?: string }) =>
+    send(who().base, {
+      method: 'POST',
+      path: '/api/uploads',
+      headers: {
+        ...(options.cookie === '' ? {} : { cookie: options.cookie ?? who().cookie }),
+        'upload-length': String(options.size),
+        'upload-metadata': [
+          `target ${b64(options.target ?? `/api/cases/${who().caseId}/documents`)}`,
+          `kind ${b64(options.kind ?? 'evidence')}`,
+          `filename ${b64(options.name ?? 'صورت‌جلسه.pdf')}`,
+        ].join(','),
+      },
+    });
+  const offsetOf = async (location: string, cookieOf = who().cookie) => {
+    const head = await send(who().base, { method: 'HEAD', path: location, headers: { cookie: cookieOf } });
+    return { status: head.status, offset: Number(head.headers['upload-offset']) };
+  };
+  const patch = (location: string, from: number, body: Buffer, cutAfter?: number) =>
+    send(who().base, {
+      method: 'PATCH',
+      path: location,
+      headers: {
+        cookie: who().cookie,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(from),
+      },
+      body,
+      ...(cutAfter === undefined ? {} : { cutAfter }),
+    });
+
+  return { begin, offsetOf, patch };
+}
+
+/**
+ * Uploads `file` through `client`, the connection dropped at `cuts` random points, each time resumed from the
+ * offset the server reports (checked to be between the previous one and the cut); the last answer.
+ */
+async function uploadWithCuts(client: ReturnType<typeof tusClient>, file: Buffer, cuts: number) {
+  const { begin, offsetOf, patch } = client;
+  const created = await begin({ size: file.length });
+  expect(created.status).toBe(201);
+  const location = String(created.headers.location);
+  expect(location).toMatch(/^\/api\/uploads\/[0-9a-f-]{36}$/);
+  const points = Array.from({ length: cuts }, () => 1 + Math.floor(Math.random() * (file.length - 2))).sort(
+    (a, b) => a - b,
+  );
+  let offset = 0;
+  for (const cut of points) {
+    if (cut <= offset) continue;
+    await patch(location, offset, file.subarray(offset), cut - offset);
+    const after = await offsetOf(location);
+    expect(after.status).toBe(200);
+    // What arrived is kept: never more than was sent, never less than before.
+    expect(after.offset).toBeGreaterThanOrEqual(offset);
+    expect(after.offset).toBeLessThanOrEqual(cut);
+    offset = after.offset;
+  }
+  const last = await patch(location, offset, file.subarray(offset));
+  expect(last.status).toBe(200);
+  expect(last.headers['upload-offset']).toBe(String(file.length));
+  return { last, location, resumedFrom: offset };
+}
 
 describe('resumable uploads (tus 1.0 at /api/uploads)', () => {
   let db: Db;
@@ -95,57 +162,15 @@ describe('resumable uploads (tus 1.0 at /api/uploads)', () => {
     strangerCaseId = (await makeDraftCase(db, { orgId: strangerOrg.id, userId: stranger.id })).id;
   });
 
-  const begin = (options: { size: number; cookie?: string; kind?: string; target?: string; name?: string }) =>
-    send(base, {
-      method: 'POST',
-      path: '/api/uploads',
-      headers: {
-        ...(options.cookie === '' ? {} : { cookie: options.cookie ?? cookie }),
-        'upload-length': String(options.size),
-        'upload-metadata': [
-          `target ${b64(options.target ?? `/api/cases/${caseId}/documents`)}`,
-          `kind ${b64(options.kind ?? 'evidence')}`,
-          `filename ${b64(options.name ?? 'صورت‌جلسه.pdf')}`,
-        ].join(','),
-      },
-    });
-  const offsetOf = async (location: string, who = cookie) => {
-    const head = await send(base, { method: 'HEAD', path: location, headers: { cookie: who } });
-    return { status: head.status, offset: Number(head.headers['upload-offset']) };
-  };
-  const patch = (location: string, from: number, body: Buffer, cutAfter?: number) =>
-    send(base, {
-      method: 'PATCH',
-      path: location,
-      headers: { cookie, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(from) },
-      body,
-      ...(cutAfter === undefined ? {} : { cutAfter }),
-    });
+  const { begin, offsetOf, patch } = tusClient(() => ({ base, cookie, caseId }));
 
   it('resumes a 20 MB upload cut at three random points from the last byte received; the document is the file, stored once', async () => {
     const file = makePdf(FILE_BYTES);
-    const created = await begin({ size: FILE_BYTES });
-    expect(created.status).toBe(201);
-    const location = String(created.headers.location);
-    expect(location).toMatch(/^\/api\/uploads\/[0-9a-f-]{36}$/);
-
-    const cuts = [0, 1, 2].map(() => 1 + Math.floor(Math.random() * (FILE_BYTES - 2))).sort((a, b) => a - b);
-    let offset = 0;
-    for (const cut of cuts) {
-      if (cut <= offset) continue;
-      await patch(location, offset, file.subarray(offset), cut - offset);
-      const after = await offsetOf(location);
-      expect(after.status).toBe(200);
-      // What arrived is kept: never more than was sent, never less than before.
-      expect(after.offset).toBeGreaterThanOrEqual(offset);
-      expect(after.offset).toBeLessThanOrEqual(cut);
-      offset = after.offset;
-    }
-    // The cuts kept what had arrived: the last request sends only the rest.
-    expect(offset).toBeGreaterThan(0);
-    const last = await patch(location, offset, file.subarray(offset));
-    expect(last.status).toBe(200);
-    expect(last.headers['upload-offset']).toBe(String(FILE_BYTES));
+    const { last, location } = await uploadWithCuts(
+      tusClient(() => ({ base, cookie, caseId })),
+      file,
+      3,
+    );
     const document = JSON.parse(last.body) as {
       sha256: string;
       size: number;
@@ -252,7 +277,7 @@ describe('resumable uploads (tus 1.0 at /api/uploads)', () => {
       .set({ touched_at: new Date(clock.now().getTime() - 25 * 3_600_000) })
       .where('id', '=', path.posix.basename(oldLocation))
       .execute();
-    const parts = openUploadPartsStore({ kind: 'disk', root: path.join(dataDir, 'blobs') }, dataDir);
+    const parts = openUploadPartsStore(path.join(dataDir, 'uploads'));
     const removed = await removeExpiredUploads({ db, clock, parts, expiryMs: 24 * 3_600_000 });
     expect(removed).toBe(1);
     // (The sessions have expired by now too: the records are looked at directly.)
@@ -261,5 +286,40 @@ describe('resumable uploads (tus 1.0 at /api/uploads)', () => {
     const files = await fs.readdir(path.join(dataDir, 'uploads'));
     expect(files.some((f) => oldLocation.endsWith(f))).toBe(false);
     expect(files.some((f) => String(fresh.headers.location).endsWith(f))).toBe(true);
+  });
+});
+
+describe('resumable uploads with the documents in S3', () => {
+  let db: Db;
+  let base: string;
+  let cookie: string;
+  let caseId: string;
+  let s3: TestS3Server;
+
+  beforeAll(async () => {
+    s3 = await startS3Server();
+    ({ db } = await useTestDatabase());
+    const blobStore = { kind: 's3' as const, ...s3.options(), prefix: 'node-a' };
+    const started = await useTestApp(db, { config: { blobStore } });
+    base = await started.app.listen({ port: 0, host: '127.0.0.1' });
+    const org = await makeOrganisation(db);
+    const user = await makeUser(db, org.id, 'station.officer');
+    cookie = await signIn(started.app, user.username);
+    caseId = (await makeDraftCase(db, { orgId: org.id, userId: user.id })).id;
+  });
+  afterAll(async () => s3.stop());
+
+  it('resumes after two cuts and hands the whole file to the bucket; the document is the file, no temporary object left', async () => {
+    const file = makePdf(8 * 1024 * 1024);
+    const { last } = await uploadWithCuts(
+      tusClient(() => ({ base, cookie, caseId })),
+      file,
+      2,
+    );
+    expect(JSON.parse(last.body)).toMatchObject({ sha256: sha256(file), size: file.length });
+    const keys = await fs.readdir(path.join(s3.dir, 'casebridge'), { recursive: true });
+    // The document under its hash; nothing of the upload left in the bucket.
+    expect(keys.some((k) => k.includes(`node-a/sha256/${sha256(file)}`))).toBe(true);
+    expect(keys.filter((k) => k.includes('/tmp/') && k.endsWith('_S3rver_object'))).toEqual([]);
   });
 });

@@ -140,7 +140,7 @@ export async function cancelResumableUpload(
   input: UploadActor & { id: string; parts: UploadPartsStore },
 ): Promise<void> {
   const row = await getOwnedUpload(input);
-  await input.parts.remove(input.parts.keyOf(row.id));
+  await input.parts.remove(row.id);
   await inTransaction(input.db, async (tx) => {
     if (!(await deleteResumableUpload(tx, row.id))) return;
     await recordAudit(tx, {
@@ -176,7 +176,6 @@ export async function finishResumableUpload(input: {
 }): Promise<CaseDocument> {
   const { row, parts } = input;
   const route = input.targets.find((t) => t.url === row.target);
-  const key = parts.keyOf(row.id);
   try {
     return await uploadDocument({
       db: input.db,
@@ -189,13 +188,13 @@ export async function finishResumableUpload(input: {
       receive: async () => ({
         kind: row.kind as DocumentKind,
         fileName: row.file_name,
-        content: await parts.read(key),
+        content: parts.read(row.id),
         wasTruncated: () => false,
       }),
       ...(route?.assertAcceptsUploads ? { assertAcceptsUploads: route.assertAcceptsUploads } : {}),
     });
   } finally {
-    await parts.remove(key);
+    await parts.remove(row.id);
     await deleteResumableUpload(input.db, row.id);
   }
 }
@@ -215,7 +214,7 @@ export async function removeExpiredUploads(input: {
   for (;;) {
     const rows = await findUploadsUntouchedSince(input.db, before, 100);
     for (const row of rows) {
-      await input.parts.remove(input.parts.keyOf(row.id));
+      await input.parts.remove(row.id);
       if (await deleteResumableUpload(input.db, row.id)) removed += 1;
     }
     if (rows.length < 100) return removed;
