@@ -34,7 +34,7 @@ export function SupplementForm({
 
   const submit = async (values: SupplementValues) => {
     const documentIds = queue.items.flatMap((i) =>
-      i.status === 'done' && i.document ? [i.document.id] : [],
+      i.status === 'done' && i.documentId ? [i.documentId] : [],
     );
     await supplement.mutateAsync({
       caseId,
