@@ -41,14 +41,30 @@ export function SessionKeeper({ user }: { user: SessionUser }) {
     if (ended && !clock.ended) sessionClock.markEnded();
   }, [ended, clock.ended]);
 
-  if (ended)
-    return (
+  const warn = !ended && endsAt !== null && endsAt - now <= WARN_BEFORE_MS && postponed !== endsAt;
+  return (
+    <>
       <Modal
-        open
+        open={warn}
+        title={t('session.endingTitle')}
+        okText={t('session.extend')}
+        cancelText={t('session.later')}
+        confirmLoading={extend.isPending}
+        onOk={() => extend.mutate()}
+        onCancel={() => setPostponed(endsAt)}
+      >
+        {extend.isError ? <ErrorAlert error={extend.error} /> : null}
+        <Typography.Paragraph>
+          {t('session.endingText', { time: endsAt === null ? '' : formatInstant(locale, new Date(endsAt)) })}
+        </Typography.Paragraph>
+      </Modal>
+      <Modal
+        open={ended}
         title={t('session.endedTitle')}
         closable={false}
         maskClosable={false}
         keyboard={false}
+        destroyOnHidden
         footer={
           <Button type="link" onClick={() => logout.mutate()}>
             {t('session.someoneElse')}
@@ -58,23 +74,6 @@ export function SessionKeeper({ user }: { user: SessionUser }) {
         <Alert type="info" showIcon style={{ marginBlockEnd: 16 }} message={t('session.endedText')} />
         <SignInSteps username={user.username} />
       </Modal>
-    );
-
-  const warn = endsAt !== null && endsAt - now <= WARN_BEFORE_MS && postponed !== endsAt;
-  return (
-    <Modal
-      open={warn}
-      title={t('session.endingTitle')}
-      okText={t('session.extend')}
-      cancelText={t('session.later')}
-      confirmLoading={extend.isPending}
-      onOk={() => extend.mutate()}
-      onCancel={() => setPostponed(endsAt)}
-    >
-      {extend.isError ? <ErrorAlert error={extend.error} /> : null}
-      <Typography.Paragraph>
-        {t('session.endingText', { time: endsAt === null ? '' : formatInstant(locale, new Date(endsAt)) })}
-      </Typography.Paragraph>
-    </Modal>
+    </>
   );
 }

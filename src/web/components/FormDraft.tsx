@@ -23,12 +23,15 @@ interface DraftableForm<T> {
  * <Form form={form} onValuesChange={draft.keep}>{draft.offer}…</Form>
  * // saved, or discarded: draft.clear()
  * ```
+ *
+ * A form held in React state instead passes `{ getFieldsValue, setFieldsValue }` over its state and calls
+ * `keepValues(next)` as it changes.
  */
 export function useFormDraft<T>(
   form: DraftableForm<T>,
   formId: string,
   { storage = globalThis.localStorage, now = () => new Date() }: { storage?: Storage; now?: () => Date } = {},
-): { keep: () => void; clear: () => void; offer: ReactNode } {
+): { keep: () => void; keepValues: (values: T) => void; clear: () => void; offer: ReactNode } {
   const queryClient = useQueryClient();
   const userId = queryClient.getQueryData<SessionUser | null>(sessionKey)?.id;
   const key = userId ? draftKey(userId, formId) : null;
@@ -38,12 +41,16 @@ export function useFormDraft<T>(
   const nowRef = useRef(now);
   nowRef.current = now;
 
-  const keep = useCallback(() => {
-    if (!key || !storage) return;
-    // Typing anew is the answer to the offer: what was kept before is replaced.
-    setOffered(null);
-    keepDraft(storage, key, form.getFieldsValue(true), nowRef.current());
-  }, [form, key, storage]);
+  const keepValues = useCallback(
+    (values: T) => {
+      if (!key || !storage) return;
+      // Typing anew is the answer to the offer: what was kept before is replaced.
+      setOffered(null);
+      keepDraft(storage, key, values, nowRef.current());
+    },
+    [key, storage],
+  );
+  const keep = useCallback(() => keepValues(form.getFieldsValue(true)), [form, keepValues]);
 
   const clear = useCallback(() => {
     setOffered(null);
@@ -60,7 +67,7 @@ export function useFormDraft<T>(
       onDiscard={clear}
     />
   ) : null;
-  return { keep, clear, offer };
+  return { keep, keepValues, clear, offer };
 }
 
 function DraftOffer(props: { savedAt: string; onRestore: () => void; onDiscard: () => void }) {
