@@ -73,19 +73,19 @@ export function createConnection({
 
   return {
     getSnapshot: () => snapshot,
-    subscribe(listener: () => void): () => void {
+    subscribe: (listener: () => void): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     /** A request did not reach the node, or it said it cannot serve: start asking again with back-off. */
-    reportUnreachable(): void {
+    reportUnreachable: (): void => {
       if (snapshot.reachable) schedule();
     },
     /** A request got an answer: the node is there. */
     reportReachable: reachable,
     tryNow,
     /** Resolves at once when reachable, else when the node answers again. */
-    whenReachable(): Promise<void> {
+    whenReachable: (): Promise<void> => {
       if (snapshot.reachable) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },

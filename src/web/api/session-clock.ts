@@ -19,12 +19,12 @@ export function createSessionClock(now: () => number = () => Date.now()) {
   };
   return {
     getSnapshot: () => snapshot,
-    subscribe(listener: () => void): () => void {
+    subscribe: (listener: () => void): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     /** The server said the session ends at `expiresAt` (ISO), in an answer sent at `serverDate` (HTTP date). */
-    note(expiresAt: string, serverDate?: string | null): void {
+    note: (expiresAt: string, serverDate?: string | null): void => {
       const end = Date.parse(expiresAt);
       if (Number.isNaN(end)) return;
       const sent = serverDate ? Date.parse(serverDate) : Number.NaN;
@@ -32,11 +32,11 @@ export function createSessionClock(now: () => number = () => Date.now()) {
       set({ endsAt, ended: endsAt <= now() });
     },
     /** The server refused the session (401), or its end has passed here. */
-    markEnded(): void {
+    markEnded: (): void => {
       set({ ...snapshot, ended: true });
     },
     /** Signed out: nothing to warn about. */
-    forget(): void {
+    forget: (): void => {
       set({ endsAt: null, ended: false });
     },
   };

@@ -13,6 +13,7 @@ export function ConnectionBanner({ connection = pageConnection }: { connection?:
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (state.reachable) return;
+    setNow(Date.now());
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [state.reachable]);

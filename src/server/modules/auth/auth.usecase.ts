@@ -80,6 +80,10 @@ const userAudit = (user: Pick<UserRow, 'id' | 'org_id'>, ip: string | null, at: 
     at,
   }) satisfies Partial<AuditEntry>;
 
+/** An audit entry about the signed-in user's own session (extended, ended). */
+const ownAudit = (actor: Actor, ip: string | null, at: Date) =>
+  userAudit({ id: actor.userId, org_id: actor.orgId }, ip, at);
+
 /** Opens a session for the user in the caller's transaction and audits the sign-in. */
 export async function openSession(
   tx: Tx,
@@ -419,16 +423,7 @@ export async function extendOwnSession(input: {
   const expiresAt = new Date(now.getTime() + input.policy.sessionTtlMinutes * 60_000);
   await inTransaction(input.db, async (tx) => {
     await extendSession(tx, tokenHash(input.token), { expiresAt, lastSeenAt: now });
-    await recordAudit(tx, {
-      action: 'auth.session_extended',
-      actorUserId: input.actor.userId,
-      actorOrgId: input.actor.orgId,
-      resourceType: 'user',
-      resourceId: input.actor.userId,
-      orgId: input.actor.orgId,
-      ip: input.ip,
-      at: now,
-    });
+    await recordAudit(tx, { ...ownAudit(input.actor, input.ip, now), action: 'auth.session_extended' });
   });
   return { expiresAt };
 }
@@ -444,15 +439,6 @@ export async function logout(input: {
   const now = input.clock.now();
   await inTransaction(input.db, async (tx) => {
     await revokeSession(tx, tokenHash(input.token), now);
-    await recordAudit(tx, {
-      action: 'auth.logout',
-      actorUserId: input.actor.userId,
-      actorOrgId: input.actor.orgId,
-      resourceType: 'user',
-      resourceId: input.actor.userId,
-      orgId: input.actor.orgId,
-      ip: input.ip,
-      at: now,
-    });
+    await recordAudit(tx, { ...ownAudit(input.actor, input.ip, now), action: 'auth.logout' });
   });
 }
