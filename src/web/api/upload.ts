@@ -30,13 +30,17 @@ function toApiError(error: Error): ApiError {
   } catch {
     body = undefined;
   }
-  const e = (body as { error?: { code?: unknown; message?: unknown; issues?: FieldIssue[] } } | undefined)
-    ?.error;
+  const e = (
+    body as
+      { error?: { code?: unknown; message?: unknown; issues?: FieldIssue[]; details?: unknown } } | undefined
+  )?.error;
   return new ApiError(
     response.getStatus(),
     typeof e?.code === 'string' ? e.code : 'internal.error',
     typeof e?.message === 'string' ? e.message : 'upload failed',
     Array.isArray(e?.issues) ? e.issues : [],
+    // What the server added (e.g. the document a duplicate's bytes already are: `documents.duplicate`).
+    typeof e?.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : {},
   );
 }
 

@@ -39,7 +39,14 @@ const nodeRequestOf = (req: unknown) =>
 function asTusError(error: unknown): { status_code: number; body: string } {
   const appError = error instanceof AppError ? error : null;
   const code: ErrorCode = appError?.code ?? 'internal.error';
-  const body = { error: { code, message: appError?.message ?? 'The upload could not be attached.' } };
+  const body = {
+    error: {
+      code,
+      message: appError?.message ?? 'The upload could not be attached.',
+      ...(appError?.issues ? { issues: appError.issues } : {}),
+      ...(appError?.details ? { details: appError.details } : {}),
+    },
+  };
   return { status_code: errorStatus[code], body: JSON.stringify(body) };
 }
 
