@@ -29,7 +29,8 @@ import { OrderCard } from '../orders/OrderCard.js';
 import { sortOrders } from '../orders/order-tracker.js';
 import { useCounties, useCrimeCategories, useProvinces } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
-import { intakeDocumentUrl, useIntakeFile } from './api.js';
+import { useIntakeFile } from './api.js';
+import { IntakeDocuments } from './IntakeDocuments.js';
 import { RegisterDialog, RejectDialog, ReturnDialog } from './decisions/DecisionDialogs.js';
 import { intakeStatusColors } from './IntakeQueuePage.js';
 import { VerificationBadge } from './VerificationBadge.js';
@@ -267,39 +268,7 @@ export function IntakeFilePage({ id }: { id: string }) {
               <PartiesTable file={f} />
             </Card>
             <Card size="small" title={t('intake.file.documents')}>
-              <List
-                size="small"
-                dataSource={f.documents}
-                locale={{ emptyText: t('documents.empty') }}
-                renderItem={(d) => (
-                  <List.Item key={d.sha256} data-hash-verified={d.hashVerified}>
-                    <List.Item.Meta
-                      title={
-                        <a href={intakeDocumentUrl(f.id, d.sha256)} rel="noopener noreferrer">
-                          {d.name}
-                        </a>
-                      }
-                      description={
-                        <>
-                          {codeLabel(i18n, 'documents.kinds', d.kind)} · {formatSize(d.size, digits)} ·{' '}
-                          <JalaliTime at={d.receivedAt} />
-                          <Typography.Text
-                            type="secondary"
-                            className="cb-ltr"
-                            style={{ display: 'block', fontSize: 11 }}
-                            title={d.sha256}
-                          >
-                            {d.sha256.slice(0, 16)}…
-                          </Typography.Text>
-                        </>
-                      }
-                    />
-                    <Tag color={d.hashVerified ? 'success' : 'error'}>
-                      {t(d.hashVerified ? 'intake.verification.hashOk' : 'intake.verification.hashBad')}
-                    </Tag>
-                  </List.Item>
-                )}
-              />
+              <IntakeDocuments file={f} />
             </Card>
           </Space>
         </Col>

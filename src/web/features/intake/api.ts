@@ -61,9 +61,9 @@ export function useIntakeFile(id: string) {
   });
 }
 
-/** GET /api/intake/:id/documents/:sha256/content — a link; the server always answers as an attachment. */
-export function intakeDocumentUrl(id: string, sha256: string): string {
-  return `${intakePath(id)}/documents/${encodeURIComponent(sha256)}/content`;
+/** GET /api/intake/:id/documents/:sha256/content — a link: a download, or (`inline`) shown in the page. */
+export function intakeDocumentUrl(id: string, sha256: string, inline = false): string {
+  return `${intakePath(id)}/documents/${encodeURIComponent(sha256)}/content${inline ? '?disposition=inline' : ''}`;
 }
 
 function useDecision<B>(step: 'register' | 'return' | 'reject') {
