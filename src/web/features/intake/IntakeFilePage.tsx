@@ -21,7 +21,6 @@ import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { codeLabel } from '../cases/case-labels.js';
-import { formatSize } from '../cases/documents/DocumentDropzone.js';
 import { IntakeMessageTrail } from '../messages/MessageTrail.js';
 import { useOrderList } from '../orders/api.js';
 import { IssueOrderDialog } from '../orders/IssueOrderDialog.js';
@@ -137,11 +136,8 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
 
 function FileOrders({ file, onIssue }: { file: IntakeDetail; onIssue?: (() => void) | undefined }) {
   const { t } = useI18n();
-  const orders = useOrderList();
-  const mine = sortOrders(
-    (orders.data?.items ?? []).filter((o) => o.intakeFileId === file.id),
-    new Date(),
-  );
+  const orders = useOrderList({ intakeFileId: file.id });
+  const mine = sortOrders(orders.data?.items ?? [], new Date());
   return (
     <Card
       size="small"
