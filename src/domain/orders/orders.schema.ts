@@ -47,7 +47,7 @@ export type OrderState = (typeof orderStates)[number];
 
 /**
  * GET /api/orders — the organisation's orders, filtered, and paged by keyset (`cursor`: the `next` of the
- * page before). `caseNumber` is the case's number as people know it (any digits); `counterpart` the other
+ * page before). `orderId` reads one (its printed sheet); `caseNumber` is the case's number as people know it (any digits); `counterpart` the other
  * side's code (for an office, the station); `dueFrom`/`dueTo` bound the deadline, `[from, to)`.
  */
 export const findOrdersQuerySchema = z.object({
@@ -57,6 +57,7 @@ export const findOrdersQuerySchema = z.object({
   caseNumber: line(50)
     .transform((v) => toLatinDigits(v).trim())
     .optional(),
+  orderId: z.uuid().optional(),
   caseId: z.uuid().optional(),
   intakeFileId: z.uuid().optional(),
   counterpart: code(50).optional(),

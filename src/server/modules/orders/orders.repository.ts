@@ -67,6 +67,7 @@ export async function findOrdersPage(
   if (query.state === 'active') page = page.where('status', '<>', 'closed');
   else if (query.state === 'overdue') page = page.where(overdue);
   else if (query.state) page = page.where('status', '=', query.state);
+  if (query.orderId) page = page.where('order_id', '=', query.orderId);
   if (query.caseId) page = page.where('case_id', '=', query.caseId);
   if (query.intakeFileId) page = page.where('intake_file_id', '=', query.intakeFileId);
   if (query.counterpart) page = page.where('peer_org', '=', query.counterpart);

@@ -333,6 +333,8 @@ describe('judicial orders between the office and the station', () => {
     expect(await ids(judgeCookie, `intakeFileId=${two.intakeId}&pageSize=1`)).toEqual([b.orderId]);
     expect(await ids(judgeCookie, `intakeFileId=${one.intakeId}&pageSize=1`)).toEqual([a.orderId]);
     expect(await ids(officerCookie, `caseId=${one.caseId}&state=active`)).toHaveLength(2);
+    expect(await ids(officerCookie, `orderId=${c.orderId}`)).toEqual([c.orderId]);
+    expect(await ids(judgeCookie, `orderId=${c.orderId}`)).toEqual([c.orderId]);
     expect(
       await ids(judgeCookie, `counterpart=${station.station.code}&intakeFileId=${one.intakeId}`),
     ).toHaveLength(2);

@@ -13,7 +13,15 @@ import { apiRequest, queryString } from '../../api/client.js';
 /** What a list of orders is asked for with: the query of `GET /api/orders` as the URL carries it. */
 export type OrderListParams = Partial<
   Record<
-    'state' | 'caseNumber' | 'caseId' | 'intakeFileId' | 'counterpart' | 'dueFrom' | 'dueTo' | 'cursor',
+    | 'state'
+    | 'orderId'
+    | 'caseNumber'
+    | 'caseId'
+    | 'intakeFileId'
+    | 'counterpart'
+    | 'dueFrom'
+    | 'dueTo'
+    | 'cursor',
     string
   >
 >;
