@@ -26,6 +26,7 @@ import {
   openDropdown,
   reloadUntil,
   signIn,
+  timeFirstView,
   signOut,
 } from './ui-helpers.js';
 
@@ -166,6 +167,23 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     expect(text).toContain(toPersianDigits(trackingCode));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'story-02-incoming-file');
+    // The office reads the documents in the page: the photo's thumbnail, then the photo itself, zoomable.
+    const photo = page.getByTestId('intake-document').filter({ hasText: 'scene-photo.png' });
+    await photo.getByTestId('document-thumbnail').waitFor();
+    await photo.getByRole('button', { name: 'نمایش' }).click();
+    const viewer = page.getByRole('dialog', { name: 'scene-photo.png' });
+    await viewer.getByTestId('document-image').waitFor();
+    expect(
+      await viewer
+        .locator('img')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
+    await viewer.locator('.ant-modal-footer').getByRole('button', { name: 'بستن' }).click();
+    await timeFirstView(page, intakeUrl, page.getByTestId('verification'), 'incoming file (clerk)');
+    await timeFirstView(page, `${node.url}/#/intake`, row, 'intake queue (clerk)');
+    await row.getByRole('link', { name: caseNumber }).click();
+    await page.getByTestId('verification').waitFor();
 
     await page.getByTestId('clerk-actions').getByRole('button', { name: 'ثبت پرونده' }).click();
     const dialog = page.getByRole('dialog', { name: 'ثبت پرونده در دادسرا' });
@@ -307,6 +325,14 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(2);
     await page.emulateMedia({ media: 'screen' });
+    await timeFirstView(page, caseUrl, registered, 'case page (officer)');
+    await timeFirstView(
+      page,
+      `${node.url}/#/cases`,
+      page.locator(`a[href="#/cases/${caseUrl.split('/').pop()}"]`).first(),
+      'case list (officer)',
+    );
+    await timeFirstView(page, `${node.url}/#/orders`, card, 'orders (officer)');
     await signOut(page);
   }, 90_000);
 

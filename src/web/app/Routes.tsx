@@ -6,6 +6,8 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { roleAreas } from './role-areas.js';
 import { exchangeAreas } from '../features/intake/office-areas.js';
 import { matchPath, navigate, usePath } from './router.js';
+import { prefetchRouteData } from './route-data.js';
+import { useQueryClient } from '@tanstack/react-query';
 
 // Feature screens are split out of the first download: the sign-in page loads none of them.
 const DashboardPage = lazy(() =>
@@ -72,6 +74,13 @@ export function Routes({ user }: { user: SessionUser }) {
   const path = usePath();
   const areas = roleAreas(user);
   const exchange = exchangeAreas(user);
+  const queryClient = useQueryClient();
+  const station = areas.station;
+  const intake = exchange.intake;
+  useEffect(
+    () => prefetchRouteData(queryClient, path, { station, intake }),
+    [queryClient, path, station, intake],
+  );
 
   let page: ReactNode;
   let params: Record<string, string> | null;
