@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, queryString } from '../../api/client.js';
 import { uploadFile } from '../../api/upload.js';
 import type {
@@ -44,11 +44,15 @@ export function useCaseList(params: CaseListParams) {
 
 /** GET /api/cases/:id */
 export function useCase(id: string) {
-  return useQuery({
+  return useQuery(caseQuery(id));
+}
+
+/** The query of one case, shared by `useCase` and the router, which asks for it while the page's code loads. */
+export const caseQuery = (id: string) =>
+  queryOptions({
     queryKey: casesKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<CaseDetail>(casePath(id), { signal }),
   });
-}
 
 /** GET /api/cases/:id/timeline */
 export function useCaseTimeline(id: string) {
