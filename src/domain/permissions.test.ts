@@ -21,6 +21,8 @@ const expected: Record<Action, string> = {
   'case.submit.approve': 'C',
   'intake.read': 'KJ',
   'intake.decide': 'K',
+  'office_lists.read': 'KJ',
+  'office_lists.manage': 'A',
   'order.read': 'OCKJ',
   'order.issue': 'J',
   'order.close': 'J',

@@ -5,7 +5,7 @@ import { custodySchema } from './custody.schema.js';
 import { newCasePartySchema, partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
 import { cursorId, cursorParam, cursorTime, pageOf } from '../list-cursor.js';
-import { code, line } from '../text.js';
+import { code, line, text } from '../text.js';
 import { instantSchema, optionalText } from './text-fields.js';
 
 export const caseOrigins = ['complaint', 'officer_report', 'flagrant'] as const;
@@ -54,6 +54,14 @@ export const caseCursorSchema = z.union([
 ]);
 export type CaseCursor = z.infer<typeof caseCursorSchema>;
 
+/**
+ * The queues of a station's jobs (issue 18, point 5): the chief's `awaiting_approval`; the officer's own drafts the
+ * chief sent back with a comment (`returned_to_me`) and own files the office returned for completion
+ * (`returned_by_office`).
+ */
+export const caseQueues = ['awaiting_approval', 'returned_to_me', 'returned_by_office'] as const;
+export type CaseQueue = (typeof caseQueues)[number];
+
 /** GET /api/cases — search, and pages by keyset: `cursor` is the `next` of the page before. */
 export const findCasesQuerySchema = z.object({
   q: line(200).optional(),
@@ -68,8 +76,22 @@ export const findCasesQuerySchema = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** A job's queue (`caseQueues`): the chief's, or the officer's own returned files. */
+  queue: z.enum(caseQueues).optional(),
+  /** Opened at or after this instant (the UI sends the start of a Jalali day in Tehran). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Opened before this instant (the UI sends the end of a Jalali day in Tehran). */
+  to: z.iso.datetime({ offset: true }).optional(),
+  crimeCategory: code(50).optional(),
+  /** Only the cases this user (an officer of the station) opened. */
+  officer: z.uuid().optional(),
+  /** Newest first (the default) or oldest first; both by keyset. */
+  sort: z.enum(['newest', 'oldest']).optional(),
   cursor: cursorParam(caseCursorSchema).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+}).refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+  message: 'cases.invalid_period',
+  path: ['to'],
 });
 export type FindCasesQuery = z.infer<typeof findCasesQuerySchema>;
 
@@ -119,6 +141,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
   editable: z.boolean(),
+  /** The chief sent the prepared case back with this comment (until it is put forward again). */
+  returnedToOfficer: z.object({ comment: z.string(), at: z.string() }).nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

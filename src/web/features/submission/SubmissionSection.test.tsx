@@ -37,6 +37,7 @@ const detail = (patch: Partial<CaseDetail>, role: Role = 'station.officer'): Cas
   updatedAt: '2025-11-29T06:00:00Z',
   sentAt: null,
   editable: true,
+  returnedToOfficer: null,
   ...patch,
   allowed: caseActions({ userId: 'u1', orgId: 'o1', role }, { orgId: 'o1', status: patch.status ?? 'draft' }),
 });
