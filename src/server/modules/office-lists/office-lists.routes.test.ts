@@ -144,4 +144,27 @@ describe('the office\u2019s lists of branches and دادیاران', () => {
     });
     expect(ok.statusCode).toBe(200);
   });
+
+  it('counts the office\u2019s files per branch and per دادیار for its judge, and for nobody else', async () => {
+    const judge = await signIn(app, (await makeUser(db, station.office.id, 'prosecutor.judge')).username);
+    const period = 'from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z';
+    const res = await call(judge, 'GET', `/api/figures/office-staff?${period}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().branches).toEqual([
+      { name: 'شعبه ۹', registered: 1, ordersIssued: 0, ordersPending: 0, ordersOverdue: 0 },
+    ]);
+    expect(res.json().staff).toEqual([
+      { name: 'دادیار رحیمی', registered: 1, ordersIssued: 0, ordersPending: 0, ordersOverdue: 0 },
+    ]);
+    const chief = await signIn(app, (await makeUser(db, station.station.id, 'station.chief')).username);
+    const byStation = await call(chief, 'GET', `/api/figures/office-staff?${period}`);
+    expect(byStation.json().error.code).toBe('office_lists.not_an_office');
+    expect((await call(clerk, 'GET', `/api/figures/office-staff?${period}`)).statusCode).toBe(403);
+    const reversed = await call(
+      judge,
+      'GET',
+      '/api/figures/office-staff?from=2026-04-01T00:00:00Z&to=2026-03-01T00:00:00Z',
+    );
+    expect(reversed.json().error.code).toBe('figures.invalid_period');
+  });
 });
