@@ -59,6 +59,7 @@ const anyScope: Action[] = [
   'figures.read.all_units',
   'organisation.read',
   'organisation.manage',
+  'office_lists.manage',
   'jurisdiction.manage',
   'user.manage',
   'audit.read',
