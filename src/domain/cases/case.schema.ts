@@ -5,7 +5,7 @@ import { custodySchema } from './custody.schema.js';
 import { newCasePartySchema, partySchema } from './party.schema.js';
 import { readinessSchema } from './readiness.schema.js';
 import { cursorId, cursorParam, cursorTime, pageOf } from '../list-cursor.js';
-import { code, line, text } from '../text.js';
+import { code, line } from '../text.js';
 import { instantSchema, optionalText } from './text-fields.js';
 
 export const caseOrigins = ['complaint', 'officer_report', 'flagrant'] as const;

@@ -36,7 +36,7 @@ export function caseFilterFromQuery(query: URLSearchParams): CaseListFilter {
     const allowed = allowedValues[key];
     if (!allowed || allowed.includes(value)) filter[key] = value;
   }
-  return filter as CaseListFilter;
+  return filter;
 }
 
 /** The filters as the route's query params. */
