@@ -145,7 +145,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'office_lists.name_taken': 'This office\u2019s list already holds that name.',
   'office_lists.not_an_office': 'Only a prosecutor\u2019s office keeps lists of branches and staff.',
   'intake.branch_unknown': 'The branch is not one of the office\u2019s active branches.',
-  'intake.staff_unknown': 'The assistant prosecutor or investigator is not one of the office\u2019s active staff.',
+  'intake.staff_unknown':
+    'The assistant prosecutor or investigator is not one of the office\u2019s active staff.',
   'list.invalid_cursor':
     'The `cursor` is not one this list answered as `next`; start again from the first page (no `cursor`).',
   'auth.unauthenticated': 'Sign in first.',

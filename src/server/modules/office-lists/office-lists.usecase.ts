@@ -67,7 +67,12 @@ export async function findOwnOfficeLists(input: OfficeListsInput): Promise<Offic
   assertCan(input.actor, 'office_lists.read');
   return inTransaction(input.db, async (tx) => {
     const rows = await findOfficeListEntries(tx, input.actor.orgId, { all: false });
-    await audit(tx, input, { action: 'office_list.read', orgId: input.actor.orgId, resourceId: null, details: {} });
+    await audit(tx, input, {
+      action: 'office_list.read',
+      orgId: input.actor.orgId,
+      resourceId: null,
+      details: {},
+    });
     return presentLists(rows);
   });
 }

@@ -69,7 +69,8 @@ export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise
     {
       schema: {
         tags,
-        summary: 'Send a prepared case back to its officer with a comment, instead of approving it (station chief)',
+        summary:
+          'Send a prepared case back to its officer with a comment, instead of approving it (station chief)',
         params: caseParams,
         body: returnToOfficerBodySchema,
         response: { 200: submissionStepSchema },
