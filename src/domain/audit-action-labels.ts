@@ -42,6 +42,8 @@ export const auditActionLabels: Record<AuditAction, { fa: string; en: string }> 
   'custody.started': { fa: 'آغاز تحت‌نظر', en: 'Custody started' },
   'custody.ended': { fa: 'پایان تحت‌نظر', en: 'Custody ended' },
   'document.uploaded': { fa: 'بارگذاری مدرک', en: 'Document uploaded' },
+  'document.upload_started': { fa: 'آغاز بارگذاری ازسرگرفتنی', en: 'Resumable upload begun' },
+  'document.upload_cancelled': { fa: 'لغو بارگذاری ازسرگرفتنی', en: 'Resumable upload cancelled' },
   'document.classified': { fa: 'تغییر نوع مدرک', en: 'Document re-classified' },
   'document.removed': { fa: 'حذف مدرک', en: 'Document removed' },
   'document.read': { fa: 'مشاهده‌ی مدرک', en: 'Document read' },

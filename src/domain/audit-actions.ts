@@ -37,6 +37,8 @@ export const auditActions = [
   'custody.started',
   'custody.ended',
   'document.uploaded',
+  'document.upload_started',
+  'document.upload_cancelled',
   'document.classified',
   'document.removed',
   'document.read',

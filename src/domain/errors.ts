@@ -73,6 +73,8 @@ export const errorStatus = {
   'cases.invalid_version': 400,
   'documents.duplicate': 409,
   'documents.range_not_satisfiable': 416,
+  'uploads.not_found': 404,
+  'uploads.length_required': 400,
   'tracking.not_found': 404,
   'tracking.identity_required': 400,
   'figures.invalid_period': 400,
@@ -215,6 +217,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   'cases.invalid_version':
     'The If-Match header must be the case\u2019s updatedAt as the API gave it (an ISO 8601 instant).',
   'documents.duplicate': 'This case already has a document with the same bytes (details: documentId, name).',
+  'uploads.not_found':
+    'No such upload of this session (it may have been finished, cancelled or left too long).',
+  'uploads.length_required':
+    'A resumable upload says its length when it begins (Upload-Length); a length given later is not accepted.',
   'documents.range_not_satisfiable':
     'The Range header asks for bytes the document does not have (one range, bytes=start-end).',
   'tracking.not_found': 'No case matches this tracking code and identity.',

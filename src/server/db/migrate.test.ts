@@ -35,6 +35,7 @@ const expectedSchema: { [T in keyof Database]: Record<keyof Database[T], 1> } = 
   custody_records: { id: 1, case_id: 1, org_id: 1, party_id: 1, started_at: 1, ended_at: 1, end_reason: 1, end_note: 1, created_at: 1 },
   blobs: { sha256: 1, size: 1, media_type: 1, created_at: 1 },
   case_documents: { id: 1, case_id: 1, org_id: 1, sha256: 1, kind: 1, name: 1, media_type: 1, size: 1, uploaded_by: 1, uploaded_at: 1 },
+  resumable_uploads: { id: 1, org_id: 1, user_id: 1, session_token_hash: 1, case_id: 1, target: 1, kind: 1, file_name: 1, size: 1, created_at: 1, touched_at: 1 },
   case_events: { id: 1, case_id: 1, org_id: 1, at: 1, actor_user_id: 1, type: 1, details: 1 },
   peers: { node_id: 1, base_url: 1, added_at: 1 },
   peer_keys: { kid: 1, node_id: 1, public_jwk: 1, added_at: 1, revoked_at: 1 },

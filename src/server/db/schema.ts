@@ -228,6 +228,22 @@ export interface CaseDocumentsTable {
   uploaded_at: Timestamp;
 }
 
+export interface ResumableUploadsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  session_token_hash: string;
+  case_id: string;
+  /** The single-request route the upload stands for (`/api/cases/:id/documents`, …). */
+  target: string;
+  kind: string;
+  file_name: string;
+  size: ColumnType<number, number, number>;
+  created_at: Timestamp;
+  /** When its last chunk began arriving: the clock of UPLOAD_EXPIRY_HOURS. */
+  touched_at: Timestamp;
+}
+
 export interface CaseEventsTable {
   id: Generated<number>;
   case_id: string;
@@ -641,6 +657,7 @@ export interface Database {
   custody_records: CustodyRecordsTable;
   blobs: BlobsTable;
   case_documents: CaseDocumentsTable;
+  resumable_uploads: ResumableUploadsTable;
   case_events: CaseEventsTable;
   peers: PeersTable;
   peer_keys: PeerKeysTable;
