@@ -10,6 +10,12 @@ export const errorStatus = {
   'validation.invalid_text': 400,
   'validation.empty_code': 400,
   'list.invalid_cursor': 400,
+  'cases.invalid_period': 400,
+  'office_lists.not_found': 404,
+  'office_lists.name_taken': 409,
+  'office_lists.not_an_office': 403,
+  'intake.branch_unknown': 400,
+  'intake.staff_unknown': 400,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 423,
@@ -137,6 +143,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   'validation.invalid_text':
     'A text field holds a character that is not accepted (NUL or another control character, a lone surrogate, or a non-character).',
   'validation.empty_code': 'A code field is empty; leave it out or give a code from the list.',
+  'cases.invalid_period': 'The first day of the period comes after its last day.',
+  'office_lists.not_found': 'No such branch or staff member in this office\u2019s lists.',
+  'office_lists.name_taken': 'This office\u2019s list already holds that name.',
+  'office_lists.not_an_office': 'Only a prosecutor\u2019s office keeps lists of branches and staff.',
+  'intake.branch_unknown': 'The branch is not one of the office\u2019s active branches.',
+  'intake.staff_unknown':
+    'The assistant prosecutor or investigator is not one of the office\u2019s active staff.',
   'list.invalid_cursor':
     'The `cursor` is not one this list answered as `next`; start again from the first page (no `cursor`).',
   'auth.unauthenticated': 'Sign in first.',

@@ -121,8 +121,33 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     await expectPersianScreen(page, page.getByTestId('receipt'));
   }, 60_000);
 
-  it('(3) the officer sends it for approval; the chief approves and sends it', async () => {
+  it('(3) the officer sends it for approval; the chief returns it from the queue with a comment, then approves and sends it', async () => {
     await page.goto(caseUrl);
+    await page.getByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' }).click();
+    await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
+    await signOut(page);
+
+    // The chief's queue, with its count in the header; the case opens from it.
+    await signIn(page, users.chief.username);
+    const queue = page.getByTestId('queue-awaiting_approval');
+    await queue.getByText('۱').waitFor();
+    await queue.click();
+    await page.getByRole('row').filter({ hasText: 'در انتظار تأیید رئیس' }).getByRole('link').first().click();
+    await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
+    await page.getByTestId('submission-section').getByRole('button', { name: 'بازگرداندن به ضابط' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('نشانی محل وقوع را کامل کنید');
+    await dialog.getByRole('button', { name: 'بازگرداندن به ضابط' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await signOut(page);
+
+    // The officer finds it in "returned to me", reads why, and puts it forward again.
+    await signIn(page, users.officer.username);
+    await page.getByTestId('queue-returned_to_me').click();
+    await page.getByRole('row').filter({ hasText: 'پیش‌نویس' }).getByRole('link').first().click();
+    expect(await page.getByTestId('returned-to-officer').innerText()).toContain(
+      'نشانی محل وقوع را کامل کنید',
+    );
     await page.getByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' }).click();
     await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
     await signOut(page);

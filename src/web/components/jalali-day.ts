@@ -20,3 +20,17 @@ export function jalaliDayStart(text: string, days = 0): Date | null {
 
 /** Is this a Jalali day that exists? */
 export const isJalaliDay = (text: string) => jalaliDayStart(text) !== null;
+
+/**
+ * A period of Jalali days as the API's instants: the start of `fromDay` and the end of `toDay` (the start of the
+ * next day). A day left out or not a day: undefined.
+ */
+export function jalaliDayPeriod(
+  fromDay: string | undefined,
+  toDay: string | undefined,
+): { from: string | undefined; to: string | undefined } {
+  return {
+    from: (fromDay ? jalaliDayStart(fromDay, 0) : null)?.toISOString(),
+    to: (toDay ? jalaliDayStart(toDay, 1) : null)?.toISOString(),
+  };
+}

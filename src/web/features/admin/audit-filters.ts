@@ -1,6 +1,8 @@
 import type { AuditLogFilter } from '../../../domain/audit.schema.js';
 import { auditActions, type AuditAction } from '../../../domain/audit-actions.js';
-import { jalaliDayStart } from '../../components/jalali-day.js';
+import { jalaliDayPeriod } from '../../components/jalali-day.js';
+
+export { isJalaliDay, parseJalaliDay } from '../../components/jalali-day.js';
 
 /** The audit screen's filters as the URL keeps them: Jalali days (`1405/09/15`, any digits), not instants. */
 export interface AuditScreenFilter {
@@ -32,21 +34,18 @@ export function filterToQuery(filter: AuditScreenFilter): Record<string, string 
   return Object.fromEntries(KEYS.map((k) => [k, filter[k]]));
 }
 
-export { isJalaliDay, parseJalaliDay } from '../../components/jalali-day.js';
-
 /**
  * The API's filter: the Jalali days become instants, the start of `fromDay` and the end of `toDay` (the
  * start of the next day; Iran keeps no summer time since 2022, so a day is 24 hours).
  */
 export function apiFilter(filter: AuditScreenFilter): AuditLogFilter {
-  const from = filter.fromDay ? jalaliDayStart(filter.fromDay, 0) : null;
-  const to = filter.toDay ? jalaliDayStart(filter.toDay, 1) : null;
+  const { from, to } = jalaliDayPeriod(filter.fromDay, filter.toDay);
   return {
     actorUserId: filter.actorUserId,
     orgId: filter.orgId,
     action: filter.action,
     caseNumber: filter.caseNumber,
-    from: from?.toISOString(),
-    to: to?.toISOString(),
+    from,
+    to,
   };
 }

@@ -23,6 +23,14 @@ export const casesKeys = {
 
 export interface CaseListParams {
   q: string;
+  /** The list's filters (`case-list-filters.ts`); left out, all the station's cases. */
+  queue?: string | undefined;
+  status?: string | undefined;
+  crimeCategory?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  officer?: string | undefined;
+  sort?: string | undefined;
   /** The `next` of the page before; undefined for the first page. */
   cursor?: string | undefined;
   pageSize: number;
@@ -31,8 +39,9 @@ export interface CaseListParams {
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
 /** GET /api/cases?q=&cursor=&pageSize= — the previous request is cancelled when the params change (its signal). */
-export function useCaseList(params: CaseListParams) {
+export function useCaseList(params: CaseListParams, options: { refetchInterval?: number } = {}) {
   return useQuery({
+    ...options,
     queryKey: casesKeys.list(params),
     queryFn: ({ signal }) =>
       apiRequest<CaseList>(`/api/cases${queryString({ ...params })}`, {
