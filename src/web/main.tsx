@@ -3,13 +3,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'vazirmatn/Vazirmatn-Variable-font-face.css';
 import './app/global.css';
-import { App } from './app/App.js';
 
+// The app is imported only once Zod has been told not to compile parsers (zod-jitless.ts): a static import would
+// let the bundler evaluate a chunk that parses before that line runs, and Zod's probe for `new Function` is a
+// violation of the page's Content-Security-Policy.
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void import('./app/App.js').then(({ App }) =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

@@ -178,7 +178,9 @@ export async function launchBrowser(): Promise<Browser> {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { __casebridgeCspViolation(text: string): void })
         .__casebridgeCspViolation;
-      report(`${event.effectiveDirective} ${event.blockedURI || 'inline'} at ${event.documentURI}`);
+      report(
+        `${event.effectiveDirective} ${event.blockedURI || 'inline'} at ${event.documentURI} (${event.sourceFile}:${event.lineNumber}:${event.columnNumber})`,
+      );
     });
   });
   await context.route('**/*', (route) =>
