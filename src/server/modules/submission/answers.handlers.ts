@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import { recordCaseEvent, setCaseFields } from '../cases/index.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { findCaseOfMessage } from '../correspondence/index.js';
+import { openClock, RETURN_UNANSWERED } from '../clocks/index.js';
 import { updateSubmission } from './case-submissions.repository.js';
 
 /**
@@ -23,6 +24,21 @@ async function applyAnswer(
   const row = await findCaseOfMessage(tx, message);
   if (!row) return;
   await setCaseFields(tx, row.id, { status: answer, updated_at: now });
+  // Returned for completion: the station's answer is a clock of its own, met when it supplements the file.
+  if (answer === 'returned')
+    await openClock(tx, {
+      kind: 'return_unanswered',
+      orgId: row.org_id,
+      sourceId: `${row.id}:${message.envelope.id}`,
+      caseId: row.id,
+      caseRef: row.case_number,
+      responsibleUserId: row.created_by,
+      notifyRoles: ['station.chief'],
+      legalBasis: RETURN_UNANSWERED.legalBasis,
+      startedAt: now,
+      dueAt: new Date(now.getTime() + RETURN_UNANSWERED.ms),
+      now,
+    });
   await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
   const eventDetails = { messageId: message.envelope.id, ...details };
   await recordCaseEvent(tx, {
