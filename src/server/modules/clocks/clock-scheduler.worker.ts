@@ -48,15 +48,17 @@ export interface Fired {
  */
 export async function fireDueClocks(deps: SchedulerDeps): Promise<Fired[]> {
   const fired: Fired[] = [];
+  const limit = deps.batchSize ?? 500;
   for (;;) {
-    const batch = await inTransaction(deps.db, async (tx) => {
+    const { claimed, batch } = await inTransaction(deps.db, async (tx) => {
       const now = deps.clock.now();
-      const due = await claimDueClocks(tx, { now, limit: deps.batchSize ?? 500 });
-      if (due.length === 0) return [];
-      return fireBatch(tx, due, await findThresholds(tx), now);
+      const due = await claimDueClocks(tx, { now, limit });
+      if (due.length === 0) return { claimed: 0, batch: [] };
+      return { claimed: due.length, batch: await fireBatch(tx, due, await findThresholds(tx), now) };
     });
     fired.push(...batch);
-    if (batch.length === 0) return fired;
+    // A batch short of the limit was all that was due (or all another scheduler had not taken).
+    if (claimed < limit) return fired;
   }
 }
 
