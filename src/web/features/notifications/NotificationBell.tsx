@@ -62,6 +62,7 @@ export function NotificationBell() {
           )}
         />
       )}
+      <a href={href('/account/notifications')}>{t('notifications.settings.link')}</a>
     </div>
   );
   return (
