@@ -29,7 +29,7 @@ const inHours = (h: number) => new Date(clock.now().getTime() + h * HOUR).toISOS
 const pickupClockOf = (escortId: string) =>
   db
     .selectFrom('clocks')
-    .select(['state', 'stop_reason', 'due_at', 'notify_roles'])
+    .select(['id', 'state', 'stop_reason', 'due_at', 'notify_roles'])
     .where('kind', '=', 'escort_pickup')
     .where('source_id', '=', escortId)
     .executeTakeFirstOrThrow();
@@ -256,14 +256,7 @@ describe('escorts (بدرقه) between a station and its escort unit', () => {
     expect((await escortsOf('escort')).find((e) => e.escortId === escortId)).toMatchObject({ late: true });
     // Past its time and nobody picked the person up: the unit's clock fired its alert and its breach, once.
     const fired = await fireDueClocks({ db, clock, log: createLogger('silent') });
-    const clockId = (
-      await db
-        .selectFrom('clocks')
-        .select('id')
-        .where('kind', '=', 'escort_pickup')
-        .where('source_id', '=', escortId)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const clockId = (await pickupClockOf(escortId)).id;
     expect(fired.filter((f) => f.clockId === clockId).map((f) => f.beforeSeconds)).toEqual([3600, 0]);
     expect(await pickupClockOf(escortId)).toMatchObject({ state: 'breached' });
     expect(
