@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import type { ClockKind, ClockRow, ClockState, ClocksTable } from '../../db/schema.js';
+import type { ClockKind, ClockRow, ClocksTable } from '../../db/schema.js';
 
 /** Each kind's thresholds (seconds before the due time; 0 is the breach), from the one table. */
 export async function findThresholds(db: DbOrTx): Promise<Map<string, number[]>> {

@@ -6,10 +6,8 @@ import type { Actor } from '../../../domain/permissions.js';
 import { fixedClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/logger.js';
 import { fireDueClocks } from '../clocks/index.js';
-import { returnIntake } from '../intake/index.js';
-import { approveSubmission } from './approve-submission.usecase.js';
-import { prepareSubmission } from './prepare-submission.usecase.js';
-import { supplementCase } from './supplement-case.usecase.js';
+import { approveSubmission, prepareSubmission, supplementCase } from '../submission/index.js';
+import { returnIntake } from './intake-decisions.usecase.js';
 
 const { db } = await useTestDatabase();
 // Sunday 1 Nov 2026 (10 Aban 1405), 10:00 in Tehran: a working week with no official holiday ahead.
