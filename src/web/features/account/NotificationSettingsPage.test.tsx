@@ -23,15 +23,15 @@ describe('NotificationSettingsPage', { timeout: 30_000 }, () => {
           : jsonResponse(200, { phone: '09121234567', channels: ['in_app', 'sms'] }),
     });
     renderInApp(<NotificationSettingsPage />);
-    const phone = await screen.findByLabelText('شماره‌ی همراه');
+    const phone = await screen.findByLabelText('شماره‌ی همراه', {}, { timeout: 10_000 });
     fireEvent.change(phone, { target: { value: '۰۹۱۲۱۲۳' } });
     fireEvent.click(screen.getByRole('checkbox'));
     fireEvent.click(screen.getByRole('button', { name: 'ذخیره' }));
-    await screen.findByText('شمارهٔ همراه معتبر نیست (۰۹xxxxxxxxx).');
+    await screen.findByText('شمارهٔ همراه معتبر نیست (۰۹xxxxxxxxx).', {}, { timeout: 10_000 });
     refuse = false;
     fireEvent.change(phone, { target: { value: '۰۹۱۲۱۲۳۴۵۶۷' } });
     fireEvent.click(screen.getByRole('button', { name: 'ذخیره' }));
-    await screen.findByText('ذخیره شد.');
+    await screen.findByText('ذخیره شد.', {}, { timeout: 10_000 });
     const puts = fetch.mock.calls.filter(([, init]) => init?.method === 'PUT');
     expect(JSON.parse(String(puts.at(-1)?.[1]?.body))).toEqual({
       phone: '۰۹۱۲۱۲۳۴۵۶۷',

@@ -47,13 +47,15 @@ describe('CaseClocks', { timeout: 30_000 }, () => {
       'POST /api/breaches/b1/annotations': () => jsonResponse(200, breach(true)),
     });
     renderInApp(<CaseClocks caseId="case-1" />);
-    const section = await screen.findByTestId('case-clocks');
+    const section = await screen.findByTestId('case-clocks', {}, { timeout: 10_000 });
     await waitFor(() => expect(section.textContent).toContain('مهلت ۲۴ ساعته‌ی تحت نظر'));
     expect(section.textContent).toContain(
       formatJalaliDateTime(new Date('2026-11-02T06:30:00.000Z')).replace(',', '،'),
     );
     expect(section.textContent).toContain('هشدار داده شد');
-    expect((await screen.findByTestId('breach')).textContent).toContain('مهلت ارسال شکایت');
+    expect((await screen.findByTestId('breach', {}, { timeout: 10_000 })).textContent).toContain(
+      'مهلت ارسال شکایت',
+    );
     fireEvent.change(screen.getByLabelText('توجیه رئیس'), { target: { value: 'شاکی مدارک را دیر آورد' } });
     fireEvent.click(screen.getByRole('button', { name: 'ثبت توجیه' }));
     await waitFor(() =>
@@ -70,7 +72,7 @@ describe('CaseClocks', { timeout: 30_000 }, () => {
   it('offers no justification form when the breach does not allow it', async () => {
     stubApi({ 'GET /api/cases/case-1/clocks': () => jsonResponse(200, answer(false)) });
     renderInApp(<CaseClocks caseId="case-1" />);
-    await screen.findByTestId('breach');
+    await screen.findByTestId('breach', {}, { timeout: 10_000 });
     expect(screen.queryByLabelText('توجیه رئیس')).toBeNull();
   });
 });

@@ -57,17 +57,17 @@ describe('NotificationBell', { timeout: 30_000 }, () => {
     });
     vi.stubGlobal('EventSource', FakeEventSource);
     renderInApp(<NotificationBell />);
-    const bell = await screen.findByRole('button', { name: 'اعلان‌ها: ۱ خوانده‌نشده' });
+    const bell = await screen.findByRole('button', { name: 'اعلان‌ها: ۱ خوانده‌نشده' }, { timeout: 10_000 });
     expect(bell.textContent).toContain('۱');
     fireEvent.click(bell);
-    const list = await screen.findByTestId('notification-list');
+    const list = await screen.findByTestId('notification-list', {}, { timeout: 10_000 });
     expect(list.textContent).toContain(
       '۱ ساعت تا پایان مهلت ۲۴ ساعته‌ی تحت نظر پرونده‌ی ۱۴۰۵/۰۰۰۱۲۳ مانده است.',
     );
     expect(list.textContent).toContain('مهلت ۲۴ ساعته‌ی تحت نظر پرونده‌ی ۱۴۰۵/۰۰۰۱۲۳ گذشت و تخلف ثبت شد.');
     expect(list.textContent).not.toMatch(/[A-Za-z]/);
     fireEvent.click(screen.getByRole('button', { name: 'همه خوانده شد' }));
-    await screen.findByRole('button', { name: 'اعلان‌ها: ۰ خوانده‌نشده' });
+    await screen.findByRole('button', { name: 'اعلان‌ها: ۰ خوانده‌نشده' }, { timeout: 10_000 });
     const posted = fetch.mock.calls.find(
       ([url, init]) => url === '/api/notifications/read' && init?.method === 'POST',
     );
@@ -81,14 +81,14 @@ describe('NotificationBell', { timeout: 30_000 }, () => {
     });
     vi.stubGlobal('EventSource', FakeEventSource);
     const { unmount } = renderInApp(<NotificationBell />);
-    await screen.findByRole('button', { name: 'اعلان‌ها: ۰ خوانده‌نشده' });
+    await screen.findByRole('button', { name: 'اعلان‌ها: ۰ خوانده‌نشده' }, { timeout: 10_000 });
     const stream = FakeEventSource.last!;
     expect(stream.url).toBe('/api/notifications/stream');
     const reads = () => fetch.mock.calls.filter(([url]) => url === '/api/notifications').length;
     expect(reads()).toBe(1);
     items = [alert('n3', 3)];
     stream.emit('notification');
-    await screen.findByRole('button', { name: 'اعلان‌ها: ۱ خوانده‌نشده' });
+    await screen.findByRole('button', { name: 'اعلان‌ها: ۱ خوانده‌نشده' }, { timeout: 10_000 });
     await waitFor(() => expect(reads()).toBe(2));
     unmount();
     expect(stream.closed).toBe(true);
