@@ -3,7 +3,7 @@ import type { AnswerStatus } from '../../../domain/submission/case-status.js';
 import type { CaseSubmissionsTable } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import { recordCaseEvent, setCaseFields } from '../cases/index.js';
+import { recordCaseEvent, setCaseFields, textCaseStatus } from '../cases/index.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { findCaseOfMessage } from '../correspondence/index.js';
 import { openClock, RETURN_UNANSWERED } from '../clocks/index.js';
@@ -12,7 +12,7 @@ import { updateSubmission } from './case-submissions.repository.js';
 /**
  * Applies the office's business answer to the station's case, in the transaction that accepts the
  * message: the case's status, the answer's details on its submission, a timeline event and an audit
- * entry. A message about a case this station does not have changes nothing.
+ * entry; a registration or a return is texted to the complainants who agreed (`textCaseStatus`). A message about a case this station does not have changes nothing.
  */
 async function applyAnswer(
   message: InboundMessage,
@@ -40,6 +40,8 @@ async function applyAnswer(
       now,
     });
   await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
+  if (answer === 'registered' || answer === 'returned')
+    await textCaseStatus(tx, { caseId: row.id, orgId: row.org_id, caseNumber: row.case_number, status: answer, now });
   const eventDetails = { messageId: message.envelope.id, ...details };
   await recordCaseEvent(tx, {
     caseId: row.id,
