@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { TrackingPage } from './TrackingPage.js';
-import fa from '../../i18n/fa.json';
+import fa from '../../i18n/fa.json' with { type: 'json' };
 
 const errorText = (code: string) => (fa.errors.tracking as Record<string, string>)[code.split('.')[1] ?? ''];
 
