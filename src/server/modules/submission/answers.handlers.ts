@@ -41,7 +41,13 @@ async function applyAnswer(
     });
   await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
   if (answer === 'registered' || answer === 'returned')
-    await textCaseStatus(tx, { caseId: row.id, orgId: row.org_id, caseNumber: row.case_number, status: answer, now });
+    await textCaseStatus(tx, {
+      caseId: row.id,
+      orgId: row.org_id,
+      caseNumber: row.case_number,
+      status: answer,
+      now,
+    });
   const eventDetails = { messageId: message.envelope.id, ...details };
   await recordCaseEvent(tx, {
     caseId: row.id,
