@@ -22,6 +22,10 @@ export const permissions = {
   'case.submit.approve': { roles: ['station.chief'], scope: 'own' },
   'intake.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },
   'intake.decide': { roles: ['prosecutor.clerk'], scope: 'own' },
+  /** The office's branches and دادیاران, to choose from when registering or assigning a file. */
+  'office_lists.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },
+  /** Keeping a prosecutor's office's lists of branches and دادیاران (the node's admin). */
+  'office_lists.manage': { roles: ['admin'], scope: 'any' },
   'order.read': {
     roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge'],
     scope: 'own',

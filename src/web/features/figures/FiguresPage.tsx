@@ -5,6 +5,7 @@ import { errorMessageKey } from '../../api/client.js';
 import { formatInstant } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from './api.js';
+import { OfficeStaffFigures } from './OfficeStaffFigures.js';
 import { formatFigure, officeColumns, policeColumns, type FigureColumn } from './figure-columns.js';
 import { FiguresChart } from './FiguresChart.js';
 import { FiguresTable } from './FiguresTable.js';
@@ -145,6 +146,7 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
                 fileName="figures.csv"
               />
               <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={officeColumns} />
+              <OfficeStaffFigures period={period} />
             </>
           )}
           <Row gutter={[12, 12]}>
