@@ -42,9 +42,12 @@ describe('SMS consent and the case\u2019s status by SMS', () => {
       id: string;
       orgId: string;
       caseNumber: string;
-      parties: { smsConsent: boolean }[];
+      parties: { mobile: string; smsConsent: boolean }[];
     }>();
-    expect(detail.parties.map((p) => p.smsConsent)).toEqual([true, false]);
+    expect(Object.fromEntries(detail.parties.map((p) => [p.mobile, p.smsConsent]))).toEqual({
+      '09127771122': true,
+      '09127771133': false,
+    });
     const row = await db
       .selectFrom('cases')
       .select(['org_id', 'case_number'])
