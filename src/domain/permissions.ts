@@ -93,11 +93,16 @@ export interface Resource {
   notFound: ErrorCode;
 }
 
+/** Does the matrix give this role the action at all (before any resource's scope)? What the web opens screens by. */
+export function roleMay(role: Role, action: Action): boolean {
+  return (permissions[action].roles as readonly Role[]).includes(role);
+}
+
 /** Can this actor take this action (on this resource)? Pure; see `assertCan`. */
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const rule = permissions[action];
   if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId) return false;
-  return (rule.roles as readonly Role[]).includes(actor.role);
+  return roleMay(actor.role, action);
 }
 
 /**
@@ -108,6 +113,5 @@ export function assertCan(actor: Actor, action: Action, resource?: Resource): vo
   const rule = permissions[action];
   if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId)
     throw new AppError(resource.notFound);
-  if (!(rule.roles as readonly Role[]).includes(actor.role))
-    throw new AppError('auth.forbidden', { details: { action } });
+  if (!roleMay(actor.role, action)) throw new AppError('auth.forbidden', { details: { action } });
 }
