@@ -51,6 +51,8 @@ export const auditActionLabels: Record<AuditAction, { fa: string; en: string }> 
   'timeline.read': { fa: 'مشاهده‌ی رویدادهای پرونده', en: 'Timeline read' },
   'readiness.checked': { fa: 'بررسی آمادگی ارسال', en: 'Readiness checked' },
   'tracking.viewed': { fa: 'پیگیری با کد رهگیری', en: 'Tracking code used' },
+  'tracking.code_requested': { fa: 'درخواست رمز یک‌بار مصرف پیگیری', en: 'Tracking one-time code requested' },
+  'case.status_texted': { fa: 'پیامک وضعیت پرونده به شاکی', en: 'Case status texted to the complainant' },
   'audit.verified': { fa: 'بررسی زنجیره‌ی رویدادنگار', en: 'Audit chain verified' },
   'audit.exported': { fa: 'برون‌بری رویدادنگار', en: 'Audit log exported' },
   'audit.reads_sealed': { fa: 'مهر دسته‌ای خواندن‌ها در زنجیره', en: 'Reads sealed into the audit chain' },

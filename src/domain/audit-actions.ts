@@ -46,6 +46,8 @@ export const auditActions = [
   'timeline.read',
   'readiness.checked',
   'tracking.viewed',
+  'tracking.code_requested',
+  'case.status_texted',
   'audit.verified',
   'audit.exported',
   'demo.seeded',

@@ -52,6 +52,8 @@ export const errorStatus = {
   'parties.invalid_national_id': 400,
   'parties.identity_required': 400,
   'parties.invalid_mobile': 400,
+  'parties.sms_consent_needs_mobile': 400,
+  'parties.sms_consent_complainant_only': 400,
   'parties.invalid_passport_number': 400,
   'parties.has_custody': 409,
   'custody.not_found': 404,
@@ -195,6 +197,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   'parties.identity_required':
     'The party must be identified: a national ID for an Iranian, a passport number for a foreign national.',
   'parties.invalid_mobile': 'The mobile number is not a valid Iranian mobile number (09xxxxxxxxx).',
+  'parties.sms_consent_needs_mobile':
+    'SMS consent (smsConsent) needs the complainant\u2019s mobile number (mobile).',
+  'parties.sms_consent_complainant_only':
+    'Only a complainant can agree to SMS of the case\u2019s status (smsConsent).',
   'parties.invalid_passport_number': 'The passport number must be 5 to 20 letters and digits.',
   'parties.has_custody': 'The party has a custody record and cannot be removed.',
   'custody.not_found': 'No such custody record in this case.',

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningNode } from '../../src/server/main.js';
 import { createFsBlobStore } from '../../src/server/platform/blob-store/fs-blob-store.js';
+import { openClock } from '../../src/server/modules/clocks/index.js';
+import { inTransaction } from '../../src/server/db/transaction.js';
 import { useTestDatabase } from '../db.js';
 import { makeOrganisation, makeReadyCase, makeStationUser, makeUser } from '../factories.js';
 import {
@@ -31,7 +33,8 @@ describe.skipIf(!hasChromium)('an escort of a person in custody, station to esco
   let node: RunningNode & { dataDir: string };
   let browser: Browser;
   let page: Page;
-  let users: Record<'officer' | 'escort', { username: string }>;
+  let users: Record<'officer' | 'escort', { id: string; username: string }>;
+  let stationId = '';
   let caseId = '';
 
   const escortCard = () => page.locator('[data-escort-id]').first();
@@ -49,6 +52,7 @@ describe.skipIf(!hasChromium)('an escort of a person in custody, station to esco
     const station = await makeStationUser(db, 'station.officer');
     const unit = await makeOrganisation(db, { kind: 'escort_unit' });
     users = { officer: station.user, escort: await makeUser(db, unit.id, 'escort.officer') };
+    stationId = station.station.id;
     node = await startTestNode(url);
     // The case is made through the use cases, its document in the node's own blob store.
     const blobs = createFsBlobStore(`${node.dataDir}/blobs`);
@@ -79,6 +83,47 @@ describe.skipIf(!hasChromium)('an escort of a person in custody, station to esco
     await escortCard().getByText('درخواست‌شده').first().waitFor();
     await signOut(page);
   }, 60_000);
+
+  it('(1b) the officer\u2019s bell shows a clock\u2019s alert as it fires, pushed live without reloading', async () => {
+    await signIn(page, users.officer.username);
+    await page.goto(`${node.url}/#/cases/${caseId}`);
+    await page.getByTestId('case-clocks').getByText('مهلت ۲۴ ساعته‌ی تحت نظر').first().waitFor();
+    const bell = page.getByTestId('notification-bell');
+    const before = await bell.getAttribute('aria-label');
+    // A clock whose one-hour alert is due now: the node's scheduler fires it within its tick.
+    const now = new Date();
+    await inTransaction(database!.db, (tx) =>
+      openClock(tx, {
+        kind: 'complaint_send',
+        orgId: stationId,
+        sourceId: `e2e-bell-${now.getTime()}`,
+        caseId,
+        caseRef: '1405/000777',
+        responsibleUserId: users.officer.id,
+        notifyRoles: [],
+        legalBasis: 'CPC 1392 Art. 37',
+        startedAt: now,
+        dueAt: new Date(now.getTime() + 3_599_000),
+        now,
+      }),
+    );
+    await page.waitForFunction(
+      (previous) =>
+        document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') !== previous,
+      before,
+      { timeout: 15_000 },
+    );
+    await bell.click();
+    await page
+      .getByTestId('notification-list')
+      .getByText('۱ ساعت تا پایان مهلت ارسال شکایت پرونده‌ی ۱۴۰۵/۰۰۰۷۷۷ مانده است.')
+      .waitFor();
+    await screenshot(page, 'escort-00-bell');
+    await page.getByRole('button', { name: 'همه خوانده شد' }).click();
+    await page.getByRole('button', { name: 'اعلان‌ها: ۰ خوانده‌نشده' }).waitFor();
+    await page.keyboard.press('Escape');
+    await signOut(page);
+  }, 25_000);
 
   it('(2) the escort officer finds it with the person and the custody clock, assigns officers and picks the person up', async () => {
     await signIn(page, users.escort.username);

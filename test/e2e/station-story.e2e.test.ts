@@ -9,6 +9,7 @@ import type { RunningNode } from '../../src/server/main.js';
 import { startCustody } from '../../src/server/modules/cases/custody.usecase.js';
 import { systemClock } from '../../src/server/platform/clock.js';
 import { useTestDatabase } from '../db.js';
+import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import {
   makeCase,
   makeNationalId,
@@ -28,6 +29,7 @@ import {
 } from './browser-harness.js';
 import { writeSampleDocuments } from './sample-files.js';
 import {
+  enterTrackingOtp,
   fillComplaintCase,
   JALALI_YEAR,
   signIn,
@@ -40,6 +42,7 @@ import {
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 const database = hasChromium ? await useTestDatabase() : null;
+const COMPLAINANT_MOBILE = '09127003344';
 
 describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right to left)', () => {
   let node: RunningNode;
@@ -109,7 +112,12 @@ describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right 
   it('opens a complaint case with two parties and two documents', async () => {
     await fillComplaintCase(page, {
       narrative: 'شاکی اظهار داشت که گوشی همراه او در ایستگاه مترو ربوده شده است.',
-      complainant: { firstName: 'مریم', lastName: 'کاظمی', nationalId: complainantId },
+      complainant: {
+        firstName: 'مریم',
+        lastName: 'کاظمی',
+        nationalId: complainantId,
+        mobile: COMPLAINANT_MOBILE,
+      },
       accused: { firstName: 'رضا', lastName: 'محمدی', nationalId: accusedId },
       files,
     });
@@ -168,17 +176,20 @@ describe.skipIf(!hasChromium)('a station officer in the browser (Persian, right 
     await phone.getByLabel('کد ملی شاکی').waitFor();
     expect(await phone.getByLabel('کد رهگیری').inputValue()).toBe(trackingCode);
 
-    // A wrong national ID is told apart from nothing: one sentence, and nothing about the case.
+    // A wrong national ID is told apart from nothing: the same "code sent" step, and the code never opens it.
     await phone.getByLabel('کد ملی شاکی').pressSequentially(toPersianDigits(accusedId));
+    await phone.getByRole('button', { name: 'فرستادن کد یک‌بار مصرف' }).click();
+    await phone.getByLabel('کد یک‌بار مصرف').pressSequentially('۱۲۳۴۵۶');
     await phone.getByRole('button', { name: 'پیگیری' }).click();
     await expect
       .poll(() => phone.getByRole('alert').textContent())
-      .toContain('پرونده‌ای با این کد رهگیری و این کد ملی یا شماره گذرنامه پیدا نشد.');
+      .toContain(fa.errors.tracking.code_invalid);
     await screenshot(phone, '08-tracking-not-found-phone');
 
+    await phone.getByRole('button', { name: 'از نو' }).click();
     await phone.getByLabel('کد ملی شاکی').fill('');
     await phone.getByLabel('کد ملی شاکی').pressSequentially(toPersianDigits(complainantId));
-    await phone.getByRole('button', { name: 'پیگیری' }).click();
+    await enterTrackingOtp(phone, database!.db, COMPLAINANT_MOBILE);
     const result = phone.getByTestId('tracking-result');
     await result.waitFor();
     const text = await result.innerText();

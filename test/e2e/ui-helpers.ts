@@ -4,6 +4,7 @@ import fa from '../../src/web/i18n/fa.json' with { type: 'json' };
 import { toPersianDigits } from '../../src/domain/persian-text.js';
 import { totpCodeAt } from '../../src/server/modules/auth/totp.rules.js';
 import { TEST_PASSWORD } from '../factories.js';
+import type { Db } from '../../src/server/db/client.js';
 
 /** The dictionary's namespaces (`cases`, `intake`, `orders`, …): a dotted word starting with one is a key. */
 const KEY_PATTERN = new RegExp(
@@ -113,7 +114,7 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 /** What the officer types into the new-case form: a narrative, two parties, and two documents (PDF, PNG). */
 export interface ComplaintForm {
   narrative: string;
-  complainant: { firstName: string; lastName: string; nationalId: string };
+  complainant: { firstName: string; lastName: string; nationalId: string; mobile?: string };
   accused: { firstName: string; lastName: string; nationalId: string };
   files: { pdf: string; png: string };
 }
@@ -134,6 +135,10 @@ export async function fillComplaintCase(page: Page, form: ComplaintForm): Promis
     await page.locator(`#parties_${index}_nationalId`).pressSequentially(toPersianDigits(p.nationalId));
   };
   await party(0, form.complainant);
+  if (form.complainant.mobile) {
+    await page.locator('#parties_0_mobile').pressSequentially(toPersianDigits(form.complainant.mobile));
+    await page.getByLabel(fa.parties.fields.smsConsent).check();
+  }
   await page.getByRole('button', { name: 'افزودن شخص' }).click();
   await party(1, form.accused);
   await expect.poll(() => page.getByText('کد ملی معتبر است.').count()).toBe(2);
@@ -183,4 +188,26 @@ export async function timeFirstView(page: Page, url: string, ready: Locator, nam
       `${figures.scriptKb} KB of script`,
   );
   return figures.ms;
+}
+
+/**
+ * The tracking page's second step as the complainant takes it: asks for the code, reads it from the log
+ * notifier's outbox (the SMS the complainant would get on `mobile`), and types it in Persian digits.
+ */
+export async function enterTrackingOtp(page: Page, db: Db, mobile: string): Promise<void> {
+  const asked = new Date();
+  await page.getByRole('button', { name: fa.tracking.sendCode }).click();
+  await page.getByTestId('tracking-otp').waitFor();
+  expect(await page.getByTestId('tracking-otp').innerText()).toContain(toPersianDigits(mobile.slice(-4)));
+  const sms = await db
+    .selectFrom('notification_deliveries')
+    .select('text')
+    .where('to_address', '=', mobile)
+    .where('purpose', '=', 'tracking.code')
+    .where('created_at', '>=', new Date(asked.getTime() - 1000))
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  const otp = /(\d{6})/.exec(sms.text)?.[1] ?? '';
+  await page.getByLabel(fa.tracking.otp).pressSequentially(toPersianDigits(otp));
+  await page.getByRole('button', { name: fa.tracking.submit }).click();
 }

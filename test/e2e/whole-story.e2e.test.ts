@@ -21,6 +21,7 @@ import { writeSampleDocuments } from './sample-files.js';
 import {
   expectPersianScreen,
   horizontalOverflow,
+  enterTrackingOtp,
   fillComplaintCase,
   submitNewCase,
   openDropdown,
@@ -41,6 +42,7 @@ import {
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 const database = hasChromium ? await useTestDatabase() : null;
+const COMPLAINANT_MOBILE = '09127005566';
 
 const FILE_NUMBER = '1405-ک-0420';
 const ORDER_TEXT = 'از دو شاهد حاضر در ایستگاه مترو تحقیق و صورتجلسه تنظیم شود.';
@@ -92,7 +94,12 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     await signIn(page, users.officer.username);
     await fillComplaintCase(page, {
       narrative: 'شاکی اظهار داشت که کیف او در ایستگاه مترو ربوده شده است.',
-      complainant: { firstName: 'زهرا', lastName: 'موسوی', nationalId: complainantId },
+      complainant: {
+        firstName: 'زهرا',
+        lastName: 'موسوی',
+        nationalId: complainantId,
+        mobile: COMPLAINANT_MOBILE,
+      },
       accused: { firstName: 'کامران', lastName: 'نادری', nationalId: accusedId },
       files,
     });
@@ -424,7 +431,7 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
       await tracking.getByLabel('کد ملی شاکی').waitFor();
       expect(await phone.context.cookies()).toEqual([]);
       await tracking.getByLabel('کد ملی شاکی').pressSequentially(toPersianDigits(complainantId));
-      await tracking.getByRole('button', { name: 'پیگیری' }).click();
+      await enterTrackingOtp(tracking, database!.db, COMPLAINANT_MOBILE);
       const result = tracking.getByTestId('tracking-result');
       await result.waitFor();
       expect(await result.locator('[data-status]').getAttribute('data-status')).toBe('registered');

@@ -47,6 +47,8 @@ const partyFields = {
   nationality: nationalitySchema.optional(),
   mobile: mobileSchema.nullish(),
   address: optionalText(1000),
+  /** The complainant agreed, when the complaint was recorded, to receive the case's new status by SMS. */
+  smsConsent: z.boolean().optional(),
 };
 
 /** Who must be identified: the people who speak for themselves in the file. */
@@ -73,11 +75,31 @@ export function missingIdentity(p: PartyIdentity): 'nationalId' | 'passportNumbe
 
 /** Refuses, naming the field, a party that is not identified enough for its role (`missingIdentity`). */
 function refineIdentity(
-  p: Omit<PartyIdentity, 'nationality'> & { nationality?: string | undefined },
+  p: Omit<PartyIdentity, 'nationality'> & {
+    nationality?: string | undefined;
+    mobile?: string | null | undefined;
+    smsConsent?: boolean | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
   const missing = missingIdentity({ ...p, nationality: p.nationality ?? IRAN });
   if (missing) ctx.addIssue({ code: 'custom', path: [missing], message: 'parties.identity_required' });
+  const consentError = smsConsentError(p);
+  if (consentError) ctx.addIssue({ code: 'custom', path: ['smsConsent'], message: consentError });
+}
+
+/**
+ * Why a party cannot have agreed to SMS, or null: only a complainant is sent the case's status, and only to a
+ * mobile number recorded for them.
+ */
+export function smsConsentError(p: {
+  role: PartyRole;
+  mobile?: string | null | undefined;
+  smsConsent?: boolean | undefined;
+}): 'parties.sms_consent_needs_mobile' | 'parties.sms_consent_complainant_only' | null {
+  if (p.smsConsent !== true) return null;
+  if (p.role !== 'complainant') return 'parties.sms_consent_complainant_only';
+  return p.mobile ? null : 'parties.sms_consent_needs_mobile';
 }
 
 /** POST /api/cases/:id/parties */
@@ -112,5 +134,6 @@ export const partySchema = z.object({
   nationality: z.string(),
   mobile: z.string().nullable(),
   address: z.string().nullable(),
+  smsConsent: z.boolean(),
 });
 export type Party = z.infer<typeof partySchema>;

@@ -2,20 +2,39 @@ import { z } from 'zod';
 import { line } from '../text.js';
 import { publicCaseStatuses } from './public-status.js';
 
+const complainantIdentity = {
+  code: line(40),
+  nationalId: line(40).optional(),
+  passportNumber: line(40).optional(),
+};
+
+/** Exactly one of the national ID and the passport number. */
+const oneIdentity: [
+  (q: { nationalId?: string | undefined; passportNumber?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (q) => (q.nationalId === undefined) !== (q.passportNumber === undefined),
+  { message: 'tracking.identity_required', path: ['nationalId'] },
+];
+
 /**
- * GET /api/public/tracking — the code must match a complaint case, and the identity one of its complainants:
- * an Iranian's national ID, or a foreign national's passport number (exactly one of the two).
+ * POST /api/public/tracking/code — asks for the one-time code: the tracking code and the identity of a
+ * complainant (an Iranian's national ID, or a foreign national's passport number; exactly one of the two).
+ */
+export const trackingCodeRequestSchema = z.object(complainantIdentity).refine(...oneIdentity);
+export type TrackingCodeRequest = z.infer<typeof trackingCodeRequestSchema>;
+
+/** Where the code went, masked (`***1234`); the same shape whether or not the case exists. */
+export const trackingCodeSentSchema = z.object({ sentTo: z.string() });
+export type TrackingCodeSent = z.infer<typeof trackingCodeSentSchema>;
+
+/**
+ * GET /api/public/tracking — the code must match a complaint case, the identity one of its complainants, and
+ * `otp` the one-time code sent to that complainant's mobile (digits in any script).
  */
 export const trackingQuerySchema = z
-  .object({
-    code: line(40),
-    nationalId: line(40).optional(),
-    passportNumber: line(40).optional(),
-  })
-  .refine((q) => (q.nationalId === undefined) !== (q.passportNumber === undefined), {
-    message: 'tracking.identity_required',
-    path: ['nationalId'],
-  });
+  .object({ ...complainantIdentity, otp: line(12).optional() })
+  .refine(...oneIdentity);
 export type TrackingQuery = z.infer<typeof trackingQuerySchema>;
 
 /** Who asks: a complainant named in the case, by the identifier the station recorded for them. */

@@ -56,6 +56,8 @@ export const breachSchema = z.object({
   responsibleName: z.string().nullable(),
   exchangeWaiting: z.array(exchangeWaitSchema),
   annotations: z.array(breachAnnotationSchema),
+  /** What the signed-in user may do to the breach (the matrix's `breach.annotate`): a breach never changes. */
+  allowed: z.object({ annotate: z.boolean() }),
 });
 export type Breach = z.infer<typeof breachSchema>;
 export const breachListSchema = z.object({ items: z.array(breachSchema) });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isOutsideOfficeHours, jalaliDateKey, officeHoursSchema, parseOfficeHours } from './office-hours.js';
+import {
+  isOutsideOfficeHours,
+  jalaliDateKey,
+  officeHoursSchema,
+  parseOfficeHours,
+  workingDaysDeadline,
+} from './office-hours.js';
 
 const hours = parseOfficeHours('07:30-14:30')!;
 // 1404/03/14 (death of Imam Khomeini) and 1404/01/01..04 (Nowruz), as the holidays table lists them.
@@ -41,5 +47,23 @@ describe('the out-of-hours rule (Arts. 47, 49), in Tehran time', () => {
     expect(officeHoursSchema.parse('۸:۰۰ - ۱۶:۰۰')).toBe('08:00-16:00');
     for (const bad of ['8-16', '14:30-07:30', '25:00-26:00', '07:30', '07:30-14:30-15:00', '07:60-08:00'])
       expect(officeHoursSchema.safeParse(bad).error?.issues[0]?.message).toBe('clocks.invalid_office_hours');
+  });
+});
+
+describe('the working days an office has to decide a file it received', () => {
+  const deadline = (iso: string, days: number) =>
+    workingDaysDeadline(new Date(iso), { days, hours, holidays }).toISOString();
+
+  it('ends at the close of office hours on the last working day, skipping Fridays and holidays', () => {
+    // Tuesday 1404/03/13, 10:00 Tehran: Wednesday is a holiday, Friday the weekend.
+    expect(jalaliDateKey(new Date('2025-06-03T06:30:00Z'))).toBe('1404/03/13');
+    expect(deadline('2025-06-03T06:30:00Z', 1)).toBe('2025-06-05T11:00:00.000Z'); // Thursday 14:30
+    expect(deadline('2025-06-03T06:30:00Z', 3)).toBe('2025-06-08T11:00:00.000Z'); // Sunday 14:30
+  });
+
+  it('skips Nowruz, and counts per office (one day, or three)', () => {
+    // Wednesday 1403/12/28: Thursday counts; then Friday and Nowruz 1404/01/01–04 do not.
+    expect(deadline('2025-03-19T06:30:00Z', 1)).toBe('2025-03-20T11:00:00.000Z');
+    expect(deadline('2025-03-19T06:30:00Z', 2)).toBe('2025-03-25T11:00:00.000Z');
   });
 });

@@ -56,3 +56,29 @@ export function isOutsideOfficeHours(
   const minute = p.hour * 60 + p.minute;
   return minute < input.hours.startMinute || minute >= input.hours.endMinute;
 }
+
+const DAY_MS = 86_400_000;
+
+/** Is this instant's Tehran day a working day: not a Friday, not an official holiday? */
+export function isWorkingDay(at: Date, holidays: ReadonlySet<string>): boolean {
+  return weekday.format(at) !== 'Fri' && !holidays.has(jalaliDateKey(at));
+}
+
+/**
+ * The close of office hours on the `days`-th working day after the day of `from` (Tehran time; Fridays
+ * and official holidays do not count): how long an office has to register, return or reject a file it
+ * received (default 3 working days, per office).
+ */
+export function workingDaysDeadline(
+  from: Date,
+  input: { days: number; hours: OfficeHours; holidays: ReadonlySet<string> },
+): Date {
+  let at = from;
+  for (let counted = 0; counted < input.days;) {
+    at = new Date(at.getTime() + DAY_MS);
+    if (isWorkingDay(at, input.holidays)) counted++;
+  }
+  const p = jalaliParts(at);
+  const midnight = at.getTime() - (p.hour * 60 + p.minute) * 60_000 - (at.getTime() % 60_000);
+  return new Date(midnight + input.hours.endMinute * 60_000);
+}

@@ -192,8 +192,25 @@ export interface PartiesTable {
   nationality: Generated<string>;
   mobile: string | null;
   address: string | null;
+  sms_consent: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A complainant's request for a one-time tracking code (0038); case_id null for an unknown tracking code. */
+export interface TrackingCodeRequestsTable {
+  id: string;
+  case_id: string | null;
+  ip: string | null;
+  code_hash: string | null;
+  expires_at: Timestamp | null;
+  tries: Generated<number>;
+  requested_at: Timestamp;
+}
+
+/** The deployment's one key for the hint answered to an unknown tracking code (0038). */
+export interface TrackingHintKeyTable {
+  key: string;
 }
 
 export interface CustodyRecordsTable {
@@ -637,6 +654,8 @@ export interface CustodyNoticesTable {
 }
 
 export interface Database {
+  tracking_code_requests: TrackingCodeRequestsTable;
+  tracking_hint_key: TrackingHintKeyTable;
   provinces: ProvincesTable;
   counties: CountiesTable;
   crime_categories: CrimeCategoriesTable;

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../domain/auth.schema.js';
 import { useLogout } from '../features/auth/api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { roleAreas } from './role-areas.js';
 import { exchangeAreas } from '../features/intake/office-areas.js';
 import { QueueLinks } from '../features/cases/QueueLinks.js';
@@ -71,6 +72,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
         <a href={href('/account/security')} className="cb-header-text">
           {t('app.nav.security')}
         </a>
+        <NotificationBell />
         <LanguageSwitch />
         <Button size="small" loading={logout.isPending} onClick={() => logout.mutate()}>
           {t('app.logout')}

@@ -56,6 +56,11 @@ const RolloutPage = lazy(() =>
 const EscortsPage = lazy(() =>
   import('../features/escorts/EscortsPage.js').then((m) => ({ default: m.EscortsPage })),
 );
+const NotificationSettingsPage = lazy(() =>
+  import('../features/account/NotificationSettingsPage.js').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const SecurityPage = lazy(() =>
   import('../features/account/SecurityPage.js').then((m) => ({ default: m.SecurityPage })),
 );
@@ -114,6 +119,7 @@ export function Routes({ user }: { user: SessionUser }) {
   else if (areas.admin && matchPath('/admin/peers', path)) page = <PeersPage />;
   else if (areas.audit && matchPath('/admin/audit', path)) page = <AuditPage />;
   else if (matchPath('/account/security', path)) page = <SecurityPage user={user} />;
+  else if (matchPath('/account/notifications', path)) page = <NotificationSettingsPage />;
   else page = <Result status="404" title={t('app.pageNotFound')} />;
 
   return (

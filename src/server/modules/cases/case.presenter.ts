@@ -23,7 +23,7 @@ type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? A : never) : never;
  * row. The two shapes are one today; this stops compiling the day they differ, so that a field added to the
  * API is not sent, unnoticed, to peers that refuse fields they do not know.
  */
-export function presentParty(row: PartyRow): SameShape<Party, PartySnapshot> {
+export function presentParty(row: PartyRow): SameShape<Omit<Party, 'smsConsent'>, PartySnapshot> {
   return {
     id: row.id,
     role: row.role,
@@ -36,6 +36,11 @@ export function presentParty(row: PartyRow): SameShape<Party, PartySnapshot> {
     mobile: row.mobile,
     address: row.address,
   };
+}
+
+/** A party as the station's API shows it: the snapshot and the complainant's SMS consent (which stays home). */
+export function presentCaseParty(row: PartyRow): Party {
+  return { ...presentParty(row), smsConsent: row.sms_consent };
 }
 
 /** A custody record with its Art. 46 clock read at `now`. */
@@ -92,7 +97,7 @@ export function presentCaseDetail(file: CaseFile, now: Date, actor: Actor): Case
       runningCustodySince: running.length > 0 ? new Date(Math.min(...running)) : null,
       actor,
     }),
-    parties: file.parties.map(presentParty),
+    parties: file.parties.map(presentCaseParty),
     custody: file.custody.map((c) => presentCustody(c, now)),
     documents: file.documents.map((d) => ({
       id: d.id,

@@ -12,3 +12,4 @@ export { findRunningCustodiesOfParty, updateCustody } from './custody.repository
 export { presentParty } from './case.presenter.js';
 export { findPartyOfCase, insertParty } from './parties.repository.js';
 export { startCustody as startCustodyOfCase } from './custody.usecase.js';
+export { textCaseStatus, type TextedStatus } from './status-sms.usecase.js';

@@ -25,6 +25,7 @@ import {
 } from './cases.repository.js';
 import { newTrackingCode } from './tracking-code.rules.js';
 import { inTransaction } from '../../db/transaction.js';
+import { COMPLAINT_SEND, openClock } from '../clocks/index.js';
 
 /** Draws before giving up; with 31^9 codes a second draw is already a curiosity. */
 const TRACKING_CODE_ATTEMPTS = 5;
@@ -144,6 +145,21 @@ export async function openCase(input: {
       });
     };
     await record('case.created', details);
+    // A complaint goes to the prosecutor's office at once (Art. 37): its clock runs until it is sent.
+    if (row.origin === 'complaint')
+      await openClock(tx, {
+        kind: 'complaint_send',
+        orgId: row.org_id,
+        sourceId: row.id,
+        caseId: row.id,
+        caseRef: row.case_number,
+        responsibleUserId: actor.userId,
+        notifyRoles: ['station.chief'],
+        legalBasis: COMPLAINT_SEND.legalBasis,
+        startedAt: now,
+        dueAt: new Date(now.getTime() + COMPLAINT_SEND.ms),
+        now,
+      });
     await addNewCaseParties(tx, row, body.parties ?? [], now, record, input.actor.userId);
     await refreshCaseSearchKey(tx, row);
     return presentCaseDetail(await loadCaseFile(tx, row), now, actor);

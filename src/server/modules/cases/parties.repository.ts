@@ -67,3 +67,17 @@ export async function findPartyNamesByCase(
     names.set(r.case_id, [...(names.get(r.case_id) ?? []), `${r.first_name} ${r.last_name}`]);
   return names;
 }
+
+/** The mobiles of the case's complainants who agreed to SMS of its status (each number once). */
+export async function findConsentingMobiles(tx: Tx, caseId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('parties')
+    .select('mobile')
+    .distinct()
+    .where('case_id', '=', caseId)
+    .where('role', '=', 'complainant')
+    .where('sms_consent', '=', true)
+    .where('mobile', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.mobile ? [r.mobile] : []));
+}

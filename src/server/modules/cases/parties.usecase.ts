@@ -3,6 +3,7 @@ import type { Updateable } from 'kysely';
 import {
   IRAN,
   missingIdentity,
+  smsConsentError,
   type AddPartyBody,
   type Party,
   type UpdatePartyBody,
@@ -10,7 +11,7 @@ import {
 import { AppError } from '../../../domain/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { CaseRow, PartiesTable, PartyRow } from '../../db/schema.js';
-import { presentParty } from './case.presenter.js';
+import { presentCaseParty } from './case.presenter.js';
 import { changeCase, type CaseContext, type CaseUseCaseInput } from './case.ports.js';
 import { hasCustodyRecords } from './custody.repository.js';
 import {
@@ -32,6 +33,7 @@ function partyColumnsOf(body: UpdatePartyBody): Updateable<PartiesTable> {
   if (body.nationality !== undefined) columns.nationality = body.nationality;
   if (body.mobile !== undefined) columns.mobile = body.mobile;
   if (body.address !== undefined) columns.address = body.address;
+  if (body.smsConsent !== undefined) columns.sms_consent = body.smsConsent;
   return columns;
 }
 
@@ -47,6 +49,13 @@ function assertIdentifiedAfter(current: PartyRow, body: UpdatePartyBody): void {
     throw new AppError('parties.identity_required', {
       issues: [{ path: `body.${missing}`, code: 'parties.identity_required' }],
     });
+  const consentError = smsConsentError({
+    role: body.role ?? current.role,
+    mobile: body.mobile === undefined ? current.mobile : body.mobile,
+    smsConsent: body.smsConsent ?? current.sms_consent,
+  });
+  if (consentError)
+    throw new AppError(consentError, { issues: [{ path: 'body.smsConsent', code: consentError }] });
 }
 
 /** A party of the case in hand, or `parties.not_found` (a party of another case is not found either). */
@@ -82,11 +91,11 @@ export async function addParty(input: CaseUseCaseInput & { body: AddPartyBody })
   return changeCase({ ...input, audit: 'party.added' }, async ({ tx, row, now }) => {
     const party = await insertPartyOf(tx, row, input.body, now);
     return {
-      value: presentParty(party),
+      value: presentCaseParty(party),
       event: {
         type: 'party.added',
         details: { partyId: party.id, role: party.role },
-        after: presentParty(party),
+        after: presentCaseParty(party),
       },
     };
   });
@@ -111,12 +120,12 @@ export async function updateParty(
       updated_at: ctx.now,
     });
     return {
-      value: presentParty(party),
+      value: presentCaseParty(party),
       event: {
         type: 'party.updated',
         details: { partyId: party.id, role: party.role, fields: Object.keys(input.body) },
-        before: presentParty(current),
-        after: presentParty(party),
+        before: presentCaseParty(current),
+        after: presentCaseParty(party),
       },
     };
   });
@@ -133,7 +142,7 @@ export async function removeParty(input: CaseUseCaseInput & { partyId: string })
       event: {
         type: 'party.removed',
         details: { partyId: party.id, role: party.role },
-        before: presentParty(party),
+        before: presentCaseParty(party),
       },
     };
   });

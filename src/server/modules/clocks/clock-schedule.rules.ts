@@ -48,3 +48,46 @@ export function nextThreshold(input: {
 export function firedLate(fireAt: Date, firedAt: Date): boolean {
   return firedAt.getTime() - fireAt.getTime() > LATE_AFTER_MS;
 }
+
+/** One threshold a pass fires for a clock. */
+export interface PlannedFiring {
+  beforeSeconds: number;
+  fireAt: Date;
+  late: boolean;
+}
+
+/** What a pass does to one clock: the thresholds it fires, in order, and where the clock is left. */
+export interface ClockPlan {
+  firings: PlannedFiring[];
+  state: 'running' | 'warned' | 'breached';
+  nextFireAt: Date | null;
+  nextBeforeSeconds: number | null;
+}
+
+/**
+ * Every threshold of a clock due at `now`, from its next one, in order (the breach, 0, ends it); and the
+ * clock's state and next threshold after them. Pure: the scheduler plans a whole batch, then writes it
+ * with a few set-based statements.
+ */
+export function planFirings(input: {
+  state: 'running' | 'warned' | 'breached' | 'met' | 'stopped';
+  dueAt: Date;
+  nextFireAt: Date | null;
+  nextBeforeSeconds: number | null;
+  thresholds: readonly number[];
+  now: Date;
+}): ClockPlan {
+  const firings: PlannedFiring[] = [];
+  let state: ClockPlan['state'] = input.state === 'warned' ? 'warned' : 'running';
+  let before = input.nextBeforeSeconds;
+  let fireAt = input.nextFireAt;
+  while (before !== null && fireAt !== null && fireAt.getTime() <= input.now.getTime()) {
+    firings.push({ beforeSeconds: before, fireAt, late: firedLate(fireAt, input.now) });
+    if (before === 0) return { firings, state: 'breached', nextFireAt: null, nextBeforeSeconds: null };
+    state = 'warned';
+    const next = nextThreshold({ dueAt: input.dueAt, thresholds: input.thresholds, after: before });
+    before = next?.beforeSeconds ?? null;
+    fireAt = next?.fireAt ?? null;
+  }
+  return { firings, state, nextFireAt: fireAt, nextBeforeSeconds: before };
+}

@@ -3,23 +3,22 @@ import type { Logger } from 'pino';
 import type { ExchangeWait } from '../../../domain/clocks/clocks.schema.js';
 import { CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { Db, Tx } from '../../db/client.js';
-import type { ClockRow, ClockState } from '../../db/schema.js';
+import type { ClockRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { deliverDueNotifications, notifyUsers, type Notifications } from '../notifications/index.js';
+import { deliverDueNotifications, notifyMany, type Notifications } from '../notifications/index.js';
 import { clockAlertText } from './clock-alert-text.rules.js';
-import { firedLate, nextThreshold } from './clock-schedule.rules.js';
 import {
-  advanceClock,
-  claimDueClocks,
-  findClockRecipients,
-  findCustodiesWithoutClock,
-  findMessagesWaitingAt,
-  findThresholds,
-  insertAlert,
-  insertBreach,
-} from './clocks.repository.js';
+  advanceClocks,
+  alertKey,
+  findMessagesWaitingForClocks,
+  findRecipientsOfClocks,
+  insertAlerts,
+  insertBreaches,
+} from './clock-firing.repository.js';
+import { planFirings, type PlannedFiring } from './clock-schedule.rules.js';
+import { claimDueClocks, findCustodiesWithoutClock, findThresholds } from './clocks.repository.js';
 import { openClock } from './clocks.usecase.js';
 
 export interface SchedulerDeps {
@@ -43,128 +42,156 @@ export interface Fired {
  * several schedulers each clock is handled by one) and, in one transaction per batch, fires every
  * threshold passed, in order — an alert (warned) or, at the due time, the breach record in its table and
  * in the audit chain — and notifies the responsible user and the roles the clock names. A threshold
- * fired more than 30 s after its time is marked late. Returns what fired.
+ * fired more than 30 s after its time is marked late. A batch is a fixed handful of set-based statements
+ * (claim, thresholds, alerts, recipients, the exchange's part, breaches, notifications, the clocks'
+ * advance, the audit chain), however many clocks it holds. Returns what fired.
  */
 export async function fireDueClocks(deps: SchedulerDeps): Promise<Fired[]> {
   const fired: Fired[] = [];
+  const limit = deps.batchSize ?? 500;
   for (;;) {
-    const batch = await inTransaction(deps.db, async (tx) => {
+    const { claimed, batch } = await inTransaction(deps.db, async (tx) => {
       const now = deps.clock.now();
-      const due = await claimDueClocks(tx, { now, limit: deps.batchSize ?? 200 });
-      if (due.length === 0) return [];
-      const thresholds = await findThresholds(tx);
-      const done: Fired[] = [];
-      for (const clock of due)
-        done.push(...(await fireClock(tx, clock, thresholds.get(clock.kind) ?? [0], now)));
-      return done;
+      const due = await claimDueClocks(tx, { now, limit });
+      if (due.length === 0) return { claimed: 0, batch: [] };
+      return { claimed: due.length, batch: await fireBatch(tx, due, await findThresholds(tx), now) };
     });
     fired.push(...batch);
-    if (batch.length === 0) return fired;
+    // A batch short of the limit was all that was due (or all another scheduler had not taken).
+    if (claimed < limit) return fired;
   }
 }
 
-/** Fires every threshold of one clock that is due at `now`, in order; the clock's row is locked. */
-async function fireClock(
+/** A threshold of a clock that fires in this batch (its alert row was new). */
+interface Firing extends PlannedFiring {
+  clock: ClockRow;
+  breachId: string | null;
+}
+
+/** Fires every due threshold of a batch of locked clocks with set-based statements. */
+async function fireBatch(
   tx: Tx,
-  clock: ClockRow,
-  thresholds: readonly number[],
+  due: readonly ClockRow[],
+  thresholds: Map<string, number[]>,
   now: Date,
 ): Promise<Fired[]> {
-  const dueAt = new Date(clock.due_at);
-  const fired: Fired[] = [];
-  let state: ClockState = clock.state;
-  let before = clock.next_before_seconds;
-  let fireAt = clock.next_fire_at ? new Date(clock.next_fire_at) : null;
-  const recipients = await findClockRecipients(tx, {
-    orgId: clock.org_id,
-    roles: clock.notify_roles,
-    userId: clock.responsible_user_id,
-  });
-  while (before !== null && fireAt !== null && fireAt.getTime() <= now.getTime()) {
-    const late = firedLate(fireAt, now);
-    if (
-      await insertAlert(tx, {
+  const plans = due.map((clock) => ({
+    clock,
+    plan: planFirings({
+      state: clock.state,
+      dueAt: new Date(clock.due_at),
+      nextFireAt: clock.next_fire_at ? new Date(clock.next_fire_at) : null,
+      nextBeforeSeconds: clock.next_before_seconds,
+      thresholds: thresholds.get(clock.kind) ?? [0],
+      now,
+    }),
+  }));
+  const inserted = await insertAlerts(
+    tx,
+    plans.flatMap(({ clock, plan }) =>
+      plan.firings.map((f) => ({
         clock_id: clock.id,
-        before_seconds: before,
-        fire_at: fireAt,
+        before_seconds: f.beforeSeconds,
+        fire_at: f.fireAt,
         fired_at: now,
-        late,
-      })
-    ) {
-      const breachId = before === 0 ? await recordBreach(tx, clock, now, late) : null;
-      await recordAudit(tx, {
-        action: before === 0 ? 'clock.breached' : 'clock.alerted',
-        actorUserId: null,
-        actorOrgId: null,
-        resourceType: before === 0 ? 'clock_breach' : 'clock',
-        resourceId: breachId ?? clock.id,
+        late: f.late,
+      })),
+    ),
+  );
+  const firings: Firing[] = plans.flatMap(({ clock, plan }) =>
+    plan.firings
+      .filter((f) => inserted.has(alertKey(clock.id, f.beforeSeconds)))
+      .map((f) => ({ ...f, clock, breachId: f.beforeSeconds === 0 ? randomUUID() : null })),
+  );
+  await recordBreaches(tx, firings, now);
+  const recipients = await findRecipientsOfClocks(tx, [...new Set(firings.map((f) => f.clock))]);
+  const seqs = await notifyMany(
+    tx,
+    firings.map(({ clock, beforeSeconds, late, breachId }) => {
+      const dueAt = new Date(clock.due_at).toISOString();
+      return {
+        recipients: recipients.filter(
+          (r) =>
+            r.id === clock.responsible_user_id ||
+            (r.org_id === clock.org_id && clock.notify_roles.includes(r.role)),
+        ),
         orgId: clock.org_id,
-        ip: null,
-        at: now,
-        details: {
-          clockId: clock.id,
-          kind: clock.kind,
-          caseId: clock.case_id,
-          beforeSeconds: before,
-          dueAt: dueAt.toISOString(),
-          late,
-        },
-      });
-      const seqs = await notifyUsers(tx, {
-        recipients,
-        orgId: clock.org_id,
-        kind: before === 0 ? 'clock.breached' : 'clock.alert',
+        kind: beforeSeconds === 0 ? 'clock.breached' : 'clock.alert',
         clockId: clock.id,
         caseId: clock.case_id,
-        details: {
-          clockKind: clock.kind,
-          beforeSeconds: before,
-          dueAt: dueAt.toISOString(),
-          caseRef: clock.case_ref,
-          late,
-          breachId,
-        },
-        text: clockAlertText({ kind: clock.kind, beforeSeconds: before, caseRef: clock.case_ref }),
+        details: { clockKind: clock.kind, beforeSeconds, dueAt, caseRef: clock.case_ref, late, breachId },
+        text: clockAlertText({ kind: clock.kind, beforeSeconds, caseRef: clock.case_ref }),
         now,
-      });
-      fired.push({ clockId: clock.id, beforeSeconds: before, late, notified: seqs.length });
-    }
-    if (before === 0) {
-      state = 'breached';
-      before = null;
-      fireAt = null;
-      break;
-    }
-    state = 'warned';
-    const next = nextThreshold({ dueAt, thresholds, after: before });
-    before = next?.beforeSeconds ?? null;
-    fireAt = next?.fireAt ?? null;
-  }
-  await advanceClock(tx, clock.id, {
-    state,
-    next_fire_at: fireAt,
-    next_before_seconds: before,
-    ...(state === 'breached' ? { settled_at: now } : {}),
-  });
-  return fired;
+      };
+    }),
+  );
+  for (const { clock, beforeSeconds, late, breachId } of firings)
+    await recordAudit(tx, {
+      action: beforeSeconds === 0 ? 'clock.breached' : 'clock.alerted',
+      actorUserId: null,
+      actorOrgId: null,
+      resourceType: beforeSeconds === 0 ? 'clock_breach' : 'clock',
+      resourceId: breachId ?? clock.id,
+      orgId: clock.org_id,
+      ip: null,
+      at: now,
+      details: {
+        clockId: clock.id,
+        kind: clock.kind,
+        caseId: clock.case_id,
+        beforeSeconds,
+        dueAt: new Date(clock.due_at).toISOString(),
+        late,
+      },
+    });
+  await advanceClocks(
+    tx,
+    plans.map(({ clock, plan }) => ({
+      id: clock.id,
+      state: plan.state,
+      next_fire_at: plan.nextFireAt,
+      next_before_seconds: plan.nextBeforeSeconds,
+      settled_at: plan.state === 'breached' ? now : null,
+    })),
+  );
+  return firings.map((f, i) => ({
+    clockId: f.clock.id,
+    beforeSeconds: f.beforeSeconds,
+    late: f.late,
+    notified: seqs[i]?.length ?? 0,
+  }));
 }
 
-/** Writes the breach record: the clock, its case, due and detection times, and the exchange's part. */
-async function recordBreach(tx: Tx, clock: ClockRow, now: Date, late: boolean): Promise<string> {
-  const dueAt = new Date(clock.due_at);
-  const waiting: ExchangeWait[] = clock.case_ref
-    ? (await findMessagesWaitingAt(tx, { orgId: clock.org_id, caseRef: clock.case_ref, dueAt })).map((m) => ({
-        messageId: m.id,
-        type: m.type,
-        queuedAt: new Date(m.created_at).toISOString(),
-        deliveredAt: m.receipt_at ? new Date(m.receipt_at).toISOString() : null,
-        attempts: m.attempts ?? null,
-        lastError: m.last_error ?? null,
-      }))
-    : [];
-  const id = randomUUID();
-  await insertBreach(tx, { id, clock, detectedAt: now, late, exchangeWaiting: waiting });
-  return id;
+/** Writes the breach records of a batch: each clock, its case, due and detection times, the exchange's part. */
+async function recordBreaches(tx: Tx, firings: readonly Firing[], now: Date): Promise<void> {
+  const breaches = firings.filter((f) => f.breachId !== null);
+  const waiting = await findMessagesWaitingForClocks(
+    tx,
+    breaches.flatMap(({ clock }) =>
+      clock.case_ref
+        ? [{ id: clock.id, org_id: clock.org_id, case_ref: clock.case_ref, due_at: new Date(clock.due_at) }]
+        : [],
+    ),
+  );
+  await insertBreaches(
+    tx,
+    breaches.map(({ clock, breachId, late }) => ({
+      id: breachId ?? randomUUID(),
+      clock,
+      detectedAt: now,
+      late,
+      exchangeWaiting: waiting
+        .filter((m) => m.clock_id === clock.id)
+        .map((m): ExchangeWait => ({
+          messageId: m.id,
+          type: m.type,
+          queuedAt: new Date(m.created_at).toISOString(),
+          deliveredAt: m.receipt_at ? new Date(m.receipt_at).toISOString() : null,
+          attempts: m.attempts ?? null,
+          lastError: m.last_error ?? null,
+        })),
+    })),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Breach, ExchangeWait, LegalClock } from '../../../domain/clocks/clocks.schema.js';
+import { can, type Actor } from '../../../domain/permissions.js';
 import type { ClockRow } from '../../db/schema.js';
 import type { BreachRow } from './clocks.repository.js';
 
@@ -17,8 +18,8 @@ export function presentClock(row: ClockRow): LegalClock {
   };
 }
 
-/** A breach row (with the responsible user's name and the annotations) → the API's shape. */
-export function presentBreach(row: BreachRow): Breach {
+/** A breach row (with the responsible user's name and the annotations) → the API's shape, for this actor. */
+export function presentBreach(row: BreachRow, actor: Actor): Breach {
   return {
     id: row.id,
     clockId: row.clock_id,
@@ -40,5 +41,8 @@ export function presentBreach(row: BreachRow): Breach {
       annotatedByName: a.annotated_by_name,
       annotatedAt: iso(a.annotated_at),
     })),
+    allowed: {
+      annotate: can(actor, 'breach.annotate', { orgId: row.org_id, notFound: 'clocks.breach_not_found' }),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import type { ClockKind, ClockRow, ClockState, ClocksTable } from '../../db/schema.js';
+import type { ClockKind, ClockRow, ClocksTable } from '../../db/schema.js';
 
 /** Each kind's thresholds (seconds before the due time; 0 is the breach), from the one table. */
 export async function findThresholds(db: DbOrTx): Promise<Map<string, number[]>> {
@@ -46,7 +46,13 @@ export async function settleLiveClocks(
       next_before_seconds: null,
     })
     .where('kind', '=', input.kind)
-    .where('source_id', '=', input.sourceId)
+    .where((eb) =>
+      eb.or([
+        eb('source_id', '=', input.sourceId),
+        // the rounds of one duty (a file received again after its completion): `<source>:<round>`
+        eb('source_id', 'like', `${input.sourceId.replace(/[\\%_]/g, '\\$&')}:%`),
+      ]),
+    )
     .where('state', 'in', ['running', 'warned']);
   if (input.orgId) query = query.where('org_id', '=', input.orgId);
   if (input.metAt) query = query.where('due_at', '>=', input.metAt);
@@ -68,117 +74,6 @@ export async function claimDueClocks(tx: Tx, input: { now: Date; limit: number }
     .limit(input.limit)
     .forUpdate()
     .skipLocked()
-    .execute();
-}
-
-/** Records that a threshold fired; false when it already had (never twice). */
-export async function insertAlert(
-  tx: Tx,
-  values: { clock_id: string; before_seconds: number; fire_at: Date; fired_at: Date; late: boolean },
-): Promise<boolean> {
-  const row = await tx
-    .insertInto('clock_alerts')
-    .values(values)
-    .onConflict((oc) => oc.columns(['clock_id', 'before_seconds']).doNothing())
-    .returning('clock_id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Moves a clock to its state and next threshold after firing. */
-export async function advanceClock(
-  tx: Tx,
-  clockId: string,
-  changes: {
-    state: ClockState;
-    next_fire_at: Date | null;
-    next_before_seconds: number | null;
-    settled_at?: Date;
-  },
-): Promise<void> {
-  await tx.updateTable('clocks').set(changes).where('id', '=', clockId).execute();
-}
-
-/** The users told of a clock's alert: its responsible user and the holders of its roles in its organisation. */
-export async function findClockRecipients(
-  db: DbOrTx,
-  input: { orgId: string; roles: readonly string[]; userId: string | null },
-): Promise<{ id: string; phone: string | null; notify_channels: string[] }[]> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'phone', 'notify_channels'])
-    .where('disabled_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        ...(input.userId ? [eb('id', '=', input.userId)] : []),
-        ...(input.roles.length > 0
-          ? [eb.and([eb('org_id', '=', input.orgId), eb('role', 'in', [...input.roles])])]
-          : []),
-      ]),
-    )
-    .orderBy('id')
-    .execute();
-}
-
-/**
- * The messages of a case this organisation sent that were queued by the due time and not delivered by it:
- * the exchange's part in a breach (so that a station is not blamed for a network outage).
- */
-export async function findMessagesWaitingAt(
-  db: DbOrTx,
-  input: { orgId: string; caseRef: string; dueAt: Date },
-) {
-  return db
-    .selectFrom('messages')
-    .leftJoin('outbox', 'outbox.message_id', 'messages.id')
-    .select([
-      'messages.id',
-      'messages.type',
-      'messages.created_at',
-      'messages.receipt_at',
-      'outbox.attempts',
-      'outbox.last_error',
-    ])
-    .where('messages.direction', '=', 'out')
-    .where('messages.org_id', '=', input.orgId)
-    .where('messages.case_ref', '=', input.caseRef)
-    .where('messages.created_at', '<=', input.dueAt)
-    .where((eb) =>
-      eb.or([eb('messages.receipt_at', 'is', null), eb('messages.receipt_at', '>', input.dueAt)]),
-    )
-    .orderBy('messages.created_at')
-    .execute();
-}
-
-/** Writes the immutable breach record of a clock (once: the clock id is unique). */
-export async function insertBreach(
-  tx: Tx,
-  values: {
-    id: string;
-    clock: ClockRow;
-    detectedAt: Date;
-    late: boolean;
-    exchangeWaiting: unknown[];
-  },
-): Promise<void> {
-  const { clock } = values;
-  await tx
-    .insertInto('clock_breaches')
-    .values({
-      id: values.id,
-      clock_id: clock.id,
-      org_id: clock.org_id,
-      case_id: clock.case_id,
-      case_ref: clock.case_ref,
-      kind: clock.kind,
-      legal_basis: clock.legal_basis,
-      due_at: clock.due_at,
-      detected_at: values.detectedAt,
-      late: values.late,
-      responsible_user_id: clock.responsible_user_id,
-      exchange_waiting: JSON.stringify(values.exchangeWaiting),
-    })
-    .onConflict((oc) => oc.column('clock_id').doNothing())
     .execute();
 }
 
@@ -303,4 +198,22 @@ export async function updateOfficeHours(
       .returning(['id', 'office_hours', 'intake_working_days'])
       .executeTakeFirst()) ?? null
   );
+}
+
+/** An organisation's office hours, its days to register a received file, and the holidays between two Jalali dates. */
+export async function findWorkingTerms(db: DbOrTx, input: { orgId: string; fromKey: string; toKey: string }) {
+  const [org, holidays] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .select(['office_hours', 'intake_working_days'])
+      .where('id', '=', input.orgId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('official_holidays')
+      .select('jalali_date')
+      .where('jalali_date', '>=', input.fromKey)
+      .where('jalali_date', '<=', input.toKey)
+      .execute(),
+  ]);
+  return org ? { ...org, holidays: new Set(holidays.map((h) => h.jalali_date)) } : null;
 }

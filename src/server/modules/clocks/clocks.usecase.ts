@@ -108,7 +108,7 @@ export async function getCaseClocks(input: {
       at: input.clock.now(),
       details: { clocks: clocks.length, breaches: breaches.length },
     });
-    return { clocks: clocks.map(presentClock), breaches: breaches.map(presentBreach) };
+    return { clocks: clocks.map(presentClock), breaches: breaches.map((b) => presentBreach(b, input.actor)) };
   });
 }
 
@@ -154,6 +154,6 @@ export async function annotateBreach(input: {
     });
     const [row] = await findBreaches(tx, { orgId: input.actor.orgId, breachId: breach.id });
     if (!row) throw new AppError('clocks.breach_not_found');
-    return presentBreach(row);
+    return presentBreach(row, input.actor);
   });
 }

@@ -14,4 +14,10 @@ export {
   fireDueClocks,
   startClockScheduler,
 } from './clock-scheduler.worker.js';
-export { isOutsideOfficeHoursOf } from './office-hours.usecase.js';
+export { intakeDeadlineOf, isOutsideOfficeHoursOf } from './office-hours.usecase.js';
+export {
+  COMPLAINT_SEND,
+  ESCORT_PICKUP,
+  INTAKE_UNREGISTERED,
+  RETURN_UNANSWERED,
+} from './clock-terms.rules.js';

@@ -4,6 +4,7 @@ import type { EscortRow, EscortsTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { findRunningCustodiesOfParty, recordCaseEvent, updateCustody } from '../cases/index.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
+import { ESCORT_PICKUP, openClock, settleClock } from '../clocks/index.js';
 import { findEscort, insertEscort, updateEscort } from './escorts.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, escort: EscortRow): Promise<void> {
@@ -121,7 +122,22 @@ export const onEscortRequested: MessageHandler<'escort.requested'> = async (mess
     status: 'requested',
     updated_at: now,
   });
-  if (escort) await auditByMessage(tx, message, escort);
+  if (!escort) return;
+  // The unit's clock: the person picked up by the time the station asked for.
+  await openClock(tx, {
+    kind: 'escort_pickup',
+    orgId: escort.org_id,
+    sourceId: escort.escort_id,
+    caseId: null,
+    caseRef: escort.case_number,
+    responsibleUserId: null,
+    notifyRoles: ['escort.officer'],
+    legalBasis: ESCORT_PICKUP.legalBasis,
+    startedAt: now,
+    dueAt: escort.scheduled_at,
+    now,
+  });
+  await auditByMessage(tx, message, escort);
 };
 
 /** `escort.assigned` at the station: who goes, in what. */
@@ -154,11 +170,21 @@ export const onEscortHandedOver: MessageHandler<'escort.handed-over'> = async (m
 /** `escort.cancelled` at the escort unit. */
 export const onEscortCancelled: MessageHandler<'escort.cancelled'> = async (message) => {
   const body = message.envelope.body;
-  await applyStep(message, body.escortId, 'escort.cancelled', {
+  const cancelled = await applyStep(message, body.escortId, 'escort.cancelled', {
     status: 'cancelled',
     cancelled_at: new Date(body.cancelledAt),
     cancel_reason: body.reason,
   });
+  // Called off: the unit's pick-up clock stops, with the reason.
+  if (cancelled)
+    await settleClock(message.tx, {
+      kind: 'escort_pickup',
+      sourceId: body.escortId,
+      orgId: cancelled.org_id,
+      state: 'stopped',
+      reason: 'escort.cancelled',
+      at: message.now,
+    });
 };
 
 /** The handlers of the escort's messages between a station and its escort unit, registered with the exchange by the composition root (src/server/message-handlers.ts). */

@@ -12,6 +12,7 @@ import { tellPeer, findActorName } from '../correspondence/index.js';
 import { stepEscort, type EscortUseCaseInput } from './escort.ports.js';
 import { findOrganisationNames, updateEscort } from './escorts.repository.js';
 import { presentEscort } from './escorts.presenter.js';
+import { settleClock } from '../clocks/index.js';
 
 type StepMessage = 'escort.assigned' | 'escort.handed-over' | 'escort.cancelled';
 
@@ -80,6 +81,16 @@ export async function handOverEscort(
   const step = picked ? 'pickUp' : 'deliver';
   return stepEscort({ ...input, step, audit: 'escort.handed_over' }, async (ctx) => {
     const { now } = ctx;
+    // Picked up by its time: the unit's pick-up clock is met (late, its breach stands).
+    if (picked)
+      await settleClock(ctx.tx, {
+        kind: 'escort_pickup',
+        sourceId: ctx.escort.escort_id,
+        orgId: ctx.escort.org_id,
+        state: 'met',
+        metAt: now,
+        at: now,
+      });
     const done = await changeAndTell(input, ctx, {
       row: picked
         ? { status: 'picked_up', picked_up_at: now, picked_up_from: body.counterpart }

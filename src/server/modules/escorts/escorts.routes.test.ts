@@ -11,6 +11,8 @@ import {
   makeUser,
 } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
+import { createLogger } from '../../platform/logger.js';
+import { fireDueClocks } from '../clocks/index.js';
 import { createOrganisation } from '../organisations/index.js';
 
 const { db } = await useTestDatabase();
@@ -23,6 +25,14 @@ const call = (cookie: string, method: Method, url: string, payload?: object) =>
   app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const deliver = () => deliverAll({ db, clock, exchange });
 const inHours = (h: number) => new Date(clock.now().getTime() + h * HOUR).toISOString();
+/** The escort unit's pick-up clock of an escort. */
+const pickupClockOf = (escortId: string) =>
+  db
+    .selectFrom('clocks')
+    .select(['id', 'state', 'stop_reason', 'due_at', 'notify_roles'])
+    .where('kind', '=', 'escort_pickup')
+    .where('source_id', '=', escortId)
+    .executeTakeFirstOrThrow();
 
 describe('escorts (بدرقه) between a station and its escort unit', () => {
   let station: Awaited<ReturnType<typeof makeStationUser>>;
@@ -106,8 +116,12 @@ describe('escorts (بدرقه) between a station and its escort unit', () => {
 
   it('carries assignment, pick-up and delivery back to the station, and ends the custody at the delivery', async () => {
     const held = await caseInCustody();
-    const { escortId } = (await request(held.caseId, held.partyId)).json();
+    const { escortId, scheduledAt } = (await request(held.caseId, held.partyId)).json();
     await deliver();
+    // The unit's clock runs from the request to the time the station asked for.
+    const opened = await pickupClockOf(escortId);
+    expect(opened).toMatchObject({ state: 'running', notify_roles: ['escort.officer'] });
+    expect(new Date(opened.due_at).toISOString()).toBe(scheduledAt);
     const assigned = await step('escort', escortId, 'assign', {
       officers: 'ستوان کریمی، استوار نادری',
       vehicle: 'ون ۲۲ ب ۴۵۶',
@@ -131,6 +145,7 @@ describe('escorts (بدرقه) between a station and its escort unit', () => {
       status: 'picked_up',
       pickedUpFrom: 'ستوان محمدی',
     });
+    expect(await pickupClockOf(escortId)).toMatchObject({ state: 'met' });
     const custodyBefore = await db
       .selectFrom('custody_records')
       .select('ended_at')
@@ -215,6 +230,10 @@ describe('escorts (بدرقه) between a station and its escort unit', () => {
     expect((await escortsOf('escort')).find((e) => e.escortId === escortId)).toMatchObject({
       status: 'cancelled',
     });
+    expect(await pickupClockOf(escortId)).toMatchObject({
+      state: 'stopped',
+      stop_reason: 'escort.cancelled',
+    });
     expect((await step('escort', escortId, 'assign', { officers: 'x' })).json().error.code).toBe(
       'escorts.invalid_state',
     );
@@ -235,6 +254,14 @@ describe('escorts (بدرقه) between a station and its escort unit', () => {
     clock.advance(2 * HOUR);
     expect((await escortsOf('officer', `?caseId=${held.caseId}`))[0]).toMatchObject({ late: true });
     expect((await escortsOf('escort')).find((e) => e.escortId === escortId)).toMatchObject({ late: true });
+    // Past its time and nobody picked the person up: the unit's clock fired its alert and its breach, once.
+    const fired = await fireDueClocks({ db, clock, log: createLogger('silent') });
+    const clockId = (await pickupClockOf(escortId)).id;
+    expect(fired.filter((f) => f.clockId === clockId).map((f) => f.beforeSeconds)).toEqual([3600, 0]);
+    expect(await pickupClockOf(escortId)).toMatchObject({ state: 'breached' });
+    expect(
+      await db.selectFrom('clock_breaches').select('kind').where('clock_id', '=', clockId).execute(),
+    ).toEqual([{ kind: 'escort_pickup' }]);
   });
 
   it('refuses bad requests with a clear code, and writes nothing', async () => {

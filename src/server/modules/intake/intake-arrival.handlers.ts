@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/index.js';
 import type { MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { findCompetentProsecutorOffice } from '../organisations/index.js';
 import { enqueueAnswer } from '../correspondence/index.js';
+import { intakeDeadlineOf, INTAKE_UNREGISTERED, openClock } from '../clocks/index.js';
 import {
   findIntakeFileOfThread,
   insertIntakeFile,
@@ -23,6 +24,26 @@ const WRONG_JURISDICTION_TEXT = 'رسیدگی به این پرونده در صل
 export function custodyDeadlineOf(body: Pick<CaseSubmittedBody, 'custody'>): Date | null {
   const starts = body.custody.filter((c) => c.endedAt === null).map((c) => new Date(c.startedAt).getTime());
   return starts.length > 0 ? new Date(Math.min(...starts) + CUSTODY_LIMIT_SECONDS * 1000) : null;
+}
+
+/**
+ * The office's clock on a file it holds as `received`: registered, returned or rejected within its working
+ * days. Each round (the first arrival, each completion after a return) is a clock of its own.
+ */
+async function openIntakeClock(tx: Tx, file: IntakeFileRow, round: string, now: Date): Promise<void> {
+  await openClock(tx, {
+    kind: 'intake_unregistered',
+    orgId: file.org_id,
+    sourceId: `${file.id}:${round}`,
+    caseId: null,
+    caseRef: file.case_number,
+    responsibleUserId: null,
+    notifyRoles: ['prosecutor.clerk'],
+    legalBasis: INTAKE_UNREGISTERED.legalBasis,
+    startedAt: now,
+    dueAt: await intakeDeadlineOf(tx, { orgId: file.org_id, receivedAt: now }),
+    now,
+  });
 }
 
 async function auditIntake(
@@ -91,6 +112,7 @@ export const onCaseSubmitted: MessageHandler<'case.submitted'> = async ({
     documents: envelope.documents,
     at: now,
   });
+  if (!wrongJurisdiction) await openIntakeClock(tx, file, envelope.id, now);
   await auditIntake(tx, file, 'intake.received', now, {
     messageId: envelope.id,
     sourceOrg: envelope.from.org,
@@ -143,6 +165,7 @@ export const onCaseSupplemented: MessageHandler<'case.supplemented'> = async ({
     supplements: JSON.stringify([...supplementsOf(file), supplement]),
     ...(file.status === 'returned' ? { status: 'received', decided_at: null, decided_by: null } : {}),
   });
+  if (file.status === 'returned') await openIntakeClock(tx, updated, envelope.id, now);
   await auditIntake(tx, updated, 'intake.supplemented', now, {
     messageId: envelope.id,
     documents: envelope.documents.length,

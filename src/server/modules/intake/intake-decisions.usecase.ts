@@ -15,6 +15,7 @@ import { assertChosenFromOfficeLists } from '../office-lists/index.js';
 import { findOrganisationByCode } from '../organisations/index.js';
 import { assertIntakeStep } from './intake-access.policy.js';
 import { enqueueAnswer } from '../correspondence/index.js';
+import { settleClock } from '../clocks/index.js';
 import { isFileNumberTaken, setIntakeFileFields } from './intake-files.repository.js';
 import { withIntakeFile, type IntakeUseCaseInput } from './intake.ports.js';
 
@@ -56,6 +57,15 @@ async function decide<S extends DecidedStatus>(
         status,
         decided_at: now,
         decided_by: input.actor.userId,
+      });
+      // Decided: the file's clock is met if in time (else the scheduler has recorded the breach).
+      await settleClock(tx, {
+        kind: 'intake_unregistered',
+        sourceId: file.id,
+        orgId: file.org_id,
+        state: 'met',
+        metAt: now,
+        at: now,
       });
       const sent = await enqueueAnswer(tx, {
         signer: input.exchange.signer,

@@ -22,51 +22,64 @@ export interface Recipient {
   notify_channels: string[];
 }
 
+/** One event told to its recipients. */
+export interface NotifyInput {
+  recipients: readonly Recipient[];
+  orgId: string;
+  kind: string;
+  clockId: string | null;
+  caseId: string | null;
+  details: Record<string, unknown>;
+  text: string;
+  now: Date;
+}
+
 /**
  * Notifies users in the caller's transaction: an in-app notification each (pushed by the stream after the
  * commit), and an outbound message queued for those who chose SMS. Returns the notifications' numbers.
  */
-export async function notifyUsers(
-  tx: Tx,
-  input: {
-    recipients: readonly Recipient[];
-    orgId: string;
-    kind: string;
-    clockId: string | null;
-    caseId: string | null;
-    details: Record<string, unknown>;
-    text: string;
-    now: Date;
-  },
-): Promise<number[]> {
+export async function notifyUsers(tx: Tx, input: NotifyInput): Promise<number[]> {
+  return (await notifyMany(tx, [input]))[0] ?? [];
+}
+
+/**
+ * Notifies the recipients of many events at once (the scheduler's batch): two statements whatever their
+ * number — the in-app rows, then the SMS queue. Returns each event's notification numbers, in order.
+ */
+export async function notifyMany(tx: Tx, events: readonly NotifyInput[]): Promise<number[][]> {
+  const planned = events.map((e) => e.recipients.map((r) => ({ id: randomUUID(), recipient: r })));
   const rows = await insertNotifications(
     tx,
-    input.recipients.map((r) => ({
-      id: randomUUID(),
-      user_id: r.id,
-      org_id: input.orgId,
-      kind: input.kind,
-      clock_id: input.clockId,
-      case_id: input.caseId,
-      details: input.details,
-      created_at: input.now,
-    })),
+    events.flatMap((e, i) =>
+      (planned[i] ?? []).map(({ id, recipient }) => ({
+        id,
+        user_id: recipient.id,
+        org_id: e.orgId,
+        kind: e.kind,
+        clock_id: e.clockId,
+        case_id: e.caseId,
+        details: e.details,
+        created_at: e.now,
+      })),
+    ),
   );
-  const byUser = new Map(rows.map((r) => [r.user_id, r.seq]));
+  const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
   await insertDeliveries(
     tx,
-    input.recipients
-      .filter((r) => r.phone && r.notify_channels.includes('sms'))
-      .map((r) => ({
-        id: randomUUID(),
-        purpose: input.kind,
-        notification_seq: byUser.get(r.id) ?? null,
-        to_address: r.phone ?? '',
-        text: input.text,
-        now: input.now,
-      })),
+    events.flatMap((e, i) =>
+      (planned[i] ?? [])
+        .filter(({ recipient: r }) => r.phone && r.notify_channels.includes('sms'))
+        .map(({ id, recipient }) => ({
+          id: randomUUID(),
+          purpose: e.kind,
+          notification_seq: seqOf.get(id) ?? null,
+          to_address: recipient.phone ?? '',
+          text: e.text,
+          now: e.now,
+        })),
+    ),
   );
-  return rows.map((r) => r.seq);
+  return planned.map((p) => p.flatMap(({ id }) => seqOf.get(id) ?? []));
 }
 
 /** Queues one outbound message to an address that is no user's (a complainant's code or case status). */

@@ -6,6 +6,7 @@ import { settleClock } from '../clocks/index.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { recordIntakeDocuments } from '../intake/index.js';
 import { findCaseOfMessage } from '../correspondence/index.js';
+import { textCaseStatus } from '../cases/index.js';
 import { findOrder, insertOrder, updateOrder } from './orders.repository.js';
 
 async function auditByMessage(tx: Tx, message: InboundMessage, order: OrderRow): Promise<void> {
@@ -39,7 +40,7 @@ async function applyStep(
   return updated;
 }
 
-/** `order.issued` at the station: the order lands in the station's orders inbox, tied to its case. */
+/** `order.issued` at the station: the order lands in the station's orders inbox, tied to its case (texted to the complainants who agreed). */
 export const onOrderIssued: MessageHandler<'order.issued'> = async (message) => {
   const { tx, envelope, recipient, now } = message;
   const body = envelope.body;
@@ -60,7 +61,16 @@ export const onOrderIssued: MessageHandler<'order.issued'> = async (message) => 
     status: 'open',
     updated_at: now,
   });
-  if (order) await auditByMessage(tx, message, order);
+  if (!order) return;
+  await auditByMessage(tx, message, order);
+  if (caseRow)
+    await textCaseStatus(tx, {
+      caseId: caseRow.id,
+      orgId: caseRow.org_id,
+      caseNumber: caseRow.case_number,
+      status: 'order_issued',
+      now,
+    });
 };
 
 /** `order.acknowledged` at the office. */

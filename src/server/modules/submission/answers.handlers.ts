@@ -3,15 +3,16 @@ import type { AnswerStatus } from '../../../domain/submission/case-status.js';
 import type { CaseSubmissionsTable } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
 import { recordAudit } from '../audit/index.js';
-import { recordCaseEvent, setCaseFields } from '../cases/index.js';
+import { recordCaseEvent, setCaseFields, textCaseStatus } from '../cases/index.js';
 import type { InboundMessage, MessageHandler, MessageHandlers } from '../exchange/index.js';
 import { findCaseOfMessage } from '../correspondence/index.js';
+import { openClock, RETURN_UNANSWERED } from '../clocks/index.js';
 import { updateSubmission } from './case-submissions.repository.js';
 
 /**
  * Applies the office's business answer to the station's case, in the transaction that accepts the
  * message: the case's status, the answer's details on its submission, a timeline event and an audit
- * entry. A message about a case this station does not have changes nothing.
+ * entry; a registration or a return is texted to the complainants who agreed (`textCaseStatus`). A message about a case this station does not have changes nothing.
  */
 async function applyAnswer(
   message: InboundMessage,
@@ -23,7 +24,30 @@ async function applyAnswer(
   const row = await findCaseOfMessage(tx, message);
   if (!row) return;
   await setCaseFields(tx, row.id, { status: answer, updated_at: now });
+  // Returned for completion: the station's answer is a clock of its own, met when it supplements the file.
+  if (answer === 'returned')
+    await openClock(tx, {
+      kind: 'return_unanswered',
+      orgId: row.org_id,
+      sourceId: `${row.id}:${message.envelope.id}`,
+      caseId: row.id,
+      caseRef: row.case_number,
+      responsibleUserId: row.created_by,
+      notifyRoles: ['station.chief'],
+      legalBasis: RETURN_UNANSWERED.legalBasis,
+      startedAt: now,
+      dueAt: new Date(now.getTime() + RETURN_UNANSWERED.ms),
+      now,
+    });
   await updateSubmission(tx, row.id, { ...changes, answer, answered_at: now });
+  if (answer === 'registered' || answer === 'returned')
+    await textCaseStatus(tx, {
+      caseId: row.id,
+      orgId: row.org_id,
+      caseNumber: row.case_number,
+      status: answer,
+      now,
+    });
   const eventDetails = { messageId: message.envelope.id, ...details };
   await recordCaseEvent(tx, {
     caseId: row.id,

@@ -4,6 +4,7 @@ import type { CaseUseCaseInput } from '../cases/index.js';
 import { caseFileOf, setCaseFields } from '../cases/index.js';
 import type { Exchange } from '../exchange/index.js';
 import { enqueueMessage } from '../exchange/index.js';
+import { settleClock } from '../clocks/index.js';
 import { caseSnapshotOf, messageDocumentsOf, senderOf } from '../correspondence/index.js';
 import { findFileWithSender, insertSubmission } from './case-submissions.repository.js';
 import { assertReady } from './prepare-submission.usecase.js';
@@ -46,6 +47,15 @@ export async function approveSubmission(
         },
       });
       await setCaseFields(tx, row.id, { status: 'sent', sent_at: now, updated_at: now });
+      // Sent by its due time: the complaint's clock is met (sent late, the scheduler has recorded the breach).
+      await settleClock(tx, {
+        kind: 'complaint_send',
+        sourceId: row.id,
+        orgId: row.org_id,
+        state: 'met',
+        metAt: now,
+        at: now,
+      });
       await insertSubmission(tx, {
         caseId: row.id,
         orgId: row.org_id,

@@ -14,6 +14,7 @@ import {
 import type { CaseUseCaseInput } from '../cases/index.js';
 import type { Exchange } from '../exchange/index.js';
 import { enqueueMessage } from '../exchange/index.js';
+import { settleClock } from '../clocks/index.js';
 import { findSender, messageDocumentsOf } from '../correspondence/index.js';
 import { findSubmission } from './case-submissions.repository.js';
 import { stepSubmission } from './submission-step.policy.js';
@@ -81,6 +82,16 @@ export async function supplementCase(
         },
       });
       const status = row.status === 'returned' ? 'sent' : row.status;
+      // The return is answered: its clock is met if in time (else its breach stands).
+      if (row.status === 'returned')
+        await settleClock(tx, {
+          kind: 'return_unanswered',
+          sourceId: row.id,
+          orgId: row.org_id,
+          state: 'met',
+          metAt: now,
+          at: now,
+        });
       const updated = await updateCase(tx, row.id, { status, updated_at: now });
       return {
         value: {

@@ -1,8 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../platform/clock.js';
+import { findDeliveriesTo } from '../notifications/index.js';
 import { useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import { makeCase, makeNationalId, makeParty, makeStationUser } from '../../../../test/factories.js';
-import { toPersianDigits } from '../../../domain/persian-text.js';
+import { normaliseIdentifier, toPersianDigits } from '../../../domain/persian-text.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { Db } from '../../db/client.js';
 import { TRACKING_RATE_LIMIT } from './tracking.routes.js';
@@ -17,13 +19,39 @@ describe('public tracking of a complaint', () => {
   const accusedId = makeNationalId();
   let addressCounter = 0;
 
-  /** Each test asks from its own address, so the rate limit of one does not spill into another. */
-  const track = (query: Record<string, string>, remoteAddress = `10.0.0.${++addressCounter}`) =>
-    app.inject({ method: 'GET', url: '/api/public/tracking', query, remoteAddress });
+  const clock = fixedClock('2026-03-01T08:00:00Z');
+  const mobileOf: Record<string, string> = {};
+
+  /**
+   * Asks for the one-time code, reads it from the log notifier's outbox, and looks the case up with it. Each test
+   * asks from its own address, so the rate limit of one does not spill into another.
+   */
+  const track = async (query: Record<string, string>, remoteAddress = `10.0.0.${++addressCounter}`) => {
+    clock.advance(1000);
+    const identity = normaliseIdentifier(query.nationalId ?? query.passportNumber ?? '').toUpperCase();
+    const phone = identity ? mobileOf[identity] : undefined;
+    let otp = '000000';
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/api/public/tracking/code',
+      payload: query,
+      remoteAddress,
+    });
+    if (sent.statusCode === 200 && phone)
+      otp = /(\d{6})/.exec((await findDeliveriesTo(db, phone))[0]?.text ?? '')?.[1] ?? otp;
+    return app.inject({
+      method: 'GET',
+      url: '/api/public/tracking',
+      query: { ...query, otp },
+      remoteAddress,
+    });
+  };
+
+  beforeEach(() => clock.advance(16 * 60_000));
 
   beforeAll(async () => {
     ({ db } = await useTestDatabase());
-    ({ app } = await useTestApp(db));
+    ({ app } = await useTestApp(db, { clock }));
     const { actor } = await makeStationUser(db);
     const opened = await makeCase(db, actor);
     complaint = { id: opened.id, caseNumber: opened.caseNumber, trackingCode: opened.trackingCode ?? '' };
@@ -32,7 +60,10 @@ describe('public tracking of a complaint', () => {
       firstName: 'مریم',
       lastName: 'احمدی',
       nationalId: complainantId,
+      mobile: '09121234567',
     });
+    mobileOf[complainantId] = '09121234567';
+    mobileOf[foreignPassport] = '09351112233';
     await makeParty(db, actor, opened.id, {
       role: 'complainant',
       firstName: 'احمد',
@@ -40,6 +71,7 @@ describe('public tracking of a complaint', () => {
       nationality: 'AF',
       nationalId: null,
       passportNumber: foreignPassport,
+      mobile: '09351112233',
     });
     await makeParty(db, actor, opened.id, {
       role: 'accused',
@@ -107,7 +139,7 @@ describe('public tracking of a complaint', () => {
       .execute();
   });
 
-  it('answers the same 404 for a wrong code, a wrong national ID, or the accused\u2019s national ID', async () => {
+  it('answers the same 401 for a wrong code, a wrong national ID, or the accused\u2019s national ID', async () => {
     const answers = await Promise.all([
       track({ code: 'ZZZ-ZZZ-ZZZ', nationalId: complainantId }),
       track({ code: complaint.trackingCode, nationalId: makeNationalId() }),
@@ -118,9 +150,9 @@ describe('public tracking of a complaint', () => {
       track({ code: 'ZZZ-ZZZ-ZZZ', passportNumber: foreignPassport }),
     ]);
     for (const res of answers) {
-      expect(res.statusCode).toBe(404);
+      expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual({
-        error: { code: 'tracking.not_found', message: errorMessages['tracking.not_found'] },
+        error: { code: 'tracking.code_invalid', message: errorMessages['tracking.code_invalid'] },
       });
     }
   });
@@ -146,7 +178,14 @@ describe('public tracking of a complaint', () => {
   it('limits look-ups per address', async () => {
     const address = '198.51.100.9';
     for (let i = 0; i < TRACKING_RATE_LIMIT.max; i++) {
-      expect((await track({ code: 'ZZZ-ZZZ-ZZZ', nationalId: complainantId }, address)).statusCode).toBe(404);
+      const query = { code: 'ZZZ-ZZZ-ZZZ', nationalId: complainantId, otp: '123456' };
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/public/tracking',
+        query,
+        remoteAddress: address,
+      });
+      expect(res.statusCode).toBe(401);
     }
     const limited = await track({ code: complaint.trackingCode, nationalId: complainantId }, address);
     expect(limited.statusCode).toBe(429);
@@ -166,6 +205,6 @@ describe('public tracking of a complaint', () => {
       lastName: 'b',
       nationalId: complainantId,
     });
-    expect((await track({ code: 'YYY-YYY-YYY', nationalId: complainantId })).statusCode).toBe(404);
+    expect((await track({ code: 'YYY-YYY-YYY', nationalId: complainantId })).statusCode).toBe(401);
   });
 });

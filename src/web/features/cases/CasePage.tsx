@@ -14,6 +14,7 @@ import { useUploadQueue } from './documents/upload-queue.js';
 import { useUploadDocument } from './api.js';
 import { codeLabel } from './case-labels.js';
 import { SubmissionSection } from '../submission/SubmissionSection.js';
+import { CaseClocks } from '../clocks/CaseClocks.js';
 import { CaseEscorts } from '../escorts/CaseEscorts.js';
 
 /** One case: summary, readiness, parties and custody, documents (more can be dropped while allowed), timeline. */
@@ -77,9 +78,12 @@ export function CasePage({ id }: { id: string }) {
           </Space>
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={t('cases.page.timeline')} size="small">
-            <CaseTimeline caseId={c.id} />
-          </Card>
+          <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
+            <CaseClocks caseId={c.id} />
+            <Card title={t('cases.page.timeline')} size="small">
+              <CaseTimeline caseId={c.id} />
+            </Card>
+          </Space>
         </Col>
       </Row>
     </Space>

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { TrackingPage } from './TrackingPage.js';
+import fa from '../../i18n/fa.json' with { type: 'json' };
+
+const errorText = (code: string) => (fa.errors.tracking as Record<string, string>)[code.split('.')[1] ?? ''];
 
 const status = {
   status: 'received',
@@ -14,10 +17,25 @@ const status = {
   updatedAt: '2025-11-28T23:20:00.000Z',
 };
 
-function track(code: string, nationalId: string) {
+const SEND = 'فرستادن کد یک‌بار مصرف';
+const codeSent = () => jsonResponse(200, { sentTo: '***4567' });
+
+/** Step one: the tracking code and the national ID (the code is asked for). */
+function askCode(code: string, nationalId: string) {
   fireEvent.change(screen.getByLabelText('کد رهگیری'), { target: { value: code } });
   fireEvent.change(screen.getByLabelText('کد ملی شاکی'), { target: { value: nationalId } });
+  fireEvent.click(screen.getByRole('button', { name: SEND }));
+}
+
+/** Step two: the one-time code from the SMS. */
+async function enterOtp(otp: string) {
+  fireEvent.change(await screen.findByLabelText('کد یک‌بار مصرف'), { target: { value: otp } });
   fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));
+}
+
+async function track(code: string, nationalId: string) {
+  askCode(code, nationalId);
+  await enterOtp('۱۲۳۴۵۶');
 }
 
 // The first render of an antd screen can take seconds on a busy CI machine.
@@ -27,28 +45,44 @@ describe('TrackingPage', { timeout: 20_000 }, () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('takes Persian digits and lower case, asks with Latin digits, and says the status in plain Persian', async () => {
-    const fetch = stubApi({ 'GET /api/public/tracking': () => jsonResponse(200, status) });
+  it('asks for the code, says where it went, takes it in Persian digits, and says the status in plain Persian', async () => {
+    const fetch = stubApi({
+      'POST /api/public/tracking/code': codeSent,
+      'GET /api/public/tracking': () => jsonResponse(200, status),
+    });
     renderInApp(<TrackingPage />);
-    track('k۷m ۴qx ۹tr', '۰۴۹۹۳۷۰۸۹۹');
+    askCode('k۷m ۴qx ۹tr', '۰۴۹۹۳۷۰۸۹۹');
+    expect((await screen.findByTestId('tracking-otp')).textContent).toContain('***۴۵۶۷');
+    expect(fetch.mock.calls[0]![0]).toBe('/api/public/tracking/code');
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]?.body))).toEqual({
+      code: 'K7M-4QX-9TR',
+      nationalId: '0499370899',
+    });
+    await enterOtp('۱۲۳ ۴۵۶');
     const result = await screen.findByTestId('tracking-result');
     expect(result.textContent).toContain('شکوائیه‌ی شما در کلانتری ۱۲ تهران دریافت شده');
     expect(result.textContent).toContain('وضعیت پرونده‌ی ۱۴۰۵/۰۰۰۰۱۲');
     expect(result.textContent).toMatch(/۱۴۰۴\/۰۹\/۰۸/);
-    expect(fetch.mock.calls[0]![0]).toBe('/api/public/tracking?code=K7M-4QX-9TR&nationalId=0499370899');
+    expect(fetch.mock.calls[1]![0]).toBe(
+      '/api/public/tracking?code=K7M-4QX-9TR&nationalId=0499370899&otp=123456',
+    );
   });
 
   it('lets a foreign complainant follow the case with a passport number, sent as typed', async () => {
-    const fetch = stubApi({ 'GET /api/public/tracking': () => jsonResponse(200, status) });
+    const fetch = stubApi({
+      'POST /api/public/tracking/code': codeSent,
+      'GET /api/public/tracking': () => jsonResponse(200, status),
+    });
     renderInApp(<TrackingPage />);
     fireEvent.click(screen.getByText('گذرنامه (اتباع خارجی)'));
     expect(screen.queryByLabelText('کد ملی شاکی')).toBeNull();
     fireEvent.change(screen.getByLabelText('کد رهگیری'), { target: { value: 'K7M-4QX-9TR' } });
     fireEvent.change(await screen.findByLabelText('شماره گذرنامه‌ی شاکی'), { target: { value: 'p۱۲۳۴۵۶۷' } });
-    fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));
+    fireEvent.click(screen.getByRole('button', { name: SEND }));
+    await enterOtp('123456');
     await screen.findByTestId('tracking-result');
-    expect(fetch.mock.calls[0]![0]).toBe(
-      '/api/public/tracking?code=K7M-4QX-9TR&passportNumber=p%DB%B1%DB%B2%DB%B3%DB%B4%DB%B5%DB%B6%DB%B7',
+    expect(fetch.mock.calls[1]![0]).toBe(
+      '/api/public/tracking?code=K7M-4QX-9TR&passportNumber=p%DB%B1%DB%B2%DB%B3%DB%B4%DB%B5%DB%B6%DB%B7&otp=123456',
     );
   });
 
@@ -58,7 +92,7 @@ describe('TrackingPage', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByText('گذرنامه (اتباع خارجی)'));
     fireEvent.change(screen.getByLabelText('کد رهگیری'), { target: { value: 'K7M-4QX-9TR' } });
     fireEvent.change(await screen.findByLabelText('شماره گذرنامه‌ی شاکی'), { target: { value: 'P1/' } });
-    fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));
+    fireEvent.click(screen.getByRole('button', { name: SEND }));
     expect(await screen.findByText('شماره گذرنامه معتبر نیست.')).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -72,24 +106,30 @@ describe('TrackingPage', { timeout: 20_000 }, () => {
 
   it('gives the prosecutor’s file number once registered, when the server sends it', async () => {
     stubApi({
+      'POST /api/public/tracking/code': codeSent,
       'GET /api/public/tracking': () =>
         jsonResponse(200, { ...status, status: 'registered', prosecutorFileNumber: '140460920000123' }),
     });
     renderInApp(<TrackingPage />);
-    track('K7M-4QX-9TR', '0499370899');
+    await track('K7M-4QX-9TR', '0499370899');
     expect((await screen.findByTestId('tracking-result')).textContent).toContain(
       'پرونده‌ی شما در دادسرا با شماره‌ی ۱۴۰۴۶۰۹۲۰۰۰۰۱۲۳ ثبت شده است.',
     );
   });
 
-  it('explains no match and too many tries as sentences', async () => {
-    let answer = jsonResponse(404, { error: { code: 'tracking.not_found', message: 'x' } });
-    stubApi({ 'GET /api/public/tracking': () => answer });
+  it('explains a wrong code and too many tries as sentences, and does not send a code that is not 6 digits', async () => {
+    let answer = jsonResponse(401, { error: { code: 'tracking.code_invalid', message: 'x' } });
+    const fetch = stubApi({
+      'POST /api/public/tracking/code': codeSent,
+      'GET /api/public/tracking': () => answer,
+    });
     renderInApp(<TrackingPage />);
-    track('K7M-4QX-9TR', '0499370899');
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'پرونده‌ای با این کد رهگیری و این کد ملی یا شماره گذرنامه پیدا نشد.',
-    );
+    askCode('K7M-4QX-9TR', '0499370899');
+    await enterOtp('12345');
+    expect(await screen.findByText('کد شش رقم است.')).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await enterOtp('123456');
+    expect((await screen.findByRole('alert')).textContent).toBe(errorText('tracking.code_invalid'));
     answer = jsonResponse(429, { error: { code: 'request.rate_limited', message: 'x' } });
     fireEvent.click(screen.getByRole('button', { name: 'پیگیری' }));
     expect(await screen.findByText(/تعداد درخواست‌ها بیش از حد مجاز است/)).toBeTruthy();
@@ -98,7 +138,7 @@ describe('TrackingPage', { timeout: 20_000 }, () => {
   it('does not ask the server about a code that cannot be one', async () => {
     const fetch = stubApi({});
     renderInApp(<TrackingPage />);
-    track('K7M', '0499370899');
+    askCode('K7M', '0499370899');
     expect(await screen.findByText('کد رهگیری ۹ نویسه است، مانند K7M-4QX-9TR.')).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
   });

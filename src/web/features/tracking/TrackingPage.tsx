@@ -1,16 +1,18 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Segmented, Space, Typography } from 'antd';
 import type { InputProps } from 'antd';
+import { useState } from 'react';
 import { normaliseTrackingCode } from '../../../domain/cases/tracking-code.js';
 import { errorMessageKey } from '../../api/client.js';
 import type { PublicCaseStatus } from '../../../domain/cases/public-status.js';
-import type { TrackingQuery, TrackingStatus } from '../../../domain/cases/tracking.schema.js';
+import type { TrackingCodeRequest, TrackingStatus } from '../../../domain/cases/tracking.schema.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { routeQuery, usePath } from '../../app/router.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { NationalIdInput } from '../../components/NationalIdInput.js';
 import { nationalIdRule, passportNumberRule } from '../../components/identifier-rules.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useTrackingLookup } from './api.js';
+import { useTrackingCodeRequest, useTrackingLookup } from './api.js';
+import { OtpStep } from './OtpStep.js';
 
 type IdentityKind = 'nationalId' | 'passportNumber';
 
@@ -36,7 +38,7 @@ interface TrackingForm {
 }
 
 /** The look-up the form asks for: the code as printed, and the one identifier the complainant chose. */
-function trackingQuery(values: TrackingForm): TrackingQuery {
+function trackingQuery(values: TrackingForm): TrackingCodeRequest {
   const code = normaliseTrackingCode(values.code) ?? values.code;
   return values.identityKind === 'passportNumber'
     ? { code, passportNumber: values.passportNumber }
@@ -117,16 +119,24 @@ function TrackingResult({ status, onAgain }: { status: TrackingStatus; onAgain: 
 }
 
 /**
- * Public tracking (`#/track`, no sign-in, phone-sized): the tracking code from the receipt (prefilled
- * from its QR code) and the complainant's national ID — or a foreign national's passport number — in
- * Persian, Arabic or Latin digits → the state of that one case in plain words. Errors (no match, too
- * many tries) are sentences too.
+ * Public tracking (`#/track`, no sign-in, phone-sized), in two steps: the tracking code from the receipt
+ * (prefilled from its QR code) and the complainant's national ID — or a foreign national's passport number —
+ * in Persian, Arabic or Latin digits → "a code was sent to ***1234" → the one-time code → the state of that
+ * one case in plain words. Errors (wrong or spent code, too many tries) are sentences too.
  */
 export function TrackingPage() {
   const { t } = useI18n();
   const path = usePath();
   const [form] = Form.useForm<TrackingForm>();
   const lookup = useTrackingLookup();
+  const codeRequest = useTrackingCodeRequest();
+  const [asked, setAsked] = useState<{ query: TrackingCodeRequest; sentTo: string } | null>(null);
+  const startAgain = () => {
+    lookup.reset();
+    codeRequest.reset();
+    setAsked(null);
+    form.setFieldsValue({ nationalId: '', passportNumber: '' });
+  };
   const identityKind = Form.useWatch('identityKind', form) ?? 'nationalId';
 
   return (
@@ -144,12 +154,14 @@ export function TrackingPage() {
             <Typography.Text type="secondary">{t('tracking.intro')}</Typography.Text>
           </div>
           {lookup.data ? (
-            <TrackingResult
-              status={lookup.data}
-              onAgain={() => {
-                lookup.reset();
-                form.setFieldsValue({ nationalId: '', passportNumber: '' });
-              }}
+            <TrackingResult status={lookup.data} onAgain={startAgain} />
+          ) : asked ? (
+            <OtpStep
+              sentTo={asked.sentTo}
+              pending={lookup.isPending}
+              error={lookup.error}
+              onSubmit={(otp) => lookup.mutate({ ...asked.query, otp })}
+              onBack={startAgain}
             />
           ) : (
             <Card size="small">
@@ -157,14 +169,17 @@ export function TrackingPage() {
                 form={form}
                 layout="vertical"
                 requiredMark={false}
-                disabled={lookup.isPending}
+                disabled={codeRequest.isPending}
                 initialValues={{
                   code: routeQuery(path).get('code') ?? '',
                   identityKind: 'nationalId',
                   nationalId: '',
                   passportNumber: '',
                 }}
-                onFinish={(values) => lookup.mutate(trackingQuery(values))}
+                onFinish={(values) => {
+                  const query = trackingQuery(values);
+                  codeRequest.mutate(query, { onSuccess: ({ sentTo }) => setAsked({ query, sentTo }) });
+                }}
               >
                 <Form.Item
                   name="code"
@@ -188,7 +203,7 @@ export function TrackingPage() {
                       { value: 'nationalId', label: t('tracking.byNationalId') },
                       { value: 'passportNumber', label: t('tracking.byPassport') },
                     ]}
-                    onChange={() => lookup.reset()}
+                    onChange={() => codeRequest.reset()}
                   />
                 </Form.Item>
                 {identityKind === 'nationalId' ? (
@@ -211,17 +226,17 @@ export function TrackingPage() {
                     <CodeInput />
                   </Form.Item>
                 )}
-                {lookup.isError && (
+                {codeRequest.isError && (
                   <Alert
                     role="alert"
                     type="error"
                     showIcon
                     style={{ marginBlockEnd: 16 }}
-                    message={t(errorMessageKey(lookup.error))}
+                    message={t(errorMessageKey(codeRequest.error))}
                   />
                 )}
-                <Button type="primary" htmlType="submit" block size="large" loading={lookup.isPending}>
-                  {t('tracking.submit')}
+                <Button type="primary" htmlType="submit" block size="large" loading={codeRequest.isPending}>
+                  {t('tracking.sendCode')}
                 </Button>
               </Form>
             </Card>

@@ -162,6 +162,7 @@ const formValuesOf = (p: Party): PartyFormValues => ({
   ...(p.passportNumber ? { passportNumber: p.passportNumber } : {}),
   ...(p.mobile ? { mobile: p.mobile } : {}),
   ...(p.address ? { address: p.address } : {}),
+  ...(p.smsConsent ? { smsConsent: true } : {}),
 });
 
 /**
@@ -197,6 +198,7 @@ export function PartyDialogButton({ detail, party }: { detail: CaseDetail; party
               passportNumber: body.passportNumber ?? null,
               mobile: body.mobile ?? null,
               address: body.address ?? null,
+              smsConsent: body.smsConsent ?? false,
             },
             version: detail.updatedAt,
           })

@@ -80,6 +80,11 @@ export function PartyFields({ index, onRemove }: { index: number; onRemove: () =
           </Form.Item>
         </Col>
       </Row>
+      {role === 'complainant' && (
+        <Form.Item name={[index, 'smsConsent']} valuePropName="checked">
+          <Checkbox>{t('parties.fields.smsConsent')}</Checkbox>
+        </Form.Item>
+      )}
       {role === 'accused' && (
         <Row gutter={12}>
           <Col xs={24} md={6}>

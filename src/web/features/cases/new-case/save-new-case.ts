@@ -12,6 +12,8 @@ export interface PartyFormValues {
   passportNumber?: string;
   mobile?: string;
   address?: string;
+  /** A complainant agreed to receive the case's new status by SMS. */
+  smsConsent?: boolean;
   inCustody?: boolean;
   custodyStartedAt?: string | null;
 }
@@ -48,6 +50,7 @@ export function partyBodyOf(p: PartyFormValues): AddPartyBody {
     const v = blankToUndefined(p[name]);
     if (v !== undefined) body[name] = v;
   }
+  if (p.role === 'complainant' && p.smsConsent) body.smsConsent = true;
   return body;
 }
 
