@@ -197,7 +197,7 @@ export interface PartiesTable {
   updated_at: Timestamp;
 }
 
-/** A complainant's request for a one-time tracking code (0038); case_id null for an unknown tracking code. */
+/** A complainant's request for a one-time tracking code (0042); case_id null for an unknown tracking code. */
 export interface TrackingCodeRequestsTable {
   id: string;
   case_id: string | null;
@@ -208,7 +208,7 @@ export interface TrackingCodeRequestsTable {
   requested_at: Timestamp;
 }
 
-/** The deployment's one key for the hint answered to an unknown tracking code (0038). */
+/** The deployment's one key for the hint answered to an unknown tracking code (0042). */
 export interface TrackingHintKeyTable {
   key: string;
 }

@@ -47,7 +47,7 @@ export async function findTrackedCase(db: DbOrTx, trackingCode: string, identifi
   );
 }
 
-/** The deployment's key for the hints of unknown tracking codes (one row, made by migration 0038). */
+/** The deployment's key for the hints of unknown tracking codes (one row, made by migration 0042). */
 export async function findHintKey(db: DbOrTx): Promise<string> {
   const row = await db.selectFrom('tracking_hint_key').select('key').executeTakeFirstOrThrow();
   return row.key;
