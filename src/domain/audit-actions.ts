@@ -66,6 +66,7 @@ export const auditActions = [
   'order.closed',
   'order.updated_by_message',
   'figures.viewed',
+  'figures.cases_listed',
   'units.imported',
   'units.listed',
   'rollout.planned',

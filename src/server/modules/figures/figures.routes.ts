@@ -1,7 +1,12 @@
+import {
+  figureCasesPageSchema,
+  figureCasesQuerySchema,
+} from '../../../domain/figures/figure-cases.schema.js';
 import { figuresQuerySchema, figuresSchema } from '../../../domain/figures/figures.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { listFigureCases } from './figure-cases.usecase.js';
 import { getFigures } from './figures.usecase.js';
 
 /** The managers' figures. */
@@ -19,6 +24,27 @@ export async function registerFiguresRoutes(app: App, deps: AppDeps): Promise<vo
     },
     async (request) =>
       getFigures({
+        db: deps.db,
+        clock: deps.clock,
+        actor: requireActor(request),
+        query: request.query,
+        ip: clientIp(request),
+      }),
+  );
+
+  app.get(
+    '/api/figures/cases',
+    {
+      schema: {
+        tags: ['figures'],
+        summary:
+          'The list behind one figure (drill-down): what it counted over the same period, for the same units or one of them',
+        querystring: figureCasesQuerySchema,
+        response: { 200: figureCasesPageSchema },
+      },
+    },
+    async (request) =>
+      listFigureCases({
         db: deps.db,
         clock: deps.clock,
         actor: requireActor(request),

@@ -22,6 +22,9 @@ const station = (opened: number, overdue: number) => ({
   inCustodyNow: 1,
   ordersReceived: 1,
   ordersOverdue: overdue,
+  escortsRequested: 2,
+  escortsDone: 1,
+  escortsLate: 0,
 });
 
 const police: Figures = {
