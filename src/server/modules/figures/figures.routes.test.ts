@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { officeMeasures, policeMeasures } from '../../../domain/figures/figure-cases.schema.js';
+import type { LightMyRequestResponse } from 'fastify';
+import {
+  officeMeasures,
+  policeMeasures,
+  type FigureCase,
+  type FigureCasesPage,
+} from '../../../domain/figures/figure-cases.schema.js';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import {
@@ -331,18 +337,17 @@ describe('the figures managers steer by', () => {
 
   /** Every page of a drill-down, read two items at a time (so that the keyset is used). */
   async function drillDown(cookie: string, query: Record<string, string>) {
-    const items: { key: string; caseId: string | null; intakeId: string | null; unit: { code: string } }[] =
-      [];
+    const items: FigureCase[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({
+      const res: LightMyRequestResponse = await app.inject({
         method: 'GET',
         url: '/api/figures/cases',
         query: { ...query, limit: '2', ...(cursor ? { cursor } : {}) },
         headers: { cookie },
       });
       expect(res.statusCode, JSON.stringify(query)).toBe(200);
-      const page = res.json();
+      const page = res.json<FigureCasesPage>();
       items.push(...page.items);
       cursor = page.next;
     } while (cursor);

@@ -6,8 +6,9 @@ import { formatInstant } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from './api.js';
 import { formatFigure, officeColumns, policeColumns, type FigureColumn } from './figure-columns.js';
+import { useFigureDrillDown } from './FigureCasesDrawer.js';
 import { FiguresChart } from './FiguresChart.js';
-import { FiguresTable } from './FiguresTable.js';
+import { FiguresTable, type OpenFigure } from './FiguresTable.js';
 import { periodOf, periodPresets, type PeriodPreset } from './figures-period.js';
 
 /** The figures of the total a manager reads first, by their columns' keys. */
@@ -16,8 +17,18 @@ const HEADLINE = {
   office: ['received', 'returnRate', 'medianHoursToDecide', 'awaitingDecision', 'ordersOverdue'],
 };
 
-/** The headline: one card per figure of the total, red when an alarm is above zero. */
-function Headline<F>({ columns, total, keys }: { columns: FigureColumn<F>[]; total: F; keys: string[] }) {
+/** The headline: one card per figure of the total, red when an alarm is above zero; a card opens its cases. */
+function Headline<F>({
+  columns,
+  total,
+  keys,
+  onOpen,
+}: {
+  columns: FigureColumn<F>[];
+  total: F;
+  keys: string[];
+  onOpen: OpenFigure<F>;
+}) {
   const { t, locale } = useI18n();
   return (
     <Row gutter={[12, 12]} data-testid="figures-headline">
@@ -27,7 +38,7 @@ function Headline<F>({ columns, total, keys }: { columns: FigureColumn<F>[]; tot
           const value = c.value(total);
           return (
             <Col key={c.key} xs={12} md={8} xl={4}>
-              <Card size="small">
+              <Card size="small" hoverable onClick={() => onOpen(c, null)} data-testid={`headline-${c.key}`}>
                 <Statistic
                   title={t(`figures.columns.${c.key}`)}
                   value={formatFigure({ locale, t }, c.kind, value)}
@@ -85,6 +96,7 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
   const [preset, setPreset] = useState<PeriodPreset>('month');
   const [period, setPeriod] = useState(() => periodOf('month', now()));
   const figures = useFigures(period);
+  const drill = useFigureDrillDown(period);
   const pick = (next: PeriodPreset) => {
     setPreset(next);
     setPeriod(periodOf(next, now()));
@@ -120,9 +132,19 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
             })}
           </Typography.Text>
           {figures.data.view === 'police' ? (
-            <Headline columns={policeColumns} total={figures.data.total} keys={HEADLINE.police} />
+            <Headline
+              columns={policeColumns}
+              total={figures.data.total}
+              keys={HEADLINE.police}
+              onOpen={drill.open}
+            />
           ) : (
-            <Headline columns={officeColumns} total={figures.data.total} keys={HEADLINE.office} />
+            <Headline
+              columns={officeColumns}
+              total={figures.data.total}
+              keys={HEADLINE.office}
+              onOpen={drill.open}
+            />
           )}
           {figures.data.rows.length === 0 ? (
             <Empty description={t(`figures.empty.${figures.data.view}`)} />
@@ -134,7 +156,12 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
                 columns={policeColumns}
                 fileName="figures.csv"
               />
-              <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={policeColumns} />
+              <FiguresTable
+                rows={figures.data.rows}
+                total={figures.data.total}
+                columns={policeColumns}
+                onOpen={drill.open}
+              />
             </>
           ) : (
             <>
@@ -144,7 +171,12 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
                 columns={officeColumns}
                 fileName="figures.csv"
               />
-              <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={officeColumns} />
+              <FiguresTable
+                rows={figures.data.rows}
+                total={figures.data.total}
+                columns={officeColumns}
+                onOpen={drill.open}
+              />
             </>
           )}
           <Row gutter={[12, 12]}>
@@ -159,6 +191,7 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
               </Col>
             ))}
           </Row>
+          {drill.drawer}
         </>
       )}
     </Space>
