@@ -68,6 +68,7 @@ export const auditActions = [
   'figures.viewed',
   'figures.cases_listed',
   'units.imported',
+  'units.refreshed_from_files',
   'units.listed',
   'rollout.planned',
   'rollout.adopted',

@@ -13,7 +13,7 @@ import {
   speedQuerySchema,
   speedSchema,
 } from '../../../domain/rollout/rollout.schema.js';
-import { unitsImportResultSchema } from '../../../domain/rollout/units.schema.js';
+import { unitsImportResultSchema, unitsRefreshResultSchema } from '../../../domain/rollout/units.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -24,7 +24,7 @@ import {
   setRolloutStep,
   setWaveDue,
 } from './rollout.usecase.js';
-import { importUnits } from './units.usecase.js';
+import { importUnits, refreshUnitsFromOwnFiles } from './units.usecase.js';
 import { getSpeed, recordPaperTransmission } from './speed.usecase.js';
 
 /** The national register of units and the rollout: import, plan, adopt, track (issue 21). */
@@ -48,6 +48,18 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
     },
     async (request) =>
       importUnits({ ...actingOn(request), bytes: Buffer.from(request.body.fileBase64, 'base64') }),
+  );
+  app.post(
+    '/api/units/refresh-from-files',
+    {
+      schema: {
+        tags: ['rollout'],
+        summary:
+          'Update from casebridge: the yearly figures of the units on this node from their own case files of the last 365 days',
+        response: { 200: unitsRefreshResultSchema },
+      },
+    },
+    async (request) => refreshUnitsFromOwnFiles({ ...actingOn(request), nodeId: deps.config.nodeId }),
   );
   app.post(
     '/api/rollout/plan',

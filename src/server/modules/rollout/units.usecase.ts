@@ -1,12 +1,12 @@
 import { AppError, errorMessages } from '../../../domain/errors.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
-import type { UnitsImportResult } from '../../../domain/rollout/units.schema.js';
+import type { UnitsImportResult, UnitsRefreshResult } from '../../../domain/rollout/units.schema.js';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { readUnitsCsv } from './units-csv.codec.js';
-import { upsertUnits } from './units.repository.js';
+import { refreshUnitsFromFiles, upsertUnits } from './units.repository.js';
 
 /**
  * Imports the national register of units from a CSV file's bytes (issue 21, point 1): all or nothing — a file
@@ -51,5 +51,37 @@ export async function importUnits(input: {
       details: { created, updated },
     });
     return { created, updated, total: reading.units.length };
+  });
+}
+
+/**
+ * "Update from casebridge" (issue 21, point 1): the register's figures of the units already on this node come
+ * from their own case files of the last 365 days instead of the imported ones (see `refreshUnitsFromFiles`),
+ * so that the next plan weighs them by what they record. One transaction with its audit entry (the codes).
+ */
+export async function refreshUnitsFromOwnFiles(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  nodeId: string;
+  ip: string | null;
+}): Promise<UnitsRefreshResult> {
+  assertCan(input.actor, 'units.manage');
+  const now = input.clock.now();
+  const since = new Date(now.getTime() - 365 * 86_400_000);
+  return inTransaction(input.db, async (tx) => {
+    const codes = await refreshUnitsFromFiles(tx, { nodeId: input.nodeId, since, until: now, at: now });
+    await recordAudit(tx, {
+      action: 'units.refreshed_from_files',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'units',
+      resourceId: null,
+      orgId: input.actor.orgId,
+      ip: input.ip,
+      at: now,
+      details: { updated: codes.length, codes: codes.slice(0, 100) },
+    });
+    return { updated: codes.length, codes };
   });
 }
