@@ -24,6 +24,7 @@ import { LazyChart } from '../../components/LazyChart.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useProvinces } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
+import { RefreshFromFiles } from './RefreshFromFiles.js';
 import { useAdoptPlan, useImportUnits, usePlan, useRollout, useSetRolloutStep } from './api.js';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
@@ -91,6 +92,7 @@ function ImportRegister() {
             {t('rollout.import.choose')}
           </Button>
         </Upload>
+        <RefreshFromFiles />
         {importUnits.isError && <ImportIssues error={importUnits.error} />}
         {importUnits.isSuccess && (
           <Alert

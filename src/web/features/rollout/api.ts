@@ -5,7 +5,7 @@ import type {
   PlanRequest,
   RolloutDashboard,
 } from '../../../domain/rollout/rollout.schema.js';
-import type { UnitsImportResult } from '../../../domain/rollout/units.schema.js';
+import type { UnitsImportResult, UnitsRefreshResult } from '../../../domain/rollout/units.schema.js';
 import { apiRequest } from '../../api/client.js';
 
 const rolloutKey = ['rollout'] as const;
@@ -62,6 +62,16 @@ export function useImportUnits() {
         body: { fileBase64: btoa(binary) },
       });
     },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
+  });
+}
+
+/** POST /api/units/refresh-from-files — "update from casebridge": the units on this node from their own files. */
+export function useRefreshUnitsFromFiles() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest<UnitsRefreshResult>('/api/units/refresh-from-files', { method: 'POST', body: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
   });
 }
