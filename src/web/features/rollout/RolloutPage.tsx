@@ -25,6 +25,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useProvinces } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
 import { RefreshFromFiles } from './RefreshFromFiles.js';
+import { SpeedSection } from './SpeedSection.js';
 import { useAdoptPlan, useImportUnits, usePlan, useRollout, useSetRolloutStep } from './api.js';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
@@ -505,8 +506,8 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
 }
 
 /**
- * The rollout (`#/rollout`, supervisor and administrator): where each unit of the adopted plan stands, the
- * planner, and (administrator) the import of the national register.
+ * The rollout (`#/rollout`, supervisor and administrator): where each unit of the adopted plan stands, whether
+ * files reach the offices faster (`SpeedSection`), the planner, and (administrator) the import of the national register.
  */
 export function RolloutPage({ canManage }: { canManage: boolean }) {
   const { t } = useI18n();
@@ -518,6 +519,7 @@ export function RolloutPage({ canManage }: { canManage: boolean }) {
       </Typography.Title>
       {rollout.isError && <Alert type="error" showIcon message={t(errorMessageKey(rollout.error))} />}
       {rollout.isSuccess && <Tracking dashboard={rollout.data} canManage={canManage} />}
+      <SpeedSection />
       <Planner canAdopt={canManage} />
       {canManage && <ImportRegister />}
     </Space>

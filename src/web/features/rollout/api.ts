@@ -4,9 +4,10 @@ import type {
   PlanAnswer,
   PlanRequest,
   RolloutDashboard,
+  Speed,
 } from '../../../domain/rollout/rollout.schema.js';
 import type { UnitsImportResult, UnitsRefreshResult } from '../../../domain/rollout/units.schema.js';
-import { apiRequest } from '../../api/client.js';
+import { apiRequest, queryString } from '../../api/client.js';
 
 const rolloutKey = ['rollout'] as const;
 
@@ -73,5 +74,15 @@ export function useRefreshUnitsFromFiles() {
     mutationFn: () =>
       apiRequest<UnitsRefreshResult>('/api/units/refresh-from-files', { method: 'POST', body: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
+  });
+}
+
+/** GET /api/rollout/speed — is it faster? Per Jalali month of the period, and returns before/after going live. */
+export function useSpeed(period: { from: Date; to: Date }) {
+  const from = period.from.toISOString();
+  const to = period.to.toISOString();
+  return useQuery({
+    queryKey: [...rolloutKey, 'speed', from, to],
+    queryFn: ({ signal }) => apiRequest<Speed>(`/api/rollout/speed${queryString({ from, to })}`, { signal }),
   });
 }
