@@ -217,7 +217,8 @@ export const errorMessages: Record<ErrorCode, string> = {
     'The units that may be chosen cover less than the target share; exclude fewer units or lower the target.',
   'rollout.no_units': 'The register of units is empty; import it first.',
   'figures.invalid_period': 'The period is not valid: `to` must be after `from`, at most 400 days later.',
-  'figures.unknown_measure': 'This figure has no list behind it in this view (a police unit\u2019s figures or an office\u2019s).',
+  'figures.unknown_measure':
+    'This figure has no list behind it in this view (a police unit\u2019s figures or an office\u2019s).',
   'figures.unit_not_found': 'No unit with this code among the units whose figures you see.',
   'documents.hash_mismatch': 'A document\u2019s bytes do not match its SHA-256.',
   'documents.missing': 'A document the message names has not arrived.',
