@@ -10,6 +10,7 @@ export const auditActionLabels: Record<AuditAction, { fa: string; en: string }> 
   'auth.login_failed': { fa: 'ورود ناموفق', en: 'Failed sign-in' },
   'auth.locked': { fa: 'قفل شدن حساب', en: 'Account locked' },
   'auth.logout': { fa: 'خروج از سامانه', en: 'Signed out' },
+  'auth.session_extended': { fa: 'تمدید نشست', en: 'Session extended' },
   'auth.throttled': { fa: 'درنگ پس از تلاش‌های ناموفق', en: 'Sign-in throttled' },
   'auth.throttle_cleared': { fa: 'برداشتن درنگ ورود', en: 'Sign-in throttle cleared' },
   'auth.second_factor_failed': { fa: 'کد ورود دومرحله‌ای نادرست', en: 'Wrong second-factor code' },

@@ -5,6 +5,7 @@ export const auditActions = [
   // Written by the per-account lock-out of before migration 0013; kept so that old entries still read.
   'auth.locked',
   'auth.logout',
+  'auth.session_extended',
   'auth.throttled',
   'auth.throttle_cleared',
   'auth.second_factor_failed',

@@ -23,6 +23,9 @@ export const sessionUserSchema = z.object({
 /** The signed-in user as the API shows it (GET /api/auth/me, the answer to signing in) and a request's session carries it. */
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/** The header on every answer to a signed-in request: when its session ends (ISO 8601; it slides). */
+export const SESSION_EXPIRES_HEADER = 'x-session-expires-at';
+
 export const sessionResponseSchema = z.object({ user: sessionUserSchema, expiresAt: z.string() });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

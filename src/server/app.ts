@@ -22,6 +22,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.usecase.js';
 import { registerModuleRoutes } from './modules/index.js';
 import { SESSION_COOKIE } from './platform/http/authenticate.js';
+import { SESSION_EXPIRES_HEADER } from '../domain/auth.schema.js';
 import { registerCompression } from './platform/http/compression.js';
 import { registerOriginCheck } from './platform/http/origin-check.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -107,6 +108,12 @@ export async function buildApp(deps: AppDeps, options: { https?: ServerTls | nul
     const session = await resolveSession({ db: deps.db, clock: deps.clock, policy: deps.config, token });
     if (session)
       request.auth = { actor: session.actor, user: session.user, token, expiresAt: session.expiresAt };
+  });
+
+  // Every answer to a signed-in request says when its session ends (it slides), so that the web can warn
+  // before it does without asking — asking would itself slide it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.auth) reply.header(SESSION_EXPIRES_HEADER, request.auth.expiresAt.toISOString());
   });
 
   // Latency by route pattern (never the raw URL: ids would make a series per case); 404s as one route.

@@ -1,4 +1,7 @@
+import { SESSION_EXPIRES_HEADER } from '../../domain/auth.schema.js';
 import { errorStatus, type ErrorCode, type FieldIssue } from '../../domain/errors.js';
+import { connection, isUnavailableStatus } from './connection.js';
+import { sessionClock } from './session-clock.js';
 
 /** An error answered by the API (`{ error: { code, message, issues } }`), or a failure to reach it. */
 export class ApiError extends Error {
@@ -96,9 +99,18 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(path, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    connection.reportUnreachable();
     throw new ApiError(0, NETWORK_ERROR, 'network error');
   }
-  if (!response.ok) throw await errorFromResponse(response);
+  const expiresAt = response.headers.get(SESSION_EXPIRES_HEADER);
+  if (expiresAt) sessionClock.note(expiresAt, response.headers.get('date'));
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    if (isUnavailableStatus(error.status, error.code)) connection.reportUnreachable();
+    else connection.reportReachable();
+    throw error;
+  }
+  connection.reportReachable();
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

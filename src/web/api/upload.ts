@@ -35,14 +35,19 @@ export function uploadFile<T>({ url, fields, file, onProgress, signal }: UploadO
         resolve(body as T);
         return;
       }
-      const e = (body as { error?: { code?: unknown; message?: unknown; issues?: FieldIssue[] } } | undefined)
-        ?.error;
+      const e = (
+        body as
+          | { error?: { code?: unknown; message?: unknown; issues?: FieldIssue[]; details?: unknown } }
+          | undefined
+      )?.error;
       reject(
         new ApiError(
           xhr.status,
           typeof e?.code === 'string' ? e.code : 'internal.error',
           typeof e?.message === 'string' ? e.message : xhr.statusText,
           Array.isArray(e?.issues) ? e.issues : [],
+          // What the server added (e.g. the document a duplicate's bytes already are: `documents.duplicate`).
+          typeof e?.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : {},
         ),
       );
     };

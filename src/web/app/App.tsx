@@ -7,6 +7,7 @@ import enUS from 'antd/es/locale/en_US.js';
 import { I18nProvider, useI18n, type Locale } from '../i18n/i18n.js';
 import { createQueryClient } from './query-client.js';
 import { matchPath, usePath } from './router.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 import { SessionGate } from './SessionGate.js';
 import { theme } from './theme.js';
 
@@ -62,10 +63,11 @@ function Root() {
   return <SessionGate />;
 }
 
-/** The web app: providers, then the public tracking page, the sign-in page or the signed-in shell. */
+/** The web app: providers, the banner of a node that does not answer, then the public tracking page, the sign-in page or the signed-in shell. */
 export function App() {
   return (
     <AppProviders>
+      <ConnectionBanner />
       <Root />
     </AppProviders>
   );

@@ -64,11 +64,15 @@ export function ActionDialog(props: {
   );
 }
 
-/** The `onSuccess` of a dialog's action: the form starts empty next time, and the dialog closes. */
-export function resetAndClose(form: { resetFields(): void }, onClose: () => void) {
+/**
+ * The `onSuccess` of a dialog's action: the form starts empty next time, its kept draft (`useFormDraft`) is
+ * dropped, and the dialog closes.
+ */
+export function resetAndClose(form: { resetFields(): void }, onClose: () => void, draft?: { clear(): void }) {
   return {
     onSuccess: () => {
       form.resetFields();
+      draft?.clear();
       onClose();
     },
   };

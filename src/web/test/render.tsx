@@ -23,11 +23,18 @@ if (typeof window !== 'undefined' && !window.matchMedia) {
 // vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
 
-/** Renders inside the app's providers (i18n, antd, a fresh QueryClient without retries). */
-export function renderInApp(ui: ReactElement, { locale = 'fa' }: { locale?: Locale } = {}) {
+/**
+ * Renders inside the app's providers (i18n, antd, a fresh QueryClient without retries); `prepare` fills the
+ * client first (e.g. who is signed in).
+ */
+export function renderInApp(
+  ui: ReactElement,
+  { locale = 'fa', prepare }: { locale?: Locale; prepare?: (client: QueryClient) => void } = {},
+) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+  prepare?.(queryClient);
   return {
     queryClient,
     ...render(

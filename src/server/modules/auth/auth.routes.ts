@@ -19,6 +19,7 @@ import {
   changePasswordAtSignIn,
   completeSignIn,
   confirmEnrolment,
+  extendOwnSession,
   getChallenge,
   login,
   logout,
@@ -231,6 +232,33 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
       requireActor(request);
       const auth = request.auth!;
       return { user: auth.user, expiresAt: auth.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/auth/session/extend',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Extend the session to a whole lifetime from now (offered before it ends); audited',
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const auth = request.auth!;
+      const { expiresAt } = await extendOwnSession({
+        db: deps.db,
+        clock: deps.clock,
+        policy: deps.config,
+        token: auth.token,
+        actor,
+        ip: clientIp(request),
+      });
+      // The answer's header (set on sending, from request.auth) says the new expiry too.
+      auth.expiresAt = expiresAt;
+      session(reply, { token: auth.token, expiresAt });
+      return { user: auth.user, expiresAt: expiresAt.toISOString() };
     },
   );
 

@@ -80,6 +80,10 @@ const userAudit = (user: Pick<UserRow, 'id' | 'org_id'>, ip: string | null, at: 
     at,
   }) satisfies Partial<AuditEntry>;
 
+/** An audit entry about the signed-in user's own session (extended, ended). */
+const ownAudit = (actor: Actor, ip: string | null, at: Date) =>
+  userAudit({ id: actor.userId, org_id: actor.orgId }, ip, at);
+
 /** Opens a session for the user in the caller's transaction and audits the sign-in. */
 export async function openSession(
   tx: Tx,
@@ -402,6 +406,28 @@ export async function resolveSession(input: {
   return { actor: { userId: user.id, orgId: user.org.id, role: user.role }, user, expiresAt };
 }
 
+/**
+ * Extends the caller's live session to a whole lifetime from now (the web offers it five minutes before the
+ * session ends), audited in the same transaction. An ended or revoked session never gets here: its request has
+ * no actor (401 `auth.unauthenticated`).
+ */
+export async function extendOwnSession(input: {
+  db: Db;
+  clock: Clock;
+  policy: { sessionTtlMinutes: number };
+  token: string;
+  actor: Actor;
+  ip: string | null;
+}): Promise<{ expiresAt: Date }> {
+  const now = input.clock.now();
+  const expiresAt = new Date(now.getTime() + input.policy.sessionTtlMinutes * 60_000);
+  await inTransaction(input.db, async (tx) => {
+    await extendSession(tx, tokenHash(input.token), { expiresAt, lastSeenAt: now });
+    await recordAudit(tx, { ...ownAudit(input.actor, input.ip, now), action: 'auth.session_extended' });
+  });
+  return { expiresAt };
+}
+
 /** Revokes a session on the server, so the cookie is worthless even if kept. */
 export async function logout(input: {
   db: Db;
@@ -413,15 +439,6 @@ export async function logout(input: {
   const now = input.clock.now();
   await inTransaction(input.db, async (tx) => {
     await revokeSession(tx, tokenHash(input.token), now);
-    await recordAudit(tx, {
-      action: 'auth.logout',
-      actorUserId: input.actor.userId,
-      actorOrgId: input.actor.orgId,
-      resourceType: 'user',
-      resourceId: input.actor.userId,
-      orgId: input.actor.orgId,
-      ip: input.ip,
-      at: now,
-    });
+    await recordAudit(tx, { ...ownAudit(input.actor, input.ip, now), action: 'auth.logout' });
   });
 }

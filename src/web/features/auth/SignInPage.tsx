@@ -5,7 +5,7 @@ import { ApiError, errorMessageKey } from '../../api/client.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { LoginBody } from '../../../domain/auth.schema.js';
-import { sessionKey, useLogin, useNewPassword, useSecondFactor } from './api.js';
+import { signedIn, useLogin, useNewPassword, useSecondFactor } from './api.js';
 import { TotpEnrolment } from './TotpEnrolment.js';
 
 /** What a refusal adds to its sentence: what to do next. */
@@ -137,9 +137,10 @@ function NewPasswordStep({
 /**
  * Username and password, then — when the user has TOTP — the code, or — when their role requires TOTP
  * and they have none — enrolment first. Refusals are explained in the UI language; a wrong password, an
- * unknown user and a disabled or locked account all read the same.
+ * unknown user and a disabled or locked account all read the same. The sign-in page shows them, and so does
+ * the dialog of a session that ended under an open screen (`username` filled in).
  */
-export function SignInPage() {
+export function SignInSteps({ username }: { username?: string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<LoginBody>();
@@ -162,7 +163,7 @@ export function SignInPage() {
         <Alert type="info" showIcon style={{ marginBlockEnd: 16 }} message={t('auth.enrolRequired')} />
         <TotpEnrolment
           onDone={(session) => {
-            if (session) queryClient.setQueryData(sessionKey, session.user);
+            if (session) signedIn(queryClient, session);
             else startOver();
           }}
         />
@@ -181,6 +182,7 @@ export function SignInPage() {
           layout="vertical"
           requiredMark={false}
           disabled={login.isPending}
+          initialValues={username ? { username } : undefined}
           onFinish={(values) =>
             login.mutate(values, {
               onSuccess: (answer) => {
@@ -198,7 +200,7 @@ export function SignInPage() {
             label={t('auth.username')}
             rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
           >
-            <Input autoComplete="username" autoFocus dir="ltr" />
+            <Input autoComplete="username" autoFocus={!username} dir="ltr" />
           </Form.Item>
           <Form.Item
             name="password"
@@ -206,7 +208,7 @@ export function SignInPage() {
             preserve={false}
             rules={[{ required: true, message: t('auth.passwordRequired') }]}
           >
-            <Input.Password autoComplete="current-password" dir="ltr" />
+            <Input.Password autoComplete="current-password" autoFocus={Boolean(username)} dir="ltr" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t('auth.submit')}
@@ -214,7 +216,12 @@ export function SignInPage() {
         </Form>
       </>
     );
+  return content;
+}
 
+/** The page shown until there is a session. */
+export function SignInPage() {
+  const { t } = useI18n();
   return (
     <div className="cb-page" style={{ maxInlineSize: 420, paddingBlockStart: 64 }}>
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBlockEnd: 16 }}>
@@ -224,7 +231,7 @@ export function SignInPage() {
         <Typography.Title level={3} style={{ marginBlockStart: 0 }}>
           {t('app.name')}
         </Typography.Title>
-        {content}
+        <SignInSteps />
       </Card>
     </div>
   );

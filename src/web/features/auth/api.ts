@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../api/client.js';
+import { sessionClock } from '../../api/session-clock.js';
 import type {
   LoginBody,
   LoginResponse,
@@ -12,8 +13,29 @@ import { navigate } from '../../app/router.js';
 
 export const sessionKey = ['auth', 'me'] as const;
 
-/** GET /api/auth/me — the signed-in user, or null when there is no session. */
+/**
+ * A session began (signing in, or again after one ended): its user cached, its end noted. Signing in again as
+ * the same user refetches what the open screen showed; as someone else, nothing of the previous user's is kept.
+ */
+export function signedIn(queryClient: QueryClient, session: SessionResponse): void {
+  const before = queryClient.getQueryData<SessionUser | null>(sessionKey);
+  sessionClock.note(session.expiresAt);
+  queryClient.setQueryData(sessionKey, session.user);
+  if (!before) return;
+  if (before.id === session.user.id) void queryClient.invalidateQueries();
+  else {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    navigate('/');
+  }
+}
+
+/**
+ * GET /api/auth/me — the signed-in user, or null when there is no session. When the session of a user on
+ * screen has ended, the user stays (the screen and its forms stay as they are) and the session is marked
+ * ended: the app asks for the password in a dialog over it.
+ */
 export function useSession() {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: sessionKey,
     queryFn: async ({ signal }): Promise<SessionUser | null> => {
@@ -21,8 +43,10 @@ export function useSession() {
         const { user } = await apiRequest<SessionResponse>('/api/auth/me', { signal });
         return user;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+        const before = queryClient.getQueryData<SessionUser | null>(sessionKey);
+        if (before) sessionClock.markEnded();
+        return before ?? null;
       }
     },
     staleTime: 60_000,
@@ -39,7 +63,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginBody) => apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (answer) => {
-      if ('user' in answer) queryClient.setQueryData(sessionKey, answer.user);
+      if ('user' in answer) signedIn(queryClient, answer);
     },
   });
 }
@@ -54,7 +78,7 @@ export function useNewPassword() {
     mutationFn: (newPassword: string) =>
       apiRequest<LoginResponse>('/api/auth/password', { method: 'POST', body: { newPassword } }),
     onSuccess: (answer) => {
-      if ('user' in answer) queryClient.setQueryData(sessionKey, answer.user);
+      if ('user' in answer) signedIn(queryClient, answer);
     },
   });
 }
@@ -65,7 +89,15 @@ export function useSecondFactor() {
   return useMutation({
     mutationFn: (code: string) =>
       apiRequest<SessionResponse>('/api/auth/second-factor', { method: 'POST', body: { code } }),
-    onSuccess: ({ user }) => queryClient.setQueryData(sessionKey, user),
+    onSuccess: (session) => signedIn(queryClient, session),
+  });
+}
+
+/** POST /api/auth/session/extend — the session lasts a whole lifetime from now (offered before it ends). */
+export function useExtendSession() {
+  return useMutation({
+    mutationFn: () => apiRequest<SessionResponse>('/api/auth/session/extend', { method: 'POST' }),
+    onSuccess: (session) => sessionClock.note(session.expiresAt),
   });
 }
 
@@ -97,6 +129,7 @@ export function useLogout() {
       // The session query is kept (and set to null) rather than cleared: `clear()` would detach the
       // mounted session observer from the cache, and the signed-in shell would stay on screen.
       queryClient.setQueryData(sessionKey, null);
+      sessionClock.forget();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       // The next person to sign in starts at their own home, not on the previous user's screen.
       navigate('/');

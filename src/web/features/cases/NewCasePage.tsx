@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
 import { ApiError, errorMessageKey, isKnownErrorCode } from '../../api/client.js';
 import { caseOrigins } from '../../../domain/cases/case.schema.js';
 import { href, navigate } from '../../app/router.js';
+import { useFormDraft } from '../../components/FormDraft.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCreateCase } from './api.js';
 import { DocumentDropzone } from './documents/DocumentDropzone.js';
@@ -29,6 +30,7 @@ export function NewCasePage() {
   const { t, has } = useI18n();
   const [form] = Form.useForm<NewCaseValues>();
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const draft = useFormDraft(form, 'cases.new');
   const queue = useUploadQueue();
   const createCase = useCreateCase();
 
@@ -61,6 +63,8 @@ export function NewCasePage() {
       setPhase({ kind: 'failed', error });
       return;
     }
+    // The case is saved: its typed content is no longer a draft (documents not yet sent stay on this page).
+    draft.clear();
     if (await queue.uploadAll(caseId)) navigate(`/cases/${caseId}`);
     else setPhase({ kind: 'uploadsFailed', caseId });
   };
@@ -82,8 +86,10 @@ export function NewCasePage() {
           parties: [{ key: newPartyKey(), role: 'complainant' }],
         }}
         onFinish={(values) => void onFinish(values)}
+        onValuesChange={draft.keep}
         scrollToFirstError
       >
+        {draft.offer}
         <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
           <Card title={t('cases.new.originSection')}>
             <Form.Item
@@ -152,7 +158,7 @@ export function NewCasePage() {
             >
               {t('cases.new.save')}
             </Button>
-            <Button href={href('/cases')} disabled={saving}>
+            <Button href={href('/cases')} disabled={saving} onClick={draft.clear}>
               {t('common.cancel')}
             </Button>
           </Space>

@@ -2,6 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { escortDestinations, type EscortDestination } from '../../../domain/escorts/escort-kinds.js';
 import type { CaseDetail } from '../../../domain/cases/case.schema.js';
 import { ActionDialog, resetAndClose } from '../../components/ActionDialog.js';
+import { useFormDraft } from '../../components/FormDraft.js';
 import { JalaliDateTimePicker } from '../../components/JalaliDateTimePicker.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useOrderList } from '../orders/api.js';
@@ -40,6 +41,7 @@ export function RequestEscortDialog({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<RequestValues>();
+  const draft = useFormDraft(form, `escorts.request.${detail.id}`);
   const request = useRequestEscort();
   const orders = useOrderList();
   const escortOrders = (orders.data?.items ?? []).filter(
@@ -60,7 +62,7 @@ export function RequestEscortDialog({
           orderId: v.orderId ?? null,
         },
       },
-      resetAndClose(form, onClose),
+      resetAndClose(form, onClose, draft),
     );
   return (
     <ActionDialog
@@ -77,8 +79,10 @@ export function RequestEscortDialog({
         layout="vertical"
         onFinish={submit}
         initialValues={{ partyId: parties[0]?.id, destination: 'prosecutor_office', scheduledAt: null }}
+        onValuesChange={draft.keep}
         aria-label={t('escorts.request.title')}
       >
+        {draft.offer}
         <Form.Item
           name="partyId"
           label={t('escorts.fields.person')}

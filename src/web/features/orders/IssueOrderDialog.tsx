@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useIssueOrder } from './api.js';
 import { deadlineProblem } from './order-deadline.js';
 import { ActionDialog, resetAndClose } from '../../components/ActionDialog.js';
+import { useFormDraft } from '../../components/FormDraft.js';
 
 interface IssueValues {
   kind: OrderKind;
@@ -30,11 +31,12 @@ export function IssueOrderDialog({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<IssueValues>();
+  const draft = useFormDraft(form, `orders.issue.${intakeId}`);
   const issue = useIssueOrder();
   const submit = (values: IssueValues) =>
     issue.mutate(
       { intakeId, body: { kind: values.kind, text: values.text, deadlineAt: values.deadlineAt! } },
-      resetAndClose(form, onClose),
+      resetAndClose(form, onClose, draft),
     );
   return (
     <ActionDialog
@@ -51,8 +53,10 @@ export function IssueOrderDialog({
         layout="vertical"
         onFinish={submit}
         initialValues={{ deadlineAt: null }}
+        onValuesChange={draft.keep}
         aria-label={t('orders.issue.title')}
       >
+        {draft.offer}
         <Form.Item
           name="kind"
           label={t('orders.fields.kind')}

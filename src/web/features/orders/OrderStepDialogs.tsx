@@ -31,7 +31,9 @@ export function ReportOrderDialog({
         orderId: order.orderId,
         body: {
           report: text,
-          documentIds: queue.items.flatMap((i) => (i.status === 'done' && i.document ? [i.document.id] : [])),
+          documentIds: queue.items.flatMap((i) =>
+            i.status === 'done' && i.documentId ? [i.documentId] : [],
+          ),
         },
       },
       resetAndClose(form, onClose),

@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { errorMessageKey } from '../../api/client.js';
+import { useFormDraft } from '../../components/FormDraft.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DocumentDropzone } from '../cases/documents/DocumentDropzone.js';
 import { useUploadQueue } from '../cases/documents/upload-queue.js';
@@ -27,6 +28,7 @@ export function SupplementForm({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<SupplementValues>();
+  const draft = useFormDraft(form, `cases.${caseId}.supplement`);
   const queue = useUploadQueue(uploadSupplementDocument);
   const supplement = useSupplement();
   const uploading = queue.items.some((i) => i.status === 'uploading' || i.status === 'pending');
@@ -34,12 +36,13 @@ export function SupplementForm({
 
   const submit = async (values: SupplementValues) => {
     const documentIds = queue.items.flatMap((i) =>
-      i.status === 'done' && i.document ? [i.document.id] : [],
+      i.status === 'done' && i.documentId ? [i.documentId] : [],
     );
     await supplement.mutateAsync({
       caseId,
       body: { note: values.note, answers: values.answers?.trim() ? values.answers : null, documentIds },
     });
+    draft.clear();
     onSent?.();
   };
 
@@ -49,7 +52,9 @@ export function SupplementForm({
       layout="vertical"
       aria-label={t('submission.supplement.title')}
       onFinish={(values) => void submit(values).catch(() => undefined)}
+      onValuesChange={draft.keep}
     >
+      {draft.offer}
       <Form.Item
         name="note"
         label={t('submission.supplement.note')}

@@ -78,13 +78,14 @@ describe('the delivery worker’s retry timing', () => {
     await db.deleteFrom('outbox').execute();
   });
 
-  it('waits one second at first, by default, and never more than five minutes; a lease lasts two minutes; 20 rows a pass, 100 on their way per peer', () => {
+  it('waits one second at first, by default, and never more than five minutes; a lease lasts two minutes; 20 rows a pass, 100 on their way per peer in at most 8 lanes', () => {
     expect(defaultDeliveryPolicy).toEqual({
       baseDelayMs: 1000,
       maxDelayMs: 300_000,
       leaseMs: 120_000,
       batchSize: 20,
       maxInFlightPerPeer: 100,
+      maxLanesPerPeer: 8,
     });
   });
 

@@ -27,6 +27,12 @@ export interface DeliveryPolicy {
    * fill a link with latency, few enough that a slow peer cannot hold every claimed row.
    */
   maxInFlightPerPeer: number;
+  /**
+   * Lanes (claimed batches) to one peer on their way at once, unless its transport says otherwise
+   * (`Transport.maxLanes`). While they travel, what becomes due for that peer waits and goes in the next
+   * lane together, so a busy peer gets fewer, larger batches.
+   */
+  maxLanesPerPeer: number;
 }
 
 export const defaultDeliveryPolicy: DeliveryPolicy = {
@@ -35,6 +41,7 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
   leaseMs: 2 * 60_000,
   batchSize: 20,
   maxInFlightPerPeer: 100,
+  maxLanesPerPeer: 8,
 };
 
 export interface DeliveryDeps {
@@ -207,8 +214,9 @@ export function outagePauseMs(failedPasses: number, pollMs: number): number {
  * Runs the delivery worker until stopped: passes back to back while there is work, otherwise a
  * short sleep (`pollMs`) or a `kick()` (called after a commit that enqueued something). Each pass's
  * messages to a peer travel in a lane of their own (`startDueDeliveries`), not awaited by the loop, which
- * claims again at once; a peer with `maxInFlightPerPeer` messages on their way gets no more until some
- * settle, so one slow or silent peer delays no one else. A pass that
+ * claims again at once when a pass filled its batch, else when a lane ends or a kick comes (what became due
+ * meanwhile then goes out together); a peer with `maxInFlightPerPeer` messages or its lane limit on their way gets no
+ * more until some settle, so one slow or silent peer delays no one else. A pass that
  * fails (the database unreachable or stalled: its statements time out) is tried again after a pause
  * that doubles up to `OUTAGE_MAX_PAUSE_MS`; an outage is logged when it begins and when it ends, not
  * at every pass. Nothing is lost meanwhile: what a failed pass had claimed comes back when its lease
@@ -234,23 +242,31 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
       };
     });
   const pollMs = deps.pollMs ?? 500;
-  const maxInFlight = { ...defaultDeliveryPolicy, ...deps.policy }.maxInFlightPerPeer;
-  // Messages on their way, per peer; a pass claims only for the peers below their limit. Lanes end on
-  // their own, each waking the loop, so a link with latency stays full without waiting for the slowest.
-  const inFlight = new Map<string, number>();
+  const { maxInFlightPerPeer, maxLanesPerPeer, batchSize } = { ...defaultDeliveryPolicy, ...deps.policy };
+  const maxLanesOf = (node: string) => deps.transportFor(node).maxLanes ?? maxLanesPerPeer;
+  // Messages and lanes on their way, per peer; a pass claims only for the peers below both limits. Lanes end
+  // on their own, each waking the loop, so a link with latency stays full without waiting for the slowest.
+  const inFlight = new Map<string, { messages: number; lanes: number }>();
   const lanes = new Set<Promise<void>>();
-  // A lane that ended while a pass was claiming (no sleep to cut short): the next pass comes at once.
+  // A lane that ended, or a kick, while a pass was claiming (no sleep to cut short): the next pass comes at once.
   let laneEnded = false;
+  let kickedMeanwhile = false;
   const loop = (async () => {
     let failedPasses = 0;
     while (running) {
-      let handled = 0;
+      let full = false;
       laneEnded = false;
+      kickedMeanwhile = false;
       try {
-        const full = new Set([...inFlight].filter(([, n]) => n >= maxInFlight).map(([node]) => node));
-        const started = await startDueDeliveries(deps, full);
+        const busy = new Set(
+          [...inFlight]
+            .filter(([node, n]) => n.messages >= maxInFlightPerPeer || n.lanes >= maxLanesOf(node))
+            .map(([node]) => node),
+        );
+        const started = await startDueDeliveries(deps, busy);
         for (const { node, count, done } of started.lanes) {
-          inFlight.set(node, (inFlight.get(node) ?? 0) + count);
+          const before = inFlight.get(node) ?? { messages: 0, lanes: 0 };
+          inFlight.set(node, { messages: before.messages + count, lanes: before.lanes + 1 });
           const settled: Promise<void> = done
             .catch((error: unknown) => {
               // What a lane had claimed comes back when its lease ends, as after a failed pass.
@@ -260,8 +276,8 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
               else deps.log.error({ err, node }, 'delivery worker pass failed');
             })
             .finally(() => {
-              const left = (inFlight.get(node) ?? count) - count;
-              if (left > 0) inFlight.set(node, left);
+              const now = inFlight.get(node) ?? { messages: count, lanes: 1 };
+              if (now.lanes > 1) inFlight.set(node, { messages: now.messages - count, lanes: now.lanes - 1 });
               else inFlight.delete(node);
               lanes.delete(settled);
               laneEnded = true;
@@ -269,7 +285,9 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
             });
           lanes.add(settled);
         }
-        handled = started.claimed;
+        // A full batch may have left more behind: claim again at once; otherwise wait for a lane to end, a
+        // kick or the poll, so that what becomes due meanwhile goes out together.
+        full = started.claimed >= batchSize;
         if (failedPasses > 0) deps.log.info({ failedPasses }, 'delivery worker: database back, delivering');
         failedPasses = 0;
       } catch (error) {
@@ -280,14 +298,17 @@ export function startDeliveryWorker(deps: DeliveryDeps & { pollMs?: number }): {
         else if (failedPasses === 1)
           deps.log.warn({ err }, 'delivery worker: database unavailable; trying again');
       }
-      if (running && handled === 0 && !(laneEnded && failedPasses === 0))
+      if (running && !full && !((laneEnded || kickedMeanwhile) && failedPasses === 0))
         await sleep(failedPasses > 0 ? outagePauseMs(failedPasses, pollMs) : pollMs);
     }
     await Promise.all(lanes);
   })();
   return {
     kick: () => {
-      if (!wake) return false;
+      if (!wake) {
+        kickedMeanwhile = true;
+        return false;
+      }
       wake();
       return true;
     },

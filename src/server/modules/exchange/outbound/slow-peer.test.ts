@@ -143,41 +143,50 @@ describe('a peer that does not answer', () => {
     for (const row of rows) expect(row.last_error).toMatch(/^transport\.timeout/);
   });
 
-  it('gets no more than its share on the way at once: the rest wait in the outbox, unclaimed', async () => {
-    await db.deleteFrom('outbox').execute();
-    const slowIds = await queue(SLOW, 8);
-    let release: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => (release = resolve));
-    let slowCalls = 0;
-    const worker = startDeliveryWorker({
-      db,
-      clock: systemClock,
-      log: createLogger('silent'),
-      transportFor: () => ({
-        deliver: async () => {
-          slowCalls += 1;
-          await answered;
-          throw new DeliveryError('transport.timeout', true);
-        },
-      }),
-      policy: { batchSize: 2, maxInFlightPerPeer: 3 },
-      pollMs: 20,
-    });
-    try {
-      await expect.poll(() => slowCalls, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
-      await new Promise((r) => setTimeout(r, 500)); // passes come and go meanwhile
-      // Two batches (2 + 2) reached the limit of 3; nothing more was claimed for that peer.
-      expect(slowCalls).toBe(4);
-      const leased = await db
-        .selectFrom('outbox')
-        .select('message_id')
-        .where('message_id', 'in', slowIds)
-        .where('lease_until', 'is not', null)
-        .execute();
-      expect(leased).toHaveLength(4);
-    } finally {
-      release();
-      await worker.stop();
-    }
-  });
+  it.each([
+    // Two batches (2 + 2) reach the limit of 3 messages.
+    { limit: 'three messages', maxInFlightPerPeer: 3, maxLanes: undefined, onTheWay: 4 },
+    // A transport that takes one lane at a time (the local one) gets the next batch only after the first.
+    { limit: 'one lane', maxInFlightPerPeer: 100, maxLanes: 1, onTheWay: 2 },
+  ])(
+    'gets no more than its share on the way at once ($limit): the rest wait in the outbox, unclaimed',
+    async ({ maxInFlightPerPeer, maxLanes, onTheWay }) => {
+      await db.deleteFrom('outbox').execute();
+      const slowIds = await queue(SLOW, 8);
+      let release: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (release = resolve));
+      let slowCalls = 0;
+      const worker = startDeliveryWorker({
+        db,
+        clock: systemClock,
+        log: createLogger('silent'),
+        transportFor: () => ({
+          maxLanes,
+          deliver: async () => {
+            slowCalls += 1;
+            await answered;
+            throw new DeliveryError('transport.timeout', true);
+          },
+        }),
+        policy: { batchSize: 2, maxInFlightPerPeer },
+        pollMs: 20,
+      });
+      try {
+        await expect.poll(() => slowCalls, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+        await new Promise((r) => setTimeout(r, 500)); // passes come and go meanwhile
+        // The limit reached, nothing more was claimed for that peer.
+        expect(slowCalls).toBe(onTheWay);
+        const leased = await db
+          .selectFrom('outbox')
+          .select('message_id')
+          .where('message_id', 'in', slowIds)
+          .where('lease_until', 'is not', null)
+          .execute();
+        expect(leased).toHaveLength(onTheWay);
+      } finally {
+        release();
+        await worker.stop();
+      }
+    },
+  );
 });

@@ -30,6 +30,7 @@ function deliveredOrError(result: ReceiveOutcome): Delivered | DeliveryError {
  */
 export function createLocalTransport(receiver: ReceiveDeps): Transport {
   return {
+    maxLanes: 1,
     async deliver(delivery) {
       const result = deliveredOrError(
         await receiveMessage(receiver, delivery.jws, { onAccepted: recordIn(delivery) }),

@@ -42,4 +42,11 @@ export interface Transport {
    * (the local one accepts them in one transaction); each succeeds or fails on its own, in order.
    */
   deliverMany?(deliveries: Delivery[]): Promise<(Delivered | DeliveryError)[]>;
+  /**
+   * How many lanes (claimed batches) to one peer may be on their way at once; unset: the delivery policy's
+   * `maxLanesPerPeer`. The local transport says 1: its batches are one transaction each on this node's own
+   * CPU, so a batch that waits for the one before carries more and costs less; a link with latency wants
+   * several.
+   */
+  readonly maxLanes?: number;
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Modal, Popconfirm, Space } from 'antd';
 import type { CaseDetail } from '../../../../domain/cases/case.schema.js';
 import type { Party } from '../../../../domain/cases/party.schema.js';
 import { ApiError, errorMessageKey, isKnownErrorCode } from '../../../api/client.js';
+import { useFormDraft } from '../../../components/FormDraft.js';
 import { formatInstant } from '../../../components/JalaliTime.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { useAddParty, useDeleteParty, useStartCustody, useUpdateCase, useUpdateParty } from '../api.js';
@@ -81,6 +82,7 @@ export function EditIncidentButton({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewCaseValues>();
+  const draft = useFormDraft(form, `cases.${detail.id}.incident`);
   const update = useUpdateCase();
   const markIssues = useFieldIssues();
   const save = async (values: NewCaseValues) => {
@@ -97,6 +99,7 @@ export function EditIncidentButton({ detail }: { detail: CaseDetail }) {
       if (fields[name] === undefined) fields[name] = null;
     try {
       await update.mutateAsync({ caseId: detail.id, fields, version: detail.updatedAt });
+      draft.clear();
       setOpen(false);
     } catch (error) {
       // Issue paths come from the server, so antd cannot check them against the form's type.
@@ -134,7 +137,13 @@ export function EditIncidentButton({ detail }: { detail: CaseDetail }) {
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        <Form<NewCaseValues> form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        {draft.offer}
+        <Form<NewCaseValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void save(v)}
+          onValuesChange={draft.keep}
+        >
           <IncidentFields />
         </Form>
         <ChangeRefused error={update.error} />
@@ -163,6 +172,7 @@ export function PartyDialogButton({ detail, party }: { detail: CaseDetail; party
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ parties: PartyFormValues[] }>();
+  const draft = useFormDraft(form, `cases.${detail.id}.party.${party?.id ?? 'new'}`);
   const add = useAddParty();
   const change = useUpdateParty();
   const custody = useStartCustody();
@@ -197,6 +207,7 @@ export function PartyDialogButton({ detail, party }: { detail: CaseDetail; party
           partyId: saved.id,
           startedAt: values.custodyStartedAt,
         });
+      draft.clear();
       setOpen(false);
     } catch (failure) {
       setError(failure);
@@ -232,7 +243,8 @@ export function PartyDialogButton({ detail, party }: { detail: CaseDetail; party
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        {draft.offer}
+        <Form form={form} layout="vertical" onFinish={(v) => void save(v)} onValuesChange={draft.keep}>
           <Form.List name="parties">
             {(fields) => (
               <Space direction="vertical" style={{ inlineSize: '100%' }}>

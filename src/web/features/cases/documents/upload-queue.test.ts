@@ -18,7 +18,7 @@ describe('uploadReducer', () => {
     s = uploadReducer(s, { type: 'start', key: 'a' });
     s = uploadReducer(s, { type: 'progress', key: 'a', progress: 0.4 });
     expect(s[0]).toMatchObject({ status: 'uploading', progress: 0.4 });
-    s = uploadReducer(s, { type: 'done', key: 'a', document: doc });
+    s = uploadReducer(s, { type: 'done', key: 'a', documentId: doc.id, document: doc });
     expect(s[0]).toMatchObject({ status: 'done', progress: 1, document: doc });
   });
 

@@ -1,6 +1,7 @@
 import { useCallback, useReducer, useRef } from 'react';
 import type { CaseDocument } from '../../../../domain/documents/documents.schema.js';
 import { uploadCaseDocument, type UploadDocumentVars } from '../api.js';
+import { sendResumingAfterOutage } from './resume-upload.js';
 
 export type UploadStatus = 'pending' | 'uploading' | 'done' | 'failed';
 
@@ -14,6 +15,8 @@ export interface UploadItem {
   /** 0..1 */
   progress: number;
   error?: unknown;
+  /** The document on the server, once done (its id also when a repeat found it already there). */
+  documentId?: string;
   document?: CaseDocument;
 }
 
@@ -23,7 +26,7 @@ export type UploadAction =
   | { type: 'remove'; key: string }
   | { type: 'start'; key: string }
   | { type: 'progress'; key: string; progress: number }
-  | { type: 'done'; key: string; document: CaseDocument }
+  | { type: 'done'; key: string; documentId: string; document: CaseDocument | null }
   | { type: 'fail'; key: string; error: unknown };
 
 /** The queue's state changes, pure. A file being uploaded or already uploaded cannot be removed or changed. */
@@ -44,7 +47,13 @@ export function uploadReducer(items: UploadItem[], action: UploadAction): Upload
     case 'progress':
       return update(action.key, (i) => ({ ...i, progress: action.progress }));
     case 'done':
-      return update(action.key, (i) => ({ ...i, status: 'done', progress: 1, document: action.document }));
+      return update(action.key, (i) => ({
+        ...i,
+        status: 'done',
+        progress: 1,
+        documentId: action.documentId,
+        ...(action.document ? { document: action.document } : {}),
+      }));
     case 'fail':
       return update(action.key, (i) => ({ ...i, status: 'failed', error: action.error }));
   }
@@ -57,7 +66,8 @@ export type Uploader = (vars: UploadDocumentVars) => Promise<CaseDocument>;
 
 /**
  * Files waiting to be uploaded to a case, uploaded one at a time with progress; failures stay in
- * the list with their error and can be retried.
+ * the list with their error and can be retried. Each file goes through `sendResumingAfterOutage` around
+ * `upload` (the one function that sends a file): an outage pauses the queue until the node answers again.
  */
 export function useUploadQueue(upload: Uploader = uploadCaseDocument) {
   const [items, dispatch] = useReducer(uploadReducer, []);
@@ -70,13 +80,15 @@ export function useUploadQueue(upload: Uploader = uploadCaseDocument) {
       const kind = item.kind;
       dispatch({ type: 'start', key: item.key });
       try {
-        const document = await upload({
-          caseId,
-          kind,
-          file: item.file,
-          onProgress: (progress) => dispatch({ type: 'progress', key: item.key, progress }),
-        });
-        dispatch({ type: 'done', key: item.key, document });
+        const sent = await sendResumingAfterOutage(() =>
+          upload({
+            caseId,
+            kind,
+            file: item.file,
+            onProgress: (progress) => dispatch({ type: 'progress', key: item.key, progress }),
+          }),
+        );
+        dispatch({ type: 'done', key: item.key, ...sent });
         return true;
       } catch (error) {
         dispatch({ type: 'fail', key: item.key, error });

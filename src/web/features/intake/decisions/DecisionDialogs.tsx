@@ -8,6 +8,7 @@ import { useProsecutorOffices, useRegisterIntake, useRejectIntake, useReturnInta
 import { reasonsProblem, type CodedReason } from '../coded-reasons.js';
 import { CodedReasonPicker } from './CodedReasonPicker.js';
 import { ActionDialog, resetAndClose } from '../../../components/ActionDialog.js';
+import { useFormDraft } from '../../../components/FormDraft.js';
 
 type DeficiencyCode = (typeof deficiencyCodes)[number];
 type RejectionCode = (typeof rejectionCodes)[number];
@@ -25,12 +26,13 @@ export interface DecisionDialogProps {
 export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<RegisterIntakeBody>();
+  const draft = useFormDraft(form, `intake.${intakeId}.register`);
   const register = useRegisterIntake();
   const required = [{ required: true, whitespace: true, message: t('validation.required') }];
   const submit = (values: RegisterIntakeBody) =>
     register.mutate(
       { id: intakeId, body: { ...values, fileNumber: toLatinDigits(values.fileNumber.trim()) } },
-      resetAndClose(form, onClose),
+      resetAndClose(form, onClose, draft),
     );
   return (
     <ActionDialog
@@ -45,8 +47,10 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={draft.keep}
         aria-label={t('intake.register.title')}
       >
+        {draft.offer}
         <Form.Item name="fileNumber" label={t('intake.register.fileNumber')} rules={required}>
           <Input dir="auto" maxLength={50} />
         </Form.Item>
@@ -65,6 +69,10 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
 export function ReturnDialog({ intakeId, open, onClose }: DecisionDialogProps) {
   const { t } = useI18n();
   const [picked, setPicked] = useState<CodedReason<DeficiencyCode>[]>([]);
+  const draft = useFormDraft<{ picked: CodedReason<DeficiencyCode>[] }>(
+    { getFieldsValue: () => ({ picked }), setFieldsValue: (v) => setPicked(v.picked) },
+    `intake.${intakeId}.return`,
+  );
   const [tried, setTried] = useState(false);
   const returnFile = useReturnIntake();
   const problem = reasonsProblem(picked);
@@ -77,6 +85,7 @@ export function ReturnDialog({ intakeId, open, onClose }: DecisionDialogProps) {
         onSuccess: () => {
           setPicked([]);
           setTried(false);
+          draft.clear();
           onClose();
         },
       },
@@ -93,7 +102,15 @@ export function ReturnDialog({ intakeId, open, onClose }: DecisionDialogProps) {
       onOk={submit}
       onCancel={onClose}
     >
-      <CodedReasonPicker codes={deficiencyCodes} value={picked} onChange={setPicked} />
+      {draft.offer}
+      <CodedReasonPicker
+        codes={deficiencyCodes}
+        value={picked}
+        onChange={(next) => {
+          setPicked(next);
+          draft.keepValues({ picked: next });
+        }}
+      />
     </ActionDialog>
   );
 }
@@ -103,6 +120,16 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
   const { t, locale } = useI18n();
   const [picked, setPicked] = useState<CodedReason<RejectionCode>[]>([]);
   const [office, setOffice] = useState<string | undefined>();
+  const draft = useFormDraft<{ picked: CodedReason<RejectionCode>[]; office?: string }>(
+    {
+      getFieldsValue: () => ({ picked, ...(office ? { office } : {}) }),
+      setFieldsValue: (v) => {
+        setPicked(v.picked);
+        setOffice(v.office);
+      },
+    },
+    `intake.${intakeId}.reject`,
+  );
   const [tried, setTried] = useState(false);
   const reject = useRejectIntake();
   const offices = useProsecutorOffices();
@@ -117,6 +144,7 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
           setPicked([]);
           setOffice(undefined);
           setTried(false);
+          draft.clear();
           onClose();
         },
       },
@@ -134,7 +162,15 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
       onOk={submit}
       onCancel={onClose}
     >
-      <CodedReasonPicker codes={rejectionCodes} value={picked} onChange={setPicked} />
+      {draft.offer}
+      <CodedReasonPicker
+        codes={rejectionCodes}
+        value={picked}
+        onChange={(next) => {
+          setPicked(next);
+          draft.keepValues({ picked: next, ...(office ? { office } : {}) });
+        }}
+      />
       <Form layout="vertical" style={{ marginBlockStart: 16 }}>
         <Form.Item label={t('intake.reject.competentOffice')} help={t('intake.reject.competentOfficeHint')}>
           <Select<string>
@@ -148,7 +184,10 @@ export function RejectDialog({ intakeId, open, onClose }: DecisionDialogProps) {
               value: o.code,
               label: locale === 'fa' ? o.nameFa : o.nameEn,
             }))}
-            onChange={setOffice}
+            onChange={(next?: string) => {
+              setOffice(next);
+              draft.keepValues({ picked, ...(next ? { office: next } : {}) });
+            }}
           />
         </Form.Item>
       </Form>
