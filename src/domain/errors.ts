@@ -78,6 +78,7 @@ export const errorStatus = {
   'rollout.unknown_unit': 400,
   'rollout.target_unreachable': 422,
   'rollout.no_units': 409,
+  'paper.sent_in_future': 400,
   'documents.hash_mismatch': 422,
   'documents.missing': 409,
   'thread.gap': 409,
@@ -216,6 +217,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'rollout.target_unreachable':
     'The units that may be chosen cover less than the target share; exclude fewer units or lower the target.',
   'rollout.no_units': 'The register of units is empty; import it first.',
+  'paper.sent_in_future': 'The date the files were sent on paper is in the future.',
   'figures.invalid_period': 'The period is not valid: `to` must be after `from`, at most 400 days later.',
   'figures.unknown_measure':
     'This figure has no list behind it in this view (a police unit\u2019s figures or an office\u2019s).',

@@ -282,4 +282,53 @@ describe('the national register of units and the rollout', () => {
       .executeTakeFirstOrThrow();
     expect(audit.details).toEqual({ updated: 1, codes: [stationCode] });
   });
+
+  it('records a case sent on paper from its page, shows it there, and refuses a case sent electronically or another station\u2019s', async () => {
+    const officer = { userId: officerId, orgId: stationId, role: 'station.officer' as const };
+    const draft = await makeCase(db, officer, {}, clock);
+    const recorded = await post(
+      '/api/paper-transmissions',
+      { sentAt: '2026-04-30T06:00:00Z', files: 1, caseId: draft.id, caseNumber: 'ignored' },
+      'officer',
+    );
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({ files: 1, caseNumber: draft.caseNumber });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/paper-transmissions',
+      query: { caseId: draft.id },
+      headers: { cookie: cookies.officer ?? '' },
+    });
+    expect(list.json()).toEqual({ items: [recorded.json()] });
+    const sent = await makeCase(db, officer, {}, clock);
+    await db.updateTable('cases').set({ status: 'sent' }).where('id', '=', sent.id).execute();
+    const other = await makeJurisdiction(db);
+    const elsewhere = await makeCase(
+      db,
+      {
+        userId: (await makeUser(db, other.station.id, 'station.officer')).id,
+        orgId: other.station.id,
+        role: 'station.officer',
+      },
+      {},
+      clock,
+    );
+    const refused = await Promise.all(
+      [sent.id, elsewhere.id].map((caseId) =>
+        post('/api/paper-transmissions', { sentAt: '2026-04-30T06:00:00Z', files: 1, caseId }, 'officer'),
+      ),
+    );
+    expect(refused.map((r) => [r.statusCode, r.json().error.code])).toEqual([
+      [409, 'cases.invalid_state'],
+      [404, 'cases.not_found'],
+    ]);
+    const rows = await db.selectFrom('paper_transmissions').select('case_number').execute();
+    expect(rows.map((r) => r.case_number).sort()).toEqual([draft.caseNumber, null].sort());
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['resource_id', 'details'])
+      .where('action', '=', 'paper_transmission.listed')
+      .executeTakeFirstOrThrow();
+    expect(audited).toEqual({ resource_id: draft.id, details: { count: 1 } });
+  });
 });

@@ -10,6 +10,8 @@ import {
   unitsImportRequestSchema,
   paperTransmissionBodySchema,
   paperTransmissionSchema,
+  paperTransmissionListSchema,
+  paperTransmissionsQuerySchema,
   speedQuerySchema,
   speedSchema,
 } from '../../../domain/rollout/rollout.schema.js';
@@ -25,7 +27,7 @@ import {
   setWaveDue,
 } from './rollout.usecase.js';
 import { importUnits, refreshUnitsFromOwnFiles } from './units.usecase.js';
-import { getSpeed, recordPaperTransmission } from './speed.usecase.js';
+import { getSpeed, listPaperTransmissions, recordPaperTransmission } from './speed.usecase.js';
 
 /** The national register of units and the rollout: import, plan, adopt, track (issue 21). */
 export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -138,6 +140,18 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
     },
     async (request, reply) =>
       reply.status(201).send(await recordPaperTransmission({ ...actingOn(request), body: request.body })),
+  );
+  app.get(
+    '/api/paper-transmissions',
+    {
+      schema: {
+        tags: ['rollout'],
+        summary: 'What a station recorded as sent on paper for one of its cases',
+        querystring: paperTransmissionsQuerySchema,
+        response: { 200: paperTransmissionListSchema },
+      },
+    },
+    async (request) => listPaperTransmissions({ ...actingOn(request), caseId: request.query.caseId }),
   );
   app.get(
     '/api/rollout/speed',

@@ -2,6 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AdoptPlanRequest,
   PlanAnswer,
+  PaperTransmission,
+  PaperTransmissionBody,
+  PaperTransmissionList,
   PlanRequest,
   RolloutDashboard,
   Speed,
@@ -84,5 +87,24 @@ export function useSpeed(period: { from: Date; to: Date }) {
   return useQuery({
     queryKey: [...rolloutKey, 'speed', from, to],
     queryFn: ({ signal }) => apiRequest<Speed>(`/api/rollout/speed${queryString({ from, to })}`, { signal }),
+  });
+}
+
+/** GET /api/paper-transmissions?caseId — what was recorded as sent on paper for one case. */
+export function usePaperTransmissions(caseId: string) {
+  return useQuery({
+    queryKey: ['paper-transmissions', caseId],
+    queryFn: ({ signal }) =>
+      apiRequest<PaperTransmissionList>(`/api/paper-transmissions${queryString({ caseId })}`, { signal }),
+  });
+}
+
+/** POST /api/paper-transmissions */
+export function useRecordPaperTransmission() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaperTransmissionBody) =>
+      apiRequest<PaperTransmission>('/api/paper-transmissions', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['paper-transmissions'] }),
   });
 }
