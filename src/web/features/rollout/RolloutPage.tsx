@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import type { PlanAnswer, PlanRequest, RolloutDashboard } from '../../../domain/rollout/rollout.schema.js';
-import { rolloutSteps } from '../../../domain/rollout/rollout-state.js';
+import { rolloutSteps, type RolloutStep } from '../../../domain/rollout/rollout-state.js';
 import { toLatinDigits } from '../../../domain/persian-text.js';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { downloadCsv } from '../../components/csv-download.js';
@@ -25,6 +25,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useProvinces } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
 import { RefreshFromFiles } from './RefreshFromFiles.js';
+import { RolloutUnitsDrawer, type RolloutUnitsFilter } from './RolloutUnitsDrawer.js';
 import { SpeedSection } from './SpeedSection.js';
 import { useAdoptPlan, useImportUnits, usePlan, useRollout, useSetRolloutStep } from './api.js';
 
@@ -335,14 +336,51 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
     }),
     [dashboard, t, digits],
   );
+  const provinceName = (code: string) => referenceName(provinces.data, code, locale);
+  const [drill, setDrill] = useState<{ filter: RolloutUnitsFilter; title: string } | null>(null);
+  /** A count that opens the list of the units behind it (the same grouping), unless it is nought. */
+  const count = (n: number, filter: RolloutUnitsFilter, where: string) =>
+    n === 0 ? (
+      digits(n)
+    ) : (
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0 }}
+        aria-label={`${t('rollout.drillDown.open')}: ${where}${filter.state ? ` — ${t(`rollout.steps.${filter.state}`)}` : ''}`}
+        onClick={() =>
+          setDrill({
+            filter,
+            title: t('rollout.drillDown.title', {
+              figure: filter.state ? t(`rollout.steps.${filter.state}`) : t('rollout.drillDown.units'),
+              where,
+            }),
+          })
+        }
+      >
+        {digits(n)}
+      </Button>
+    );
+  type Grouped = { byState: Record<RolloutStep, number>; wave?: number; province?: string };
+  const whereOf = (row: Grouped) =>
+    row.wave !== undefined
+      ? t('rollout.waveN', { wave: digits(row.wave) })
+      : row.province !== undefined
+        ? provinceName(row.province)
+        : t('rollout.drillDown.all');
+  const groupOf = (row: Grouped): RolloutUnitsFilter =>
+    row.wave !== undefined
+      ? { wave: row.wave }
+      : row.province !== undefined
+        ? { province: row.province }
+        : {};
   const stepColumns = rolloutSteps.map((step) => ({
     key: step,
     title: t(`rollout.steps.${step}`),
     align: 'end' as const,
-    render: (_: unknown, row: { byState: Record<(typeof rolloutSteps)[number], number> }) =>
-      digits(row.byState[step]),
+    render: (_: unknown, row: Grouped) =>
+      count(row.byState[step], { ...groupOf(row), state: step }, whereOf(row)),
   }));
-  const provinceName = (code: string) => referenceName(provinces.data, code, locale);
   return (
     <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
       <Row gutter={[12, 12]} data-testid="rollout-totals">
@@ -354,7 +392,10 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
         {rolloutSteps.map((step) => (
           <Col key={step} xs={12} md={4}>
             <Card size="small">
-              <Statistic title={t(`rollout.steps.${step}`)} value={digits(dashboard.totals[step])} />
+              <Statistic
+                title={t(`rollout.steps.${step}`)}
+                valueRender={() => count(dashboard.totals[step], { state: step }, t('rollout.drillDown.all'))}
+              />
             </Card>
           </Col>
         ))}
@@ -407,7 +448,12 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
               title: t('rollout.dueAt'),
               render: (_, w) => (w.dueAt ? formatInstant(locale, new Date(w.dueAt), 'date') : '—'),
             },
-            { key: 'units', title: t('rollout.units'), align: 'end', render: (_, w) => digits(w.units) },
+            {
+              key: 'units',
+              title: t('rollout.units'),
+              align: 'end',
+              render: (_, w) => count(w.units, { wave: w.wave }, whereOf(w)),
+            },
             ...stepColumns,
           ]}
         />
@@ -442,7 +488,12 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
           dataSource={dashboard.byProvince}
           columns={[
             { key: 'province', title: t('rollout.province'), render: (_, p) => provinceName(p.province) },
-            { key: 'units', title: t('rollout.units'), align: 'end', render: (_, p) => digits(p.units) },
+            {
+              key: 'units',
+              title: t('rollout.units'),
+              align: 'end',
+              render: (_, p) => count(p.units, { province: p.province }, whereOf(p)),
+            },
             ...stepColumns,
           ]}
         />
@@ -501,6 +552,12 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
           ]}
         />
       </Card>
+      <RolloutUnitsDrawer
+        units={dashboard.units}
+        filter={drill?.filter ?? null}
+        title={drill?.title ?? ''}
+        onClose={() => setDrill(null)}
+      />
     </Space>
   );
 }
