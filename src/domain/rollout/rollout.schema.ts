@@ -16,6 +16,8 @@ export const planRequestSchema = z.strictObject({
   waveSize: z.int().min(1).max(10_000).optional(),
   include: z.array(code(40)).max(10_000).optional(),
   exclude: z.array(code(40)).max(10_000).optional(),
+  /** Thefts and visits as the register holds them, or (`files`) of units on this node from their own files. */
+  figures: z.enum(['register', 'files']).optional(),
 });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 

@@ -253,6 +253,16 @@ describe('the national register of units and the rollout', () => {
     await makeCase(db, officer, { crimeCategoryCode: 'theft' }, clock);
     await makeCase(db, officer, { crimeCategoryCode: 'theft' }, clock);
     await makeCase(db, officer, { crimeCategoryCode: 'fraud', origin: 'officer_report' }, clock);
+    // Planning can take the units' own files without changing the register: 2 thefts, not the register's 600.
+    const chosen = async (figures: 'register' | 'files') =>
+      (await post('/api/rollout/plan', { target: 0.6, figures }, 'supervisor'))
+        .json()
+        .chosen.map((c: { code: string; thefts: number }) => [c.code, c.thefts]);
+    expect(await chosen('register')).toEqual([[stationCode, 600]]);
+    expect(await chosen('files')).toEqual([['KL-2', 300]]);
+    expect(
+      (await post('/api/rollout/plan', { target: 0.6, figures: 'guess' }, 'supervisor')).statusCode,
+    ).toBe(400);
     expect((await post('/api/units/refresh-from-files', {}, 'supervisor')).statusCode).toBe(403);
     const res = await post('/api/units/refresh-from-files', {});
     expect(res.statusCode).toBe(200);

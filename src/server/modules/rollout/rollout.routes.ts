@@ -73,7 +73,8 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
         response: { 200: planSchema },
       },
     },
-    async (request) => planFromRegister({ ...actingOn(request), request: request.body }),
+    async (request) =>
+      planFromRegister({ ...actingOn(request), nodeId: deps.config.nodeId, request: request.body }),
   );
   app.post(
     '/api/rollout/adopt',
@@ -85,7 +86,7 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
         response: { 200: rolloutDashboardSchema },
       },
     },
-    async (request) => adoptPlan({ ...actingOn(request), request: request.body }),
+    async (request) => adoptPlan({ ...actingOn(request), nodeId: deps.config.nodeId, request: request.body }),
   );
   app.get(
     '/api/rollout',

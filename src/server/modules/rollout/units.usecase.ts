@@ -68,9 +68,8 @@ export async function refreshUnitsFromOwnFiles(input: {
 }): Promise<UnitsRefreshResult> {
   assertCan(input.actor, 'units.manage');
   const now = input.clock.now();
-  const since = new Date(now.getTime() - 365 * 86_400_000);
   return inTransaction(input.db, async (tx) => {
-    const codes = await refreshUnitsFromFiles(tx, { nodeId: input.nodeId, since, until: now, at: now });
+    const codes = await refreshUnitsFromFiles(tx, { ...ownFilesPeriod(input.nodeId, now), at: now });
     await recordAudit(tx, {
       action: 'units.refreshed_from_files',
       actorUserId: input.actor.userId,
@@ -84,4 +83,9 @@ export async function refreshUnitsFromOwnFiles(input: {
     });
     return { updated: codes.length, codes };
   });
+}
+
+/** The units' own files that give their yearly figures: those of this node opened in the last year. */
+export function ownFilesPeriod(nodeId: string, now: Date) {
+  return { nodeId, since: new Date(now.getTime() - 365 * 86_400_000), until: now };
 }
