@@ -108,4 +108,33 @@ describe('RolloutPage', { timeout: 25_000 }, () => {
     );
     await waitFor(() => expect(dashboardReads()).toBeGreaterThan(before));
   });
+
+  it('plans with the figures from the units\u2019 own files when asked', async () => {
+    const fetch = stub({
+      'POST /api/rollout/plan': () =>
+        jsonResponse(200, {
+          totalUnits: 3,
+          chosenCount: 1,
+          theftShare: 0.7,
+          visitShare: 0.5,
+          criterionShare: 0.7,
+          waves: 1,
+          chosen: [],
+          curve: [],
+          byProvince: [],
+        }),
+    });
+    renderInApp(<RolloutPage canManage={false} />);
+    const body = async () => {
+      fireEvent.click(await screen.findByTestId('plan-submit'));
+      await waitFor(() => expect(fetch.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(true));
+      const [, init] = fetch.mock.calls.filter(([, i]) => i?.method === 'POST').at(-1)!;
+      fetch.mockClear();
+      return JSON.parse(String(init?.body)) as { figures?: string };
+    };
+    expect((await body()).figures).toBeUndefined();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'آمار سرقت و مراجعه' }));
+    fireEvent.click(await screen.findByText('از پرونده‌های خود یگان‌ها در سامانه'));
+    expect(await body()).toMatchObject({ target: 0.6, figures: 'files' });
+  });
 });

@@ -6,6 +6,7 @@ import {
   Form,
   Input,
   Row,
+  Select,
   Space,
   Statistic,
   Table,
@@ -128,6 +129,7 @@ function Planner({ canAdopt }: { canAdopt: boolean }) {
     if (visitsWeight !== undefined) next.visitsWeight = visitsWeight;
     if (perProvince !== undefined) next.perProvince = perProvince;
     if (waveSize !== undefined) next.waveSize = waveSize;
+    if (values.figures === 'files') next.figures = 'files';
     setRequest(next);
     plan.mutate(next);
   };
@@ -136,7 +138,11 @@ function Planner({ canAdopt }: { canAdopt: boolean }) {
       <Form
         layout="inline"
         onFinish={submit}
-        initialValues={{ target: locale === 'fa' ? '۰٫۶' : '0.6', waveSize: locale === 'fa' ? '۵۰' : '50' }}
+        initialValues={{
+          target: locale === 'fa' ? '۰٫۶' : '0.6',
+          waveSize: locale === 'fa' ? '۵۰' : '50',
+          figures: 'register',
+        }}
       >
         <Form.Item name="target" label={t('rollout.plan.target')}>
           <Input style={{ inlineSize: 90 }} data-testid="plan-target" />
@@ -149,6 +155,16 @@ function Planner({ canAdopt }: { canAdopt: boolean }) {
         </Form.Item>
         <Form.Item name="waveSize" label={t('rollout.plan.waveSize')}>
           <Input style={{ inlineSize: 70 }} />
+        </Form.Item>
+        <Form.Item name="figures" label={t('rollout.plan.figures')}>
+          <Select
+            style={{ inlineSize: 220 }}
+            aria-label={t('rollout.plan.figures')}
+            options={(['register', 'files'] as const).map((f) => ({
+              value: f,
+              label: t(`rollout.plan.figuresFrom.${f}`),
+            }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={plan.isPending} data-testid="plan-submit">
           {t('rollout.plan.run')}
