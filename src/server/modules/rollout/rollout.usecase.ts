@@ -19,8 +19,8 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { listRolloutUnits, replacePlan, updateRolloutUnit, updateWaveDue } from './rollout.repository.js';
-import { findOwnFilesFigures, listUnits } from './units.repository.js';
-import { ownFilesPeriod } from './units.usecase.js';
+import { listUnits } from './units.repository.js';
+import { withOwnFilesFigures } from './units.usecase.js';
 
 interface RolloutInput {
   db: Db;
@@ -123,14 +123,9 @@ async function unitsForPlan(
   request: PlanRequest,
 ): Promise<RegisterUnit[]> {
   const units = await listUnits(tx);
-  if (request.figures !== 'files') return units;
-  const own = new Map(
-    (await findOwnFilesFigures(tx, ownFilesPeriod(input.nodeId, input.clock.now()))).map((f) => [f.code, f]),
-  );
-  return units.map((u) => {
-    const f = own.get(u.code);
-    return f ? { ...u, thefts: f.thefts, visits: f.complaints } : u;
-  });
+  return request.figures === 'files'
+    ? withOwnFilesFigures(tx, input.nodeId, input.clock.now(), units)
+    : units;
 }
 
 /**

@@ -1,12 +1,16 @@
 import { AppError, errorMessages } from '../../../domain/errors.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
-import type { UnitsImportResult, UnitsRefreshResult } from '../../../domain/rollout/units.schema.js';
-import type { Db } from '../../db/client.js';
+import type {
+  RegisterUnit,
+  UnitsImportResult,
+  UnitsRefreshResult,
+} from '../../../domain/rollout/units.schema.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { readUnitsCsv } from './units-csv.codec.js';
-import { refreshUnitsFromFiles, upsertUnits } from './units.repository.js';
+import { findOwnFilesFigures, refreshUnitsFromFiles, upsertUnits } from './units.repository.js';
 
 /**
  * Imports the national register of units from a CSV file's bytes (issue 21, point 1): all or nothing — a file
@@ -88,4 +92,21 @@ export async function refreshUnitsFromOwnFiles(input: {
 /** The units' own files that give their yearly figures: those of this node opened in the last year. */
 export function ownFilesPeriod(nodeId: string, now: Date) {
   return { nodeId, since: new Date(now.getTime() - 365 * 86_400_000), until: now };
+}
+
+/**
+ * Units with the thefts and visits (complaints) that the own files of the last year say, for those on this node;
+ * the others as given. Reads; changes nothing (the planner's `figures: files`, in the API and the CLI).
+ */
+export async function withOwnFilesFigures(
+  db: DbOrTx,
+  nodeId: string,
+  now: Date,
+  units: readonly RegisterUnit[],
+): Promise<RegisterUnit[]> {
+  const own = new Map((await findOwnFilesFigures(db, ownFilesPeriod(nodeId, now))).map((f) => [f.code, f]));
+  return units.map((u) => {
+    const f = own.get(u.code);
+    return f ? { ...u, thefts: f.thefts, visits: f.complaints } : u;
+  });
 }
