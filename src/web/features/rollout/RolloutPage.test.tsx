@@ -62,7 +62,7 @@ function stub(extra: Parameters<typeof stubApi>[0] = {}) {
 const listed = () =>
   within(screen.getByTestId('rollout-units-behind')).queryAllByTestId('rollout-unit-behind');
 
-describe('RolloutPage', { timeout: 25_000 }, () => {
+describe('RolloutPage', { timeout: 40_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('opens from each count of the waves, the provinces and the totals the list of the units behind it', async () => {
