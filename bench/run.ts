@@ -23,6 +23,20 @@ import { startDeliveryWorkers } from './delivery-workers.js';
 import { PROFILING_SETTINGS, startWindowProfile } from './profiling.js';
 import { measureStreaming, type StreamingFigures } from './streaming.js';
 
+// Issue 20's benchmarks, each its own program: `--processes` one node process vs two behind the round-robin proxy,
+// `--blob-stores [--mb N]` 1 GB streamed into the disk and the S3 store, `--resumable [--mb N --cuts K]` the tus
+// upload's overhead (the lead runs them on a quiet machine; the figures go to the README's Benchmark section).
+for (const [flag, file] of [
+  ['--processes', './processes.js'],
+  ['--blob-stores', './blob-stores.js'],
+  ['--resumable', './resumable-upload.js'],
+] as const) {
+  if (process.argv.includes(flag)) {
+    await import(file);
+    process.exit(0);
+  }
+}
+
 // `npm run bench -- --reads [--cases N]`: the reads at national scale, a benchmark of its own (bench/reads.ts).
 if (process.argv.includes('--reads')) {
   await import('./reads.js');

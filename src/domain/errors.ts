@@ -10,6 +10,12 @@ export const errorStatus = {
   'validation.invalid_text': 400,
   'validation.empty_code': 400,
   'list.invalid_cursor': 400,
+  'cases.invalid_period': 400,
+  'office_lists.not_found': 404,
+  'office_lists.name_taken': 409,
+  'office_lists.not_an_office': 403,
+  'intake.branch_unknown': 400,
+  'intake.staff_unknown': 400,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 423,
@@ -67,6 +73,8 @@ export const errorStatus = {
   'cases.invalid_version': 400,
   'documents.duplicate': 409,
   'documents.range_not_satisfiable': 416,
+  'uploads.not_found': 404,
+  'uploads.length_required': 400,
   'tracking.not_found': 404,
   'tracking.identity_required': 400,
   'figures.invalid_period': 400,
@@ -103,6 +111,7 @@ export const errorStatus = {
   'orders.not_found': 404,
   'orders.invalid_state': 409,
   'orders.deadline_in_past': 400,
+  'orders.deadline_too_far': 400,
   'escorts.not_found': 404,
   'escorts.invalid_state': 409,
   'escorts.scheduled_in_past': 400,
@@ -137,6 +146,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   'validation.invalid_text':
     'A text field holds a character that is not accepted (NUL or another control character, a lone surrogate, or a non-character).',
   'validation.empty_code': 'A code field is empty; leave it out or give a code from the list.',
+  'cases.invalid_period': 'The first day of the period comes after its last day.',
+  'office_lists.not_found': 'No such branch or staff member in this office\u2019s lists.',
+  'office_lists.name_taken': 'This office\u2019s list already holds that name.',
+  'office_lists.not_an_office': 'Only a prosecutor\u2019s office keeps lists of branches and staff.',
+  'intake.branch_unknown': 'The branch is not one of the office\u2019s active branches.',
+  'intake.staff_unknown':
+    'The assistant prosecutor or investigator is not one of the office\u2019s active staff.',
   'list.invalid_cursor':
     'The `cursor` is not one this list answered as `next`; start again from the first page (no `cursor`).',
   'auth.unauthenticated': 'Sign in first.',
@@ -205,6 +221,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   'cases.invalid_version':
     'The If-Match header must be the case\u2019s updatedAt as the API gave it (an ISO 8601 instant).',
   'documents.duplicate': 'This case already has a document with the same bytes (details: documentId, name).',
+  'uploads.not_found':
+    'No such upload of this session (it may have been finished, cancelled or left too long).',
+  'uploads.length_required':
+    'A resumable upload says its length when it begins (Upload-Length); a length given later is not accepted.',
   'documents.range_not_satisfiable':
     'The Range header asks for bytes the document does not have (one range, bytes=start-end).',
   'tracking.not_found': 'No case matches this tracking code and identity.',
@@ -244,6 +264,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'orders.not_found': 'No such order.',
   'orders.invalid_state': 'The order is not in a state that allows this step.',
   'orders.deadline_in_past': 'The order\u2019s deadline (deadlineAt) is in the past.',
+  'orders.deadline_too_far': 'The order\u2019s deadline (deadlineAt) is more than 180 days ahead.',
   'escorts.not_found': 'No such escort.',
   'escorts.invalid_state': 'The escort is not in a state that allows this step.',
   'escorts.scheduled_in_past': 'The escort\u2019s time (scheduledAt) is in the past.',

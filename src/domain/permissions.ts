@@ -22,6 +22,10 @@ export const permissions = {
   'case.submit.approve': { roles: ['station.chief'], scope: 'own' },
   'intake.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },
   'intake.decide': { roles: ['prosecutor.clerk'], scope: 'own' },
+  /** The office's branches and دادیاران, to choose from when registering or assigning a file. */
+  'office_lists.read': { roles: ['prosecutor.clerk', 'prosecutor.judge'], scope: 'own' },
+  /** Keeping a prosecutor's office's lists of branches and دادیاران (the node's admin). */
+  'office_lists.manage': { roles: ['admin'], scope: 'any' },
   'order.read': {
     roles: ['station.officer', 'station.chief', 'prosecutor.clerk', 'prosecutor.judge'],
     scope: 'own',
@@ -89,11 +93,16 @@ export interface Resource {
   notFound: ErrorCode;
 }
 
+/** Does the matrix give this role the action at all (before any resource's scope)? What the web opens screens by. */
+export function roleMay(role: Role, action: Action): boolean {
+  return (permissions[action].roles as readonly Role[]).includes(role);
+}
+
 /** Can this actor take this action (on this resource)? Pure; see `assertCan`. */
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const rule = permissions[action];
   if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId) return false;
-  return (rule.roles as readonly Role[]).includes(actor.role);
+  return roleMay(actor.role, action);
 }
 
 /**
@@ -104,6 +113,5 @@ export function assertCan(actor: Actor, action: Action, resource?: Resource): vo
   const rule = permissions[action];
   if (resource && rule.scope === 'own' && resource.orgId !== actor.orgId)
     throw new AppError(resource.notFound);
-  if (!(rule.roles as readonly Role[]).includes(actor.role))
-    throw new AppError('auth.forbidden', { details: { action } });
+  if (!roleMay(actor.role, action)) throw new AppError('auth.forbidden', { details: { action } });
 }

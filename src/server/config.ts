@@ -72,6 +72,13 @@ const envSchema = z
       .positive()
       .default(2 * 1024 ** 3),
     /**
+     * How long a resumable upload (tus, `/api/uploads`) may wait for its next byte before it is removed with
+     * its parts (1 hour to 30 days; default a day).
+     */
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /** Where resumable uploads' bytes wait for their last one (default DATA_DIR/uploads); shared by a node's processes. */
+    UPLOAD_DIR: z.string().min(1).optional(),
+    /**
      * Largest signed message (the JSON envelope `{ jws }`) a peer may post, in bytes. Documents travel on
      * their own (streamed to the blob endpoint), so an envelope holds only text and metadata: 2 MiB is
      * several times the largest case file (hundreds of parties and documents, long narratives).
@@ -207,6 +214,10 @@ export type Config = {
   nodeId: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   maxDocumentBytes: number;
+  /** A resumable upload untouched this long is removed (UPLOAD_EXPIRY_HOURS). */
+  uploadExpiryMs: number;
+  /** UPLOAD_DIR, absolute. */
+  uploadDir: string;
   exchange: { maxMessageBytes: number; refusalsPerMinute: number };
   sessionTtlMinutes: number;
   loginMaxFailures: number;
@@ -316,6 +327,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     nodeId: e.NODE_ID,
     logLevel: e.LOG_LEVEL,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    uploadExpiryMs: e.UPLOAD_EXPIRY_HOURS * 3_600_000,
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
     exchange: {
       maxMessageBytes: e.EXCHANGE_MAX_MESSAGE_BYTES,
       refusalsPerMinute: e.EXCHANGE_REFUSALS_PER_MINUTE,

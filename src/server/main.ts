@@ -11,7 +11,7 @@ import { PREPARE_LOCK, withAdvisoryLock } from './db/advisory-lock.js';
 import { warnAboutServerSettings } from './db/server-settings.js';
 import { seedReference } from './db/reference/seed-reference.js';
 import { playDemoExchange } from './demo/demo-exchange.js';
-import { demoCredentialLines, seedDemo, shouldSeedDemo, type DemoSeedResult } from './demo/seed-demo.js';
+import { demoCredentialLines, seedDemoOnce, type DemoSeedResult } from './demo/seed-demo.js';
 import { startReadsSealer } from './modules/audit/index.js';
 import { startDeliveryWorker } from './modules/exchange/outbound/delivery.worker.js';
 import { startClockScheduler } from './modules/clocks/index.js';
@@ -83,7 +83,14 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     const { db } = database;
     // Migrations and the demo's seeding may run for minutes: longer statement timeouts than requests'.
     const seeded = await database.maintenance((maintenanceDb) =>
-      prepareDatabase({ db: maintenanceDb, embedded: database.embedded, config, clock, log }),
+      prepareDatabase({
+        db: maintenanceDb,
+        lockDb: database.db,
+        embedded: database.embedded,
+        config,
+        clock,
+        log,
+      }),
     );
     const deps = await createNodeDeps({ config, db, clock, log, peerCa });
     if (seeded) {
@@ -152,6 +159,8 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
 /** Migrations, reference data, and the demo's cases on a first start (what was seeded, or null). */
 async function prepareDatabase(input: {
   db: Db;
+  /** The serving pool: holds the demo's lock while `db` seeds. */
+  lockDb: Db;
   embedded: boolean;
   config: Config;
   clock: Clock;
@@ -163,12 +172,18 @@ async function prepareDatabase(input: {
   await warnAboutServerSettings(db, log);
   // The reference data is written once however many processes start together on one database server: under a
   // lock, the second finds it there (migrations take their own lock in `migrate`). An embedded database belongs
-  // to one process: no lock. The demo's seeding is not under it: with it, a start on the embedded database hung
-  // (not understood yet; docs/decisions/0020) — a shared server seeds the demo only with DEMO=true.
+  // to one process: no lock. The demo is seeded once too (`seedDemoOnce`, its lock held on the serving pool).
   if (input.embedded) await seedReference(db);
   else await withAdvisoryLock(db, PREPARE_LOCK, () => seedReference(db));
-  if (await shouldSeedDemo({ db, demo: config.demo, embedded: input.embedded })) {
-    const seeded = await seedDemo({ db, clock: input.clock, nodeId: config.nodeId });
+  const seeded = await seedDemoOnce({
+    db,
+    lockDb: input.lockDb,
+    clock: input.clock,
+    nodeId: config.nodeId,
+    demo: config.demo,
+    embedded: input.embedded,
+  });
+  if (seeded) {
     log.info(
       {
         cases: seeded.cases,

@@ -157,3 +157,30 @@ export async function submitNewCase(page: Page): Promise<string> {
   await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   return page.url();
 }
+
+/**
+ * Loads a screen afresh and prints its first view: from the navigation's start to `ready` being visible, with
+ * the API requests and script bytes it took (on a machine loaded by other work, the counts say more than
+ * the milliseconds). Returns the milliseconds.
+ */
+export async function timeFirstView(page: Page, url: string, ready: Locator, name: string): Promise<number> {
+  // A new document: a hash route alone would not navigate, and the clock and the entries would be the old page's.
+  await page.goto('about:blank');
+  await page.goto(url);
+  await ready.waitFor();
+  const figures = await page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const api = resources.filter((r) => new URL(r.name).pathname.startsWith('/api/'));
+    const scripts = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+    return {
+      ms: Math.round(performance.now()),
+      api: api.map((r) => new URL(r.name).pathname.replace(/[0-9a-f-]{36}/g, ':id')),
+      scriptKb: Math.round(scripts.reduce((sum, r) => sum + r.transferSize, 0) / 1024),
+    };
+  });
+  console.log(
+    `[first view] ${name}: ${figures.ms} ms, ${figures.api.length} API requests (${figures.api.join(', ')}), ` +
+      `${figures.scriptKb} KB of script`,
+  );
+  return figures.ms;
+}

@@ -26,6 +26,7 @@ import {
   openDropdown,
   reloadUntil,
   signIn,
+  timeFirstView,
   signOut,
 } from './ui-helpers.js';
 
@@ -120,8 +121,33 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     await expectPersianScreen(page, page.getByTestId('receipt'));
   }, 60_000);
 
-  it('(3) the officer sends it for approval; the chief approves and sends it', async () => {
+  it('(3) the officer sends it for approval; the chief returns it from the queue with a comment, then approves and sends it', async () => {
     await page.goto(caseUrl);
+    await page.getByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' }).click();
+    await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
+    await signOut(page);
+
+    // The chief's queue, with its count in the header; the case opens from it.
+    await signIn(page, users.chief.username);
+    const queue = page.getByTestId('queue-awaiting_approval');
+    await queue.getByText('۱').waitFor();
+    await queue.click();
+    await page.getByRole('row').filter({ hasText: 'در انتظار تأیید رئیس' }).getByRole('link').first().click();
+    await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
+    await page.getByTestId('submission-section').getByRole('button', { name: 'بازگرداندن به ضابط' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('نشانی محل وقوع را کامل کنید');
+    await dialog.getByRole('button', { name: 'بازگرداندن به ضابط' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await signOut(page);
+
+    // The officer finds it in "returned to me", reads why, and puts it forward again.
+    await signIn(page, users.officer.username);
+    await page.getByTestId('queue-returned_to_me').click();
+    await page.getByRole('row').filter({ hasText: 'پیش‌نویس' }).getByRole('link').first().click();
+    expect(await page.getByTestId('returned-to-officer').innerText()).toContain(
+      'نشانی محل وقوع را کامل کنید',
+    );
     await page.getByRole('button', { name: 'ارسال برای تأیید رئیس کلانتری' }).click();
     await page.getByText('پرونده در انتظار تأیید رئیس کلانتری برای ارسال به دادسرا است.').waitFor();
     await signOut(page);
@@ -166,6 +192,23 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     expect(text).toContain(toPersianDigits(trackingCode));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'story-02-incoming-file');
+    // The office reads the documents in the page: the photo's thumbnail, then the photo itself, zoomable.
+    const photo = page.getByTestId('intake-document').filter({ hasText: 'scene-photo.png' });
+    await photo.getByTestId('document-thumbnail').waitFor();
+    await photo.getByRole('button', { name: 'نمایش' }).click();
+    const viewer = page.getByRole('dialog', { name: 'scene-photo.png' });
+    await viewer.getByTestId('document-image').waitFor();
+    expect(
+      await viewer
+        .locator('img')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
+    await viewer.locator('.ant-modal-footer').getByRole('button', { name: 'بستن' }).click();
+    await timeFirstView(page, intakeUrl, page.getByTestId('verification'), 'incoming file (clerk)');
+    await timeFirstView(page, `${node.url}/#/intake`, row, 'intake queue (clerk)');
+    await row.getByRole('link', { name: caseNumber }).click();
+    await page.getByTestId('verification').waitFor();
 
     await page.getByTestId('clerk-actions').getByRole('button', { name: 'ثبت پرونده' }).click();
     const dialog = page.getByRole('dialog', { name: 'ثبت پرونده در دادسرا' });
@@ -288,6 +331,33 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     const text2 = await expectPersianScreen(page);
     expect(text2).toContain('امضا و زنجیره معتبر');
     await screenshot(page, 'story-06-case-with-messages');
+
+    // Paper: the cover sheet and the transmittal, A4, with every document's SHA-256 and the message's hash.
+    await page.getByRole('link', { name: 'چاپ پرونده' }).click();
+    const cover = page.getByTestId('sheet-cover');
+    await cover.waitFor();
+    await page.getByTestId('sheet-transmittal').waitFor();
+    await cover.getByTestId('sheet-qr').waitFor();
+    const hash = await cover.getByTestId('sheet-message-hash').innerText();
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await cover.getByTestId('sheet-documents').locator('tbody tr').count()).toBe(2);
+    expect(await cover.getByTestId('sheet-documents').innerText()).toMatch(/[0-9a-f]{64}/);
+    await expectPersianScreen(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.cb-header').isVisible()).toBe(false);
+    await screenshot(page, 'story-06p-case-file-print');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    await page.emulateMedia({ media: 'screen' });
+    await timeFirstView(page, caseUrl, registered, 'case page (officer)');
+    await timeFirstView(
+      page,
+      `${node.url}/#/cases`,
+      page.locator(`a[href="#/cases/${caseUrl.split('/').pop()}"]`).first(),
+      'case list (officer)',
+    );
+    await timeFirstView(page, `${node.url}/#/orders`, card, 'orders (officer)');
     await signOut(page);
   }, 90_000);
 
@@ -302,6 +372,15 @@ describe.skipIf(!hasChromium)('the whole story of a complaint, station to prosec
     await expectPersianScreen(page);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'story-06b-orders-tracker-office');
+    // The order sheet, on paper.
+    await card.getByRole('link', { name: 'برگ دستور' }).click();
+    const sheet = page.getByTestId('sheet-order');
+    await sheet.waitFor();
+    expect(await sheet.getByTestId('sheet-order-text').innerText()).toBe(ORDER_TEXT);
+    await expectPersianScreen(page);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'story-06q-order-sheet-print');
+    await page.emulateMedia({ media: 'screen' });
     await signOut(page);
   }, 60_000);
 

@@ -54,23 +54,47 @@ export const caseCursorSchema = z.union([
 ]);
 export type CaseCursor = z.infer<typeof caseCursorSchema>;
 
+/**
+ * The queues of a station's jobs (issue 18, point 5): the chief's `awaiting_approval`; the officer's own drafts the
+ * chief sent back with a comment (`returned_to_me`) and own files the office returned for completion
+ * (`returned_by_office`).
+ */
+export const caseQueues = ['awaiting_approval', 'returned_to_me', 'returned_by_office'] as const;
+export type CaseQueue = (typeof caseQueues)[number];
+
 /** GET /api/cases — search, and pages by keyset: `cursor` is the `next` of the page before. */
-export const findCasesQuerySchema = z.object({
-  q: line(200).optional(),
-  /** Only cases in this state (e.g. `returned`). */
-  status: z
-    .string()
-    .regex(/^[a-z_]+$/)
-    .max(40)
-    .optional(),
-  /** Only cases with a custody still running (the dashboard's countdowns). */
-  inCustody: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  cursor: cursorParam(caseCursorSchema).optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const findCasesQuerySchema = z
+  .object({
+    q: line(200).optional(),
+    /** Only cases in this state (e.g. `returned`). */
+    status: z
+      .string()
+      .regex(/^[a-z_]+$/)
+      .max(40)
+      .optional(),
+    /** Only cases with a custody still running (the dashboard's countdowns). */
+    inCustody: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    /** A job's queue (`caseQueues`): the chief's, or the officer's own returned files. */
+    queue: z.enum(caseQueues).optional(),
+    /** Opened at or after this instant (the UI sends the start of a Jalali day in Tehran). */
+    from: z.iso.datetime({ offset: true }).optional(),
+    /** Opened before this instant (the UI sends the end of a Jalali day in Tehran). */
+    to: z.iso.datetime({ offset: true }).optional(),
+    crimeCategory: code(50).optional(),
+    /** Only the cases this user (an officer of the station) opened. */
+    officer: z.uuid().optional(),
+    /** Newest first (the default) or oldest first; both by keyset. */
+    sort: z.enum(['newest', 'oldest']).optional(),
+    cursor: cursorParam(caseCursorSchema).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'cases.invalid_period',
+    path: ['to'],
+  });
 export type FindCasesQuery = z.infer<typeof findCasesQuerySchema>;
 
 /** A case in a list. */
@@ -119,6 +143,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
   editable: z.boolean(),
+  /** The chief sent the prepared case back with this comment (until it is put forward again). */
+  returnedToOfficer: z.object({ comment: z.string(), at: z.string() }).nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from '../text.js';
 
 /** What a document of a case file is. */
 export const documentKinds = [
@@ -18,6 +19,18 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 /** The text fields of an upload, sent before the file part (the server reads them before it streams the file). */
 export const uploadDocumentFieldsSchema = z.object({ kind: documentKindSchema });
 export type UploadDocumentFields = z.infer<typeof uploadDocumentFieldsSchema>;
+
+/**
+ * What a resumable upload (tus, `POST /api/uploads`) says of itself in its `Upload-Metadata`: the single-request
+ * route it stands for (`target`: `/api/cases/<id>/documents` or `/api/cases/<id>/supplements/documents`), the
+ * document's kind and the file's name — the multipart upload's fields, sent ahead of the bytes.
+ */
+export const resumableUploadMetadataSchema = z.object({
+  target: line(200),
+  kind: documentKindSchema,
+  filename: line(1000),
+});
+export type ResumableUploadMetadata = z.infer<typeof resumableUploadMetadataSchema>;
 
 /** A document as the API shows it: the file's bytes are fetched from its `content` link. */
 export const caseDocumentSchema = z.object({

@@ -3,7 +3,9 @@ import { orderActionsSchema } from './order-actions.js';
 import { orderStatuses } from './order-statuses.js';
 import { instantSchema, requiredText } from '../cases/text-fields.js';
 import { orderKinds } from '../messages/bodies.js';
-import { text as multiLineText } from '../text.js';
+import { code, line, text as multiLineText } from '../text.js';
+import { cursorId, cursorParam, cursorTime, pageOf } from '../list-cursor.js';
+import { toLatinDigits } from '../persian-text.js';
 
 export { orderStatuses, type OrderStatus } from './order-statuses.js';
 
@@ -29,13 +31,40 @@ export const closeOrderBodySchema = z.object({
 });
 export type CloseOrderBody = z.infer<typeof closeOrderBodySchema>;
 
-/** GET /api/orders */
+/** `"true"`/`"false"` in a query string. */
+const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/**
+ * The sort key a page of orders ends on: `[closed, deadline, id]` — the open ones by deadline (so the
+ * overdue come first), then the closed ones by deadline; `closed` is 0 or 1.
+ */
+export const orderCursorSchema = z.tuple([z.union([z.literal(0), z.literal(1)]), cursorTime, cursorId]);
+export type OrderCursor = z.infer<typeof orderCursorSchema>;
+
+/** The states the orders page filters by: one status, every one not closed, or those past their deadline. */
+export const orderStates = ['active', 'overdue', ...orderStatuses] as const;
+export type OrderState = (typeof orderStates)[number];
+
+/**
+ * GET /api/orders — the organisation's orders, filtered, and paged by keyset (`cursor`: the `next` of the
+ * page before). `orderId` reads one (its printed sheet); `caseNumber` is the case's number as people know it (any digits); `counterpart` the other
+ * side's code (for an office, the station); `dueFrom`/`dueTo` bound the deadline, `[from, to)`.
+ */
 export const findOrdersQuerySchema = z.object({
+  state: z.enum(orderStates).optional(),
   status: z.enum(orderStatuses).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
+  overdue: queryFlag.optional(),
+  caseNumber: line(50)
+    .transform((v) => toLatinDigits(v).trim())
     .optional(),
+  orderId: z.uuid().optional(),
+  caseId: z.uuid().optional(),
+  intakeFileId: z.uuid().optional(),
+  counterpart: code(50).optional(),
+  dueFrom: instantSchema.optional(),
+  dueTo: instantSchema.optional(),
+  cursor: cursorParam(orderCursorSchema).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type FindOrdersQuery = z.infer<typeof findOrdersQuerySchema>;
 
@@ -79,5 +108,6 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 
-export const orderListSchema = z.object({ items: z.array(orderSchema) });
+/** A page of orders; `next` is the cursor of the following page, null on the last. */
+export const orderListSchema = pageOf(orderSchema);
 export type OrderList = z.infer<typeof orderListSchema>;

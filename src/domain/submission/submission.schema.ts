@@ -17,6 +17,10 @@ export const submissionStepSchema = z.object({
 });
 export type SubmissionStep = z.infer<typeof submissionStepSchema>;
 
+/** POST /api/cases/:id/submission/return — the chief sends a prepared case back to its officer, saying why. */
+export const returnToOfficerBodySchema = z.object({ comment: requiredText(2000) });
+export type ReturnToOfficerBody = z.infer<typeof returnToOfficerBodySchema>;
+
 /** GET /api/cases/:id/submission — the sending and what came back. */
 export const submissionSchema = z.object({
   caseId: z.string(),

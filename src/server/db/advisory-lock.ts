@@ -3,6 +3,7 @@ import type { Db } from './client.js';
 
 /** The advisory lock keys of the work only one process of a deployment may do at a time. */
 export const PREPARE_LOCK = 727002;
+export const DEMO_LOCK = 727003;
 
 /**
  * Runs `use` while this process holds PostgreSQL's session advisory lock `key` on a connection of its own

@@ -173,6 +173,10 @@ export interface CasesTable {
   /** Who made the last change (migration 0030): the "changed by X" of a refused concurrent save. */
   updated_by: string;
   sent_at: Timestamp | null;
+  /** The chief's comment when sending a prepared case back to its officer (migration 0035); cleared on preparing. */
+  returned_comment: string | null;
+  returned_at: Timestamp | null;
+  returned_by: string | null;
 }
 
 export interface PartiesTable {
@@ -222,6 +226,22 @@ export interface CaseDocumentsTable {
   size: ColumnType<number, number, number>;
   uploaded_by: string;
   uploaded_at: Timestamp;
+}
+
+export interface ResumableUploadsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  session_token_hash: string;
+  case_id: string;
+  /** The single-request route the upload stands for (`/api/cases/:id/documents`, …). */
+  target: string;
+  kind: string;
+  file_name: string;
+  size: ColumnType<number, number, number>;
+  created_at: Timestamp;
+  /** When its last chunk began arriving: the clock of UPLOAD_EXPIRY_HOURS. */
+  touched_at: Timestamp;
 }
 
 export interface CaseEventsTable {
@@ -351,6 +371,17 @@ export interface IntakeFilesTable {
   decided_at: Timestamp | null;
   decided_by: string | null;
   supplements: ColumnType<unknown, string | undefined, string>;
+}
+
+/** A branch (شعبه), دادیار or بازپرس of a prosecutor's office, from the lists its admin keeps (migration 0036). */
+export interface OfficeListEntriesTable {
+  id: string;
+  org_id: string;
+  kind: 'branch' | 'assistant_prosecutor' | 'investigator';
+  name: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface IntakeDocumentsTable {
@@ -626,6 +657,7 @@ export interface Database {
   custody_records: CustodyRecordsTable;
   blobs: BlobsTable;
   case_documents: CaseDocumentsTable;
+  resumable_uploads: ResumableUploadsTable;
   case_events: CaseEventsTable;
   peers: PeersTable;
   peer_keys: PeerKeysTable;
@@ -637,6 +669,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   case_submissions: CaseSubmissionsTable;
   intake_files: IntakeFilesTable;
+  office_list_entries: OfficeListEntriesTable;
   intake_documents: IntakeDocumentsTable;
   orders: OrdersTable;
   escorts: EscortsTable;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEMO_LOCK, withAdvisoryLock } from '../db/advisory-lock.js';
 import type { Db } from '../db/client.js';
 import { crimeCategories } from '../db/reference/crime-categories.js';
 import { recordAudit } from '../modules/audit/audit.repository.js';
@@ -39,6 +40,27 @@ export async function shouldSeedDemo(input: {
 }): Promise<boolean> {
   if (input.demo === 'false' || (input.demo === 'auto' && !input.embedded)) return false;
   return !(await hasOrganisations(input.db));
+}
+
+/**
+ * Seeds the demo when the node should have it (`shouldSeedDemo`), once however many processes start together on
+ * one database server: under the advisory lock `DEMO_LOCK`, held on a connection of `lockDb` — a pool other than
+ * `db`'s, as the seeding uses both connections of the maintenance pool and a lock held on one of them starved it
+ * (the hang docs/decisions/0020 recorded). The process that waited finds the organisations there and seeds
+ * nothing (null). An embedded database belongs to one process: no lock.
+ */
+export async function seedDemoOnce(input: {
+  db: Db;
+  lockDb: Db;
+  clock: Clock;
+  nodeId: string;
+  demo: 'auto' | 'true' | 'false';
+  embedded: boolean;
+  cases?: number;
+}): Promise<DemoSeedResult | null> {
+  const run = async () => ((await shouldSeedDemo(input)) ? seedDemo(input) : null);
+  if (input.embedded) return run();
+  return withAdvisoryLock(input.lockDb, DEMO_LOCK, run);
 }
 
 /** True once any organisation exists (the demo is seeded only into an empty node). */

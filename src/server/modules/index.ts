@@ -12,6 +12,7 @@ import { registerNotificationRoutes } from './notifications/index.js';
 import { registerClockRoutes } from './clocks/index.js';
 import { registerCustodyNoticeRoutes } from './custody-notice/index.js';
 import { registerMetricsRoutes } from './metrics/index.js';
+import { registerOfficeListRoutes } from './office-lists/index.js';
 import { registerOrderRoutes } from './orders/index.js';
 import { registerOrganisationRoutes } from './organisations/index.js';
 import { registerReferenceRoutes } from './reference/index.js';
@@ -31,6 +32,7 @@ export async function registerModuleRoutes(app: App, deps: AppDeps): Promise<voi
   await registerExchangeRoutes(app, deps);
   await registerSubmissionRoutes(app, deps);
   await registerIntakeRoutes(app, deps);
+  await registerOfficeListRoutes(app, deps);
   await registerOrderRoutes(app, deps);
   await registerEscortRoutes(app, deps);
   await registerCaseMessageRoutes(app, deps);

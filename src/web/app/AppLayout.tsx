@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { roleAreas } from './role-areas.js';
 import { exchangeAreas } from '../features/intake/office-areas.js';
+import { QueueLinks } from '../features/cases/QueueLinks.js';
 import { href, matchPath, navigate, routeQuery, usePath, withQuery } from './router.js';
 
 /** The one search box of a station (case number, tracking code, national ID, name) → the case list. */
@@ -44,6 +45,7 @@ export function AppLayout({ user, children }: { user: SessionUser; children: Rea
             <>
               <a href={href('/')}>{t('app.nav.dashboard')}</a>
               <a href={href('/cases')}>{t('app.nav.cases')}</a>
+              <QueueLinks user={user} />
             </>
           )}
           {exchange.intake && <a href={href('/intake')}>{t('app.nav.intake')}</a>}

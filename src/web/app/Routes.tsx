@@ -6,6 +6,8 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { roleAreas } from './role-areas.js';
 import { exchangeAreas } from '../features/intake/office-areas.js';
 import { matchPath, navigate, usePath } from './router.js';
+import { prefetchRouteData } from './route-data.js';
+import { useQueryClient } from '@tanstack/react-query';
 
 // Feature screens are split out of the first download: the sign-in page loads none of them.
 const DashboardPage = lazy(() =>
@@ -20,6 +22,12 @@ const NewCasePage = lazy(() =>
 const CasePage = lazy(() => import('../features/cases/CasePage.js').then((m) => ({ default: m.CasePage })));
 const ReceiptPage = lazy(() =>
   import('../features/receipt/ReceiptPage.js').then((m) => ({ default: m.ReceiptPage })),
+);
+const CaseFileSheets = lazy(() =>
+  import('../features/paper/CaseFileSheets.js').then((m) => ({ default: m.CaseFileSheets })),
+);
+const OrderSheet = lazy(() =>
+  import('../features/paper/OrderSheet.js').then((m) => ({ default: m.OrderSheet })),
 );
 const OrganisationsPage = lazy(() =>
   import('../features/admin/OrganisationsPage.js').then((m) => ({ default: m.OrganisationsPage })),
@@ -66,6 +74,13 @@ export function Routes({ user }: { user: SessionUser }) {
   const path = usePath();
   const areas = roleAreas(user);
   const exchange = exchangeAreas(user);
+  const queryClient = useQueryClient();
+  const station = areas.station;
+  const intake = exchange.intake;
+  useEffect(
+    () => prefetchRouteData(queryClient, path, { station, intake }),
+    [queryClient, path, station, intake],
+  );
 
   let page: ReactNode;
   let params: Record<string, string> | null;
@@ -81,12 +96,16 @@ export function Routes({ user }: { user: SessionUser }) {
   else if (areas.station && matchPath('/cases/new', path)) page = <NewCasePage />;
   else if (areas.station && (params = matchPath('/cases/:id/receipt', path)))
     page = <ReceiptPage key={params.id} caseId={params.id!} />;
+  else if (areas.station && (params = matchPath('/cases/:id/print', path)))
+    page = <CaseFileSheets key={params.id} caseId={params.id!} />;
   else if (areas.station && (params = matchPath('/cases/:id', path)))
     page = <CasePage key={params.id} id={params.id!} />;
   else if (exchange.intake && matchPath('/intake', path)) page = <IntakeQueuePage />;
   else if (exchange.intake && (params = matchPath('/intake/:id', path)))
     page = <IntakeFilePage key={params.id} id={params.id!} />;
   else if (exchange.orders && matchPath('/orders', path)) page = <OrdersPage />;
+  else if (exchange.orders && (params = matchPath('/orders/:orderId/print', path)))
+    page = <OrderSheet key={params.orderId} orderId={params.orderId!} />;
   else if (areas.figures && matchPath('/figures', path)) page = <FiguresPage />;
   else if (areas.rollout && matchPath('/rollout', path)) page = <RolloutPage canManage={areas.admin} />;
   else if (areas.escorts && matchPath('/escorts', path)) page = <EscortsPage />;

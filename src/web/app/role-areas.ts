@@ -1,14 +1,11 @@
-import { permissions } from '../../domain/permissions.js';
-import { isPoliceUnit, type Role } from '../../domain/roles.js';
+import { roleMay } from '../../domain/permissions.js';
+import { isPoliceUnit } from '../../domain/roles.js';
 import type { SessionUser } from '../../domain/auth.schema.js';
 
-const figuresRoles: readonly Role[] = permissions['figures.read'].roles;
-const escortRoles: readonly Role[] = permissions['escort.read'].roles;
-const rolloutRoles: readonly Role[] = permissions['rollout.read'].roles;
-
 /**
- * Which screens a user's role opens: station screens for police units, administration for admins, the
- * figures and the escorts for whoever the permissions matrix lets read them.
+ * Which screens a user opens, from the permissions matrix (never from role names): station screens for those of a
+ * police unit who may create cases, administration for those who may manage users, the audit log, the figures,
+ * the escorts and the rollout for whoever may read them.
  */
 export function roleAreas(user: SessionUser): {
   station: boolean;
@@ -19,12 +16,11 @@ export function roleAreas(user: SessionUser): {
   rollout: boolean;
 } {
   return {
-    station:
-      isPoliceUnit(user.org.kind) && (user.role === 'station.officer' || user.role === 'station.chief'),
-    admin: user.role === 'admin',
-    audit: user.role === 'admin' || user.role === 'supervisor',
-    figures: figuresRoles.includes(user.role),
-    escorts: escortRoles.includes(user.role),
-    rollout: rolloutRoles.includes(user.role),
+    station: isPoliceUnit(user.org.kind) && roleMay(user.role, 'case.create'),
+    admin: roleMay(user.role, 'user.manage'),
+    audit: roleMay(user.role, 'audit.read'),
+    figures: roleMay(user.role, 'figures.read'),
+    escorts: roleMay(user.role, 'escort.read'),
+    rollout: roleMay(user.role, 'rollout.read'),
   };
 }

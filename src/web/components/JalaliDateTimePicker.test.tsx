@@ -87,4 +87,25 @@ describe('JalaliDateTimePicker', () => {
       expect(onChange).toHaveBeenLastCalledWith(at.toISOString());
     });
   });
+
+  it('offers only what the range allows: presets beyond it hidden, days and months outside it disabled', () => {
+    // 8 Azar 1404 02:45 in Tehran, up to three days ahead (11 Azar 02:45).
+    const range = {
+      min: new Date(now().getTime() + 60_000),
+      max: new Date(now().getTime() + 72 * 3_600_000),
+    };
+    renderInApp(<JalaliDateTimePicker now={now} deadline range={range} value="2025-11-29T23:15:00.000Z" />);
+    const shown = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(shown).toEqual(expect.arrayContaining(['۲۴ ساعت', '۴۸ ساعت', '۳ روز']));
+    expect(shown).not.toContain('یک هفته');
+    expect(shown).not.toContain('یک ماه');
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'روز' }));
+    const off = (n: string) =>
+      document
+        .querySelector(`.ant-select-item-option[title="${n}"]`)!
+        .classList.contains('ant-select-item-option-disabled');
+    expect(['۷', '۸', '۱۱', '۱۲'].map(off)).toEqual([true, false, false, true]);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'سال' }));
+    expect(document.querySelector('.ant-select-item-option[title="۱۴۰۵"]')).toBeNull();
+  });
 });

@@ -52,6 +52,11 @@ export interface JalaliDateTimePickerProps {
    * 3 days, 1 week, 10 days or 1 month from now.
    */
   deadline?: boolean;
+  /**
+   * The instants the server accepts (e.g. `orderDeadlineRange(now)`): only the years, months and days that
+   * reach into it are offered, and a preset outside it is not shown — no button offers a time refused.
+   */
+  range?: { min: Date; max: Date };
 }
 
 /** The deadline presets, in hours from now (a month is 30 days). */
@@ -63,6 +68,39 @@ export const DEADLINE_PRESETS = [
   { key: 'd10', hours: 240 },
   { key: 'm1', hours: 720 },
 ] as const;
+
+/** A preset's instant: `hours` from now, to the minute (the picker keeps minutes), never before now's minute. */
+const presetAt = (now: Date, hours: number) =>
+  new Date(Math.floor(now.getTime() / 60_000) * 60_000 + hours * 3_600_000);
+
+const inRange = (range: { min: Date; max: Date }, at: Date) =>
+  at.getTime() >= range.min.getTime() && at.getTime() <= range.max.getTime();
+
+/** An entry of the day, month and year lists. */
+interface Option {
+  label: string;
+  value: number;
+  disabled?: boolean;
+}
+
+type JalaliDay = [year: number, month: number, day: number];
+
+/** A Jalali day as one comparable number (1404-09-08 → 14040908). */
+const dayNumber = ([y, m, d]: JalaliDay) => y * 10_000 + m * 100 + d;
+
+/** The first and last Jalali days (Tehran) a range touches, as day numbers. */
+function dayBounds(range: { min: Date; max: Date }): [number, number] {
+  const min = jalaliParts(range.min);
+  const max = jalaliParts(range.max);
+  return [dayNumber([min.year, min.month, min.day]), dayNumber([max.year, max.month, max.day])];
+}
+
+/** The Jalali years a range touches, latest first (as the year list reads). */
+function yearsOf(range: { min: Date; max: Date }): number[] {
+  const first = jalaliParts(range.min).year;
+  const last = jalaliParts(range.max).year;
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+}
 
 /**
  * Picks a date and time in the Jalali calendar, Tehran time, and yields a UTC instant.
@@ -76,6 +114,7 @@ export function JalaliDateTimePicker({
   id,
   disabled,
   deadline = false,
+  range,
 }: JalaliDateTimePickerProps) {
   const { t, digits } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(value, digits));
@@ -103,10 +142,14 @@ export function JalaliDateTimePicker({
   };
 
   const thisYear = jalaliParts(now()).year;
-  const years = Array.from({ length: yearsBack + 2 }, (_, i) => thisYear + 1 - i);
+  const years = range ? yearsOf(range) : Array.from({ length: yearsBack + 2 }, (_, i) => thisYear + 1 - i);
+  const bounds = range ? dayBounds(range) : null;
+  /** Does the span of days from `first` to `last` miss the range altogether? */
+  const outside = (first: JalaliDay, last: JalaliDay) =>
+    !!bounds && (dayNumber(last) < bounds[0] || dayNumber(first) > bounds[1]);
   const dayCount =
     draft.year !== null && draft.month !== null ? daysInJalaliMonth(draft.year, draft.month) : 31;
-  const filter = (input: string, option?: { label: string; value: number }) =>
+  const filter = (input: string, option?: Option) =>
     !!option &&
     (toLatinDigits(option.label).includes(toLatinDigits(input)) ||
       String(option.value) === toLatinDigits(input));
@@ -114,7 +157,7 @@ export function JalaliDateTimePicker({
 
   const fields = (
     <Space.Compact id={id} style={{ inlineSize: '100%' }} role="group" aria-label={t('picker.label')}>
-      <Select<number, { label: string; value: number }>
+      <Select<number, Option>
         aria-label={t('picker.day')}
         placeholder={t('picker.day')}
         value={draft.day ?? undefined}
@@ -123,10 +166,17 @@ export function JalaliDateTimePicker({
         virtual={false}
         filterOption={filter}
         style={{ minInlineSize: 72 }}
-        options={Array.from({ length: dayCount }, (_, i) => ({ value: i + 1, label: digits(i + 1) }))}
+        options={Array.from({ length: dayCount }, (_, i) => ({
+          value: i + 1,
+          label: digits(i + 1),
+          disabled:
+            draft.year !== null &&
+            draft.month !== null &&
+            outside([draft.year, draft.month, i + 1], [draft.year, draft.month, i + 1]),
+        }))}
         onChange={(day) => update({ day })}
       />
-      <Select<number, { label: string; value: number }>
+      <Select<number, Option>
         aria-label={t('picker.month')}
         placeholder={t('picker.month')}
         value={draft.month ?? undefined}
@@ -135,10 +185,14 @@ export function JalaliDateTimePicker({
         virtual={false}
         filterOption={filter}
         style={{ minInlineSize: 120 }}
-        options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t(`picker.months.${i + 1}`) }))}
+        options={Array.from({ length: 12 }, (_, i) => ({
+          value: i + 1,
+          label: t(`picker.months.${i + 1}`),
+          disabled: draft.year !== null && outside([draft.year, i + 1, 1], [draft.year, i + 1, 31]),
+        }))}
         onChange={(month) => update({ month })}
       />
-      <Select<number, { label: string; value: number }>
+      <Select<number, Option>
         aria-label={t('picker.year')}
         placeholder={t('picker.year')}
         value={draft.year ?? undefined}
@@ -171,13 +225,8 @@ export function JalaliDateTimePicker({
   );
   const presets = deadline ? (
     <Space wrap size={4} style={{ marginBlockStart: 4 }} data-testid="deadline-presets">
-      {DEADLINE_PRESETS.map((p) => (
-        <Button
-          key={p.key}
-          size="small"
-          disabled={disabled}
-          onClick={() => setAt(new Date(now().getTime() + p.hours * 3_600_000))}
-        >
+      {DEADLINE_PRESETS.filter((p) => !range || inRange(range, presetAt(now(), p.hours))).map((p) => (
+        <Button key={p.key} size="small" disabled={disabled} onClick={() => setAt(presetAt(now(), p.hours))}>
           {t(`picker.presets.${p.key}`)}
         </Button>
       ))}

@@ -6,5 +6,6 @@ export {
   revokeUserSessions,
   setPassword,
 } from './auth.repository.js';
+export { tokenHash } from './auth.usecase.js';
 export { deleteAccountThrottles } from './throttle.repository.js';
 export { deleteTotp } from './totp.repository.js';

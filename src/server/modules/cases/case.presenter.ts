@@ -112,5 +112,9 @@ export function presentCaseDetail(file: CaseFile, now: Date, actor: Actor): Case
     accusedUnknown: row.accused_unknown,
     updatedAt: row.updated_at.toISOString(),
     editable: isEditable(row),
+    returnedToOfficer:
+      row.returned_at && row.status === 'draft'
+        ? { comment: row.returned_comment ?? '', at: row.returned_at.toISOString() }
+        : null,
   };
 }

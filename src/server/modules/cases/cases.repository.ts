@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
-import type { CaseCursor } from '../../../domain/cases/case.schema.js';
+import type { CaseCursor, CaseQueue } from '../../../domain/cases/case.schema.js';
 import { caseSearchKey, type CaseQuery } from '../../../domain/cases/search-key.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { writeBehind } from '../../db/write-behind.js';
@@ -104,6 +104,13 @@ const WORD_SIMILARITY_THRESHOLD = 0.3;
 export interface CaseFilters {
   status?: string | undefined;
   inCustody?: boolean | undefined;
+  /** A job's queue; the officer's two are the reader's own cases (`userId`). */
+  queue?: { name: CaseQueue; userId: string } | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  crimeCategory?: string | undefined;
+  /** The user who opened the case. */
+  officer?: string | undefined;
 }
 
 type CasesQuery = SelectQueryBuilder<Database, 'cases', object>;
@@ -111,6 +118,11 @@ type CasesQuery = SelectQueryBuilder<Database, 'cases', object>;
 function applyCaseFilters(query: CasesQuery, filters: CaseFilters): CasesQuery {
   let q = query;
   if (filters.status) q = q.where('status', '=', filters.status);
+  if (filters.queue) q = applyQueue(q, filters.queue.name, filters.queue.userId);
+  if (filters.from) q = q.where('created_at', '>=', new Date(filters.from));
+  if (filters.to) q = q.where('created_at', '<', new Date(filters.to));
+  if (filters.crimeCategory) q = q.where('crime_category_code', '=', filters.crimeCategory);
+  if (filters.officer) q = q.where('created_by', '=', filters.officer);
   if (filters.inCustody !== undefined) {
     const running = (eb: ExpressionBuilder<Database, 'cases'>) =>
       eb.exists(
@@ -123,6 +135,21 @@ function applyCaseFilters(query: CasesQuery, filters: CaseFilters): CasesQuery {
     q = q.where((eb) => (filters.inCustody ? running(eb) : eb.not(running(eb))));
   }
   return q;
+}
+
+/** The rows of a job's queue (`caseQueues`), each in the shape of an index of migrations 0016 and 0035. */
+function applyQueue(query: CasesQuery, queue: CaseQueue, userId: string): CasesQuery {
+  switch (queue) {
+    case 'awaiting_approval':
+      return query.where('status', '=', 'awaiting_approval');
+    case 'returned_to_me':
+      return query
+        .where('created_by', '=', userId)
+        .where('returned_at', 'is not', null)
+        .where('status', '=', 'draft');
+    case 'returned_by_office':
+      return query.where('created_by', '=', userId).where('status', '=', 'returned');
+  }
 }
 
 /** Cases holding an identifier exactly, through the B-trees of migration 0016 (never the trigram index). */
@@ -176,6 +203,8 @@ export async function findCasePage(
     query: CaseQuery | null;
     filters: CaseFilters;
     cursor?: CaseCursor | undefined;
+    /** Newest first unless `oldest` (a name search is always best match first). */
+    sort?: 'newest' | 'oldest' | undefined;
     pageSize: number;
   },
 ): Promise<CasePage> {
@@ -214,15 +243,21 @@ export async function findCasePage(
     return pageOfRows(rows, input.pageSize, (r) => [r.rank_strict, r.rank_loose, r.cursor_at, r.id]);
   }
   if (search) base = applyIdentifier(base, input.orgId, search);
+  const oldest = input.sort === 'oldest';
   if (cursor?.length === 2) {
     const [at, id] = cursor;
-    base = base.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+    base = base.where(
+      oldest
+        ? sql<boolean>`(created_at, id) > (${at}::timestamptz, ${id}::uuid)`
+        : sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`,
+    );
   }
+  const direction = oldest ? 'asc' : 'desc';
   const rows = await base
     .selectAll()
     .select(sql<string>`created_at::text`.as('cursor_at'))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('created_at', direction)
+    .orderBy('id', direction)
     .limit(input.pageSize + 1)
     .execute();
   return pageOfRows(rows, input.pageSize, (r) => [r.cursor_at, r.id]);

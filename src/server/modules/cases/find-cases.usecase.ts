@@ -12,8 +12,10 @@ import { findPartyNamesByCase } from './parties.repository.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /**
- * A page of the actor's station's cases: all of them newest first, or those matching `q` (case
- * number, tracking code, national ID, name — any spelling variant, a letter off) best match first;
+ * A page of the actor's station's cases: all of them newest (or oldest) first, or those matching `q` (case
+ * number, tracking code, national ID, name — any spelling variant, a letter off) best match first; narrowed by
+ * status, a job's queue (the chief's awaiting approval, the officer's own returned files), a period of opening,
+ * a crime category and the officer who opened them;
  * the next page from `cursor` (keyset, decision 0010), with no count of every match.
  * Audited as `case.searched` or `case.listed` with the ids shown; the query itself is not kept,
  * as it is usually somebody's name or national ID.
@@ -33,8 +35,17 @@ export async function findCases(input: {
     const { rows, next } = await findCasePage(tx, {
       orgId: actor.orgId,
       query: search,
-      filters: { status: query.status, inCustody: query.inCustody },
+      filters: {
+        status: query.status,
+        inCustody: query.inCustody,
+        queue: query.queue ? { name: query.queue, userId: actor.userId } : undefined,
+        from: query.from,
+        to: query.to,
+        crimeCategory: query.crimeCategory,
+        officer: query.officer,
+      },
       cursor: query.cursor,
+      sort: query.sort,
       pageSize: query.pageSize,
     });
     const ids = rows.map((r) => r.id);

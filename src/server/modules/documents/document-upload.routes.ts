@@ -6,6 +6,7 @@ import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { uploadDocument } from './documents.usecase.js';
 import { receiveMultipartDocument } from './multipart-upload.codec.js';
+import type { UploadTarget } from './resumable-uploads.usecase.js';
 
 const caseParamsSchema = z.object({ id: z.uuid() });
 
@@ -23,6 +24,14 @@ const uploadBodyDocSchema = z
 const contentRule =
   'The type is told by the content (PDF; JPEG, PNG, TIFF, WebP, GIF, HEIC/HEIF, AVIF; MP4, QuickTime, 3GP, AVI, WebM, Matroska; M4A, MP3, Ogg, AMR, WAV; plain text); the client\u2019s type and the file name are ignored.';
 
+/** The upload routes of each app, which a resumable upload (`/api/uploads`) may name as its `target`. */
+const targetsOfApp = new WeakMap<App, UploadTarget[]>();
+
+/** The single-request upload routes registered on `app` (read when a resumable upload begins). */
+export function uploadTargetsOf(app: App): readonly UploadTarget[] {
+  return targetsOfApp.get(app) ?? [];
+}
+
 /**
  * A route that uploads one document to the case `:id` of `url`, streamed (`uploadDocument`): a draft's
  * documents, or a sent case's for a supplement, which differ only in which case states take uploads.
@@ -38,6 +47,9 @@ export function registerDocumentUploadRoute(
     assertAcceptsUploads?: (row: CaseRow) => void;
   },
 ): void {
+  const targets = targetsOfApp.get(app) ?? [];
+  targets.push({ url: route.url, assertAcceptsUploads: route.assertAcceptsUploads });
+  targetsOfApp.set(app, targets);
   app.post(
     route.url,
     {

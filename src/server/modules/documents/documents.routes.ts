@@ -14,6 +14,7 @@ import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { byteRangeOf, sendDocument } from '../../platform/http/send-document.js';
 import { registerDocumentUploadRoute } from './document-upload.routes.js';
+import { registerResumableUploadRoutes } from './resumable-uploads.routes.js';
 import { downloadDocument, listDocuments } from './documents.usecase.js';
 
 const caseParamsSchema = z.object({ id: z.uuid() });
@@ -30,6 +31,7 @@ export async function registerDocumentRoutes(app: App, deps: AppDeps): Promise<v
     expectedVersion: caseVersionOf(request),
   });
 
+  registerResumableUploadRoutes(app, deps);
   registerDocumentUploadRoute(app, deps, {
     url: '/api/cases/:id/documents',
     tags: ['documents'],

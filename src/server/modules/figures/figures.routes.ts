@@ -5,9 +5,11 @@ import {
 import { figuresQuerySchema, figuresSchema } from '../../../domain/figures/figures.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
-import { clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { actingContext, clientIp, requireActor } from '../../platform/http/authenticate.js';
 import { listFigureCases } from './figure-cases.usecase.js';
 import { getFigures } from './figures.usecase.js';
+import { getOfficeStaffFigures } from './office-staff-figures.usecase.js';
+import { officeStaffFiguresSchema } from '../../../domain/figures/office-staff-figures.schema.js';
 
 /** The managers' figures. */
 export async function registerFiguresRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -43,13 +45,19 @@ export async function registerFiguresRoutes(app: App, deps: AppDeps): Promise<vo
         response: { 200: figureCasesPageSchema },
       },
     },
-    async (request) =>
-      listFigureCases({
-        db: deps.db,
-        clock: deps.clock,
-        actor: requireActor(request),
-        query: request.query,
-        ip: clientIp(request),
-      }),
+    async (request) => listFigureCases({ ...actingContext(deps, request), query: request.query }),
+  );
+  app.get(
+    '/api/figures/office-staff',
+    {
+      schema: {
+        tags: ['figures'],
+        summary:
+          'A prosecutor\u2019s office\u2019s figures per branch and per دادیار over a period: files registered, orders issued, pending and overdue',
+        querystring: figuresQuerySchema,
+        response: { 200: officeStaffFiguresSchema },
+      },
+    },
+    async (request) => getOfficeStaffFigures({ ...actingContext(deps, request), query: request.query }),
   );
 }

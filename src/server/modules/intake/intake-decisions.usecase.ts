@@ -11,6 +11,7 @@ import type { MessageBody } from '../../../domain/messages/bodies.js';
 import type { Tx } from '../../db/client.js';
 import type { IntakeFileRow, IntakeFilesTable } from '../../db/schema.js';
 import type { Exchange } from '../exchange/index.js';
+import { assertChosenFromOfficeLists } from '../office-lists/index.js';
 import { findOrganisationByCode } from '../organisations/index.js';
 import { assertIntakeStep } from './intake-access.policy.js';
 import { enqueueAnswer } from '../correspondence/index.js';
@@ -75,7 +76,10 @@ async function decide<S extends DecidedStatus>(
   return decision;
 }
 
-/** Registers a file under the office's file number, branch and assigned دادیار/بازپرس; answers `intake.registered`. */
+/**
+ * Registers a file under the office's file number, branch and assigned دادیار/بازپرس (chosen from the office's
+ * lists once it keeps them); answers `intake.registered`.
+ */
 export async function registerIntake(
   input: DecisionInput & { body: RegisterIntakeBody },
 ): Promise<IntakeDecision> {
@@ -86,6 +90,7 @@ export async function registerIntake(
         details: { fileNumber },
         issues: [{ path: 'body.fileNumber', code: 'intake.file_number_taken' }],
       });
+    await assertChosenFromOfficeLists(tx, file.org_id, { branch, assignedJudge });
     return {
       fields: { file_number: fileNumber, branch, assigned_judge: assignedJudge },
       answer: { fileNumber, branch, assignedJudge, registeredAt: now.toISOString() },

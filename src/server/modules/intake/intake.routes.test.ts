@@ -156,6 +156,45 @@ describe('intake at the prosecutor\u2019s office', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('shows a document in the page (inline, framed only by the node) and streams a byte range, audited', async () => {
+    const sent = await sendCase();
+    const file = (await call(clerkCookie, 'GET', `/api/intake/${sent.intakeId}`)).json();
+    const url = `/api/intake/${sent.intakeId}/documents/${file.documents[0].sha256}/content`;
+    const inline = await call(clerkCookie, 'GET', `${url}?disposition=inline`);
+    expect(inline.statusCode).toBe(200);
+    expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+    expect(inline.headers['content-security-policy']).toBe("sandbox; frame-ancestors 'self'");
+    expect(inline.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(inline.headers['accept-ranges']).toBe('bytes');
+
+    const part = await app.inject({
+      method: 'GET',
+      url: `${url}?disposition=inline`,
+      headers: { cookie: clerkCookie, range: 'bytes=0-3' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-3/${file.documents[0].size}`);
+    expect(part.rawPayload.equals(TEST_PDF.subarray(0, 4))).toBe(true);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'intake.document_read')
+      .where('resource_id', '=', sent.intakeId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ inline: true, range: [0, 3] });
+
+    const past = await app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: clerkCookie, range: `bytes=${file.documents[0].size}-` },
+    });
+    expect(past.statusCode).toBe(416);
+    const bad = await call(clerkCookie, 'GET', `${url}?disposition=script`);
+    expect(bad.statusCode).toBe(400);
+    expect((await call(otherClerkCookie, 'GET', `${url}?disposition=inline`)).statusCode).toBe(404);
+  });
+
   it('hides another office\u2019s file (404 intake.not_found) and keeps stations out of intake', async () => {
     const sent = await sendCase();
     const res = await call(otherClerkCookie, 'GET', `/api/intake/${sent.intakeId}`);

@@ -9,10 +9,11 @@ import {
   rejectIntakeBodySchema,
   returnIntakeBodySchema,
 } from '../../../domain/intake/intake.schema.js';
+import { documentContentQuerySchema } from '../../../domain/documents/documents.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext } from '../../platform/http/authenticate.js';
-import { sendAttachment } from '../../platform/http/send-attachment.js';
+import { byteRangeOf, sendDocument } from '../../platform/http/send-document.js';
 import { findIntakeQueue } from './find-intake-queue.usecase.js';
 import { getIntakeFile } from './get-intake-file.usecase.js';
 import { registerIntake, rejectIntake, returnIntake } from './intake-decisions.usecase.js';
@@ -108,17 +109,23 @@ export async function registerIntakeRoutes(app: App, deps: AppDeps): Promise<voi
     {
       schema: {
         tags,
-        summary: 'Download a document of an intake file (always as an attachment)',
+        summary:
+          'A document of an intake file: downloaded, or shown in the page with `disposition=inline` (a PDF, ' +
+          'image, video, audio or text; never run as a page), whole or one `Range` (206)',
         params: documentParams,
+        querystring: documentContentQuerySchema,
       },
     },
     async (request, reply) => {
-      const { document, content } = await downloadIntakeDocument({
+      const inline = request.query.disposition === 'inline';
+      const { document, content, range } = await downloadIntakeDocument({
         ...actingOn(request, request.params.id),
         blobs: deps.blobs,
         sha256: request.params.sha256,
+        inline,
+        range: (size) => byteRangeOf(request.headers.range, size),
       });
-      return sendAttachment(reply, document, content);
+      return sendDocument(reply, document, content, { inline, range });
     },
   );
 }

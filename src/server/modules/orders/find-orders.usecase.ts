@@ -1,15 +1,16 @@
 import type { FindOrdersQuery, OrderList } from '../../../domain/orders/orders.schema.js';
+import { encodeCursor } from '../../../domain/list-cursor.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { findOrders, findOrderLabels } from './orders.repository.js';
+import { findOrdersPage, findOrderLabels } from './orders.repository.js';
 import { presentOrder } from './orders.presenter.js';
 import { inTransaction } from '../../db/transaction.js';
 
 /**
- * The orders of the actor's organisation — a station's inbox or an office's issued orders — overdue ones
- * first, each with what the actor may do to it now. Open to those the matrix lets read orders
+ * A page of the orders of the actor's organisation — a station's inbox or an office's issued orders —
+ * filtered as asked, overdue ones first, each with what the actor may do to it now. Open to those the matrix lets read orders
  * (`order.read`: the station that executes them, the office that issues them). Audited as `order.listed`.
  */
 export async function findOrderList(input: {
@@ -23,12 +24,7 @@ export async function findOrderList(input: {
   assertCan(actor, 'order.read');
   const now = input.clock.now();
   return inTransaction(input.db, async (tx) => {
-    const rows = await findOrders(tx, {
-      orgId: actor.orgId,
-      status: query.status,
-      overdueOnly: query.overdue,
-      now,
-    });
+    const { rows, next } = await findOrdersPage(tx, { orgId: actor.orgId, query, now });
     await recordAudit(tx, {
       action: 'order.listed',
       actorUserId: actor.userId,
@@ -41,6 +37,9 @@ export async function findOrderList(input: {
       details: { count: rows.length },
     });
     const labels = await findOrderLabels(tx, rows);
-    return { items: rows.map((r) => presentOrder(r, { now, actor, labels: labels.get(r.order_id) })) };
+    return {
+      items: rows.map((r) => presentOrder(r, { now, actor, labels: labels.get(r.order_id) })),
+      next: next ? encodeCursor(next) : null,
+    };
   });
 }

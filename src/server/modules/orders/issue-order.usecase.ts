@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import { intakeSteps } from '../../../domain/intake/intake-actions.js';
+import { orderDeadlineRefusal } from '../../../domain/orders/order-deadline.js';
 import type { IssueOrderBody, Order } from '../../../domain/orders/orders.schema.js';
 import type { Exchange } from '../exchange/index.js';
 import { enqueueAnswer } from '../correspondence/index.js';
@@ -14,7 +15,8 @@ export const ORDER_LEGAL_BASIS = 'CPC 1392 Art. 34';
 
 /**
  * A prosecutor (دادیار/بازپرس) issues a judicial order on a registered intake file (Art. 34: written,
- * explicit, with a time limit — `orders.deadline_in_past` unless the deadline is ahead). The office keeps
+ * explicit, with a time limit — `orders.deadline_in_past` unless the deadline is ahead,
+ * `orders.deadline_too_far` beyond `ORDER_DEADLINE_MAX_DAYS`). The office keeps
  * its row of the order and `order.issued` goes to the station, in one transaction.
  */
 export async function issueOrder(
@@ -32,11 +34,8 @@ export async function issueOrder(
     async ({ tx, file, now, sender }) => {
       assertIntakeStep('issueOrder', file);
       const deadlineAt = new Date(body.deadlineAt);
-      if (deadlineAt.getTime() <= now.getTime()) {
-        throw new AppError('orders.deadline_in_past', {
-          issues: [{ path: 'body.deadlineAt', code: 'orders.deadline_in_past' }],
-        });
-      }
+      const refusal = orderDeadlineRefusal(deadlineAt, now);
+      if (refusal) throw new AppError(refusal, { issues: [{ path: 'body.deadlineAt', code: refusal }] });
       const office = sender?.organisation;
       if (!sender || !office) throw new AppError('organisations.not_found');
       const judge = sender.signerName;

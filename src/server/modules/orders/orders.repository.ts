@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { MessageDocument } from '../../../domain/messages/envelope.js';
-import type { OrderStatus } from '../../../domain/orders/orders.schema.js';
+import type { FindOrdersQuery, OrderCursor } from '../../../domain/orders/orders.schema.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { OrderRow, OrdersTable } from '../../db/schema.js';
 
@@ -50,24 +50,80 @@ export function reportDocumentsOf(row: Pick<OrderRow, 'report_documents'>): Mess
 }
 
 /**
- * An organisation's orders: overdue ones (deadline passed, not closed) first, then the open ones by
- * deadline, closed ones last; optionally only one status, or only the overdue.
+ * A page of an organisation's orders, read by keyset (decision 0010; index `orders_page`, migration 0037):
+ * the open ones by deadline — the overdue (deadline passed) first — then the closed ones, each part by
+ * deadline, ending on the sort key `[closed, deadline, id]` of the page's last row. The filters are
+ * where-clauses; a case number is looked up among the station's cases and the office's intake files.
  */
-export async function findOrders(
+export async function findOrdersPage(
   db: DbOrTx,
-  input: { orgId: string; status?: OrderStatus | undefined; overdueOnly?: boolean | undefined; now: Date },
-): Promise<OrderRow[]> {
-  let query = db.selectFrom('orders').selectAll().where('org_id', '=', input.orgId);
-  if (input.status) query = query.where('status', '=', input.status);
-  const overdue = sql<boolean>`(status <> 'closed' and deadline_at < ${input.now})`;
-  if (input.overdueOnly) query = query.where(overdue);
-  return query
-    .orderBy(sql`${overdue} desc`)
-    .orderBy(sql`(status = 'closed') asc`)
-    .orderBy('deadline_at', 'asc')
-    .orderBy('issued_at', 'desc')
-    .limit(500)
+  input: { orgId: string; query: FindOrdersQuery; now: Date },
+): Promise<{ rows: OrderRow[]; next: OrderCursor | null }> {
+  const { orgId, query, now } = input;
+  const overdue = sql<boolean>`(status <> 'closed' and deadline_at < ${now})`;
+  let page = db.selectFrom('orders').where('org_id', '=', orgId);
+  if (query.status) page = page.where('status', '=', query.status);
+  if (query.overdue) page = page.where(overdue);
+  if (query.state === 'active') page = page.where('status', '<>', 'closed');
+  else if (query.state === 'overdue') page = page.where(overdue);
+  else if (query.state) page = page.where('status', '=', query.state);
+  if (query.orderId) page = page.where('order_id', '=', query.orderId);
+  if (query.caseId) page = page.where('case_id', '=', query.caseId);
+  if (query.intakeFileId) page = page.where('intake_file_id', '=', query.intakeFileId);
+  if (query.counterpart) page = page.where('peer_org', '=', query.counterpart);
+  if (query.dueFrom) page = page.where('deadline_at', '>=', new Date(query.dueFrom));
+  if (query.dueTo) page = page.where('deadline_at', '<', new Date(query.dueTo));
+  const caseNumber = query.caseNumber;
+  if (caseNumber) {
+    page = page.where((eb) =>
+      eb.or([
+        eb(
+          'case_id',
+          'in',
+          eb
+            .selectFrom('cases')
+            .select('id')
+            .where('org_id', '=', orgId)
+            .where('case_number', '=', caseNumber),
+        ),
+        eb(
+          'intake_file_id',
+          'in',
+          eb
+            .selectFrom('intake_files')
+            .select('id')
+            .where('org_id', '=', orgId)
+            .where('case_number', '=', caseNumber),
+        ),
+      ]),
+    );
+  }
+  if (query.cursor) {
+    const [closed, at, id] = query.cursor;
+    page = page.where(
+      sql<boolean>`((status = 'closed'), deadline_at, order_id) > (${closed === 1}, ${at}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const rows = await page
+    .selectAll()
+    .select([
+      sql<number>`(status = 'closed')::int`.as('cursor_closed'),
+      sql<string>`deadline_at::text`.as('cursor_at'),
+    ])
+    .orderBy(sql`(status = 'closed')`)
+    .orderBy('deadline_at')
+    .orderBy('order_id')
+    .limit(query.pageSize + 1)
     .execute();
+  const items = rows.slice(0, query.pageSize);
+  const last = items.at(-1);
+  return {
+    rows: items.map(({ cursor_closed: _closed, cursor_at: _at, ...row }) => row),
+    next:
+      rows.length > query.pageSize && last
+        ? [last.cursor_closed === 1 ? 1 : 0, last.cursor_at, last.order_id]
+        : null,
+  };
 }
 
 /** How people name what an order refers to: the case's number and the other side's name. */
@@ -94,11 +150,7 @@ export async function findOrderLabels(db: DbOrTx, rows: OrderRow[]): Promise<Map
       ? db.selectFrom('cases').select(['id', 'case_number']).where('id', 'in', caseIds).execute()
       : [],
     intakeIds.length
-      ? db
-          .selectFrom('intake_files')
-          .select(['id', sql<string | null>`snapshot->>'caseNumber'`.as('case_number')])
-          .where('id', 'in', intakeIds)
-          .execute()
+      ? db.selectFrom('intake_files').select(['id', 'case_number']).where('id', 'in', intakeIds).execute()
       : [],
     orgCodes.length
       ? db.selectFrom('organisations').select(['code', 'name_fa']).where('code', 'in', orgCodes).execute()

@@ -294,6 +294,77 @@ describe('judicial orders between the office and the station', () => {
       expect(overdue).toEqual([sooner.orderId]);
     }
   });
+  it('filters the orders page by state, case, station and due date on the server, and pages it by keyset', async () => {
+    const one = await registeredFile();
+    const two = await registeredFile();
+    const tooFar = await issue(one.intakeId, inHours(181 * 24));
+    expect(tooFar.statusCode).toBe(400);
+    expect(tooFar.json().error).toMatchObject({
+      code: 'orders.deadline_too_far',
+      issues: [{ path: 'body.deadlineAt', code: 'orders.deadline_too_far' }],
+    });
+    expect((await issue(one.intakeId, inHours(180 * 24))).statusCode).toBe(201);
+    const a = (await issue(one.intakeId, inHours(5))).json();
+    const b = (await issue(two.intakeId, inHours(7))).json();
+    const c = (await issue(two.intakeId, inHours(50))).json();
+    await deliverAll({ db, clock, exchange });
+    const ids = async (cookie: string, query: string) =>
+      ((await call(cookie, 'GET', `/api/orders?${query}`)).json().items as { orderId: string }[]).map(
+        (o) => o.orderId,
+      );
+    const [caseOne, caseTwo] = await Promise.all(
+      [one, two].map((f) =>
+        db.selectFrom('cases').select('case_number').where('id', '=', f.caseId).executeTakeFirstOrThrow(),
+      ),
+    );
+    const persian = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    for (const cookie of [judgeCookie, officerCookie]) {
+      expect(await ids(cookie, `caseNumber=${encodeURIComponent(persian(caseTwo!.case_number))}`)).toEqual([
+        b.orderId,
+        c.orderId,
+      ]);
+      const due = `dueFrom=${encodeURIComponent(inHours(6))}&dueTo=${encodeURIComponent(inHours(60))}`;
+      expect(await ids(cookie, `caseNumber=${encodeURIComponent(caseOne!.case_number)}&${due}`)).toEqual([]);
+      expect(await ids(cookie, `caseNumber=${encodeURIComponent(caseTwo!.case_number)}&${due}`)).toEqual([
+        b.orderId,
+        c.orderId,
+      ]);
+    }
+    expect(await ids(judgeCookie, `intakeFileId=${two.intakeId}&pageSize=1`)).toEqual([b.orderId]);
+    expect(await ids(judgeCookie, `intakeFileId=${one.intakeId}&pageSize=1`)).toEqual([a.orderId]);
+    expect(await ids(officerCookie, `caseId=${one.caseId}&state=active`)).toHaveLength(2);
+    expect(await ids(officerCookie, `orderId=${c.orderId}`)).toEqual([c.orderId]);
+    expect(await ids(judgeCookie, `orderId=${c.orderId}`)).toEqual([c.orderId]);
+    expect(
+      await ids(judgeCookie, `counterpart=${station.station.code}&intakeFileId=${one.intakeId}`),
+    ).toHaveLength(2);
+    expect(await ids(judgeCookie, `counterpart=NOPE-1&intakeFileId=${one.intakeId}`)).toEqual([]);
+
+    // Page by page, the same orders in the same order as one long page.
+    const all = await ids(judgeCookie, 'pageSize=200');
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (
+        await call(judgeCookie, 'GET', `/api/orders?pageSize=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json() as { items: { orderId: string }[]; next: string | null };
+      paged.push(...page.items.map((o) => o.orderId));
+      cursor = page.next;
+    } while (cursor && paged.length < 300);
+    expect(paged).toEqual(all);
+
+    for (const bad of [
+      'state=lost',
+      'dueFrom=tomorrow',
+      'caseId=12',
+      'cursor=bm90LWEtY3Vyc29y',
+      'pageSize=0',
+    ]) {
+      const res = await call(judgeCookie, 'GET', `/api/orders?${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
+
   it('holds an order’s deadline to the millisecond: not at now, a millisecond ahead; overdue only once past it', async () => {
     const file = await registeredFile();
     const atNow = await issue(file.intakeId, clock.now().toISOString());

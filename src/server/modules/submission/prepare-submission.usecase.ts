@@ -1,4 +1,4 @@
-import type { SubmissionStep } from '../../../domain/submission/submission.schema.js';
+import type { ReturnToOfficerBody, SubmissionStep } from '../../../domain/submission/submission.schema.js';
 import { AppError } from '../../../domain/errors.js';
 import type { CaseRow } from '../../db/schema.js';
 import { loadCaseFile, type CaseFile, readinessOf, updateCase } from '../cases/index.js';
@@ -26,7 +26,13 @@ export async function prepareSubmission(input: CaseUseCaseInput): Promise<Submis
     { ...input, step: 'prepareSubmission', audit: 'submission.prepared' },
     async ({ tx, row, now }) => {
       assertReady(await loadCaseFile(tx, row), now);
-      const updated = await updateCase(tx, row.id, { status: 'awaiting_approval', updated_at: now });
+      const updated = await updateCase(tx, row.id, {
+        status: 'awaiting_approval',
+        updated_at: now,
+        returned_comment: null,
+        returned_at: null,
+        returned_by: null,
+      });
       return { value: unsentStep(updated), event: { type: 'submission.prepared' } };
     },
   );
@@ -39,6 +45,33 @@ export async function withdrawSubmission(input: CaseUseCaseInput): Promise<Submi
     async ({ tx, row, now }) => {
       const updated = await updateCase(tx, row.id, { status: 'draft', updated_at: now });
       return { value: unsentStep(updated), event: { type: 'submission.withdrawn' } };
+    },
+  );
+}
+
+/**
+ * The chief sends a prepared case back to its officer with a comment (issue 18, point 5): a draft again, in the
+ * officer's "returned to me" with the comment on the case until it is put forward again. The same step and
+ * permission as withdrawing; the comment is on the timeline and in the audit entry.
+ */
+export async function returnToOfficer(
+  input: CaseUseCaseInput & { body: ReturnToOfficerBody },
+): Promise<SubmissionStep> {
+  const { comment } = input.body;
+  return stepSubmission(
+    { ...input, step: 'withdrawSubmission', audit: 'submission.withdrawn' },
+    async ({ tx, row, now }) => {
+      const updated = await updateCase(tx, row.id, {
+        status: 'draft',
+        updated_at: now,
+        returned_comment: comment,
+        returned_at: now,
+        returned_by: input.actor.userId,
+      });
+      return {
+        value: unsentStep(updated),
+        event: { type: 'submission.withdrawn', details: { returnedToOfficer: true, comment } },
+      };
     },
   );
 }

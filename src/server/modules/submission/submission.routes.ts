@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  returnToOfficerBodySchema,
   submissionSchema,
   submissionStepSchema,
   supplementBodySchema,
@@ -12,7 +13,7 @@ import { actingContext } from '../../platform/http/authenticate.js';
 import { registerDocumentUploadRoute } from '../documents/index.js';
 import { approveSubmission } from './approve-submission.usecase.js';
 import { getSubmission } from './get-submission.usecase.js';
-import { prepareSubmission, withdrawSubmission } from './prepare-submission.usecase.js';
+import { prepareSubmission, returnToOfficer, withdrawSubmission } from './prepare-submission.usecase.js';
 import { assertSupplementable, supplementCase } from './supplement-case.usecase.js';
 
 const caseParams = z.object({ id: z.uuid() });
@@ -62,6 +63,20 @@ export async function registerSubmissionRoutes(app: App, deps: AppDeps): Promise
       },
     },
     async (request) => withdrawSubmission(actingOn(request, request.params.id)),
+  );
+  app.post(
+    '/api/cases/:id/submission/return',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a prepared case back to its officer with a comment, instead of approving it (station chief)',
+        params: caseParams,
+        body: returnToOfficerBodySchema,
+        response: { 200: submissionStepSchema },
+      },
+    },
+    async (request) => returnToOfficer({ ...actingOn(request, request.params.id), body: request.body }),
   );
   app.get(
     '/api/cases/:id/submission',

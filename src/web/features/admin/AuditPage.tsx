@@ -4,6 +4,7 @@ import { errorMessageKey } from '../../api/client.js';
 import type { AuditLogEntry, AuditVerification } from '../../../domain/audit.schema.js';
 import { auditActionLabel } from '../../../domain/audit-action-labels.js';
 import { auditActions } from '../../../domain/audit-actions.js';
+import { roleMay } from '../../../domain/permissions.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { navigate, routeQuery, usePath, withQuery } from '../../app/router.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -24,8 +25,9 @@ const short = (id: string | null) => (id ? id.slice(0, 8) : '—');
 function AuditFilters({ filter }: { filter: AuditScreenFilter }) {
   const { t, locale } = useI18n();
   const session = useSession();
-  const isAdmin = session.data?.role === 'admin';
-  const users = useUsers(undefined, isAdmin);
+  // The user filter lists users by name: only for whoever may read the users (the server checks again).
+  const mayListUsers = !!session.data && roleMay(session.data.role, 'user.manage');
+  const users = useUsers(undefined, mayListUsers);
   const organisations = useOrganisations();
   const [form] = Form.useForm<AuditScreenFilter>();
   const dayRule = {
@@ -40,7 +42,7 @@ function AuditFilters({ filter }: { filter: AuditScreenFilter }) {
       onFinish={(values) => navigate(withQuery('/admin/audit', filterToQuery(values)))}
       style={{ rowGap: 8 }}
     >
-      {isAdmin && (
+      {mayListUsers && (
         <Form.Item name="actorUserId" label={t('admin.audit.actor')}>
           <Select
             allowClear

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { OfficeListsDrawer } from './OfficeListsDrawer.js';
 import { App, Button, Card, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { isPoliceUnit, organisationKinds } from '../../../domain/roles.js';
 import type {
@@ -235,6 +236,7 @@ export function OrganisationsPage() {
   const counties = useCounties();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Organisation | null>(null);
+  const [listsOf, setListsOf] = useState<Organisation | null>(null);
   return (
     <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
       <Space style={{ justifyContent: 'space-between', inlineSize: '100%' }} wrap>
@@ -285,9 +287,16 @@ export function OrganisationsPage() {
             key: 'actions',
             title: t('admin.users.actions'),
             render: (_, o) => (
-              <Button size="small" onClick={() => setEditing(o)}>
-                {t('admin.organisations.edit')}
-              </Button>
+              <Space>
+                <Button size="small" onClick={() => setEditing(o)}>
+                  {t('admin.organisations.edit')}
+                </Button>
+                {o.kind === 'prosecutor_office' && (
+                  <Button size="small" onClick={() => setListsOf(o)}>
+                    {t('officeLists.open')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}
@@ -295,6 +304,7 @@ export function OrganisationsPage() {
       <JurisdictionCard organisations={organisations.data ?? []} />
       <CreateOrganisationModal open={creating} onClose={() => setCreating(false)} />
       {editing && <EditOrganisationModal key={editing.id} org={editing} onClose={() => setEditing(null)} />}
+      {listsOf && <OfficeListsDrawer key={listsOf.id} org={listsOf} onClose={() => setListsOf(null)} />}
     </Space>
   );
 }

@@ -1,7 +1,8 @@
 import type { AuditLogFilter } from '../../../domain/audit.schema.js';
 import { auditActions, type AuditAction } from '../../../domain/audit-actions.js';
-import { toLatinDigits } from '../../../domain/persian-text.js';
-import { jalaliToInstant } from '../../components/jalali-calendar.js';
+import { jalaliDayPeriod } from '../../components/jalali-day.js';
+
+export { isJalaliDay, parseJalaliDay } from '../../components/jalali-day.js';
 
 /** The audit screen's filters as the URL keeps them: Jalali days (`1405/09/15`, any digits), not instants. */
 export interface AuditScreenFilter {
@@ -33,36 +34,18 @@ export function filterToQuery(filter: AuditScreenFilter): Record<string, string 
   return Object.fromEntries(KEYS.map((k) => [k, filter[k]]));
 }
 
-/** A Jalali day `1405/09/15` (Persian, Arabic or Latin digits; `/` or `-`) → its parts, or null. */
-export function parseJalaliDay(text: string): { year: number; month: number; day: number } | null {
-  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(toLatinDigits(text.trim()));
-  if (!m) return null;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-/** Midnight in Tehran at the start of a Jalali day, `days` later; null when the day does not exist. */
-function dayStart(text: string, days: number): Date | null {
-  const parts = parseJalaliDay(text);
-  const at = parts && jalaliToInstant({ ...parts, hour: 0, minute: 0 });
-  return at ? new Date(at.getTime() + days * 86_400_000) : null;
-}
-
-/** Is this a Jalali day that exists? */
-export const isJalaliDay = (text: string) => dayStart(text, 0) !== null;
-
 /**
  * The API's filter: the Jalali days become instants, the start of `fromDay` and the end of `toDay` (the
  * start of the next day; Iran keeps no summer time since 2022, so a day is 24 hours).
  */
 export function apiFilter(filter: AuditScreenFilter): AuditLogFilter {
-  const from = filter.fromDay ? dayStart(filter.fromDay, 0) : null;
-  const to = filter.toDay ? dayStart(filter.toDay, 1) : null;
+  const { from, to } = jalaliDayPeriod(filter.fromDay, filter.toDay);
   return {
     actorUserId: filter.actorUserId,
     orgId: filter.orgId,
     action: filter.action,
     caseNumber: filter.caseNumber,
-    from: from?.toISOString(),
-    to: to?.toISOString(),
+    from,
+    to,
   };
 }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseSummary } from '../../../domain/cases/case.schema.js';
-import { jsonResponse, stubApi } from '../../test/fetch-stub.js';
+import { jsonResponse, signedInAs, stubApi } from '../../test/fetch-stub.js';
 import { renderInApp } from '../../test/render.js';
 import { highlightParts } from '../../components/highlight.js';
 import { CaseListPage } from './CaseListPage.js';
@@ -66,18 +66,52 @@ describe('the case list', () => {
     fireEvent.change(box, { target: { value: 'ک' } });
     fireEvent.change(box, { target: { value: 'کاظ' } });
     fireEvent.change(box, { target: { value: 'کاظمی' } });
-    await waitFor(() => expect(screen.getByText('كاظمي').tagName).toBe('MARK'));
+    // The filters' selects make the first render heavier: a loaded machine takes more than waitFor's default second.
+    await waitFor(() => expect(screen.getByText('كاظمي').tagName).toBe('MARK'), { timeout: 5000 });
     // One request for what was typed once the typing paused, none per key; the unanswered one was cancelled.
     expect(asked.map((a) => new URL(a.url, 'http://x').searchParams.get('q'))).toEqual([null, 'کاظمی']);
     expect(asked[0]?.signal?.aborted).toBe(true);
     // Pages: "page ۱", next, "page ۲" — never a count of every match.
     expect(screen.getByText('صفحهٔ ۱')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'بعدی' }));
-    await waitFor(() => expect(screen.getByText('صفحهٔ ۲')).toBeTruthy());
-    await waitFor(() => expect(screen.getByText('کاظمی').tagName).toBe('MARK'));
+    await waitFor(() => expect(screen.getByText('صفحهٔ ۲')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByText('کاظمی').tagName).toBe('MARK'), { timeout: 5000 });
     expect(new URL(asked.at(-1)?.url ?? '', 'http://x').searchParams.get('cursor')).toBe('second');
     expect(screen.queryByText(/از ۱/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'قبلی' }));
     await waitFor(() => expect(screen.getByText('صفحهٔ ۱')).toBeTruthy());
+  });
+});
+
+describe('the case list\u2019s filters', () => {
+  it('are read from the URL (unknown values dropped) and sent to the API, Jalali days as Tehran instants', async () => {
+    const asked: string[] = [];
+    stubApi({
+      'GET /api/auth/me': signedInAs('station.chief'),
+      'GET /api/reference/crime-categories': () => jsonResponse(200, []),
+      'GET /api/cases': (url) => {
+        asked.push(url);
+        return jsonResponse(200, { items: [summary('1', ['علی'])], next: null });
+      },
+    });
+    window.location.hash =
+      '#/cases?queue=awaiting_approval&status=eaten&fromDay=۱۴۰۵/۰۱/۰۱&toDay=1405/01/01&mine=true&sort=oldest';
+    renderInApp(<CaseListPage />);
+    await waitFor(() =>
+      expect(asked.some((u) => new URL(u, 'http://x').searchParams.get('officer') === 'u1')).toBe(true),
+    );
+    const q = new URL(asked.at(-1) ?? '', 'http://x').searchParams;
+    expect(Object.fromEntries(q)).toMatchObject({
+      queue: 'awaiting_approval',
+      from: '2026-03-20T20:30:00.000Z',
+      to: '2026-03-21T20:30:00.000Z',
+      officer: 'u1',
+      sort: 'oldest',
+    });
+    expect(q.get('status')).toBeNull();
+    // Clearing the filters writes the URL back to the bare list.
+    fireEvent.click(await screen.findByRole('button', { name: 'پاک کردن پالایه‌ها' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/cases'));
+    window.location.hash = '';
   });
 });

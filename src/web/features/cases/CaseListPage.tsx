@@ -3,7 +3,7 @@ import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { errorMessageKey } from '../../api/client.js';
 import type { CaseSummary } from '../../../domain/cases/case.schema.js';
-import { href, navigate, routeQuery, usePath } from '../../app/router.js';
+import { href, navigate, routeQuery, usePath, withQuery } from '../../app/router.js';
 import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { Highlight } from '../../components/Highlight.js';
@@ -12,7 +12,15 @@ import { useKeysetPages } from '../../components/keyset-pages.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCrimeCategories } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
+import { useSession } from '../auth/api.js';
 import { useCaseList } from './api.js';
+import { CaseListFilters } from './CaseListFilters.js';
+import {
+  caseFilterFromQuery,
+  caseFilterToQuery,
+  caseListApiParams,
+  type CaseListFilter,
+} from './case-list-filters.js';
 import { codeLabel, joinNames } from './case-labels.js';
 
 const PAGE_SIZE = 20;
@@ -27,12 +35,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-/** The station's cases: one search box (case number, tracking code, national ID, name) and the custody clocks. */
+/**
+ * The station's cases: one search box (case number, tracking code, national ID, name), the filters (a job's
+ * queue, status, crime category, period, mine, order; kept in the URL) and the custody clocks.
+ */
 export function CaseListPage() {
   const i18n = useI18n();
   const { t, digits, locale } = i18n;
-  // The header's search box arrives as `#/cases?q=…`; a new query from there replaces what is typed here.
-  const routeQ = routeQuery(usePath()).get('q') ?? '';
+  const session = useSession();
+  // The filters live in the URL (`#/cases?queue=…&fromDay=…`); the header's search box arrives as `?q=…`, and a
+  // new query from there replaces what is typed here.
+  const filter = caseFilterFromQuery(routeQuery(usePath()));
+  const routeQ = filter.q ?? '';
   const [fromRoute, setFromRoute] = useState(routeQ);
   const [text, setText] = useState(routeQ);
   if (routeQ !== fromRoute) {
@@ -42,8 +56,12 @@ export function CaseListPage() {
   // Answers as the user types: a pause of 250 ms asks; a new question cancels the one in flight (the
   // query's AbortSignal, as TanStack Query drops the old key).
   const q = useDebounced(text.trim(), 250);
-  const pages = useKeysetPages(q);
-  const cases = useCaseList({ q, cursor: pages.cursor, pageSize: PAGE_SIZE });
+  const params = caseListApiParams({ ...filter, q }, session.data?.id ?? undefined);
+  const pages = useKeysetPages(JSON.stringify(params));
+  const cases = useCaseList({ ...params, cursor: pages.cursor, pageSize: PAGE_SIZE });
+  const filtered = Object.values({ ...params, q: undefined }).some((v) => v !== undefined);
+  const applyFilter = (next: CaseListFilter) =>
+    navigate(withQuery('/cases', caseFilterToQuery({ ...next, q: text.trim() || undefined })));
   const categories = useCrimeCategories();
 
   const columns: ColumnsType<CaseSummary> = [
@@ -110,13 +128,17 @@ export function CaseListPage() {
         onChange={(event) => setText(event.target.value)}
         loading={cases.isFetching}
       />
+      <Space wrap>
+        <CaseListFilters filter={filter} onChange={applyFilter} />
+        {filtered && <Button onClick={() => applyFilter({})}>{t('cases.filters.clear')}</Button>}
+      </Space>
       {cases.isError && <Alert type="error" showIcon message={t(errorMessageKey(cases.error))} />}
       <Table<CaseSummary>
         rowKey="id"
         columns={columns}
         dataSource={cases.data?.items ?? []}
         loading={cases.isPending}
-        locale={{ emptyText: q ? t('cases.list.noMatch') : t('cases.list.empty') }}
+        locale={{ emptyText: q || filtered ? t('cases.list.noMatch') : t('cases.list.empty') }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/cases/${c.id}`) })}
         pagination={false}
         scroll={{ x: true }}

@@ -43,6 +43,7 @@ export function CasePage({ id }: { id: string }) {
         {c.origin === 'complaint' && c.trackingCode && (
           <Button href={href(`/cases/${c.id}/receipt`)}>{t('cases.page.receipt')}</Button>
         )}
+        <Button href={href(`/cases/${c.id}/print`)}>{t('paper.openPrint')}</Button>
       </Space>
       {/* The checklist guides a draft; once the file has left, the sending section tells where it stands. */}
       {c.status === 'draft' && <ReadinessChecklist readiness={c.readiness} />}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, queryString } from '../../api/client.js';
 import { uploadFile } from '../../api/upload.js';
 import type {
@@ -23,6 +23,14 @@ export const casesKeys = {
 
 export interface CaseListParams {
   q: string;
+  /** The list's filters (`case-list-filters.ts`); left out, all the station's cases. */
+  queue?: string | undefined;
+  status?: string | undefined;
+  crimeCategory?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  officer?: string | undefined;
+  sort?: string | undefined;
   /** The `next` of the page before; undefined for the first page. */
   cursor?: string | undefined;
   pageSize: number;
@@ -31,8 +39,9 @@ export interface CaseListParams {
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
 /** GET /api/cases?q=&cursor=&pageSize= — the previous request is cancelled when the params change (its signal). */
-export function useCaseList(params: CaseListParams) {
+export function useCaseList(params: CaseListParams, options: { refetchInterval?: number } = {}) {
   return useQuery({
+    ...options,
     queryKey: casesKeys.list(params),
     queryFn: ({ signal }) =>
       apiRequest<CaseList>(`/api/cases${queryString({ ...params })}`, {
@@ -44,11 +53,15 @@ export function useCaseList(params: CaseListParams) {
 
 /** GET /api/cases/:id */
 export function useCase(id: string) {
-  return useQuery({
+  return useQuery(caseQuery(id));
+}
+
+/** The query of one case, shared by `useCase` and the router, which asks for it while the page's code loads. */
+export const caseQuery = (id: string) =>
+  queryOptions({
     queryKey: casesKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<CaseDetail>(casePath(id), { signal }),
   });
-}
 
 /** GET /api/cases/:id/timeline */
 export function useCaseTimeline(id: string) {

@@ -43,10 +43,8 @@ export function RequestEscortDialog({
   const [form] = Form.useForm<RequestValues>();
   const draft = useFormDraft(form, `escorts.request.${detail.id}`);
   const request = useRequestEscort();
-  const orders = useOrderList();
-  const escortOrders = (orders.data?.items ?? []).filter(
-    (o) => o.caseId === detail.id && o.kind === 'escort' && o.status !== 'closed',
-  );
+  const orders = useOrderList({ caseId: detail.id, state: 'active' });
+  const escortOrders = (orders.data?.items ?? []).filter((o) => o.kind === 'escort');
   const held = detail.custody.find((c) => c.endedAt === null)?.partyId;
   const parties = [...detail.parties].sort((a, b) => Number(b.id === held) - Number(a.id === held));
   const submit = (v: RequestValues) =>

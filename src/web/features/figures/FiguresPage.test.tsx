@@ -128,8 +128,22 @@ describe('FiguresPage', { timeout: 20_000 }, () => {
       ],
       total: intake,
     };
-    stubApi({ 'GET /api/figures': () => jsonResponse(200, office) });
+    stubApi({
+      'GET /api/figures': () => jsonResponse(200, office),
+      'GET /api/figures/office-staff': () =>
+        jsonResponse(200, {
+          from: '2026-03-01T00:00:00Z',
+          to: '2026-04-01T00:00:00Z',
+          branches: [{ name: 'شعبه ۴', registered: 12, ordersIssued: 3, ordersPending: 2, ordersOverdue: 1 }],
+          staff: [],
+        }),
+    });
     renderInApp(<FiguresPage now={now} />);
+    // Per branch and per دادیار, in Persian digits.
+    const staff = await screen.findByTestId('office-staff-figures');
+    expect(await within(staff).findByText('شعبه ۴')).toBeTruthy();
+    expect(within(staff).getByText('۱۲')).toBeTruthy();
+    expect(within(staff).getByText('هنوز پرونده‌ای به شعبه یا دادیاری سپرده نشده است.')).toBeTruthy();
     const table = await screen.findByTestId('figures-table');
     expect(within(table).getAllByText('در انتظار تصمیم (اکنون)').length).toBeGreaterThan(0);
     expect(within(table).queryByText('تحت نظر اکنون')).toBeNull();

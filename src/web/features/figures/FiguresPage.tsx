@@ -5,6 +5,7 @@ import { errorMessageKey } from '../../api/client.js';
 import { formatInstant } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from './api.js';
+import { OfficeStaffFigures } from './OfficeStaffFigures.js';
 import { formatFigure, officeColumns, policeColumns, type FigureColumn } from './figure-columns.js';
 import { useFigureDrillDown } from './FigureCasesDrawer.js';
 import { FiguresChart } from './FiguresChart.js';
@@ -177,6 +178,7 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
                 columns={officeColumns}
                 onOpen={drill.open}
               />
+              <OfficeStaffFigures period={period} />
             </>
           )}
           <Row gutter={[12, 12]}>

@@ -21,7 +21,6 @@ import { CustodyCountdown } from '../../components/CustodyCountdown.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { codeLabel } from '../cases/case-labels.js';
-import { formatSize } from '../cases/documents/DocumentDropzone.js';
 import { IntakeMessageTrail } from '../messages/MessageTrail.js';
 import { useOrderList } from '../orders/api.js';
 import { IssueOrderDialog } from '../orders/IssueOrderDialog.js';
@@ -29,7 +28,8 @@ import { OrderCard } from '../orders/OrderCard.js';
 import { sortOrders } from '../orders/order-tracker.js';
 import { useCounties, useCrimeCategories, useProvinces } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
-import { intakeDocumentUrl, useIntakeFile } from './api.js';
+import { useIntakeFile } from './api.js';
+import { IntakeDocuments } from './IntakeDocuments.js';
 import { RegisterDialog, RejectDialog, ReturnDialog } from './decisions/DecisionDialogs.js';
 import { intakeStatusColors } from './IntakeQueuePage.js';
 import { VerificationBadge } from './VerificationBadge.js';
@@ -136,11 +136,8 @@ function DecisionSummary({ file }: { file: IntakeDetail }) {
 
 function FileOrders({ file, onIssue }: { file: IntakeDetail; onIssue?: (() => void) | undefined }) {
   const { t } = useI18n();
-  const orders = useOrderList();
-  const mine = sortOrders(
-    (orders.data?.items ?? []).filter((o) => o.intakeFileId === file.id),
-    new Date(),
-  );
+  const orders = useOrderList({ intakeFileId: file.id });
+  const mine = sortOrders(orders.data?.items ?? [], new Date());
   return (
     <Card
       size="small"
@@ -267,39 +264,7 @@ export function IntakeFilePage({ id }: { id: string }) {
               <PartiesTable file={f} />
             </Card>
             <Card size="small" title={t('intake.file.documents')}>
-              <List
-                size="small"
-                dataSource={f.documents}
-                locale={{ emptyText: t('documents.empty') }}
-                renderItem={(d) => (
-                  <List.Item key={d.sha256} data-hash-verified={d.hashVerified}>
-                    <List.Item.Meta
-                      title={
-                        <a href={intakeDocumentUrl(f.id, d.sha256)} rel="noopener noreferrer">
-                          {d.name}
-                        </a>
-                      }
-                      description={
-                        <>
-                          {codeLabel(i18n, 'documents.kinds', d.kind)} · {formatSize(d.size, digits)} ·{' '}
-                          <JalaliTime at={d.receivedAt} />
-                          <Typography.Text
-                            type="secondary"
-                            className="cb-ltr"
-                            style={{ display: 'block', fontSize: 11 }}
-                            title={d.sha256}
-                          >
-                            {d.sha256.slice(0, 16)}…
-                          </Typography.Text>
-                        </>
-                      }
-                    />
-                    <Tag color={d.hashVerified ? 'success' : 'error'}>
-                      {t(d.hashVerified ? 'intake.verification.hashOk' : 'intake.verification.hashBad')}
-                    </Tag>
-                  </List.Item>
-                )}
-              />
+              <IntakeDocuments file={f} />
             </Card>
           </Space>
         </Col>

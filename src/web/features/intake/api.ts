@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   IntakeDecision,
   IntakeDetail,
@@ -55,15 +55,19 @@ export function useIntakeQueue(filters: IntakeQueueFilters) {
 
 /** GET /api/intake/:id */
 export function useIntakeFile(id: string) {
-  return useQuery({
+  return useQuery(intakeFileQuery(id));
+}
+
+/** The query of one intake file, shared by `useIntakeFile` and the router (asked for while the page's code loads). */
+export const intakeFileQuery = (id: string) =>
+  queryOptions({
     queryKey: intakeKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<IntakeDetail>(intakePath(id), { signal }),
   });
-}
 
-/** GET /api/intake/:id/documents/:sha256/content — a link; the server always answers as an attachment. */
-export function intakeDocumentUrl(id: string, sha256: string): string {
-  return `${intakePath(id)}/documents/${encodeURIComponent(sha256)}/content`;
+/** GET /api/intake/:id/documents/:sha256/content — a link: a download, or (`inline`) shown in the page. */
+export function intakeDocumentUrl(id: string, sha256: string, inline = false): string {
+  return `${intakePath(id)}/documents/${encodeURIComponent(sha256)}/content${inline ? '?disposition=inline' : ''}`;
 }
 
 function useDecision<B>(step: 'register' | 'return' | 'reject') {

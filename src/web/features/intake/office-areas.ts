@@ -1,14 +1,18 @@
+import { roleMay } from '../../../domain/permissions.js';
 import { isPoliceUnit } from '../../../domain/roles.js';
 import type { SessionUser } from '../../../domain/auth.schema.js';
 
 /**
- * Which exchange screens a role opens: the office's intake (clerk and judge of a prosecutor's office),
- * and the orders tracker (the judge who issues them, the station that executes them).
+ * Which exchange screens a user opens, from the permissions matrix: the office's intake (who may read incoming
+ * files at a prosecutor's office), and the orders tracker (who issues orders there, and the station that
+ * executes them).
  */
 export function exchangeAreas(user: Pick<SessionUser, 'role' | 'org'>): { intake: boolean; orders: boolean } {
   const office = user.org.kind === 'prosecutor_office';
-  const intake = office && (user.role === 'prosecutor.clerk' || user.role === 'prosecutor.judge');
-  const station =
-    isPoliceUnit(user.org.kind) && (user.role === 'station.officer' || user.role === 'station.chief');
-  return { intake, orders: (office && user.role === 'prosecutor.judge') || station };
+  return {
+    intake: office && roleMay(user.role, 'intake.read'),
+    orders:
+      (office && roleMay(user.role, 'order.issue')) ||
+      (isPoliceUnit(user.org.kind) && roleMay(user.role, 'order.execute')),
+  };
 }

@@ -1,5 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { orderKinds } from '../../../domain/messages/bodies.js';
+import { orderDeadlineRange } from '../../../domain/orders/order-deadline.js';
 import type { OrderKind } from '../../../domain/orders/order-kind.js';
 import { JalaliDateTimePicker } from '../../components/JalaliDateTimePicker.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -86,7 +87,7 @@ export function IssueOrderDialog({
             },
           ]}
         >
-          <JalaliDateTimePicker now={now} yearsBack={0} deadline />
+          <JalaliDateTimePicker now={now} deadline range={orderDeadlineRange(now())} />
         </Form.Item>
       </Form>
     </ActionDialog>

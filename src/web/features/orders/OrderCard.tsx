@@ -132,6 +132,9 @@ export function OrderCard({ order, now = () => new Date() }: { order: Order; now
               {t(order.status === 'reported' ? 'orders.close.openReported' : 'orders.close.open')}
             </Button>
           )}
+          <Button type="link" href={href(`/orders/${order.orderId}/print`)}>
+            {t('paper.order.open')}
+          </Button>
         </Space>
         {acknowledge.isError && (
           <Alert type="error" showIcon message={t(errorMessageKey(acknowledge.error))} />

@@ -122,4 +122,33 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
     expect(card).toBeTruthy();
     expect(within(card as HTMLElement).queryAllByRole('button')).toEqual([]);
   });
+
+  it('asks the server with the filters the URL holds (case number in Latin digits, the Jalali day as instants) and puts a new one in the URL', async () => {
+    window.location.hash = '#/orders?state=overdue&caseNumber=۱۴۰۴/۰۰۰۰۱۲&dueDay=۱۴۰۴/۰۹/۱۰';
+    const fetch = stubApi({
+      'GET /api/auth/me': signedInAs('prosecutor.judge', 'prosecutor_office'),
+      'GET /api/orders': () =>
+        jsonResponse(200, {
+          items: [order('o1', -1, { side: 'office', counterpart: 'KL-101', counterpartName: 'کلانتری ۱۰۱' })],
+          next: null,
+        }),
+    });
+    renderInApp(<OrdersPage now={() => now} />);
+    await screen.findByTestId('orders-tracker');
+    const asked = new URL(
+      String(fetch.mock.calls.find(([u]) => String(u).startsWith('/api/orders'))![0]),
+      'http://x',
+    );
+    expect(Object.fromEntries(asked.searchParams)).toEqual({
+      state: 'overdue',
+      caseNumber: '1404/000012',
+      dueFrom: '2025-11-30T20:30:00.000Z',
+      dueTo: '2025-12-01T20:30:00.000Z',
+    });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'طرف مکاتبه' }));
+    fireEvent.click(await screen.findByTitle('کلانتری ۱۰۱'));
+    await waitFor(() => expect(window.location.hash).toContain('counterpart=KL-101'));
+    expect(window.location.hash).toContain('state=overdue');
+    window.location.hash = '';
+  });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CloseOrderBody,
   IssueOrderBody,
@@ -6,21 +6,41 @@ import type {
   OrderList,
   ReportOrderBody,
 } from '../../../domain/orders/orders.schema.js';
-import { apiRequest } from '../../api/client.js';
+import { apiRequest, queryString } from '../../api/client.js';
 
 /** One hook per call of the orders API. Every step refreshes the list (the station's dashboard reads it too). */
 
+/** What a list of orders is asked for with: the query of `GET /api/orders` as the URL carries it. */
+export type OrderListParams = Partial<
+  Record<
+    | 'state'
+    | 'orderId'
+    | 'caseNumber'
+    | 'caseId'
+    | 'intakeFileId'
+    | 'counterpart'
+    | 'dueFrom'
+    | 'dueTo'
+    | 'cursor',
+    string
+  >
+>;
+
 export const ordersKeys = {
-  list: ['orders', 'list'] as const,
+  list: (params: OrderListParams) => ['orders', 'list', params] as const,
 };
 
 const orderPath = (orderId: string) => `/api/orders/${encodeURIComponent(orderId)}`;
 
-/** GET /api/orders — the organisation's orders (a station's inbox, an office's issued orders). */
-export function useOrderList() {
+/**
+ * GET /api/orders — a page of the organisation's orders (a station's inbox, an office's issued orders),
+ * filtered on the server: the orders page by its filters, a file's or a case's card by its id.
+ */
+export function useOrderList(params: OrderListParams = {}) {
   return useQuery({
-    queryKey: ordersKeys.list,
-    queryFn: ({ signal }) => apiRequest<OrderList>('/api/orders', { signal }),
+    queryKey: ordersKeys.list(params),
+    queryFn: ({ signal }) => apiRequest<OrderList>(`/api/orders${queryString(params)}`, { signal }),
+    placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
 }

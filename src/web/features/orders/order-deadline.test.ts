@@ -16,7 +16,9 @@ describe('deadlineProblem', () => {
     expect(deadlineProblem('2025-11-29T10:00:30Z', now)).toBe('orders.issue.deadlinePast');
   });
 
-  it('accepts a deadline ahead', () => {
+  it('accepts a deadline ahead, up to the server\u2019s 180 days and not beyond', () => {
     expect(deadlineProblem('2025-11-30T10:00:00Z', now)).toBeNull();
+    expect(deadlineProblem('2026-05-28T10:00:00Z', now)).toBeNull();
+    expect(deadlineProblem('2026-05-28T10:01:00Z', now)).toBe('orders.issue.deadlineTooFar');
   });
 });

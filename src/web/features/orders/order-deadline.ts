@@ -1,14 +1,16 @@
-/** An order's deadline must be at least this far ahead when it is issued, so that it is not already past on arrival. */
-export const MIN_LEAD_SECONDS = 60;
+import { orderDeadlineRange } from '../../../domain/orders/order-deadline.js';
 
 /**
- * What is wrong with a chosen deadline, as an i18n key, or null (Art. 34: an order carries a time limit,
- * and the server refuses one that is not ahead — `orders.deadline_in_past`).
+ * What is wrong with a chosen deadline, as an i18n key, or null: the form accepts only the range the
+ * server does (`src/domain/orders/order-deadline.ts`), a minute's margin kept at its near end so that the
+ * time is not already past on arrival.
  */
 export function deadlineProblem(deadlineAt: string | null | undefined, now: Date): string | null {
   if (!deadlineAt) return 'orders.issue.deadlineRequired';
   const at = new Date(deadlineAt).getTime();
   if (Number.isNaN(at)) return 'orders.issue.deadlineRequired';
-  if (at - now.getTime() < MIN_LEAD_SECONDS * 1000) return 'orders.issue.deadlinePast';
+  const { min, max } = orderDeadlineRange(now);
+  if (at < min.getTime()) return 'orders.issue.deadlinePast';
+  if (at > max.getTime()) return 'orders.issue.deadlineTooFar';
   return null;
 }

@@ -1,25 +1,11 @@
-import { useEffect, useState } from 'react';
 import { Button, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { href } from '../../app/router.js';
 import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCaseReceipt } from './api.js';
-import { qrSvgDataUrl, trackingUrl } from './qr-code.js';
-
-/** The QR code of a URL, drawn in the browser. */
-function QrImage({ text, alt }: { text: string; alt: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void qrSvgDataUrl(text).then((url) => live && setSrc(url));
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  if (!src) return <div className="cb-receipt-qr" aria-busy="true" />;
-  return <img className="cb-receipt-qr" src={src} alt={alt} data-testid="receipt-qr" />;
-}
+import { QrImage } from '../../components/QrImage.js';
+import { trackingUrl } from './qr-code.js';
 
 /**
  * The complainant's receipt (Art. 37), to print on A5: station, case number, tracking code, when the
@@ -84,7 +70,7 @@ export function ReceiptPage({
               <JalaliTime at={r.receivedAt} />
             </Descriptions.Item>
           </Descriptions>
-          <QrImage text={url} alt={t('receipt.qrAlt')} />
+          <QrImage text={url} alt={t('receipt.qrAlt')} className="cb-receipt-qr" testId="receipt-qr" />
         </div>
         <section>
           <Typography.Title level={5}>{t('receipt.nextTitle')}</Typography.Title>

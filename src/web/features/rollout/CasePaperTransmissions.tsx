@@ -15,7 +15,7 @@ interface PaperValues {
 
 /** A time the files went on paper: given, and not in the future (the server allows a minute's grace). */
 export function paperSentProblem(sentAt: string | null | undefined, now: Date): string | null {
-  if (!sentAt || Number.isNaN(Date.parse(sentAt))) return 'paper.timeRequired';
+  if (!sentAt || Number.isNaN(Date.parse(sentAt))) return 'paperTransmission.timeRequired';
   return Date.parse(sentAt) > now.getTime() + 60_000 ? 'errors.paper.sent_in_future' : null;
 }
 
@@ -43,44 +43,44 @@ export function CasePaperTransmissions({
   const items = list.data?.items ?? [];
   return (
     <Card
-      title={t('paper.title')}
+      title={t('paperTransmission.title')}
       size="small"
-      extra={<Button onClick={() => setOpen(true)}>{t('paper.open')}</Button>}
+      extra={<Button onClick={() => setOpen(true)}>{t('paperTransmission.open')}</Button>}
     >
       {list.isError ? (
         <Alert type="error" showIcon message={t(errorMessageKey(list.error))} />
       ) : items.length === 0 ? (
-        <Typography.Text type="secondary">{t('paper.none')}</Typography.Text>
+        <Typography.Text type="secondary">{t('paperTransmission.none')}</Typography.Text>
       ) : (
         <List
           size="small"
           dataSource={items}
           renderItem={(p) => (
             <List.Item key={p.id}>
-              <JalaliTime at={p.sentAt} /> — {t('paper.item', { files: digits(p.files) })}
+              <JalaliTime at={p.sentAt} /> — {t('paperTransmission.item', { files: digits(p.files) })}
             </List.Item>
           )}
         />
       )}
       <ActionDialog
         open={open}
-        title={t('paper.open')}
-        okText={t('paper.submit')}
+        title={t('paperTransmission.open')}
+        okText={t('paperTransmission.submit')}
         mutation={record}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
       >
-        <Typography.Paragraph type="secondary">{t('paper.hint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('paperTransmission.hint')}</Typography.Paragraph>
         <Form<PaperValues>
           form={form}
           layout="vertical"
           onFinish={submit}
           initialValues={{ sentAt: null, files: 1 }}
-          aria-label={t('paper.open')}
+          aria-label={t('paperTransmission.open')}
         >
           <Form.Item
             name="sentAt"
-            label={t('paper.sentAt')}
+            label={t('paperTransmission.sentAt')}
             rules={[
               {
                 validator: async (_rule, value: string | null) => {
@@ -94,10 +94,10 @@ export function CasePaperTransmissions({
           </Form.Item>
           <Form.Item
             name="files"
-            label={t('paper.files')}
+            label={t('paperTransmission.files')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
-            <InputNumber min={1} max={1000} precision={0} aria-label={t('paper.files')} />
+            <InputNumber min={1} max={1000} precision={0} aria-label={t('paperTransmission.files')} />
           </Form.Item>
         </Form>
       </ActionDialog>

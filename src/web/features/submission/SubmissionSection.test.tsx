@@ -37,6 +37,7 @@ const detail = (patch: Partial<CaseDetail>, role: Role = 'station.officer'): Cas
   updatedAt: '2025-11-29T06:00:00Z',
   sentAt: null,
   editable: true,
+  returnedToOfficer: null,
   ...patch,
   allowed: caseActions({ userId: 'u1', orgId: 'o1', role }, { orgId: 'o1', status: patch.status ?? 'draft' }),
 });
@@ -114,9 +115,20 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('not-ready').textContent).toContain('۲ مورد');
   });
 
-  it('gives the chief "approve and send" and "return to draft" on a case awaiting approval', async () => {
+  it('gives the chief "approve and send" and "return to the officer" (with a required comment) on a case awaiting approval', async () => {
+    const returned: unknown[] = [];
     stubApi({
       'GET /api/auth/me': signedInAs('station.chief', 'station', { code: 'TEH-101', nameFa: 'کلانتری ۱۰۱' }),
+      [`POST /api/cases/${caseId}/submission/return`]: (_url, init) => {
+        returned.push(JSON.parse(String(init?.body)));
+        return jsonResponse(200, {
+          caseId,
+          caseStatus: 'draft',
+          sentAt: null,
+          office: null,
+          messageId: null,
+        });
+      },
     });
     renderInApp(
       <SubmissionSection
@@ -124,7 +136,27 @@ describe('SubmissionSection', { timeout: 20_000 }, () => {
       />,
     );
     expect(await screen.findByRole('button', { name: 'تأیید و ارسال' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'بازگرداندن به پیش‌نویس' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'بازگرداندن به ضابط' }));
+    const dialog = await screen.findByRole('dialog');
+    const box = within(dialog).getByRole('textbox');
+    // Enter in the dialog with no comment: refused in the form, nothing sent.
+    fireEvent.keyDown(box, { key: 'Enter' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'بازگرداندن به ضابط' }));
+    await within(dialog).findByText('این مورد لازم است.');
+    expect(returned).toEqual([]);
+    fireEvent.change(box, { target: { value: 'کد ملی شاکی را بازبینی کنید' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'بازگرداندن به ضابط' }));
+    await waitFor(() => expect(returned).toEqual([{ comment: 'کد ملی شاکی را بازبینی کنید' }]));
+  });
+
+  it('shows the officer the chief\u2019s comment on a case returned to them', async () => {
+    stubApi({ 'GET /api/auth/me': signedInAs('station.officer') });
+    renderInApp(
+      <SubmissionSection
+        detail={detail({ returnedToOfficer: { comment: 'مدرک شکوائیه کم است', at: '2025-11-29T06:00:00Z' } })}
+      />,
+    );
+    expect((await screen.findByTestId('returned-to-officer')).textContent).toContain('مدرک شکوائیه کم است');
   });
 
   it('shows no approval buttons to an officer on a case awaiting approval', async () => {

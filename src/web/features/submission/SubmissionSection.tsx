@@ -19,7 +19,8 @@ import { JalaliTime } from '../../components/JalaliTime.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { codeLabel } from '../cases/case-labels.js';
 import { CaseMessageTrail } from '../messages/MessageTrail.js';
-import { useApproveSubmission, usePrepareSubmission, useSubmission, useWithdrawSubmission } from './api.js';
+import { useApproveSubmission, usePrepareSubmission, useSubmission } from './api.js';
+import { ReturnToOfficerButton } from './ReturnToOfficerDialog.js';
 import { SupplementForm } from './SupplementForm.js';
 
 const sentStatuses = ['sent', 'registered', 'returned', 'rejected'];
@@ -27,20 +28,35 @@ const sentStatuses = ['sent', 'registered', 'returned', 'rejected'];
 /** Readiness codes are keys already (`readiness.no_accused`); a bare code gets the prefix. */
 const readinessKey = (code: string) => code.replace(/^readiness\./, '');
 
-/** Draft → awaiting approval: the officer's "send for approval", the chief's "approve and send" / "return to draft". */
+/**
+ * Draft → awaiting approval: the officer's "send for approval" (with the chief's comment when the case came back),
+ * the chief's "approve and send" / "return to the officer".
+ */
 function SendingActions({ detail }: { detail: CaseDetail }) {
   const i18n = useI18n();
   const { t } = i18n;
   const prepare = usePrepareSubmission();
   const approve = useApproveSubmission();
-  const withdraw = useWithdrawSubmission();
-  const failed = [prepare, approve, withdraw].find((m) => m.isError);
+  const failed = [prepare, approve].find((m) => m.isError);
 
   if (detail.status === 'draft') {
     if (!detail.allowed.prepareSubmission) return null;
     const ready = detail.readiness.ready;
     return (
       <Space direction="vertical" style={{ inlineSize: '100%' }}>
+        {detail.returnedToOfficer && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="returned-to-officer"
+            message={
+              <>
+                {t('submission.returnedToOfficer')} (<JalaliTime at={detail.returnedToOfficer.at} />)
+              </>
+            }
+            description={<span style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedToOfficer.comment}</span>}
+          />
+        )}
         <Tooltip
           title={
             ready ? undefined : (
@@ -91,11 +107,7 @@ function SendingActions({ detail }: { detail: CaseDetail }) {
                 </Button>
               </Popconfirm>
             )}
-            {detail.allowed.withdrawSubmission && (
-              <Button loading={withdraw.isPending} onClick={() => withdraw.mutate(detail.id)}>
-                {t('submission.withdraw')}
-              </Button>
-            )}
+            {detail.allowed.withdrawSubmission && <ReturnToOfficerButton detail={detail} />}
           </Space>
         )}
         {failed && <Alert type="error" showIcon message={t(errorMessageKey(failed.error))} />}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDocument } from '../../../domain/documents/documents.schema.js';
 import type {
+  ReturnToOfficerBody,
   Submission,
   SubmissionStep,
   SupplementBodyInput,
@@ -40,7 +41,7 @@ function useRefreshCase() {
   };
 }
 
-function useSubmissionStep(step: 'prepare' | 'approve' | 'withdraw') {
+function useSubmissionStep(step: 'prepare' | 'approve') {
   const refresh = useRefreshCase();
   return useMutation({
     mutationFn: (caseId: string) =>
@@ -53,8 +54,19 @@ function useSubmissionStep(step: 'prepare' | 'approve' | 'withdraw') {
 export const usePrepareSubmission = () => useSubmissionStep('prepare');
 /** POST /api/cases/:id/submission/approve — the chief approves and sends. */
 export const useApproveSubmission = () => useSubmissionStep('approve');
-/** POST /api/cases/:id/submission/withdraw — the chief returns the case to draft. */
-export const useWithdrawSubmission = () => useSubmissionStep('withdraw');
+
+/** POST /api/cases/:id/submission/return — the chief sends the prepared case back to its officer with a comment. */
+export function useReturnToOfficer() {
+  const refresh = useRefreshCase();
+  return useMutation({
+    mutationFn: (input: { caseId: string; body: ReturnToOfficerBody }) =>
+      apiRequest<SubmissionStep>(`${casePath(input.caseId)}/submission/return`, {
+        method: 'POST',
+        body: input.body,
+      }),
+    onSuccess: (_step, input) => refresh(input.caseId),
+  });
+}
 
 /** POST /api/cases/:id/supplements */
 export function useSupplement() {

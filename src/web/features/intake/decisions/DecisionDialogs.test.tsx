@@ -63,11 +63,42 @@ describe('the clerk\u2019s dialogs', { timeout: 20_000 }, () => {
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'ثبت' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    const [, init] = fetch.mock.calls[0]!;
+    const [, init] = fetch.mock.calls.find(([, i]) => i?.method === 'POST')!;
     expect(JSON.parse(String(init?.body))).toEqual({
       fileNumber: '1404-12',
       branch: 'شعبه‌ی ۲ دادیاری',
       assignedJudge: 'آقای محمدی',
+    });
+  });
+
+  it('has the branch and the دادیار chosen from the office\u2019s lists once it keeps them', async () => {
+    const fetch = stubApi({
+      'GET /api/office-lists': () =>
+        jsonResponse(200, {
+          branches: [{ id: 'b1', kind: 'branch', name: 'شعبه ۴', active: true }],
+          staff: [{ id: 's1', kind: 'investigator', name: 'کاظمی', active: true }],
+        }),
+      [`POST /api/intake/${id}/register`]: () =>
+        jsonResponse(200, { id, status: 'registered', messageId: 'm1' }),
+    });
+    const onClose = vi.fn();
+    renderInApp(<RegisterDialog intakeId={id} open onClose={onClose} />);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('شماره پرونده‌ی دادسرا'), { target: { value: '12' } });
+    const pick = async (label: string, option: string) => {
+      const box = await within(dialog).findByRole('combobox', { name: label });
+      fireEvent.mouseDown(box);
+      fireEvent.click(await screen.findByTitle(option));
+    };
+    await pick('شعبه', 'شعبه ۴');
+    await pick('دادیار / بازپرس رسیدگی‌کننده', 'کاظمی (بازپرس)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'ثبت' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const [, init] = fetch.mock.calls.find(([, i]) => i?.method === 'POST')!;
+    expect(JSON.parse(String(init?.body))).toEqual({
+      fileNumber: '12',
+      branch: 'شعبه ۴',
+      assignedJudge: 'کاظمی',
     });
   });
 });

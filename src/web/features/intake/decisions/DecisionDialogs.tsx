@@ -7,6 +7,8 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { useProsecutorOffices, useRegisterIntake, useRejectIntake, useReturnIntake } from '../api.js';
 import { reasonsProblem, type CodedReason } from '../coded-reasons.js';
 import { CodedReasonPicker } from './CodedReasonPicker.js';
+import { OfficeListInput } from '../OfficeListInput.js';
+import { useOwnOfficeLists } from '../office-lists-api.js';
 import { ActionDialog, resetAndClose } from '../../../components/ActionDialog.js';
 import { useFormDraft } from '../../../components/FormDraft.js';
 
@@ -20,7 +22,8 @@ export interface DecisionDialogProps {
 }
 
 /**
- * Register: the prosecutor's file number (any digits, stored Latin), the branch and the assigned دادیار/بازپرس.
+ * Register: the prosecutor's file number (any digits, stored Latin), the branch and the assigned دادیار/بازپرس
+ * (chosen from the office's lists once its admin keeps them).
  * The dialog stays open with its input when the server answers an error; closing keeps it too, until a success.
  */
 export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps) {
@@ -28,6 +31,7 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
   const [form] = Form.useForm<RegisterIntakeBody>();
   const draft = useFormDraft(form, `intake.${intakeId}.register`);
   const register = useRegisterIntake();
+  const lists = useOwnOfficeLists(open);
   const required = [{ required: true, whitespace: true, message: t('validation.required') }];
   const submit = (values: RegisterIntakeBody) =>
     register.mutate(
@@ -55,10 +59,10 @@ export function RegisterDialog({ intakeId, open, onClose }: DecisionDialogProps)
           <Input dir="auto" maxLength={50} />
         </Form.Item>
         <Form.Item name="branch" label={t('intake.register.branch')} rules={required}>
-          <Input maxLength={100} />
+          <OfficeListInput entries={lists.data?.branches} maxLength={100} />
         </Form.Item>
         <Form.Item name="assignedJudge" label={t('intake.register.assignedJudge')} rules={required}>
-          <Input maxLength={200} />
+          <OfficeListInput entries={lists.data?.staff} maxLength={200} />
         </Form.Item>
       </Form>
     </ActionDialog>
