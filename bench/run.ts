@@ -43,6 +43,12 @@ if (process.argv.includes('--reads')) {
   process.exit(0);
 }
 
+// `npm run bench -- --figures [--cases N --runs R]`: the figures over a million cases (bench/figures.ts).
+if (process.argv.includes('--figures')) {
+  await import('./figures.js');
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: {
     'round-trips': { type: 'string', default: '200' },

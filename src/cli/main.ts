@@ -259,8 +259,12 @@ program
   .option('--include <codes>', 'units that must be in the plan, comma-separated')
   .option('--exclude <codes>', 'units that must not be in the plan, comma-separated')
   .option('--out <file>', 'write the plan as CSV (wave,rank,code,name_fa,…,cumulative_theft_share)')
+  .option(
+    '--figures <source>',
+    "register (the file's figures, default) or files (units on this node by their own files; reads the database)",
+  )
   .action((options: RolloutPlanOptions) =>
-    finite(async () => (await import('./rollout-plan.js')).runRolloutPlan(options, io))(),
+    finite(async () => (await import('./rollout-plan.js')).runRolloutPlan(options, io, () => loadConfig()))(),
   );
 
 await program.parseAsync(process.argv);

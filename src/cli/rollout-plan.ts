@@ -2,7 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { toLatinDigits } from '../domain/persian-text.js';
 import { PlanError, planRollout, type RolloutPlan } from '../domain/rollout/planner.js';
 import type { RegisterUnit } from '../domain/rollout/units.schema.js';
-import { readUnitsCsv, writePlanCsv } from '../server/modules/rollout/index.js';
+import type { Config } from '../server/config.js';
+import { systemClock } from '../server/platform/clock.js';
+import { readUnitsCsv, withOwnFilesFigures, writePlanCsv } from '../server/modules/rollout/index.js';
+import { withDatabase } from './cli-context.js';
 import { CliError, type CliIo } from './cli-error.js';
 import { readInputFile, refuseRegister } from './units-import.js';
 
@@ -15,6 +18,8 @@ export interface RolloutPlanOptions {
   include?: string | undefined;
   exclude?: string | undefined;
   out?: string | undefined;
+  /** `register` (the file's figures, the default) or `files`: units on this node weighed by their own files. */
+  figures?: string | undefined;
 }
 
 /** A number option, in any digits; refused naming the option when it is not one or is out of its range. */
@@ -37,9 +42,19 @@ const codes = (list: string | undefined) =>
 /**
  * `casebridge rollout plan --from FILE --thefts 0.6 [--visits W] [--per-province N] [--wave-size N]
  * [--include A,B] [--exclude C] [--out plan.csv]`: the smallest set of units of a register file reaching the
- * target share (of thefts; with `--visits W`, of the mix (1 − W)·thefts + W·visits), in waves. Reads no database.
+ * target share (of thefts; with `--visits W`, of the mix (1 − W)·thefts + W·visits), in waves. Reads no database,
+ * unless `--figures files`: then the units on this node are weighed by their own files of the last year.
  */
-export async function runRolloutPlan(options: RolloutPlanOptions, io: CliIo): Promise<number> {
+export async function runRolloutPlan(
+  options: RolloutPlanOptions,
+  io: CliIo,
+  config: () => Config = () => {
+    throw new CliError("--figures files needs the node's database");
+  },
+): Promise<number> {
+  const figures = options.figures ?? 'register';
+  if (figures !== 'register' && figures !== 'files')
+    throw new CliError(`--figures ${figures}: must be register or files`);
   const target = numberOption(
     'thefts',
     options.thefts,
@@ -63,9 +78,15 @@ export async function runRolloutPlan(options: RolloutPlanOptions, io: CliIo): Pr
   const waveSize = whole('wave-size', options.waveSize, 1);
   const reading = readUnitsCsv(await readInputFile(options.from));
   if (!reading.ok) throw refuseRegister(options.from, reading.issues, io);
+  const units =
+    figures === 'files'
+      ? await withDatabase(config(), 'require-migrated', ({ db }) =>
+          withOwnFilesFigures(db, config().nodeId, systemClock.now(), reading.units),
+        )
+      : reading.units;
   let plan: RolloutPlan<RegisterUnit>;
   try {
-    plan = planRollout(reading.units, {
+    plan = planRollout(units, {
       target,
       visitsWeight,
       perProvince,

@@ -7,6 +7,8 @@ import { useTestDatabase } from '../../test/db.js';
 import { toCsv } from '../domain/csv.js';
 import { UNIT_CSV_COLUMNS } from '../domain/rollout/units.schema.js';
 import { demoUnitsRegister } from '../server/demo/demo-units.js';
+import { makeCase, makeJurisdiction, makeUser } from '../../test/factories.js';
+import { TEST_NODE_ID } from '../../test/exchange.js';
 import type { Db } from '../server/db/client.js';
 import { loadConfig } from '../server/config.js';
 import { CliError } from './cli-error.js';
@@ -101,5 +103,34 @@ describe('casebridge units import and rollout plan', () => {
       `300 units imported from ${registerFile}: 0 new, 300 updated`,
     ]);
     expect(await db.selectFrom('units').select('code').execute()).toHaveLength(300);
+  });
+
+  it('plans with --figures files from the own files of the units on this node, and refuses another source', async () => {
+    const { station } = await makeJurisdiction(db);
+    const officer = {
+      userId: (await makeUser(db, station.id, 'station.officer')).id,
+      orgId: station.id,
+      role: 'station.officer' as const,
+    };
+    await makeCase(db, officer, { crimeCategoryCode: 'theft' });
+    const file = path.join(dir, 'two.csv');
+    await fs.writeFile(
+      file,
+      `code,name_fa,province,county,kind,thefts,visits\n${station.code},الف,IR-23,تهران,station,100,1\nB-2,ب,IR-07,شیراز,station,50,1\n`,
+    );
+    const out = path.join(dir, 'two-plan.csv');
+    const chosen = async (figures: string) => {
+      const io = { out: () => {}, err: () => {} };
+      const onNode = () => loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ID: TEST_NODE_ID });
+      await runRolloutPlan({ from: file, thefts: '0.6', figures, out }, io, onNode);
+      return (await fs.readFile(out, 'utf8'))
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[2]);
+    };
+    expect(await chosen('register')).toEqual([station.code]);
+    expect(await chosen('files')).toEqual(['B-2']); // the station's own files: 1 theft, not the register's 100
+    await expect(chosen('guess')).rejects.toThrow(new CliError('--figures guess: must be register or files'));
   });
 });

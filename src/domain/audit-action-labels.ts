@@ -80,7 +80,12 @@ export const auditActionLabels: Record<AuditAction, { fa: string; en: string }> 
   'order.closed': { fa: 'بستن دستور', en: 'Order closed' },
   'order.updated_by_message': { fa: 'به‌روزرسانی دستور با پیام', en: 'Order updated by message' },
   'figures.viewed': { fa: 'مشاهده‌ی آمار', en: 'Figures viewed' },
+  'figures.cases_listed': { fa: 'مشاهده‌ی پرونده‌های پشت یک آمار', en: 'Cases behind a figure listed' },
   'units.imported': { fa: 'ورود فهرست یگان‌ها', en: 'Units register imported' },
+  'units.refreshed_from_files': {
+    fa: 'به‌روزرسانی آمار یگان‌ها از پرونده‌های سامانه',
+    en: 'Units\u2019 figures updated from their case files',
+  },
   'units.listed': { fa: 'مشاهده‌ی فهرست یگان‌ها', en: 'Units register listed' },
   'rollout.planned': { fa: 'برنامه‌ریزی استقرار', en: 'Rollout planned' },
   'rollout.adopted': { fa: 'به کار بستن برنامه‌ی استقرار', en: 'Rollout plan adopted' },

@@ -9,6 +9,7 @@ export type CaseState = ItemState;
 const isDraft = (c: CaseState) => c.status === 'draft';
 const awaitsApproval = (c: CaseState) => c.status === 'awaiting_approval';
 const always = () => true;
+const notSentYet = (c: CaseState) => c.status === 'draft' || c.status === 'awaiting_approval';
 
 /**
  * What can be done to a case, and in which states: a draft is edited (its fields, parties, custody
@@ -31,6 +32,8 @@ export const caseSteps = {
     refusal: 'cases.invalid_state',
   },
   requestEscort: { action: 'escort.request', when: always, refusal: 'cases.invalid_state' },
+  /** A file not sent electronically may have gone on paper: the station records it (issue 21, point 4). */
+  recordPaper: { action: 'paper.record', when: notSentYet, refusal: 'cases.invalid_state' },
 } as const satisfies ItemSteps<CaseState, string>;
 
 export type CaseStep = keyof typeof caseSteps;

@@ -9,11 +9,15 @@ export const FIGURES_MAX_DAYS = 400;
  */
 export const figuresQuerySchema = z
   .object({ from: z.iso.datetime(), to: z.iso.datetime() })
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'figures.invalid_period', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= FIGURES_MAX_DAYS * 86_400_000, {
-    message: 'figures.invalid_period',
-    path: ['to'],
-  });
+  .superRefine(checkPeriod);
+
+/** The rule of every figures period: `to` after `from`, at most FIGURES_MAX_DAYS apart. */
+export function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const from = Date.parse(q.from);
+  const to = Date.parse(q.to);
+  if (!(from < to) || to - from > FIGURES_MAX_DAYS * 86_400_000)
+    ctx.addIssue({ code: 'custom', message: 'figures.invalid_period', path: ['to'] });
+}
 export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
 
 const count = z.int().nonnegative();
@@ -41,6 +45,13 @@ export const stationFiguresSchema = z.object({
   /** Judicial orders received in the period; orders past their deadline and not closed now. */
   ordersReceived: count,
   ordersOverdue: count,
+  /**
+   * Escorts (بدرقه) the unit requested in the period, delivered in the period, and late: of those due in the
+   * period, picked up after their time or, not cancelled, still waiting past it now.
+   */
+  escortsRequested: count,
+  escortsDone: count,
+  escortsLate: count,
 });
 export type StationFigures = z.infer<typeof stationFiguresSchema>;
 

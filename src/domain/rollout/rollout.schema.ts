@@ -16,6 +16,8 @@ export const planRequestSchema = z.strictObject({
   waveSize: z.int().min(1).max(10_000).optional(),
   include: z.array(code(40)).max(10_000).optional(),
   exclude: z.array(code(40)).max(10_000).optional(),
+  /** Thefts and visits as the register holds them, or (`files`) of units on this node from their own files. */
+  figures: z.enum(['register', 'files']).optional(),
 });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
@@ -113,7 +115,11 @@ export const paperTransmissionBodySchema = z.strictObject({
   sentAt: z.iso.datetime(),
   files: z.int().min(1).max(1000),
   caseNumber: line(50).min(1).optional(),
+  /** The case sent on paper (from its page): it must be this station's and not sent electronically. */
+  caseId: z.uuid().optional(),
 });
+/** GET /api/paper-transmissions?caseId — what was recorded as sent on paper for one case. */
+export const paperTransmissionsQuerySchema = z.object({ caseId: z.uuid() });
 export const paperTransmissionSchema = z.object({
   id: z.string(),
   sentAt: z.iso.datetime(),
@@ -121,6 +127,9 @@ export const paperTransmissionSchema = z.object({
   caseNumber: z.string().nullable(),
 });
 export type PaperTransmission = z.infer<typeof paperTransmissionSchema>;
+export type PaperTransmissionBody = z.infer<typeof paperTransmissionBodySchema>;
+export const paperTransmissionListSchema = z.object({ items: z.array(paperTransmissionSchema) });
+export type PaperTransmissionList = z.infer<typeof paperTransmissionListSchema>;
 
 /** GET /api/rollout/speed — is it faster? Per month: hours from opening to receipt and to registration. */
 export const speedQuerySchema = z.object({ from: z.iso.datetime(), to: z.iso.datetime() });

@@ -51,3 +51,13 @@ export const unitsImportResultSchema = z.object({
   total: count,
 });
 export type UnitsImportResult = z.infer<typeof unitsImportResultSchema>;
+
+/**
+ * POST /api/units/refresh-from-files — the register's yearly figures of the units already on casebridge, from
+ * their own case files of the last 365 days: the units updated, by code.
+ */
+export const unitsRefreshResultSchema = z.object({
+  updated: z.int().nonnegative(),
+  codes: z.array(line(40)),
+});
+export type UnitsRefreshResult = z.infer<typeof unitsRefreshResultSchema>;

@@ -33,6 +33,7 @@ import { updateCase } from './cases/update-case.usecase.js';
 import { assignEscort, cancelEscort, handOverEscort } from './escorts/escort-steps.usecase.js';
 import { insertEscort } from './escorts/escorts.repository.js';
 import { requestEscort } from './escorts/request-escort.usecase.js';
+import { recordPaperTransmission } from './rollout/speed.usecase.js';
 import { registerIntake, rejectIntake, returnIntake } from './intake/intake-decisions.usecase.js';
 import { issueOrder } from './orders/issue-order.usecase.js';
 import { acknowledgeOrder, closeOrder, reportOrder } from './orders/order-steps.usecase.js';
@@ -217,6 +218,11 @@ describe('the allowed flags against the use cases', { timeout: 600_000 }, () => 
             return withdrawSubmission(on);
           case 'supplement':
             return supplementCase({ ...on, exchange, body: { note: 'تکمیل', parties: [], documentIds: [] } });
+          case 'recordPaper':
+            return recordPaperTransmission({
+              ...on,
+              body: { sentAt: clock.now().toISOString(), files: 1, caseId },
+            });
           case 'requestEscort':
             return requestEscort({
               ...on,

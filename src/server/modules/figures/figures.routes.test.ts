@@ -1,4 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import {
+  officeMeasures,
+  policeMeasures,
+  type FigureCase,
+  type FigureCasesPage,
+} from '../../../domain/figures/figure-cases.schema.js';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
 import {
@@ -131,6 +138,27 @@ describe('the figures managers steer by', () => {
       },
     });
     await deliverAll({ db, clock, exchange });
+    // An escort of the held accused, due in an hour: nobody picks them up, so it is late two hours on.
+    await makeOrganisation(db, { kind: 'escort_unit' });
+    const accused = await db
+      .selectFrom('parties')
+      .select('id')
+      .where('case_id', '=', third.caseId)
+      .where('role', '=', 'accused')
+      .executeTakeFirstOrThrow();
+    const escort = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${third.caseId}/escorts`,
+      headers: { cookie: await signIn(app, station.user.username) },
+      payload: {
+        partyId: accused.id,
+        destination: 'prosecutor_office',
+        place: 'دادسرای ناحیه ۴ تهران',
+        scheduledAt: new Date(clock.now().getTime() + HOUR).toISOString(),
+        reason: 'معرفی متهم به بازپرس',
+      },
+    });
+    expect(escort.statusCode).toBe(201);
     clock.advance(2 * HOUR);
     // A case opened today and not sent yet.
     await makeCase(db, station.actor, { origin: 'officer_report' }, clock);
@@ -167,6 +195,9 @@ describe('the figures managers steer by', () => {
       inCustodyNow: 1,
       ordersReceived: 1,
       ordersOverdue: 1,
+      escortsRequested: 1,
+      escortsDone: 0,
+      escortsLate: 1,
     };
     expect(body.rows[0].figures).toMatchObject(expected);
     expect(body.total).toMatchObject(expected);
@@ -224,6 +255,9 @@ describe('the figures managers steer by', () => {
       inCustodyNow: 1,
       ordersReceived: 0,
       ordersOverdue: 1,
+      escortsRequested: 0,
+      escortsDone: 0,
+      escortsLate: 0,
     });
   });
 
@@ -299,5 +333,97 @@ describe('the figures managers steer by', () => {
       headers: { cookie: cookies.chief! },
     });
     expect(missing.statusCode).toBe(400);
+  });
+
+  /** Every page of a drill-down, read two items at a time (so that the keyset is used). */
+  async function drillDown(cookie: string, query: Record<string, string>) {
+    const items: FigureCase[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: LightMyRequestResponse = await app.inject({
+        method: 'GET',
+        url: '/api/figures/cases',
+        query: { ...query, limit: '2', ...(cursor ? { cursor } : {}) },
+        headers: { cookie },
+      });
+      expect(res.statusCode, JSON.stringify(query)).toBe(200);
+      const page = res.json<FigureCasesPage>();
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return items;
+  }
+
+  /** The figure a measure lists: its own key, or the answers a median is taken over. */
+  const figureOf = (figures: Record<string, number>, measure: string) =>
+    measure === 'answered' || measure === 'decided'
+      ? figures.registered! + figures.returned! + figures.rejected!
+      : figures[measure]!;
+
+  it('lists behind every figure exactly as many things as it counts, for each unit and in total, with links to the cases', async () => {
+    const twoDays = { from: new Date(dayStart.getTime() - 2 * 24 * HOUR), to: today().to };
+    // The chief's unit over two periods, the office's stations, and the administrator's total over the node.
+    const views = [
+      { who: 'chief', ...today(), perUnit: true },
+      { who: 'chief', ...twoDays, perUnit: true },
+      { who: 'judge', ...today(), perUnit: true },
+      { who: 'admin', ...today(), perUnit: false },
+    ];
+    for (const { who, from, to, perUnit } of views) {
+      const period = { from: from.toISOString(), to: to.toISOString() };
+      const body = (await figures(cookies[who]!, from, to)).json();
+      const measures = body.view === 'police' ? policeMeasures : officeMeasures;
+      for (const measure of measures) {
+        const all = await drillDown(cookies[who]!, { ...period, measure });
+        expect(all.length, `${who} ${measure}`).toBe(figureOf(body.total, measure));
+        expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
+        for (const row of perUnit ? body.rows : []) {
+          const one = await drillDown(cookies[who]!, { ...period, measure, unit: row.unit.code });
+          expect(one.length, `${who} ${measure} ${row.unit.code}`).toBe(figureOf(row.figures, measure));
+          expect(one.every((i) => i.unit.code === row.unit.code)).toBe(true);
+        }
+      }
+    }
+    const sent = await drillDown(cookies.chief!, {
+      ...today(),
+      from: dayStart.toISOString(),
+      to: today().to.toISOString(),
+      measure: 'sent',
+    });
+    expect(sent.every((i) => i.caseId !== null)).toBe(true);
+    const received = await drillDown(cookies.judge!, {
+      from: dayStart.toISOString(),
+      to: today().to.toISOString(),
+      measure: 'received',
+    });
+    expect(received.every((i) => i.intakeId !== null)).toBe(true);
+  });
+
+  it('finds no unit outside the actor’s care, refuses a measure of the other view, and audits each list without its items', async () => {
+    const period = { from: dayStart.toISOString(), to: today().to.toISOString() };
+    const call = (cookie: string, query: Record<string, string>) =>
+      app.inject({ method: 'GET', url: '/api/figures/cases', query, headers: { cookie } });
+    const elsewhere = await call(cookies.chief!, { ...period, measure: 'opened', unit: 'KL-SHZ-1' });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().error.code).toBe('figures.unit_not_found');
+    const shiraz = await call(cookies.admin!, { ...period, measure: 'opened', unit: 'KL-SHZ-1' });
+    expect(shiraz.json().items).toHaveLength(1);
+    const wrongView = await call(cookies.judge!, { ...period, measure: 'opened' });
+    expect(wrongView.statusCode).toBe(400);
+    expect(wrongView.json().error.code).toBe('figures.unknown_measure');
+    const unknown = await call(cookies.chief!, { ...period, measure: 'bogus' });
+    expect(unknown.statusCode).toBe(400);
+    const badCursor = await call(cookies.chief!, { ...period, measure: 'opened', cursor: 'xyz' });
+    expect(badCursor.json().error.code).toBe('list.invalid_cursor');
+    expect((await call(cookies.officer!, { ...period, measure: 'opened' })).statusCode).toBe(403);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'figures.cases_listed')
+      .where('actor_user_id', '=', chief.userId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ measure: expect.any(String), from: expect.any(String) });
+    expect(JSON.stringify(audit.details)).not.toContain('caseId');
   });
 });

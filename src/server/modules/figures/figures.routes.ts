@@ -1,7 +1,12 @@
+import {
+  figureCasesPageSchema,
+  figureCasesQuerySchema,
+} from '../../../domain/figures/figure-cases.schema.js';
 import { figuresQuerySchema, figuresSchema } from '../../../domain/figures/figures.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { actingContext, clientIp, requireActor } from '../../platform/http/authenticate.js';
+import { listFigureCases } from './figure-cases.usecase.js';
 import { getFigures } from './figures.usecase.js';
 import { getOfficeStaffFigures } from './office-staff-figures.usecase.js';
 import { officeStaffFiguresSchema } from '../../../domain/figures/office-staff-figures.schema.js';
@@ -27,6 +32,20 @@ export async function registerFiguresRoutes(app: App, deps: AppDeps): Promise<vo
         query: request.query,
         ip: clientIp(request),
       }),
+  );
+
+  app.get(
+    '/api/figures/cases',
+    {
+      schema: {
+        tags: ['figures'],
+        summary:
+          'The list behind one figure (drill-down): what it counted over the same period, for the same units or one of them',
+        querystring: figureCasesQuerySchema,
+        response: { 200: figureCasesPageSchema },
+      },
+    },
+    async (request) => listFigureCases({ ...actingContext(deps, request), query: request.query }),
   );
   app.get(
     '/api/figures/office-staff',

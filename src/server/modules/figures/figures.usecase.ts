@@ -19,7 +19,11 @@ import { findPoliceFigures } from './police-figures.repository.js';
  * supervisor the units of its province on this node, a station's chief (or a supervisor placed at a
  * station) that station alone.
  */
-async function policeUnitsInCare(db: DbOrTx, actor: Actor, org: OrganisationRow): Promise<OrganisationRow[]> {
+export async function policeUnitsInCare(
+  db: DbOrTx,
+  actor: Actor,
+  org: OrganisationRow,
+): Promise<OrganisationRow[]> {
   const allUnits = can(actor, 'figures.read.all_units');
   if (isPoliceUnit(org.kind) && !allUnits) return [org];
   if (org.kind !== 'hq' && !allUnits) return [];

@@ -3,6 +3,7 @@ import { CUSTODY_LIMIT_SECONDS } from '../../../domain/cases/custody-clock.js';
 import type { StationFigures } from '../../../domain/figures/figures.schema.js';
 import type { DbOrTx } from '../../db/client.js';
 import { countAnswers } from './answers-figures.repository.js';
+import { countEscorts } from './escort-figures.repository.js';
 import { countOrders } from './orders-figures.repository.js';
 import {
   byUnit,
@@ -105,12 +106,15 @@ const NONE: StationFigures = {
   inCustodyNow: 0,
   ordersReceived: 0,
   ordersOverdue: 0,
+  escortsRequested: 0,
+  escortsDone: 0,
+  escortsLate: 0,
 };
 
 /**
  * The figures of the given police units over a period: per unit id, and the total (its medians are over
  * all units' rows, not a median of medians). Counts of what happened in the period, plus
- * what stands open at `now` (people in custody, overdue orders).
+ * what stands open at `now` (people in custody, overdue orders, escorts waiting past their time).
  */
 export async function findPoliceFigures(db: DbOrTx, input: Input): Promise<UnitsAndTotal<StationFigures>> {
   if (input.orgIds.length === 0) return { perUnit: new Map(), total: NONE };
@@ -119,6 +123,7 @@ export async function findPoliceFigures(db: DbOrTx, input: Input): Promise<Units
     await answersOf(db, input),
     await custodyOf(db, input),
     await ordersOf(db, input),
+    await countEscorts(db, input),
   ];
   return mergeParts<StationFigures>(input.orgIds, parts, NONE);
 }

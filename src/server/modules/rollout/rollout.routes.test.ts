@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useTestApp } from '../../../../test/app.js';
 import { useTestDatabase } from '../../../../test/db.js';
-import { makeJurisdiction, makeOrganisation, makeUser } from '../../../../test/factories.js';
+import { makeCase, makeJurisdiction, makeOrganisation, makeUser } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
 
 const { db } = await useTestDatabase();
@@ -14,6 +14,8 @@ const base64 = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf
 describe('the national register of units and the rollout', () => {
   const cookies: Record<string, string> = {};
   let stationCode: string;
+  let stationId: string;
+  let officerId: string;
   const post = (url: string, payload: object, who = 'admin') =>
     app.inject({ method: 'POST', url, payload, headers: { cookie: cookies[who] ?? '' } });
   const unitCount = async () =>
@@ -30,7 +32,8 @@ describe('the national register of units and the rollout', () => {
     const hq = await makeOrganisation(db, { kind: 'hq' });
     const { station } = await makeJurisdiction(db);
     stationCode = station.code;
-    await makeUser(db, station.id, 'station.officer');
+    stationId = station.id;
+    officerId = (await makeUser(db, station.id, 'station.officer')).id;
     for (const [who, org, role] of [
       ['admin', hq.id, 'admin'],
       ['supervisor', hq.id, 'supervisor'],
@@ -238,5 +241,104 @@ describe('the national register of units and the rollout', () => {
       beforeLive: { decided: 0, returned: 0 },
       afterLive: { decided: 0, returned: 0 },
     });
+  });
+
+  it('updates a unit on casebridge from its own files of the last year (update from casebridge), and only an administrator may', async () => {
+    const officer = { userId: officerId, orgId: stationId, role: 'station.officer' as const };
+    const before = await db
+      .selectFrom('units')
+      .selectAll()
+      .where('code', '=', stationCode)
+      .executeTakeFirstOrThrow();
+    await makeCase(db, officer, { crimeCategoryCode: 'theft' }, clock);
+    await makeCase(db, officer, { crimeCategoryCode: 'theft' }, clock);
+    await makeCase(db, officer, { crimeCategoryCode: 'fraud', origin: 'officer_report' }, clock);
+    // Planning can take the units' own files without changing the register: 2 thefts, not the register's 600.
+    const chosen = async (figures: 'register' | 'files') =>
+      (await post('/api/rollout/plan', { target: 0.6, figures }, 'supervisor'))
+        .json()
+        .chosen.map((c: { code: string; thefts: number }) => [c.code, c.thefts]);
+    expect(await chosen('register')).toEqual([[stationCode, 600]]);
+    expect(await chosen('files')).toEqual([['KL-2', 300]]);
+    expect(
+      (await post('/api/rollout/plan', { target: 0.6, figures: 'guess' }, 'supervisor')).statusCode,
+    ).toBe(400);
+    expect((await post('/api/units/refresh-from-files', {}, 'supervisor')).statusCode).toBe(403);
+    const res = await post('/api/units/refresh-from-files', {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ updated: 1, codes: [stationCode] });
+    const after = await db
+      .selectFrom('units')
+      .selectAll()
+      .where('code', '=', stationCode)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({
+      thefts: 2,
+      other_crimes: 1,
+      files_opened: 3,
+      visits: 2,
+      name_fa: before.name_fa,
+    });
+    const others = await db
+      .selectFrom('units')
+      .select(['code', 'thefts'])
+      .where('code', '=', 'KL-2')
+      .executeTakeFirstOrThrow();
+    expect(others.thefts).toBe(300); // not on this node: the register's figures stay
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'units.refreshed_from_files')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ updated: 1, codes: [stationCode] });
+  });
+
+  it('records a case sent on paper from its page, shows it there, and refuses a case sent electronically or another station\u2019s', async () => {
+    const officer = { userId: officerId, orgId: stationId, role: 'station.officer' as const };
+    const draft = await makeCase(db, officer, {}, clock);
+    const recorded = await post(
+      '/api/paper-transmissions',
+      { sentAt: '2026-04-30T06:00:00Z', files: 1, caseId: draft.id, caseNumber: 'ignored' },
+      'officer',
+    );
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({ files: 1, caseNumber: draft.caseNumber });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/paper-transmissions',
+      query: { caseId: draft.id },
+      headers: { cookie: cookies.officer ?? '' },
+    });
+    expect(list.json()).toEqual({ items: [recorded.json()] });
+    const sent = await makeCase(db, officer, {}, clock);
+    await db.updateTable('cases').set({ status: 'sent' }).where('id', '=', sent.id).execute();
+    const other = await makeJurisdiction(db);
+    const elsewhere = await makeCase(
+      db,
+      {
+        userId: (await makeUser(db, other.station.id, 'station.officer')).id,
+        orgId: other.station.id,
+        role: 'station.officer',
+      },
+      {},
+      clock,
+    );
+    const refused = await Promise.all(
+      [sent.id, elsewhere.id].map((caseId) =>
+        post('/api/paper-transmissions', { sentAt: '2026-04-30T06:00:00Z', files: 1, caseId }, 'officer'),
+      ),
+    );
+    expect(refused.map((r) => [r.statusCode, r.json().error.code])).toEqual([
+      [409, 'cases.invalid_state'],
+      [404, 'cases.not_found'],
+    ]);
+    const rows = await db.selectFrom('paper_transmissions').select('case_number').execute();
+    expect(rows.map((r) => r.case_number).sort()).toEqual([draft.caseNumber, null].sort());
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['resource_id', 'details'])
+      .where('action', '=', 'paper_transmission.listed')
+      .executeTakeFirstOrThrow();
+    expect(audited).toEqual({ resource_id: draft.id, details: { count: 1 } });
   });
 });

@@ -10,10 +10,12 @@ import {
   unitsImportRequestSchema,
   paperTransmissionBodySchema,
   paperTransmissionSchema,
+  paperTransmissionListSchema,
+  paperTransmissionsQuerySchema,
   speedQuerySchema,
   speedSchema,
 } from '../../../domain/rollout/rollout.schema.js';
-import { unitsImportResultSchema } from '../../../domain/rollout/units.schema.js';
+import { unitsImportResultSchema, unitsRefreshResultSchema } from '../../../domain/rollout/units.schema.js';
 import type { App } from '../../platform/http/fastify-app.js';
 import type { AppDeps } from '../../app-deps.js';
 import { clientIp, requireActor } from '../../platform/http/authenticate.js';
@@ -24,8 +26,8 @@ import {
   setRolloutStep,
   setWaveDue,
 } from './rollout.usecase.js';
-import { importUnits } from './units.usecase.js';
-import { getSpeed, recordPaperTransmission } from './speed.usecase.js';
+import { importUnits, refreshUnitsFromOwnFiles } from './units.usecase.js';
+import { getSpeed, listPaperTransmissions, recordPaperTransmission } from './speed.usecase.js';
 
 /** The national register of units and the rollout: import, plan, adopt, track (issue 21). */
 export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -50,6 +52,18 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
       importUnits({ ...actingOn(request), bytes: Buffer.from(request.body.fileBase64, 'base64') }),
   );
   app.post(
+    '/api/units/refresh-from-files',
+    {
+      schema: {
+        tags: ['rollout'],
+        summary:
+          'Update from casebridge: the yearly figures of the units on this node from their own case files of the last 365 days',
+        response: { 200: unitsRefreshResultSchema },
+      },
+    },
+    async (request) => refreshUnitsFromOwnFiles({ ...actingOn(request), nodeId: deps.config.nodeId }),
+  );
+  app.post(
     '/api/rollout/plan',
     {
       schema: {
@@ -59,7 +73,8 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
         response: { 200: planSchema },
       },
     },
-    async (request) => planFromRegister({ ...actingOn(request), request: request.body }),
+    async (request) =>
+      planFromRegister({ ...actingOn(request), nodeId: deps.config.nodeId, request: request.body }),
   );
   app.post(
     '/api/rollout/adopt',
@@ -71,7 +86,7 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
         response: { 200: rolloutDashboardSchema },
       },
     },
-    async (request) => adoptPlan({ ...actingOn(request), request: request.body }),
+    async (request) => adoptPlan({ ...actingOn(request), nodeId: deps.config.nodeId, request: request.body }),
   );
   app.get(
     '/api/rollout',
@@ -126,6 +141,18 @@ export async function registerRolloutRoutes(app: App, deps: AppDeps): Promise<vo
     },
     async (request, reply) =>
       reply.status(201).send(await recordPaperTransmission({ ...actingOn(request), body: request.body })),
+  );
+  app.get(
+    '/api/paper-transmissions',
+    {
+      schema: {
+        tags: ['rollout'],
+        summary: 'What a station recorded as sent on paper for one of its cases',
+        querystring: paperTransmissionsQuerySchema,
+        response: { 200: paperTransmissionListSchema },
+      },
+    },
+    async (request) => listPaperTransmissions({ ...actingOn(request), caseId: request.query.caseId }),
   );
   app.get(
     '/api/rollout/speed',

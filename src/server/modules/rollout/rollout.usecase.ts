@@ -20,6 +20,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { listRolloutUnits, replacePlan, updateRolloutUnit, updateWaveDue } from './rollout.repository.js';
 import { listUnits } from './units.repository.js';
+import { withOwnFilesFigures } from './units.usecase.js';
 
 interface RolloutInput {
   db: Db;
@@ -92,17 +93,39 @@ export function presentPlan(plan: RolloutPlan<RegisterUnit>): PlanAnswer {
 }
 
 /** Plans from the register on this node (nothing is changed; the planning is audited with its parameters). */
-export async function planFromRegister(input: RolloutInput & { request: PlanRequest }): Promise<PlanAnswer> {
+export async function planFromRegister(
+  input: RolloutInput & { request: PlanRequest; nodeId: string },
+): Promise<PlanAnswer> {
   assertCan(input.actor, 'rollout.read');
   return inTransaction(input.db, async (tx) => {
-    const plan = planOrRefuse(await listUnits(tx), input.request);
+    const plan = planOrRefuse(await unitsForPlan(tx, input, input.request), input.request);
     await audit(tx, input, {
       action: 'rollout.planned',
       resourceId: null,
-      details: { target: input.request.target, chosen: plan.chosen.length },
+      details: {
+        target: input.request.target,
+        chosen: plan.chosen.length,
+        figures: input.request.figures ?? 'register',
+      },
     });
     return presentPlan(plan);
   });
+}
+
+/**
+ * The register's units as the plan weighs them: their thefts and visits as the register holds them (imported,
+ * or last updated from casebridge), or — `figures: 'files'` — for the units on this node, what their own files
+ * of the last year say (thefts, and complaints as visits), read without changing the register.
+ */
+async function unitsForPlan(
+  tx: Tx,
+  input: { clock: Clock; nodeId: string },
+  request: PlanRequest,
+): Promise<RegisterUnit[]> {
+  const units = await listUnits(tx);
+  return request.figures === 'files'
+    ? withOwnFilesFigures(tx, input.nodeId, input.clock.now(), units)
+    : units;
 }
 
 /**
@@ -110,12 +133,12 @@ export async function planFromRegister(input: RolloutInput & { request: PlanRequ
  * by hand), each wave due `daysBetweenWaves` after the one before it, the first at `firstDueAt`.
  */
 export async function adoptPlan(
-  input: RolloutInput & { request: AdoptPlanRequest },
+  input: RolloutInput & { request: AdoptPlanRequest; nodeId: string },
 ): Promise<RolloutDashboard> {
   assertCan(input.actor, 'rollout.manage');
   const { firstDueAt, daysBetweenWaves, ...request } = input.request;
   await inTransaction(input.db, async (tx) => {
-    const plan = planOrRefuse(await listUnits(tx), request);
+    const plan = planOrRefuse(await unitsForPlan(tx, input, request), request);
     const first = firstDueAt ? Date.parse(firstDueAt) : null;
     const waves = Array.from({ length: plan.waves }, (_, i) => ({
       wave: i + 1,

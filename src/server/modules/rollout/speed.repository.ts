@@ -101,3 +101,25 @@ export async function insertPaperTransmission(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A case as recording it sent on paper needs it: its organisation, status and number. */
+export async function findCaseForPaper(db: DbOrTx, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['org_id', 'status', 'case_number'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** What this station recorded as sent on paper under one case number, newest first. */
+export async function findPaperTransmissionsOfCase(db: DbOrTx, orgId: string, caseNumber: string) {
+  return db
+    .selectFrom('paper_transmissions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('case_number', '=', caseNumber)
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+}

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import { assertCan, type Actor } from '../../../domain/permissions.js';
-import type { PaperTransmission, Speed } from '../../../domain/rollout/rollout.schema.js';
-import type { Db } from '../../db/client.js';
+import { caseSteps } from '../../../domain/cases/case-actions.js';
+import { assertStepState } from '../../../domain/item-steps.js';
+import type {
+  PaperTransmission,
+  PaperTransmissionBody,
+  PaperTransmissionList,
+  Speed,
+} from '../../../domain/rollout/rollout.schema.js';
+import type { PaperTransmissionsTable } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { Db, Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../audit/index.js';
@@ -10,6 +19,8 @@ import {
   findReturnsAroundLive,
   findSendingByMonth,
   findSpeedByMonth,
+  findCaseForPaper,
+  findPaperTransmissionsOfCase,
   insertPaperTransmission,
 } from './speed.repository.js';
 import { jalaliMonthBounds } from './speed.rules.js';
@@ -18,27 +29,30 @@ const MAX_DAYS = 400;
 
 /**
  * A station records files it sent to its prosecutor's office on paper (issue 21, point 4), so that paper and
- * electronic sending can be compared month by month.
+ * electronic sending can be compared month by month. From a case's page, the case must be the station's own
+ * (else not found) and not sent electronically (`caseSteps.recordPaper`); its number is taken from the case.
  */
 export async function recordPaperTransmission(input: {
   db: Db;
   clock: Clock;
   actor: Actor;
-  body: { sentAt: string; files: number; caseNumber?: string | undefined };
+  body: PaperTransmissionBody;
   ip?: string | null;
 }): Promise<PaperTransmission> {
-  assertCan(input.actor, 'paper.record');
   const now = input.clock.now();
-  const sentAt = new Date(input.body.sentAt);
-  if (sentAt.getTime() > now.getTime() + 60_000)
-    throw new AppError('request.invalid', { issues: [{ path: 'sentAt', code: 'paper.sent_in_future' }] });
   return inTransaction(input.db, async (tx) => {
+    const caseNumber = input.body.caseId
+      ? (await paperCase(tx, input.actor, input.body.caseId, 'record')).case_number
+      : (input.body.caseNumber ?? null);
+    assertCan(input.actor, 'paper.record');
+    const sentAt = new Date(input.body.sentAt);
+    if (sentAt.getTime() > now.getTime() + 60_000) throw new AppError('paper.sent_in_future');
     const row = await insertPaperTransmission(tx, {
       id: randomUUID(),
       orgId: input.actor.orgId,
       sentAt,
       files: input.body.files,
-      caseNumber: input.body.caseNumber ?? null,
+      caseNumber,
       recordedBy: input.actor.userId,
       at: now,
     });
@@ -53,8 +67,48 @@ export async function recordPaperTransmission(input: {
       at: now,
       details: { files: row.files },
     });
-    return { id: row.id, sentAt: row.sent_at.toISOString(), files: row.files, caseNumber: row.case_number };
+    return presentPaper(row);
   });
+}
+
+/** What the station recorded as sent on paper for one of its cases (the case's page shows it), audited. */
+export async function listPaperTransmissions(input: {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+  caseId: string;
+  ip?: string | null;
+}): Promise<PaperTransmissionList> {
+  return inTransaction(input.db, async (tx) => {
+    const found = await paperCase(tx, input.actor, input.caseId, 'read');
+    const rows = await findPaperTransmissionsOfCase(tx, input.actor.orgId, found.case_number);
+    await recordAudit(tx, {
+      action: 'paper_transmission.listed',
+      actorUserId: input.actor.userId,
+      actorOrgId: input.actor.orgId,
+      resourceType: 'case',
+      resourceId: input.caseId,
+      orgId: input.actor.orgId,
+      ip: input.ip ?? null,
+      at: input.clock.now(),
+      details: { count: rows.length },
+    });
+    return { items: rows.map(presentPaper) };
+  });
+}
+
+/** The case named: another organisation's is not found; to record, it must not have been sent electronically. */
+async function paperCase(tx: Tx, actor: Actor, caseId: string, purpose: 'record' | 'read') {
+  const found = await findCaseForPaper(tx, caseId);
+  if (!found) throw new AppError('cases.not_found');
+  const item = { orgId: found.org_id, status: found.status };
+  assertCan(actor, 'paper.record', { orgId: item.orgId, notFound: 'cases.not_found' });
+  if (purpose === 'record') assertStepState(caseSteps.recordPaper, item);
+  return found;
+}
+
+function presentPaper(row: Selectable<PaperTransmissionsTable>): PaperTransmission {
+  return { id: row.id, sentAt: row.sent_at.toISOString(), files: row.files, caseNumber: row.case_number };
 }
 
 /**

@@ -76,3 +76,46 @@ export async function listUnits(db: DbOrTx): Promise<RegisterUnit[]> {
 export async function hasUnits(db: DbOrTx): Promise<boolean> {
   return (await db.selectFrom('units').select('code').limit(1).executeTakeFirst()) !== undefined;
 }
+
+/**
+ * The yearly figures of the register's units that are on this node (an organisation with the unit's code),
+ * from their own case files opened in (since, until]: thefts (category `theft`), other crimes, files opened,
+ * and as visits the complaints (a file a visitor came in to open). Units without a file in the period keep
+ * what the register said. Returns the codes updated.
+ */
+export async function refreshUnitsFromFiles(
+  tx: Tx,
+  input: { nodeId: string; since: Date; until: Date; at: Date },
+): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    update units u
+    set thefts = f.thefts, other_crimes = f.opened - f.thefts, files_opened = f.opened, visits = f.complaints,
+        updated_at = ${input.at}
+    from (${ownFilesFigures(input)}) f
+    where u.code = f.code
+    returning u.code`.execute(tx);
+  return rows.map((r) => r.code).sort();
+}
+
+/** The same yearly figures as `refreshUnitsFromFiles`, read without changing the register (a plan from files). */
+export async function findOwnFilesFigures(
+  db: DbOrTx,
+  input: { nodeId: string; since: Date; until: Date },
+): Promise<{ code: string; thefts: number; complaints: number; opened: number }[]> {
+  const { rows } = await sql<{ code: string; thefts: number; complaints: number; opened: number }>`
+    ${ownFilesFigures(input)}`.execute(db);
+  return rows;
+}
+
+/** Per unit on this node, from its own case files opened in (since, until]: thefts, complaints, files opened. */
+function ownFilesFigures(input: { nodeId: string; since: Date; until: Date }) {
+  return sql`
+      select o.code,
+             (count(*) filter (where c.crime_category_code = 'theft'))::int as thefts,
+             (count(*) filter (where c.origin = 'complaint'))::int as complaints,
+             count(*)::int as opened
+      from organisations o
+      join cases c on c.org_id = o.id and c.created_at > ${input.since} and c.created_at <= ${input.until}
+      where o.node_id = ${input.nodeId} and o.kind in ('station', 'outpost')
+      group by o.code`;
+}

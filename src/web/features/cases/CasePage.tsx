@@ -16,6 +16,7 @@ import { codeLabel } from './case-labels.js';
 import { SubmissionSection } from '../submission/SubmissionSection.js';
 import { CaseClocks } from '../clocks/CaseClocks.js';
 import { CaseEscorts } from '../escorts/CaseEscorts.js';
+import { CasePaperTransmissions } from '../rollout/CasePaperTransmissions.js';
 
 /** One case: summary, readiness, parties and custody, documents (more can be dropped while allowed), timeline. */
 export function CasePage({ id }: { id: string }) {
@@ -66,6 +67,7 @@ export function CasePage({ id }: { id: string }) {
               <PartiesTable detail={c} />
             </Card>
             <CaseEscorts detail={c} />
+            {c.allowed.recordPaper && <CasePaperTransmissions detail={c} />}
             <Card title={t('cases.page.documents')} size="small">
               <Space direction="vertical" style={{ inlineSize: '100%' }}>
                 <DocumentsList detail={c} />

@@ -22,6 +22,9 @@ const station = (opened: number, overdue: number) => ({
   inCustodyNow: 1,
   ordersReceived: 1,
   ordersOverdue: overdue,
+  escortsRequested: 2,
+  escortsDone: 1,
+  escortsLate: 0,
 });
 
 const police: Figures = {
@@ -59,6 +62,39 @@ describe('FiguresPage', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('figures-period').textContent).toContain('۱۴۰۵/۰۹/۰۱');
     expect(screen.getByText(/ادله یا صورت‌جلسه‌ی کشف و ضبط پیوست نشده است/).textContent).toContain('۲');
     expect(within(screen.getByTestId('figures-headline')).getByText('۱٬۲۴۶')).toBeTruthy();
+  });
+
+  it('opens the cases behind a unit\u2019s figure, with the same period and unit, each linked to its case', async () => {
+    const caseId = '0b9d4f64-5a8c-4e64-9c53-3a5b1f4c2d10';
+    const fetch = stubApi({
+      'GET /api/figures': () => jsonResponse(200, police),
+      'GET /api/figures/cases': () =>
+        jsonResponse(200, {
+          items: [
+            {
+              key: caseId,
+              at: '2026-12-01T08:00:00.000Z',
+              unit: { code: 'KL-102', name: 'کلانتری ۱۰۲ نارمک' },
+              caseId,
+              intakeId: null,
+              caseNumber: '1405-102-77',
+            },
+          ],
+          next: null,
+        }),
+    });
+    renderInApp(<FiguresPage now={now} />);
+    const table = await screen.findByTestId('figures-table');
+    const row = within(table).getByText('کلانتری ۱۰۲ نارمک').closest('tr')!;
+    fireEvent.click(within(row).getByText('۱٬۲۳۴'));
+    const drawer = await screen.findByTestId('figure-cases');
+    const link = await within(drawer).findByText('۱۴۰۵-۱۰۲-۷۷');
+    expect(link.closest('a')?.getAttribute('href')).toBe(`#/cases/${caseId}`);
+    const asked = String(fetch.mock.calls.find((c) => String(c[0]).startsWith('/api/figures/cases'))![0]);
+    expect(asked).toContain('measure=opened');
+    expect(asked).toContain('unit=KL-102');
+    expect(asked).toContain('from=2026-11-21T20%3A30%3A00.000Z');
+    expect(screen.getByText('پرونده‌ی تشکیل‌شده — کلانتری ۱۰۲ نارمک')).toBeTruthy();
   });
 
   it('asks again from 1 Farvardin when this year is picked', async () => {

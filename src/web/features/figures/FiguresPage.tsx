@@ -7,8 +7,9 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from './api.js';
 import { OfficeStaffFigures } from './OfficeStaffFigures.js';
 import { formatFigure, officeColumns, policeColumns, type FigureColumn } from './figure-columns.js';
+import { useFigureDrillDown } from './FigureCasesDrawer.js';
 import { FiguresChart } from './FiguresChart.js';
-import { FiguresTable } from './FiguresTable.js';
+import { FiguresTable, type OpenFigure } from './FiguresTable.js';
 import { periodOf, periodPresets, type PeriodPreset } from './figures-period.js';
 
 /** The figures of the total a manager reads first, by their columns' keys. */
@@ -17,8 +18,18 @@ const HEADLINE = {
   office: ['received', 'returnRate', 'medianHoursToDecide', 'awaitingDecision', 'ordersOverdue'],
 };
 
-/** The headline: one card per figure of the total, red when an alarm is above zero. */
-function Headline<F>({ columns, total, keys }: { columns: FigureColumn<F>[]; total: F; keys: string[] }) {
+/** The headline: one card per figure of the total, red when an alarm is above zero; a card opens its cases. */
+function Headline<F>({
+  columns,
+  total,
+  keys,
+  onOpen,
+}: {
+  columns: FigureColumn<F>[];
+  total: F;
+  keys: string[];
+  onOpen: OpenFigure<F>;
+}) {
   const { t, locale } = useI18n();
   return (
     <Row gutter={[12, 12]} data-testid="figures-headline">
@@ -28,7 +39,7 @@ function Headline<F>({ columns, total, keys }: { columns: FigureColumn<F>[]; tot
           const value = c.value(total);
           return (
             <Col key={c.key} xs={12} md={8} xl={4}>
-              <Card size="small">
+              <Card size="small" hoverable onClick={() => onOpen(c, null)} data-testid={`headline-${c.key}`}>
                 <Statistic
                   title={t(`figures.columns.${c.key}`)}
                   value={formatFigure({ locale, t }, c.kind, value)}
@@ -86,6 +97,7 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
   const [preset, setPreset] = useState<PeriodPreset>('month');
   const [period, setPeriod] = useState(() => periodOf('month', now()));
   const figures = useFigures(period);
+  const drill = useFigureDrillDown(period);
   const pick = (next: PeriodPreset) => {
     setPreset(next);
     setPeriod(periodOf(next, now()));
@@ -121,9 +133,19 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
             })}
           </Typography.Text>
           {figures.data.view === 'police' ? (
-            <Headline columns={policeColumns} total={figures.data.total} keys={HEADLINE.police} />
+            <Headline
+              columns={policeColumns}
+              total={figures.data.total}
+              keys={HEADLINE.police}
+              onOpen={drill.open}
+            />
           ) : (
-            <Headline columns={officeColumns} total={figures.data.total} keys={HEADLINE.office} />
+            <Headline
+              columns={officeColumns}
+              total={figures.data.total}
+              keys={HEADLINE.office}
+              onOpen={drill.open}
+            />
           )}
           {figures.data.rows.length === 0 ? (
             <Empty description={t(`figures.empty.${figures.data.view}`)} />
@@ -135,7 +157,12 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
                 columns={policeColumns}
                 fileName="figures.csv"
               />
-              <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={policeColumns} />
+              <FiguresTable
+                rows={figures.data.rows}
+                total={figures.data.total}
+                columns={policeColumns}
+                onOpen={drill.open}
+              />
             </>
           ) : (
             <>
@@ -145,7 +172,12 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
                 columns={officeColumns}
                 fileName="figures.csv"
               />
-              <FiguresTable rows={figures.data.rows} total={figures.data.total} columns={officeColumns} />
+              <FiguresTable
+                rows={figures.data.rows}
+                total={figures.data.total}
+                columns={officeColumns}
+                onOpen={drill.open}
+              />
               <OfficeStaffFigures period={period} />
             </>
           )}
@@ -161,6 +193,7 @@ export function FiguresPage({ now = () => new Date() }: { now?: () => Date }) {
               </Col>
             ))}
           </Row>
+          {drill.drawer}
         </>
       )}
     </Space>

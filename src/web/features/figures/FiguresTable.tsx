@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Button, Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatFigure, type FigureColumn } from './figure-columns.js';
 
@@ -7,8 +7,11 @@ interface Row<F> {
   figures: F;
 }
 
+/** Opens the list behind a figure (drill-down): the column's, of one unit (its code) or of all (null). */
+export type OpenFigure<F> = (column: FigureColumn<F>, unit: { code: string; name: string } | null) => void;
+
 /** One figure in a cell: a dash for nothing measured, red when it is an alarm above zero. */
-function FigureCell<F>({ column, figures }: { column: FigureColumn<F>; figures: F }) {
+function FigureValue<F>({ column, figures }: { column: FigureColumn<F>; figures: F }) {
   const { locale, t } = useI18n();
   const value = column.value(figures);
   const text = formatFigure({ locale, t }, column.kind, value);
@@ -21,15 +24,38 @@ function FigureCell<F>({ column, figures }: { column: FigureColumn<F>; figures: 
   return <>{text}</>;
 }
 
-/** The figures per unit (station, or sending station for an office), with the total as the last row. */
+/** A figure in a cell; with `onOpen`, a link-like button that opens the cases behind it. */
+function FigureCell<F>({
+  column,
+  figures,
+  onOpen,
+}: {
+  column: FigureColumn<F>;
+  figures: F;
+  onOpen: (() => void) | undefined;
+}) {
+  if (!onOpen) return <FigureValue column={column} figures={figures} />;
+  return (
+    <Button type="link" size="small" onClick={onOpen} style={{ padding: 0, blockSize: 'auto' }}>
+      <FigureValue column={column} figures={figures} />
+    </Button>
+  );
+}
+
+/**
+ * The figures per unit (station, or sending station for an office), with the total as the last row; with
+ * `onOpen`, each figure opens the list of what it counted.
+ */
 export function FiguresTable<F>({
   rows,
   total,
   columns,
+  onOpen,
 }: {
   rows: Row<F>[];
   total: F;
   columns: FigureColumn<F>[];
+  onOpen?: OpenFigure<F>;
 }) {
   const { t, digits } = useI18n();
   return (
@@ -55,7 +81,13 @@ export function FiguresTable<F>({
           key: column.key,
           title: t(`figures.columns.${column.key}`),
           align: 'end' as const,
-          render: (_: unknown, r: Row<F>) => <FigureCell column={column} figures={r.figures} />,
+          render: (_: unknown, r: Row<F>) => (
+            <FigureCell
+              column={column}
+              figures={r.figures}
+              onOpen={onOpen && (() => onOpen(column, r.unit))}
+            />
+          ),
         })),
       ]}
       summary={() =>
@@ -67,7 +99,11 @@ export function FiguresTable<F>({
             {columns.map((column, i) => (
               <Table.Summary.Cell key={column.key} index={i + 1} align="end">
                 <strong>
-                  <FigureCell column={column} figures={total} />
+                  <FigureCell
+                    column={column}
+                    figures={total}
+                    onOpen={onOpen && (() => onOpen(column, null))}
+                  />
                 </strong>
               </Table.Summary.Cell>
             ))}

@@ -1,3 +1,4 @@
+import type { FigureMeasure } from '../../../domain/figures/figure-cases.schema.js';
 import type { OfficeFigures, StationFigures } from '../../../domain/figures/figures.schema.js';
 import type { Locale } from '../../i18n/i18n.js';
 
@@ -10,6 +11,8 @@ export interface FigureColumn<F> {
   kind: FigureKind;
   value: (figures: F) => number | null;
   alarm?: boolean;
+  /** The list behind the figure (drill-down): what it counted, or what a median or a rate is taken over. */
+  measure: FigureMeasure;
 }
 
 const answered = (f: { registered: number; returned: number; rejected: number }) =>
@@ -19,32 +22,37 @@ const answered = (f: { registered: number; returned: number; rejected: number })
 export const returnRate = (f: { registered: number; returned: number; rejected: number }): number | null =>
   answered(f) === 0 ? null : f.returned / answered(f);
 
-const count = <F>(key: keyof F & string, alarm = false): FigureColumn<F> => ({
+const count = <F>(key: keyof F & FigureMeasure, alarm = false): FigureColumn<F> => ({
   key,
   kind: 'count',
   value: (f) => f[key] as number,
   alarm,
+  measure: key,
 });
-const hours = <F>(key: keyof F & string): FigureColumn<F> => ({
+const hours = <F>(key: keyof F & string, measure: FigureMeasure): FigureColumn<F> => ({
   key,
   kind: 'hours',
   value: (f) => f[key] as number | null,
+  measure,
 });
 
 /** A police unit's columns, in the order a file goes: opened, sent, answered; then custody and orders. */
 export const policeColumns: FigureColumn<StationFigures>[] = [
   count('opened'),
   count('sent'),
-  hours('medianHoursToSend'),
+  hours('medianHoursToSend', 'sent'),
   count('registered'),
   count('returned'),
   count('rejected'),
-  { key: 'returnRate', kind: 'percent', value: returnRate },
-  hours('medianHoursToAnswer'),
+  { key: 'returnRate', kind: 'percent', value: returnRate, measure: 'answered' },
+  hours('medianHoursToAnswer', 'answered'),
   count('inCustodyNow'),
   count('custodyOverLimit', true),
   count('ordersReceived'),
   count('ordersOverdue', true),
+  count('escortsRequested'),
+  count('escortsDone'),
+  count('escortsLate', true),
 ];
 
 /** A prosecutor's office's columns per sending station. */
@@ -53,8 +61,8 @@ export const officeColumns: FigureColumn<OfficeFigures>[] = [
   count('registered'),
   count('returned'),
   count('rejected'),
-  { key: 'returnRate', kind: 'percent', value: returnRate },
-  hours('medianHoursToDecide'),
+  { key: 'returnRate', kind: 'percent', value: returnRate, measure: 'decided' },
+  hours('medianHoursToDecide', 'decided'),
   count('awaitingDecision'),
   count('ordersIssued'),
   count('ordersOverdue', true),

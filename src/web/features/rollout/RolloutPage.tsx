@@ -6,6 +6,7 @@ import {
   Form,
   Input,
   Row,
+  Select,
   Space,
   Statistic,
   Table,
@@ -15,7 +16,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import type { PlanAnswer, PlanRequest, RolloutDashboard } from '../../../domain/rollout/rollout.schema.js';
-import { rolloutSteps } from '../../../domain/rollout/rollout-state.js';
+import { rolloutSteps, type RolloutStep } from '../../../domain/rollout/rollout-state.js';
 import { toLatinDigits } from '../../../domain/persian-text.js';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { downloadCsv } from '../../components/csv-download.js';
@@ -24,6 +25,9 @@ import { LazyChart } from '../../components/LazyChart.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useProvinces } from '../reference/api.js';
 import { referenceName } from '../reference/reference-name.js';
+import { RefreshFromFiles } from './RefreshFromFiles.js';
+import { RolloutUnitsDrawer, type RolloutUnitsFilter } from './RolloutUnitsDrawer.js';
+import { SpeedSection } from './SpeedSection.js';
 import { useAdoptPlan, useImportUnits, usePlan, useRollout, useSetRolloutStep } from './api.js';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
@@ -91,6 +95,7 @@ function ImportRegister() {
             {t('rollout.import.choose')}
           </Button>
         </Upload>
+        <RefreshFromFiles />
         {importUnits.isError && <ImportIssues error={importUnits.error} />}
         {importUnits.isSuccess && (
           <Alert
@@ -124,6 +129,7 @@ function Planner({ canAdopt }: { canAdopt: boolean }) {
     if (visitsWeight !== undefined) next.visitsWeight = visitsWeight;
     if (perProvince !== undefined) next.perProvince = perProvince;
     if (waveSize !== undefined) next.waveSize = waveSize;
+    if (values.figures === 'files') next.figures = 'files';
     setRequest(next);
     plan.mutate(next);
   };
@@ -132,7 +138,11 @@ function Planner({ canAdopt }: { canAdopt: boolean }) {
       <Form
         layout="inline"
         onFinish={submit}
-        initialValues={{ target: locale === 'fa' ? '۰٫۶' : '0.6', waveSize: locale === 'fa' ? '۵۰' : '50' }}
+        initialValues={{
+          target: locale === 'fa' ? '۰٫۶' : '0.6',
+          waveSize: locale === 'fa' ? '۵۰' : '50',
+          figures: 'register',
+        }}
       >
         <Form.Item name="target" label={t('rollout.plan.target')}>
           <Input style={{ inlineSize: 90 }} data-testid="plan-target" />
@@ -145,6 +155,16 @@ function Planner({ canAdopt }: { canAdopt: boolean }) {
         </Form.Item>
         <Form.Item name="waveSize" label={t('rollout.plan.waveSize')}>
           <Input style={{ inlineSize: 70 }} />
+        </Form.Item>
+        <Form.Item name="figures" label={t('rollout.plan.figures')}>
+          <Select
+            style={{ inlineSize: 220 }}
+            aria-label={t('rollout.plan.figures')}
+            options={(['register', 'files'] as const).map((f) => ({
+              value: f,
+              label: t(`rollout.plan.figuresFrom.${f}`),
+            }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={plan.isPending} data-testid="plan-submit">
           {t('rollout.plan.run')}
@@ -332,14 +352,51 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
     }),
     [dashboard, t, digits],
   );
+  const provinceName = (code: string) => referenceName(provinces.data, code, locale);
+  const [drill, setDrill] = useState<{ filter: RolloutUnitsFilter; title: string } | null>(null);
+  /** A count that opens the list of the units behind it (the same grouping), unless it is nought. */
+  const count = (n: number, filter: RolloutUnitsFilter, where: string) =>
+    n === 0 ? (
+      digits(n)
+    ) : (
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0 }}
+        aria-label={`${t('rollout.drillDown.open')}: ${where}${filter.state ? ` — ${t(`rollout.steps.${filter.state}`)}` : ''}`}
+        onClick={() =>
+          setDrill({
+            filter,
+            title: t('rollout.drillDown.title', {
+              figure: filter.state ? t(`rollout.steps.${filter.state}`) : t('rollout.drillDown.units'),
+              where,
+            }),
+          })
+        }
+      >
+        {digits(n)}
+      </Button>
+    );
+  type Grouped = { byState: Record<RolloutStep, number>; wave?: number; province?: string };
+  const whereOf = (row: Grouped) =>
+    row.wave !== undefined
+      ? t('rollout.waveN', { wave: digits(row.wave) })
+      : row.province !== undefined
+        ? provinceName(row.province)
+        : t('rollout.drillDown.all');
+  const groupOf = (row: Grouped): RolloutUnitsFilter =>
+    row.wave !== undefined
+      ? { wave: row.wave }
+      : row.province !== undefined
+        ? { province: row.province }
+        : {};
   const stepColumns = rolloutSteps.map((step) => ({
     key: step,
     title: t(`rollout.steps.${step}`),
     align: 'end' as const,
-    render: (_: unknown, row: { byState: Record<(typeof rolloutSteps)[number], number> }) =>
-      digits(row.byState[step]),
+    render: (_: unknown, row: Grouped) =>
+      count(row.byState[step], { ...groupOf(row), state: step }, whereOf(row)),
   }));
-  const provinceName = (code: string) => referenceName(provinces.data, code, locale);
   return (
     <Space direction="vertical" size="middle" style={{ inlineSize: '100%' }}>
       <Row gutter={[12, 12]} data-testid="rollout-totals">
@@ -351,7 +408,10 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
         {rolloutSteps.map((step) => (
           <Col key={step} xs={12} md={4}>
             <Card size="small">
-              <Statistic title={t(`rollout.steps.${step}`)} value={digits(dashboard.totals[step])} />
+              <Statistic
+                title={t(`rollout.steps.${step}`)}
+                valueRender={() => count(dashboard.totals[step], { state: step }, t('rollout.drillDown.all'))}
+              />
             </Card>
           </Col>
         ))}
@@ -404,7 +464,12 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
               title: t('rollout.dueAt'),
               render: (_, w) => (w.dueAt ? formatInstant(locale, new Date(w.dueAt), 'date') : '—'),
             },
-            { key: 'units', title: t('rollout.units'), align: 'end', render: (_, w) => digits(w.units) },
+            {
+              key: 'units',
+              title: t('rollout.units'),
+              align: 'end',
+              render: (_, w) => count(w.units, { wave: w.wave }, whereOf(w)),
+            },
             ...stepColumns,
           ]}
         />
@@ -439,7 +504,12 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
           dataSource={dashboard.byProvince}
           columns={[
             { key: 'province', title: t('rollout.province'), render: (_, p) => provinceName(p.province) },
-            { key: 'units', title: t('rollout.units'), align: 'end', render: (_, p) => digits(p.units) },
+            {
+              key: 'units',
+              title: t('rollout.units'),
+              align: 'end',
+              render: (_, p) => count(p.units, { province: p.province }, whereOf(p)),
+            },
             ...stepColumns,
           ]}
         />
@@ -498,13 +568,19 @@ function Tracking({ dashboard, canManage }: { dashboard: RolloutDashboard; canMa
           ]}
         />
       </Card>
+      <RolloutUnitsDrawer
+        units={dashboard.units}
+        filter={drill?.filter ?? null}
+        title={drill?.title ?? ''}
+        onClose={() => setDrill(null)}
+      />
     </Space>
   );
 }
 
 /**
- * The rollout (`#/rollout`, supervisor and administrator): where each unit of the adopted plan stands, the
- * planner, and (administrator) the import of the national register.
+ * The rollout (`#/rollout`, supervisor and administrator): where each unit of the adopted plan stands, whether
+ * files reach the offices faster (`SpeedSection`), the planner, and (administrator) the import of the national register.
  */
 export function RolloutPage({ canManage }: { canManage: boolean }) {
   const { t } = useI18n();
@@ -516,6 +592,7 @@ export function RolloutPage({ canManage }: { canManage: boolean }) {
       </Typography.Title>
       {rollout.isError && <Alert type="error" showIcon message={t(errorMessageKey(rollout.error))} />}
       {rollout.isSuccess && <Tracking dashboard={rollout.data} canManage={canManage} />}
+      <SpeedSection />
       <Planner canAdopt={canManage} />
       {canManage && <ImportRegister />}
     </Space>

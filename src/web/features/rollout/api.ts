@@ -2,11 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AdoptPlanRequest,
   PlanAnswer,
+  PaperTransmission,
+  PaperTransmissionBody,
+  PaperTransmissionList,
   PlanRequest,
   RolloutDashboard,
+  Speed,
 } from '../../../domain/rollout/rollout.schema.js';
-import type { UnitsImportResult } from '../../../domain/rollout/units.schema.js';
-import { apiRequest } from '../../api/client.js';
+import type { UnitsImportResult, UnitsRefreshResult } from '../../../domain/rollout/units.schema.js';
+import { apiRequest, queryString } from '../../api/client.js';
 
 const rolloutKey = ['rollout'] as const;
 
@@ -63,5 +67,44 @@ export function useImportUnits() {
       });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
+  });
+}
+
+/** POST /api/units/refresh-from-files — "update from casebridge": the units on this node from their own files. */
+export function useRefreshUnitsFromFiles() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest<UnitsRefreshResult>('/api/units/refresh-from-files', { method: 'POST', body: {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolloutKey }),
+  });
+}
+
+/** GET /api/rollout/speed — is it faster? Per Jalali month of the period, and returns before/after going live. */
+export function useSpeed(period: { from: Date; to: Date }) {
+  const from = period.from.toISOString();
+  const to = period.to.toISOString();
+  return useQuery({
+    queryKey: [...rolloutKey, 'speed', from, to],
+    queryFn: ({ signal }) => apiRequest<Speed>(`/api/rollout/speed${queryString({ from, to })}`, { signal }),
+  });
+}
+
+/** GET /api/paper-transmissions?caseId — what was recorded as sent on paper for one case. */
+export function usePaperTransmissions(caseId: string) {
+  return useQuery({
+    queryKey: ['paper-transmissions', caseId],
+    queryFn: ({ signal }) =>
+      apiRequest<PaperTransmissionList>(`/api/paper-transmissions${queryString({ caseId })}`, { signal }),
+  });
+}
+
+/** POST /api/paper-transmissions */
+export function useRecordPaperTransmission() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaperTransmissionBody) =>
+      apiRequest<PaperTransmission>('/api/paper-transmissions', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['paper-transmissions'] }),
   });
 }
