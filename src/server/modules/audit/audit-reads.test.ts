@@ -168,6 +168,9 @@ describe('a node killed with SIGKILL right after answering reads', () => {
         LOG_LEVEL: 'silent',
         DELIVERY_WORKER: 'false',
         TOTP_REQUIRED_ROLES: '',
+        // 40 reads at once on a loaded test machine: wait for a connection rather than answer 503.
+        DATABASE_STATEMENT_TIMEOUT_MS: '60000',
+        DATABASE_ACQUIRE_TIMEOUT_MS: '60000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
