@@ -10,6 +10,7 @@ import {
   TEST_PDF,
 } from '../../../../test/factories.js';
 import { fixedClock } from '../../platform/clock.js';
+import { findDeliveriesTo } from '../notifications/index.js';
 
 const { db } = await useTestDatabase();
 const clock = fixedClock('2026-03-21T19:40:00Z'); // 23:10 in Tehran: a complaint is accepted at any hour (Art. 37)
@@ -69,7 +70,13 @@ describe('the whole story on one node', () => {
       officerCookie,
       'POST',
       `/api/cases/${opened.id}/parties`,
-      { role: 'complainant', firstName: 'زهرا', lastName: 'موسوی', nationalId: complainantId },
+      {
+        role: 'complainant',
+        firstName: 'زهرا',
+        lastName: 'موسوی',
+        nationalId: complainantId,
+        mobile: '09121234567',
+      },
       201,
     );
     const accused = (
@@ -141,9 +148,15 @@ describe('the whole story on one node', () => {
     ]);
 
     // The complainant, without signing in, sees the case registered with the office's file number.
+    // First a one-time code, sent to the complainant's mobile (here: the log notifier's outbox).
+    const asked = { code: opened.trackingCode, nationalId: complainantId };
+    const codeSent = await app.inject({ method: 'POST', url: '/api/public/tracking/code', payload: asked });
+    expect(codeSent.statusCode).toBe(200);
+    const otp = /(\d{6})/.exec((await findDeliveriesTo(db, '09121234567'))[0]?.text ?? '')?.[1];
     const tracking = await app.inject({
       method: 'GET',
-      url: `/api/public/tracking?code=${opened.trackingCode}&nationalId=${complainantId}`,
+      url: '/api/public/tracking',
+      query: { ...asked, otp: otp ?? '' },
     });
     expect(tracking.json()).toMatchObject({
       status: 'registered',
