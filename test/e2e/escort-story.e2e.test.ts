@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('an escort of a person in custody, station to esco
       (previous) =>
         document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') !== previous,
       before,
-      { timeout: 15_000 },
+      { timeout: 40_000 },
     );
     await bell.click();
     await page
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('an escort of a person in custody, station to esco
     await page.getByRole('button', { name: 'اعلان‌ها: ۰ خوانده‌نشده' }).waitFor();
     await page.keyboard.press('Escape');
     await signOut(page);
-  }, 25_000);
+  }, 60_000);
 
   it('(2) the escort officer finds it with the person and the custody clock, assigns officers and picks the person up', async () => {
     await signIn(page, users.escort.username);
