@@ -13,6 +13,7 @@ import {
   TEST_PDF,
 } from '../factories.js';
 import type { Identity, PoolName } from './fuzz-requests.js';
+import { findDeliveriesTo } from '../../src/server/modules/notifications/index.js';
 
 /**
  * The node the fuzzer works on: a station, its prosecutor's office, an escort unit and a headquarters, a
@@ -128,6 +129,7 @@ export async function playStory(node: NodeUnderTest, sessions: Sessions, users: 
     firstName: 'مریم',
     lastName: 'احمدی',
     nationalId: complainantId,
+    mobile: '09121234567',
   });
   const accused = await call(officer, 'POST', `/api/cases/${caseId}/parties`, 201, {
     role: 'accused',
@@ -231,10 +233,21 @@ export async function playStory(node: NodeUnderTest, sessions: Sessions, users: 
   if (JSON.stringify(verified).includes('"ok":false'))
     throw new Error(`story: audit chain: ${JSON.stringify(verified)}`);
   await call('supervisor', 'GET', `/api/figures?from=${hours(-24)}&to=${hours(1)}`, 200);
+  // The complainant asks for a one-time code (sent to the mobile: the log notifier's outbox), then tracks.
+  const asked = { code: String(opened.trackingCode), nationalId: complainantId };
+  const trackingAddress = freshAddress();
+  await app.inject({
+    method: 'POST',
+    url: '/api/public/tracking/code',
+    payload: asked,
+    remoteAddress: trackingAddress,
+  });
+  const otp = /(\d{6})/.exec((await findDeliveriesTo(node.db, '09121234567'))[0]?.text ?? '')?.[1] ?? '';
   const tracked = await app.inject({
     method: 'GET',
-    url: `/api/public/tracking?code=${String(opened.trackingCode)}&nationalId=${complainantId}`,
-    remoteAddress: freshAddress(),
+    url: '/api/public/tracking',
+    query: { ...asked, otp },
+    remoteAddress: trackingAddress,
   });
   if (tracked.statusCode !== 200)
     throw new Error(`story: tracking answered ${tracked.statusCode}: ${tracked.body}`);
