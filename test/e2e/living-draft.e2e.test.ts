@@ -99,7 +99,9 @@ describe.skipIf(!hasChromium)('a draft as a living file, in the browser (Persian
     await chooseKindOf(0, 'سایر');
     await page.getByText('تصویر شکوائیه پیوست نشده است.').waitFor();
     await chooseKindOf(0, 'شکوائیه');
-    await page.locator('.ant-alert-success', { hasText: 'پرونده برای ارسال به دادسرا کامل است.' }).waitFor();
+    await page
+      .locator('.ant-alert-success', { hasText: 'پرونده برای ارسال به دادسرا کامل است.' })
+      .waitFor({ timeout: 60_000 });
 
     expect(await page.getByTestId('document-thumbnail').count()).toBe(1);
     await page.getByTestId('case-document').nth(1).getByRole('button', { name: 'حذف مستند' }).click();
